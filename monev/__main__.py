@@ -1,0 +1,5 @@
+import sys
+
+from monev.cli import main
+
+sys.exit(main())

@@ -1,0 +1,154 @@
+"""The command line: `python -m monev sample | ingest | summary | bench`."""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from monev.config import warehouse_path
+from monev.ui import format as fmt
+
+SAMPLE_NOTE = "DATA CONTOH (dibangkitkan, bukan data resmi)"
+
+
+def _cmd_sample(args) -> int:
+    from monev.sample.build import build_sample
+
+    def progress(fraction: float, message: str) -> None:
+        print(f"[{fraction:5.0%}] {message}", file=sys.stderr)
+
+    build_sample(Path(args.db), scale=args.scale, seed=args.seed, progress=progress)
+    print(f"Gudang data contoh ({args.scale}, seed {args.seed}) siap: {args.db}")
+    return 0
+
+
+def _print_report(result) -> None:
+    print(f"{result.file_name}: {result.status.upper()} - {result.message}")
+    if not result.ok and result.problems is not None and not result.problems.empty:
+        shown = result.problems.head(50)
+        print(shown.to_string(index=False))
+        if result.total_problems > len(shown):
+            print(f"... dan {result.total_problems - len(shown)} kesalahan lain.")
+
+
+def _cmd_ingest(args) -> int:
+    from monev.warehouse.ingest import ingest_files
+
+    results = ingest_files(Path(args.db), [Path(p) for p in args.files], kind=args.kind,
+                           loaded_by=args.user)
+    for result in results:
+        _print_report(result)
+    return 0 if all(r.ok for r in results) else 1
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    records = []
+    for row in frame.to_dict(orient="records"):
+        clean = {}
+        for key, value in row.items():
+            if hasattr(value, "item"):
+                value = value.item()  # numpy scalar -> int/float
+            if isinstance(value, float) and math.isnan(value):
+                value = None
+            clean[key] = value
+        records.append(clean)
+    return records
+
+
+SUMMARY_KEYS = {
+    "per_unit": ["kdunit"],
+    "per_jenis_belanja": ["jenis_belanja"],
+    "per_satker": ["kdsatker", "kdunit"],
+    "per_ppk": ["kdsatker", "kdppk"],
+}
+MEASURES = ["pagu", "blokir", "realisasi", "persen", "target_persen"]
+
+
+def summary_json(tables: dict[str, pd.DataFrame], tahun: int, sampai: str, sample: bool) -> dict:
+    document = {"tahun": tahun, "sampai": sampai, "total": _records(tables["total"][MEASURES])[0]}
+    for name, keys in SUMMARY_KEYS.items():
+        document[name] = _records(tables[name][keys + MEASURES])
+    if sample:
+        document["keterangan"] = SAMPLE_NOTE
+    return document
+
+
+def _cmd_summary(args) -> int:
+    from monev import reports
+    from monev.warehouse import db
+    from monev.warehouse.query import Filters
+
+    if not Path(args.db).is_file():
+        raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
+    period = reports.Period.parse(args.tahun, args.sampai)
+    filters = Filters(units=tuple(args.unit or ()), satkers=tuple(args.satker or ()))
+    engine = db.engine(args.db)
+    tables = reports.budget_summary(engine, period, filters=filters)
+    sample = reports.is_sample(engine)
+    if args.json:
+        print(json.dumps(summary_json(tables, args.tahun, args.sampai, sample), ensure_ascii=False))
+        return 0
+    total = tables["total"].iloc[0]
+    if sample:
+        print(SAMPLE_NOTE)
+    print(f"Tahun anggaran {args.tahun}, s.d. {args.sampai}")
+    print(f"  Pagu       {fmt.rupiah(total.pagu)}")
+    print(f"  Blokir     {fmt.rupiah(total.blokir)}")
+    print(f"  Realisasi  {fmt.rupiah(total.realisasi)} ({fmt.percent(total.persen)}; "
+          f"target {fmt.percent(total.target_persen)})")
+    for row in tables["per_unit"].itertuples():
+        print(f"  Unit {row.kdunit}: {fmt.rupiah_short(row.realisasi)} dari {fmt.rupiah_short(row.pagu)}"
+              f" = {fmt.percent(row.persen)} (target {fmt.percent(row.target_persen)})")
+    return 0
+
+
+def _cmd_bench(args) -> int:
+    from bench.run import main as bench_main
+
+    return bench_main(args.bench_args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m monev", description="Monev Anggaran: gudang data dan ringkasan.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    default_db = str(warehouse_path())
+
+    sample = commands.add_parser("sample", help="bangun gudang data contoh")
+    sample.add_argument("--db", default=default_db)
+    sample.add_argument("--scale", choices=["kemensos", "national"], default="kemensos")
+    sample.add_argument("--seed", type=int, default=2024)
+    sample.set_defaults(run=_cmd_sample)
+
+    ingest = commands.add_parser("ingest", help="muat berkas CSV/XLSX ke gudang data")
+    ingest.add_argument("files", nargs="+")
+    ingest.add_argument("--db", default=default_db)
+    ingest.add_argument("--kind", help="jenis data (default: dikenali dari baris judul)")
+    ingest.add_argument("--user", help="nama yang memuat (default: pengguna sistem)")
+    ingest.set_defaults(run=_cmd_ingest)
+
+    summary = commands.add_parser("summary", help="ringkasan pagu dan realisasi")
+    summary.add_argument("--db", default=default_db)
+    summary.add_argument("--tahun", type=int, required=True)
+    summary.add_argument("--sampai", required=True, help="TTTT-BB")
+    summary.add_argument("--unit", action="append", help="kode unit eselon I (boleh berulang)")
+    summary.add_argument("--satker", action="append", help="kode satker (boleh berulang)")
+    summary.add_argument("--json", action="store_true")
+    summary.set_defaults(run=_cmd_summary)
+
+    bench = commands.add_parser("bench", help="jalankan benchmark (lihat bench/run.py)")
+    bench.add_argument("bench_args", nargs=argparse.REMAINDER)
+    bench.set_defaults(run=_cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ValueError as exc:
+        print(f"Kesalahan: {exc}", file=sys.stderr)
+        return 2

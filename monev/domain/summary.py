@@ -1,0 +1,49 @@
+"""Roll pagu, blokir and realization up from the satker x PPK x jenis belanja grain.
+
+Amounts stay int64 rupiah throughout; only the percentages are floats.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+AMOUNTS = ["pagu", "blokir", "realisasi"]
+LEVELS = {
+    "per_unit": ["kdunit"],
+    "per_jenis_belanja": ["jenis_belanja"],
+    "per_satker": ["kdunit", "kdsatker"],
+    "per_ppk": ["kdunit", "kdsatker", "kdppk"],
+}
+
+
+def with_targets(grain: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame:
+    """Adds the pagu that carries a target and pagu x target, so targets roll up as weighted means."""
+    frame = grain.copy()
+    target = frame["jenis_belanja"].map(targets)
+    frame["pagu_bertarget"] = frame["pagu"].where(target.notna(), 0)
+    frame["pagu_x_target"] = (frame["pagu_bertarget"] * target.fillna(0.0)).astype(float)
+    return frame
+
+
+def rollup(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    columns = AMOUNTS + ["pagu_bertarget", "pagu_x_target"]
+    if keys:
+        grouped = frame.groupby(keys, as_index=False, sort=True)[columns].sum()
+    else:
+        grouped = frame[columns].sum().to_frame().T
+    for amount in AMOUNTS:
+        grouped[amount] = grouped[amount].astype("int64")
+    grouped["persen"] = _percent(grouped["realisasi"], grouped["pagu"])
+    weight = grouped["pagu_bertarget"].astype(float)
+    grouped["target_persen"] = (grouped["pagu_x_target"] / weight).where(weight > 0)
+    return grouped.drop(columns=["pagu_bertarget", "pagu_x_target"])
+
+
+def _percent(part: pd.Series, whole: pd.Series) -> pd.Series:
+    return (100.0 * part.astype(float) / whole.astype(float)).where(whole != 0)
+
+
+def summarize(grain: pd.DataFrame, targets: dict[str, float]) -> dict[str, pd.DataFrame]:
+    frame = with_targets(grain, targets)
+    result = {"total": rollup(frame, [])}
+    result.update({name: rollup(frame, keys) for name, keys in LEVELS.items()})
+    return result

@@ -1,0 +1,294 @@
+"""The import formats: the public contract for every file that enters the warehouse.
+
+Each kind names its columns, how each is checked, the key that makes a row unique, and the
+reference data its codes must exist in. docs/import-formats.md describes the same contract for
+people; tests/test_formats_doc.py keeps the two in step.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Column types. Codes are text and keep their leading zeros.
+CODE = "code"
+TEXT = "text"
+YEAR = "year"
+INTEGER = "integer"
+MONTH = "month"
+MONEY = "money"
+DATE = "date"
+DECIMAL = "decimal"
+PERCENT = "percent"
+CHOICE = "choice"
+
+PROGRAM_PATTERN = r"[0-9A-Z]{2}|[0-9]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    pattern: str | None = None  # full-match regex for codes
+    required: bool = True  # the value may not be empty
+    optional_column: bool = False  # the column may be missing from the header
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefCheck:
+    """Codes in `columns` must exist in reference table `kind` (same fiscal year if it has one)."""
+
+    kind: str
+    columns: tuple[str, ...]
+    ref_columns: tuple[str, ...] | None = None
+    when_not_empty: str | None = None  # skip rows where this column is empty
+
+    @property
+    def target_columns(self) -> tuple[str, ...]:
+        return self.ref_columns or self.columns
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    refs: tuple[RefCheck, ...] = ()
+    month_columns: tuple[str, ...] = field(default=())
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def required_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if not c.optional_column)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _code(name: str, digits: int | None = None, *, pattern: str | None = None, **kw) -> Column:
+    return Column(name, CODE, pattern or rf"[0-9]{{{digits}}}", **kw)
+
+
+THANG = Column("thang", YEAR)
+KDSATKER = _code("kdsatker", 6)
+KDPROGRAM = _code("kdprogram", pattern=PROGRAM_PATTERN)
+KDGIAT = _code("kdgiat", 4)
+KDOUTPUT = _code("kdoutput", pattern=r"[0-9A-Z]{3}")
+KDSOUTPUT = _code("kdsoutput", pattern=r"[0-9A-Z]{3}")
+KDAKUN = _code("kdakun", 6)
+KDPPK = _code("kdppk", 2)
+BULAN = Column("bulan", MONTH)
+
+SATKER_REF = RefCheck("satker", ("thang", "kdsatker"))
+PROGRAM_REF = RefCheck("program", ("thang", "kdprogram"))
+KEGIATAN_REF = RefCheck("kegiatan", ("thang", "kdgiat"))
+RO_REF = RefCheck("ro", ("thang", "kdgiat", "kdoutput", "kdsoutput"))
+AKUN_REF = RefCheck("akun", ("kdakun",))
+PPK_REF = RefCheck("pejabat", ("thang", "kdsatker", "kdppk"))
+LINE = ("thang", "kdsatker", "kdprogram", "kdgiat", "kdoutput", "kdsoutput", "kdakun", "kdppk")
+LINE_REFS = (SATKER_REF, PROGRAM_REF, KEGIATAN_REF, RO_REF, AKUN_REF, PPK_REF)
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind(
+            "lokasi",
+            "Referensi provinsi",
+            (THANG, _code("kdlokasi", 2), Column("nmlokasi", TEXT)),
+            ("thang", "kdlokasi"),
+        ),
+        Kind(
+            "unit",
+            "Referensi unit eselon I",
+            (THANG, _code("kdunit", 2), Column("nmunit", TEXT)),
+            ("thang", "kdunit"),
+        ),
+        Kind(
+            "satker",
+            "Referensi satuan kerja",
+            (
+                THANG,
+                KDSATKER,
+                Column("nmsatker", TEXT),
+                _code("kdunit", 2),
+                Column("kewenangan", CHOICE, choices=("KP", "KD", "DK", "TP")),
+                _code("kdlokasi", 2),
+            ),
+            ("thang", "kdsatker"),
+            (RefCheck("unit", ("thang", "kdunit")), RefCheck("lokasi", ("thang", "kdlokasi"))),
+        ),
+        Kind(
+            "program",
+            "Referensi program",
+            (THANG, KDPROGRAM, Column("nmprogram", TEXT)),
+            ("thang", "kdprogram"),
+        ),
+        Kind(
+            "kegiatan",
+            "Referensi kegiatan",
+            (THANG, KDGIAT, Column("nmgiat", TEXT), KDPROGRAM),
+            ("thang", "kdgiat"),
+            (PROGRAM_REF,),
+        ),
+        Kind(
+            "ro",
+            "Referensi rincian output (KRO/RO)",
+            (THANG, KDGIAT, KDOUTPUT, KDSOUTPUT, Column("nmro", TEXT), Column("satuan", TEXT)),
+            ("thang", "kdgiat", "kdoutput", "kdsoutput"),
+            (KEGIATAN_REF,),
+        ),
+        Kind(
+            "akun",
+            "Referensi akun",
+            (KDAKUN, Column("nmakun", TEXT)),
+            ("kdakun",),
+        ),
+        Kind(
+            "pejabat",
+            "Referensi pejabat KPA dan PPK",
+            (
+                THANG,
+                KDSATKER,
+                Column("peran", CHOICE, choices=("KPA", "PPK")),
+                _code("kdppk", 2, required=False),
+                Column("nama", TEXT),
+                _code("nip", 18, required=False),
+            ),
+            ("thang", "kdsatker", "peran", "kdppk"),
+            (SATKER_REF,),
+        ),
+        Kind(
+            "target",
+            "Target penyerapan triwulanan",
+            (
+                THANG,
+                _code("jenis_belanja", 2),
+                Column("triwulan", CHOICE, choices=("1", "2", "3", "4")),
+                Column("target_persen", PERCENT),
+            ),
+            ("thang", "jenis_belanja", "triwulan"),
+        ),
+        Kind(
+            "pagu",
+            "Pagu DIPA per baris anggaran dan revisi",
+            (
+                THANG,
+                KDSATKER,
+                KDPROGRAM,
+                KDGIAT,
+                KDOUTPUT,
+                KDSOUTPUT,
+                KDAKUN,
+                KDPPK,
+                Column("pagu", MONEY),
+                Column("blokir", MONEY),
+                Column("revisi_ke", INTEGER),
+                Column("tgl_revisi", DATE),
+            ),
+            LINE + ("revisi_ke",),
+            LINE_REFS,
+        ),
+        Kind(
+            "rpd",
+            "Rencana penarikan dana (Halaman III DIPA)",
+            (
+                THANG,
+                KDSATKER,
+                _code("jenis_belanja", 2),
+                BULAN,
+                Column("rpd", MONEY),
+                Column("tgl_update", DATE),
+            ),
+            ("thang", "kdsatker", "jenis_belanja", "bulan", "tgl_update"),
+            (SATKER_REF,),
+        ),
+        Kind(
+            "realisasi",
+            "Realisasi per baris SP2D",
+            (
+                THANG,
+                Column("tgl_sp2d", DATE),
+                _code("no_sp2d", pattern=r"[0-9A-Za-z/.\-]{1,30}"),
+                KDSATKER,
+                KDPROGRAM,
+                KDGIAT,
+                KDOUTPUT,
+                KDSOUTPUT,
+                KDAKUN,
+                KDPPK,
+                Column("nilai", MONEY),
+            ),
+            ("thang", "no_sp2d", "kdsatker", "kdprogram", "kdgiat", "kdoutput", "kdsoutput",
+             "kdakun", "kdppk"),
+            LINE_REFS,
+        ),
+        Kind(
+            "realisasi_bulanan",
+            "Realisasi bulanan real1..real12 (ekspor data warehouse DJPb)",
+            (
+                THANG,
+                KDSATKER,
+                KDPROGRAM,
+                KDGIAT,
+                KDOUTPUT,
+                KDSOUTPUT,
+                KDAKUN,
+                Column("kdppk", CODE, r"[0-9]{2}", optional_column=True),
+                *(Column(f"real{m}", MONEY) for m in range(1, 13)),
+            ),
+            LINE,
+            (SATKER_REF, PROGRAM_REF, KEGIATAN_REF, RO_REF, AKUN_REF),
+            month_columns=tuple(f"real{m}" for m in range(1, 13)),
+        ),
+        Kind(
+            "capaian",
+            "Capaian output (kumulatif s.d. bulan)",
+            (
+                THANG,
+                BULAN,
+                KDSATKER,
+                KDGIAT,
+                KDOUTPUT,
+                KDSOUTPUT,
+                Column("target_vol", DECIMAL),
+                Column("real_vol", DECIMAL),
+                Column("progres_fisik", PERCENT),
+            ),
+            ("thang", "bulan", "kdsatker", "kdgiat", "kdoutput", "kdsoutput"),
+            (SATKER_REF, RO_REF),
+        ),
+        Kind(
+            "revisi",
+            "Log revisi DIPA",
+            (
+                THANG,
+                KDSATKER,
+                _code("no_revisi", pattern=r"[0-9]{1,3}"),
+                Column("tgl_revisi", DATE),
+                _code("kode_jenis", 3),
+            ),
+            ("thang", "kdsatker", "no_revisi", "kode_jenis"),
+            (SATKER_REF,),
+        ),
+    )
+}
+
+# Reference data first, so that facts in the same call can be checked against it.
+LOAD_ORDER = (
+    "lokasi", "unit", "program", "kegiatan", "ro", "akun", "satker", "pejabat", "target",
+    "pagu", "rpd", "realisasi", "realisasi_bulanan", "capaian", "revisi",
+)
+# `--kind realisasi` covers both shapes; the header decides which.
+KIND_ALIASES = {"realisasi": ("realisasi", "realisasi_bulanan")}
+
+
+def detect_kind(header: list[str]) -> str | None:
+    """The kind whose required columns are all in the header, preferring the most specific."""
+    present = set(header)
+    matches = [k for k in KINDS.values() if set(k.required_names) <= present]
+    if not matches:
+        return None
+    return max(matches, key=lambda k: len(k.required_names)).name

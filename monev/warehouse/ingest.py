@@ -1,0 +1,221 @@
+"""The only way data gets into the warehouse: read, validate, then load a file in one transaction.
+
+A file with any problem is rejected whole and nothing of it is loaded. A file whose bytes were
+loaded before is skipped, so loading the same file twice changes nothing. Every accepted file is
+recorded in `load_batch`.
+"""
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+import sqlalchemy as sa
+
+from monev.warehouse import db, formats, query, validate
+from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem, FileRejected
+from monev.warehouse.reader import read_header, read_table
+
+Progress = Callable[[float, str], None]
+
+LOADED = "dimuat"
+ALREADY = "sudah_dimuat"
+REJECTED = "ditolak"
+LINE_WITHOUT_PPK = [c for c in formats.LINE if c != "kdppk"]
+
+
+@dataclass
+class LoadResult:
+    file_name: str
+    status: str
+    kind: str | None = None
+    batch_id: int | None = None
+    rows: int = 0
+    message: str = ""
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
+    total_problems: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status != REJECTED
+
+
+def current_user() -> str:
+    return os.environ.get("MONEV_USER") or getpass.getuser()
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _resolve_kind(requested: str | None, header: list[str]) -> formats.Kind:
+    detected = formats.detect_kind(header)
+    allowed = formats.KIND_ALIASES.get(requested, (requested,)) if requested else None
+    if requested and requested not in formats.KINDS and requested not in formats.KIND_ALIASES:
+        raise FileProblem(
+            f"Jenis data '{requested}' tidak dikenal. Pilihan: {', '.join(formats.KINDS)}."
+        )
+    if allowed and detected not in allowed:
+        kind = formats.KINDS[allowed[0]]
+        validate.check_header(kind, header)  # raises with the missing columns named
+        return kind
+    if detected is None:
+        raise FileProblem(
+            "Jenis data tidak dapat dikenali dari baris judul "
+            f"({', '.join(h for h in header if h) or 'kosong'}). Lihat docs/import-formats.md."
+        )
+    return formats.KINDS[detected]
+
+
+def _lookup(engine: sa.Engine) -> validate.RefLookup:
+    def lookup(ref: formats.RefCheck) -> pd.DataFrame:
+        return query.run(engine, f"ref/{ref.kind}")
+
+    return lookup
+
+
+def _attach_ppk(checked: validate.Checked, engine: sa.Engine) -> None:
+    """A wide file without kdppk: each line goes to the one PPK holding it in the pagu."""
+    typed = checked.frame
+    holders = query.run(engine, "ref/pagu_ppk")
+    holders["thang"] = holders["thang"].astype("int64")
+    counted = holders.groupby(LINE_WITHOUT_PPK, as_index=False).agg(
+        kdppk=("kdppk", "first"), n_ppk=("kdppk", "nunique")
+    )
+    merged = typed[LINE_WITHOUT_PPK].merge(counted, on=LINE_WITHOUT_PPK, how="left")
+    problems = validate.Problems(typed.index)
+    line_text = typed[LINE_WITHOUT_PPK[1:]].astype(str).agg(".".join, axis=1)
+    problems.add(pd.Series(merged["n_ppk"].isna().to_numpy(), index=typed.index), "kdppk", line_text,
+                 "tanpa kolom kdppk, baris anggaran ini harus ada di pagu agar PPK-nya diketahui")
+    problems.add(pd.Series((merged["n_ppk"] > 1).to_numpy(), index=typed.index), "kdppk", line_text,
+                 "baris anggaran ini dipegang lebih dari satu PPK: tambahkan kolom kdppk")
+    typed["kdppk"] = merged["kdppk"].fillna("").to_numpy()
+    checked.problems = pd.concat([checked.problems, problems.frame()], ignore_index=True)
+    checked.total_problems += problems.total
+
+
+def _wide_to_months(typed: pd.DataFrame) -> pd.DataFrame:
+    months = typed.melt(id_vars=list(formats.LINE), value_vars=[f"real{m}" for m in range(1, 13)],
+                        var_name="bulan", value_name="nilai")
+    months = months[months["nilai"] != 0].copy()
+    bulan = months["bulan"].str.slice(4).astype("int64")
+    months["tgl_sp2d"] = pd.to_datetime(
+        {"year": months["thang"], "month": bulan, "day": 1}
+    ) + pd.offsets.MonthEnd(0)
+    months["no_sp2d"] = ""
+    return months.drop(columns="bulan")
+
+
+def _staging(kind: formats.Kind, typed: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    if kind.name == "realisasi_bulanan":
+        return {"staging": _wide_to_months(typed),
+                "staging_lines": typed[list(formats.LINE)].drop_duplicates()}
+    return {"staging": typed[list(kind.column_names)]}
+
+
+def _load(engine: sa.Engine, kind: formats.Kind, typed: pd.DataFrame, file_name: str, sha: str,
+          loaded_by: str) -> int:
+    tables = _staging(kind, typed)
+    fills_realisasi = kind.name in ("realisasi", "realisasi_bulanan")
+    if fills_realisasi:
+        tables["staging_satker"] = typed[["thang", "kdsatker"]].drop_duplicates()
+    raw = None
+    try:
+        with engine.begin() as conn:
+            raw = conn.connection.driver_connection
+            batch_id = conn.exec_driver_sql("select coalesce(max(batch_id), 0) + 1 from load_batch").scalar()
+            conn.execute(
+                sa.text("insert into load_batch values (:id, :name, :sha, :kind, :rows, :at, :by)"),
+                {"id": batch_id, "name": file_name, "sha": sha, "kind": kind.name, "rows": len(typed),
+                 "at": datetime.now(), "by": loaded_by},
+            )
+            for name, frame in tables.items():
+                raw.register(name, frame)
+            scripts = [f"load/{kind.name}"] + (["load/refresh_agg_realisasi"] if fills_realisasi else [])
+            for script in scripts:
+                for statement in db.split_statements(query.sql_text(script)):
+                    conn.execute(sa.text(statement), {"batch_id": batch_id})
+    finally:
+        # after commit or rollback, so a failed statement cannot hide behind a failed unregister
+        if raw is not None:
+            for name in tables:
+                raw.unregister(name)
+    return int(batch_id)
+
+
+def ingest_file(engine: sa.Engine, path: Path, kind: str | None = None,
+                loaded_by: str | None = None) -> LoadResult:
+    """Validate and load one file; never raises for a bad file, the result says what happened."""
+    path = Path(path)
+    name = path.name
+    try:
+        if not path.is_file():
+            raise FileProblem(f"Berkas tidak ditemukan: {path}")
+        sha = file_sha256(path)
+        with engine.connect() as conn:
+            earlier = conn.execute(
+                sa.text("select batch_id from load_batch where sha256 = :sha order by batch_id limit 1"),
+                {"sha": sha},
+            ).scalar()
+        if earlier is not None:
+            return LoadResult(name, ALREADY, batch_id=int(earlier),
+                              message=f"Berkas yang sama sudah dimuat (batch {earlier}); tidak ada yang berubah.")
+        table = read_table(path)
+        spec = _resolve_kind(kind, table.header)
+        checked = validate.check(spec, table.header, table.cells, _lookup(engine))
+        if spec.name == "realisasi_bulanan" and "kdppk" not in table.header and checked.ok:
+            _attach_ppk(checked, engine)
+        if not checked.ok:
+            raise FileRejected(name, checked.problems, checked.total_problems)
+        batch_id = _load(engine, spec, checked.frame, name, sha, loaded_by or current_user())
+    except FileProblem as exc:
+        return LoadResult(name, REJECTED, message=str(exc), total_problems=1,
+                          problems=pd.DataFrame([{"baris": None, "kolom": None, "nilai": None,
+                                                  "alasan": str(exc)}]))
+    except FileRejected as exc:
+        return LoadResult(name, REJECTED, kind=spec.name, problems=exc.problems,
+                          total_problems=exc.total,
+                          message=f"{exc.total} kesalahan; berkas ditolak seluruhnya, tidak ada yang dimuat.")
+    ignored = f" Kolom diabaikan: {', '.join(checked.ignored_columns)}." if checked.ignored_columns else ""
+    return LoadResult(name, LOADED, kind=spec.name, batch_id=batch_id, rows=len(checked.frame),
+                      message=f"{spec.label}: {len(checked.frame)} baris dimuat (batch {batch_id}).{ignored}")
+
+
+def _load_rank(path: Path) -> int:
+    """Reference files before facts, guessed from the header, so one call can load a whole set."""
+    try:
+        detected = formats.detect_kind(read_header(path))
+    except (FileProblem, OSError):
+        detected = None
+    return formats.LOAD_ORDER.index(detected) if detected else -1
+
+
+def ingest_files(db_path: str | Path, paths: list[Path], kind: str | None = None,
+                 loaded_by: str | None = None, progress: Progress | None = None) -> list[LoadResult]:
+    engine = db.engine(db_path)
+    ordered = sorted((Path(p) for p in paths), key=_load_rank) if kind is None else [Path(p) for p in paths]
+    results = []
+    for number, path in enumerate(ordered):
+        if progress:
+            progress(number / max(len(ordered), 1), f"Memuat {path.name}")
+        results.append(ingest_file(engine, path, kind, loaded_by))
+    if progress:
+        progress(1.0, "Selesai")
+    return results
+
+
+def mark_sample(db_path: str | Path, scale: str, seed: int) -> None:
+    """Record that this warehouse holds generated sample data, so the app and exports say so."""
+    with db.engine(db_path).begin() as conn:
+        for key, value in (("sample_scale", scale), ("sample_seed", str(seed))):
+            conn.execute(sa.text("insert or replace into warehouse_info values (:k, :v)"),
+                         {"k": key, "v": value})

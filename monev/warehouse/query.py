@@ -1,0 +1,86 @@
+"""The query layer: every question the app asks is a file in queries/, run with bound parameters.
+
+Every query takes the viewer's scope (the units and satker they may see) and the common filters
+as bound list parameters; an empty list means "no restriction". Callers never build SQL.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import pandas as pd
+import sqlalchemy as sa
+
+from monev.paths import QUERIES
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a viewer may see; empty tuples mean everything."""
+
+    units: tuple[str, ...] = ()
+    satkers: tuple[str, ...] = ()
+
+
+EVERYTHING = Scope()
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The selection common to every page and the CLI; empty tuples mean all."""
+
+    units: tuple[str, ...] = ()
+    satkers: tuple[str, ...] = ()
+    kewenangan: tuple[str, ...] = ()
+    jenis_belanja: tuple[str, ...] = ()
+    lokasi: tuple[str, ...] = ()
+
+    def params(self) -> dict:
+        return {
+            "f_unit": list(self.units),
+            "f_satker": list(self.satkers),
+            "f_kewenangan": list(self.kewenangan),
+            "f_jenis_belanja": list(self.jenis_belanja),
+            "f_lokasi": list(self.lokasi),
+        }
+
+
+NO_FILTER = Filters()
+
+
+@lru_cache(maxsize=None)
+def sql_text(name: str) -> str:
+    path = QUERIES / f"{name}.sql"
+    if not path.is_file():
+        raise KeyError(f"Kueri tidak dikenal: {name}")
+    return path.read_text(encoding="utf-8")
+
+
+def query_names() -> list[str]:
+    return sorted(p.stem for p in QUERIES.glob("*.sql"))
+
+
+def run(
+    engine: sa.Engine,
+    name: str,
+    *,
+    scope: Scope = EVERYTHING,
+    filters: Filters = NO_FILTER,
+    **params,
+) -> pd.DataFrame:
+    """Run queries/<name>.sql and return its rows as a DataFrame."""
+    bound = {
+        "scope_unit": list(scope.units),
+        "scope_satker": list(scope.satkers),
+        **filters.params(),
+        **params,
+    }
+    statement = sa.text(sql_text(name))
+    wanted = set(statement.compile().params)
+    with engine.connect() as conn:
+        return pd.read_sql(statement, conn, params={k: v for k, v in bound.items() if k in wanted})
+
+
+def month_end(tahun: int, bulan: int) -> date:
+    return (pd.Timestamp(year=tahun, month=bulan, day=1) + pd.offsets.MonthEnd(0)).date()

@@ -1,0 +1,143 @@
+"""Reading an import file into a table of text cells, whatever its format.
+
+Every cell comes out as a string so that validation sees exactly what the file holds: codes keep
+their leading zeros and amounts their separators. Nothing in a file is executed or followed:
+XLSX formulas are read as their cached values.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from monev.warehouse.errors import FileProblem
+
+DELIMITERS = (",", ";", "\t")
+SNIFF_BYTES = 64 * 1024
+
+
+@dataclass
+class RawTable:
+    header: list[str]  # lower-case, stripped
+    cells: pd.DataFrame  # one str column per header name; row i is file row i + 2
+
+
+def read_table(path: Path) -> RawTable:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    raise FileProblem(f"Jenis berkas '{suffix or path.name}' tidak didukung: gunakan .csv atau .xlsx.")
+
+
+def _normalise_header(names: list[str]) -> list[str]:
+    header = [str(n or "").strip().lower() for n in names]
+    seen = set()
+    for name in header:
+        if name and name in seen:
+            raise FileProblem(f"Kolom '{name}' muncul lebih dari sekali di baris judul.")
+        seen.add(name)
+    return header
+
+
+def _first_line(head: bytes) -> str:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileProblem("Berkas berenkode UTF-16; simpan ulang sebagai CSV UTF-8.")
+    text = head.decode("utf-8-sig", errors="strict") if head else ""
+    return text.splitlines()[0] if text.splitlines() else ""
+
+
+def _csv_header(path: Path) -> tuple[list[str], str]:
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    try:
+        line = _first_line(head)
+    except UnicodeDecodeError as exc:
+        raise FileProblem(
+            f"Baris judul bukan teks UTF-8 (bita ke-{exc.start + 1}); simpan ulang sebagai CSV UTF-8."
+        ) from None
+    if not line.strip():
+        raise FileProblem("Berkas kosong: tidak ada baris judul.")
+    delimiter = max(DELIMITERS, key=line.count)
+    return _normalise_header(next(csv.reader([line], delimiter=delimiter))), delimiter
+
+
+def read_header(path: Path) -> list[str]:
+    """Only the header, cheaply, e.g. to order files by kind before loading them."""
+    if path.suffix.lower() == ".csv":
+        return _csv_header(path)[0]
+    return read_table(path).header
+
+
+def read_csv(path: Path) -> RawTable:
+    header, delimiter = _csv_header(path)
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, encoding="utf8"),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            convert_options=pacsv.ConvertOptions(
+                column_types={name: pa.string() for name in header},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as exc:
+        raise FileProblem(f"Isi CSV tidak dapat dibaca: {_arrow_reason(str(exc))}") from None
+    cells = table.to_pandas(types_mapper=lambda _: pd.StringDtype())
+    return RawTable(header, cells)
+
+
+def _arrow_reason(message: str) -> str:
+    if "invalid UTF8" in message:
+        return "ada teks yang bukan UTF-8; simpan ulang sebagai CSV UTF-8."
+    if "Expected" in message and "columns" in message:
+        return "jumlah kolom suatu baris tidak sama dengan baris judul (" + message.split(":")[-1].strip()[:200] + ")."
+    return message[:300]
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def read_xlsx(path: Path) -> RawTable:
+    import openpyxl  # imported here: only XLSX imports need it
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a broken archive
+        raise FileProblem(f"Berkas XLSX tidak dapat dibuka ({type(exc).__name__}).") from None
+    try:
+        sheet = book.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        first = next(rows, None)
+        if first is None:
+            raise FileProblem("Lembar pertama kosong: tidak ada baris judul.")
+        header = _normalise_header(list(first))
+        width = len(header)
+        body = [[_cell_text(v) for v in (row + (None,) * width)[:width]] for row in rows]
+    finally:
+        book.close()
+    while body and not any(body[-1]):
+        body.pop()  # spreadsheets often keep formatted but empty rows at the end
+    cells = pd.DataFrame(body, columns=header, dtype=pd.StringDtype()) if body else pd.DataFrame(
+        {name: pd.Series([], dtype=pd.StringDtype()) for name in header}
+    )
+    return RawTable(header, cells)
+

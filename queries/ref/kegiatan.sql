@@ -1,0 +1,2 @@
+-- Known kegiatan codes, for checking imports.
+select distinct thang, kdgiat from dim_kegiatan;

@@ -1,0 +1,2 @@
+-- Known lokasi codes, for checking imports.
+select distinct thang, kdlokasi from dim_lokasi;

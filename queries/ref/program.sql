@@ -1,0 +1,2 @@
+-- Known program codes, for checking imports.
+select distinct thang, kdprogram from dim_program;

@@ -1,0 +1,2 @@
+-- Known satker codes, for checking imports.
+select distinct thang, kdsatker from dim_satker;
