@@ -39,3 +39,16 @@ def percent(value, lang: str = "id", digits: int = 2) -> str:
         return "–"
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
     return format_decimal(value, format=pattern, locale=LOCALES[lang]) + "%"
+
+
+MONTHS = {
+    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+QUARTERS = ["TW I", "TW II", "TW III", "TW IV"]
+
+
+def month_name(bulan: int, lang: str = "id") -> str:
+    return MONTHS[lang][bulan - 1]

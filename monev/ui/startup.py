@@ -1,0 +1,45 @@
+"""Finding or building the warehouse when the app starts.
+
+On the embedded default path, a missing warehouse is built from the sample data, into a
+temporary file that replaces the target only when complete, so a crash or a second session never
+sees half a warehouse. A configured path is never built over: its absence is an error to report.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Callable
+
+from monev.config import is_default, warehouse_path
+
+_build_lock = threading.Lock()
+
+
+class WarehouseMissing(Exception):
+    pass
+
+
+def ensure_warehouse(progress: Callable[[float, str], None] | None = None,
+                     path: Path | None = None) -> Path:
+    path = Path(path or warehouse_path())
+    if path.is_file():
+        return path
+    if not is_default(path):
+        raise WarehouseMissing(
+            f"Gudang data yang dikonfigurasi tidak ditemukan: {path}. Periksa MONEV_DB atau "
+            "warehouse_path di .streamlit/secrets.toml."
+        )
+    with _build_lock:
+        if not path.is_file():  # another session may have built it while we waited
+            from monev.sample.build import build_sample
+
+            partial = path.with_name(path.name + ".membangun")
+            for leftover in (partial, partial.with_name(partial.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            build_sample(partial, progress=progress)
+            from monev.warehouse import db
+
+            db.dispose(partial)
+            os.replace(partial, path)
+    return path
