@@ -1,0 +1,37 @@
+"""Excel downloads of exactly the rows a page shows, with rupiah as numbers.
+
+Text cells are always written as text (xlsxwriter's strings_to_formulas off), so a value like
+`=HYPERLINK(...)` from an imported file is shown, never run, by a spreadsheet.
+"""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from monev.ui.texts import t
+
+SAMPLE_SHEET_NOTE = "DATA CONTOH: angka dibangkitkan, bukan data resmi."
+
+
+def excel_bytes(frame: pd.DataFrame, sheet: str = "data", sample: bool = False) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter",
+                        engine_kwargs={"options": {"strings_to_formulas": False,
+                                                   "strings_to_urls": False}}) as writer:
+        start = 2 if sample else 0
+        frame.to_excel(writer, sheet_name=sheet[:31], index=False, startrow=start)
+        if sample:
+            writer.sheets[sheet[:31]].write_string(0, 0, SAMPLE_SHEET_NOTE)
+    return buffer.getvalue()
+
+
+def download_button(frame: pd.DataFrame, name: str, sample: bool = False, key: str | None = None) -> None:
+    st.download_button(
+        t("download_excel"),
+        data=excel_bytes(frame, sheet=name, sample=sample),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=key or f"unduh-{name}",
+    )

@@ -1,0 +1,88 @@
+"""The sidebar filters shared by every page, kept in the URL so a link reproduces the view.
+
+Values in the URL that are not valid for the warehouse (an unknown year or code, a hostile
+string) are dropped with a note, never passed on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from monev import reports
+from monev.ui import format as fmt
+from monev.ui.texts import JENIS_BELANJA, KEWENANGAN, label, t
+from monev.warehouse import query
+from monev.warehouse.query import Filters
+
+URL_KEYS = {"unit": "unit", "kewenangan": "kew", "jenis_belanja": "jb", "lokasi": "prov"}
+
+
+@dataclass(frozen=True)
+class Selection:
+    period: reports.Period
+    filters: Filters
+
+
+def _from_url(key: str, allowed: list[str]) -> list[str]:
+    wanted = st.query_params.get_all(key)
+    kept = [v for v in wanted if v in allowed]
+    if len(kept) < len(wanted):
+        st.sidebar.caption(f"Nilai tidak dikenal di tautan diabaikan ({key}).")
+    return kept
+
+
+def _int_from_url(key: str, allowed: list[int], default: int) -> int:
+    raw = st.query_params.get(key)
+    return int(raw) if raw is not None and raw.isdigit() and int(raw) in allowed else default
+
+
+def _keyed(state_key: str, allowed: list, initial):
+    """Widgets keep their value in session state, seeded once from the URL; a value that is no
+    longer offered (another year was chosen) falls back to the initial one."""
+    current = st.session_state.get(state_key)
+    valid = (all(v in allowed for v in current) if isinstance(current, list) else current in allowed)
+    if current is None or not valid:
+        st.session_state[state_key] = initial
+    return state_key
+
+
+def sidebar(engine) -> Selection | None:
+    """Draw the filters; None when the warehouse has no fiscal year yet."""
+    with st.sidebar:
+        languages = ["id", "en"]
+        language = st.radio(t("language"), languages, horizontal=True,
+                            key=_keyed("f_lang", languages, "en" if st.query_params.get("lang") == "en" else "id"),
+                            format_func=lambda v: {"id": "Indonesia", "en": "English"}[v])
+        st.session_state["lang"] = language
+        years = [int(y) for y in query.run(engine, "tahun_anggaran")["thang"]]
+        if not years:
+            return None
+        tahun = st.selectbox(t("tahun"), years, key=_keyed("f_tahun", years, _int_from_url("tahun", years, years[0])))
+        latest = query.run(engine, "data_terakhir", tahun=tahun)["bulan_terakhir"].iloc[0]
+        latest = int(latest) if latest == latest and latest is not None else 12
+        months = list(range(1, 13))
+        bulan = st.selectbox(t("sampai"), months, key=_keyed("f_sampai", months, _int_from_url("sampai", months, latest)),
+                             format_func=lambda m: fmt.month_name(m, language))
+        options = query.run(engine, "pilihan_filter", tahun=tahun)
+        names = {(r.jenis, r.kode): r.nama for r in options.itertuples()}
+        chosen = {}
+        for field, allowed, show in (
+            ("unit", options.loc[options.jenis == "unit", "kode"].tolist(),
+             lambda c: f"{c} {names.get(('unit', c), '')}"),
+            ("kewenangan", options.loc[options.jenis == "kewenangan", "kode"].tolist(),
+             lambda c: label(KEWENANGAN, c)),
+            ("jenis_belanja", list(JENIS_BELANJA), lambda c: label(JENIS_BELANJA, c)),
+            ("lokasi", options.loc[options.jenis == "lokasi", "kode"].tolist(),
+             lambda c: f"{c} {names.get(('lokasi', c), '')}"),
+        ):
+            key = _keyed(f"f_{field}", allowed, _from_url(URL_KEYS[field], allowed))
+            chosen[field] = st.multiselect(t(field), allowed, key=key, format_func=show, placeholder=t("semua"))
+    st.query_params.from_dict({
+        "lang": language, "tahun": str(tahun), "sampai": str(bulan),
+        **{URL_KEYS[f]: v for f, v in chosen.items() if v},
+    })
+    return Selection(reports.Period(tahun, bulan), Filters(
+        units=tuple(chosen["unit"]), kewenangan=tuple(chosen["kewenangan"]),
+        jenis_belanja=tuple(chosen["jenis_belanja"]), lokasi=tuple(chosen["lokasi"]),
+    ))
