@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -152,3 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
+        if os.environ.get("MONEV_DEBUG"):
+            raise
+        print(f"Kesalahan tak terduga ({type(exc).__name__}): {exc}. "
+              "Jalankan ulang dengan MONEV_DEBUG=1 untuk rinciannya.", file=sys.stderr)
+        return 3

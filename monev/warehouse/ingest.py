@@ -176,7 +176,11 @@ def ingest_file(engine: sa.Engine, path: Path, kind: str | None = None,
             _attach_ppk(checked, engine)
         if not checked.ok:
             raise FileRejected(name, checked.problems, checked.total_problems)
-        batch_id = _load(engine, spec, checked.frame, name, sha, loaded_by or current_user())
+        try:
+            batch_id = _load(engine, spec, checked.frame, name, sha, loaded_by or current_user())
+        except sa.exc.DBAPIError as exc:
+            # the load's transaction was rolled back: the warehouse is as it was before
+            raise FileProblem(f"Gagal menulis ke gudang data, tidak ada yang berubah: {exc.orig}") from exc
     except FileProblem as exc:
         return LoadResult(name, REJECTED, message=str(exc), total_problems=1,
                           problems=pd.DataFrame([{"baris": None, "kolom": None, "nilai": None,
