@@ -93,7 +93,7 @@ def _cmd_summary(args) -> int:
     if args.json:
         print(json.dumps(summary_json(tables, args.tahun, args.sampai, sample), ensure_ascii=False))
         return 0
-    total = tables["total"].iloc[0]
+    total = next(tables["total"].itertuples(index=False))  # iloc would upcast rupiah to float
     if sample:
         print(SAMPLE_NOTE)
     print(f"Tahun anggaran {args.tahun}, s.d. {args.sampai}")

@@ -29,7 +29,8 @@ def rollup(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     if keys:
         grouped = frame.groupby(keys, as_index=False, sort=True)[columns].sum()
     else:
-        grouped = frame[columns].sum().to_frame().T
+        # column by column: summing the frame at once would pass int64 through a float Series
+        grouped = pd.DataFrame({column: [frame[column].sum()] for column in columns})
     for amount in AMOUNTS:
         grouped[amount] = grouped[amount].astype("int64")
     grouped["persen"] = _percent(grouped["realisasi"], grouped["pagu"])

@@ -240,7 +240,7 @@ KINDS: dict[str, Kind] = {
                 *(Column(f"real{m}", MONEY) for m in range(1, 13)),
             ),
             LINE,
-            (SATKER_REF, PROGRAM_REF, KEGIATAN_REF, RO_REF, AKUN_REF),
+            LINE_REFS,  # the PPK check is skipped when the file has no kdppk column
             month_columns=tuple(f"real{m}" for m in range(1, 13)),
         ),
         Kind(

@@ -92,7 +92,7 @@ def _attach_ppk(checked: validate.Checked, engine: sa.Engine) -> None:
         kdppk=("kdppk", "first"), n_ppk=("kdppk", "nunique")
     )
     merged = typed[LINE_WITHOUT_PPK].merge(counted, on=LINE_WITHOUT_PPK, how="left")
-    problems = validate.Problems(typed.index)
+    problems = validate.Problems(typed.index, checked.row_numbers)
     line_text = typed[LINE_WITHOUT_PPK[1:]].astype(str).agg(".".join, axis=1)
     problems.add(pd.Series(merged["n_ppk"].isna().to_numpy(), index=typed.index), "kdppk", line_text,
                  "tanpa kolom kdppk, baris anggaran ini harus ada di pagu agar PPK-nya diketahui")
@@ -171,7 +171,7 @@ def ingest_file(engine: sa.Engine, path: Path, kind: str | None = None,
                               message=f"Berkas yang sama sudah dimuat (batch {earlier}); tidak ada yang berubah.")
         table = read_table(path)
         spec = _resolve_kind(kind, table.header)
-        checked = validate.check(spec, table.header, table.cells, _lookup(engine))
+        checked = validate.check(spec, table.header, table.cells, _lookup(engine), table.row_numbers)
         if spec.name == "realisasi_bulanan" and "kdppk" not in table.header and checked.ok:
             _attach_ppk(checked, engine)
         if not checked.ok:

@@ -7,10 +7,12 @@ XLSX formulas are read as their cached values.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -24,7 +26,9 @@ SNIFF_BYTES = 64 * 1024
 @dataclass
 class RawTable:
     header: list[str]  # lower-case, stripped
-    cells: pd.DataFrame  # one str column per header name; row i is file row i + 2
+    cells: pd.DataFrame  # one str column per header name
+    # the file row (header = 1) of each data row, where it is not simply i + 2 (blank lines)
+    row_numbers: np.ndarray | None = None
 
 
 def read_table(path: Path) -> RawTable:
@@ -49,8 +53,9 @@ def _normalise_header(names: list[str]) -> list[str]:
 def _first_line(head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FileProblem("Berkas berenkode UTF-16; simpan ulang sebagai CSV UTF-8.")
-    text = head.decode("utf-8-sig", errors="strict") if head else ""
-    return text.splitlines()[0] if text.splitlines() else ""
+    first = head.split(b"\n", 1)[0]  # only the header line: later rows may be cut mid-character
+    text = first.decode("utf-8-sig", errors="strict")
+    return text.rstrip("\r")
 
 
 def _csv_header(path: Path) -> tuple[list[str], str]:
@@ -91,7 +96,21 @@ def read_csv(path: Path) -> RawTable:
     except pa.ArrowInvalid as exc:
         raise FileProblem(f"Isi CSV tidak dapat dibaca: {_arrow_reason(str(exc))}") from None
     cells = table.to_pandas(types_mapper=lambda _: pd.StringDtype())
-    return RawTable(header, cells)
+    return RawTable(header, cells, _row_numbers_around_blank_lines(path, delimiter, len(cells)))
+
+
+def _row_numbers_around_blank_lines(path: Path, delimiter: str, rows: int) -> np.ndarray | None:
+    """The parser skips blank lines; when a file has some, count file rows the slow way so that
+    reports point at the row a person sees in an editor."""
+    with path.open("rb") as handle:
+        data = handle.read()
+    body = data.rstrip(b"\r\n")
+    if b"\n\n" not in body and b"\n\r\n" not in body:
+        return None
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=delimiter)
+    numbers = [reader.line_num for record in reader if record]
+    numbers = numbers[1:]  # the header
+    return np.asarray(numbers[:rows], dtype="int64") if len(numbers) >= rows else None
 
 
 def _arrow_reason(message: str) -> str:

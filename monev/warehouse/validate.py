@@ -33,6 +33,7 @@ class Checked:
     problems: pd.DataFrame
     total_problems: int
     ignored_columns: list[str]
+    row_numbers: object = None
 
     @property
     def ok(self) -> bool:
@@ -40,7 +41,8 @@ class Checked:
 
 
 class Problems:
-    def __init__(self, index: pd.Index) -> None:
+    def __init__(self, index: pd.Index, row_numbers=None) -> None:
+        self.row_numbers = row_numbers  # file rows, when not simply index + 2
         self.parts: list[pd.DataFrame] = []
         self.total = 0
         self.bad = pd.Series(False, index=index)  # rows with any problem so far
@@ -64,7 +66,8 @@ class Problems:
         self.parts.append(
             pd.DataFrame(
                 {
-                    "baris": rows.to_numpy() + 2,
+                    "baris": (self.row_numbers[rows.to_numpy()] if self.row_numbers is not None
+                              else rows.to_numpy() + 2),
                     "kolom": column,
                     "nilai": values.loc[rows].astype(str).str.slice(0, 100).to_numpy(),
                     "alasan": reasons,
@@ -216,12 +219,13 @@ def _references(kind: f.Kind, typed: pd.DataFrame, cells: pd.DataFrame,
         problems.add(mask, "+".join(shown_cols), shown, reason)
 
 
-def check(kind: f.Kind, header: list[str], cells: pd.DataFrame, lookup: RefLookup) -> Checked:
+def check(kind: f.Kind, header: list[str], cells: pd.DataFrame, lookup: RefLookup,
+          row_numbers=None) -> Checked:
     ignored = check_header(kind, header)
     if cells.empty:
         raise FileProblem("Berkas hanya berisi baris judul: tidak ada baris data.")
     cells = cells.reset_index(drop=True)
-    problems = Problems(cells.index)
+    problems = Problems(cells.index, row_numbers)
     typed = pd.DataFrame(index=cells.index)
     text_cells = pd.DataFrame(index=cells.index)
     for col in kind.columns:
@@ -235,4 +239,4 @@ def check(kind: f.Kind, header: list[str], cells: pd.DataFrame, lookup: RefLooku
     _row_rules(kind, typed, text_cells, problems)
     _duplicates(kind, typed, problems)
     _references(kind, typed, text_cells, lookup, problems)
-    return Checked(typed, problems.frame(), problems.total, ignored)
+    return Checked(typed, problems.frame(), problems.total, ignored, row_numbers)
