@@ -380,3 +380,44 @@ def test_valid_utf8_file_larger_than_64_kib_with_accents_loads(warehouse, tmp_pa
     assert result.status == "dimuat", result.message
     assert result.rows == len(lines)
     assert b.scalar(warehouse, "select nmakun from dim_akun where kdakun = :k", k=str(code)).endswith("xé")
+
+
+# ------------------------------------------------------------------ amounts, as a property
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from monev.warehouse import formats, validate  # noqa: E402
+
+
+def _known_satker(ref):
+    return pd.DataFrame({"thang": [b.THANG], "kdsatker": [S1]})
+
+
+def _rpd_cells(texts):
+    """One RPD row per amount, months 1.. so that the keys differ."""
+    n = len(texts)
+    return pd.DataFrame({"thang": ["2024"] * n, "kdsatker": [S1] * n, "jenis_belanja": ["51"] * n,
+                         "bulan": [str(m) for m in range(1, n + 1)], "rpd": texts,
+                         "tgl_update": ["2024-01-10"] * n}, dtype=pd.StringDtype())
+
+
+@settings(max_examples=40, deadline=None, database=None)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=10**18 - 1),
+                          st.sampled_from(["plain", "dots", "cents"])), min_size=1, max_size=12))
+def test_any_whole_rupiah_amount_reads_exactly(amounts):
+    """1234567, 1.234.567 and 1.234.567,00 all read as the same integer, up to 18 digits."""
+    cells = _rpd_cells([b.money_text(amount, style) for amount, style in amounts])
+    checked = validate.check(formats.KINDS["rpd"], list(cells.columns), cells, _known_satker)
+    assert checked.ok, checked.problems.to_dict("records")
+    assert [int(v) for v in checked.frame["rpd"]] == [amount for amount, _ in amounts]
+
+
+@settings(max_examples=25, deadline=None, database=None)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=10**12), st.integers(min_value=1, max_value=99)),
+                min_size=1, max_size=12))
+def test_any_amount_with_cents_is_refused(amounts):
+    cells = _rpd_cells([f"{b.money_text(whole, 'dots')},{cents:02d}" for whole, cents in amounts])
+    checked = validate.check(formats.KINDS["rpd"], list(cells.columns), cells, _known_satker)
+    assert [(p["baris"], p["kolom"], p["alasan"]) for p in checked.problems.to_dict("records")] == [
+        (row, "rpd", "nilai rupiah harus bulat (tanpa sen)") for row in range(2, len(amounts) + 2)]

@@ -189,7 +189,9 @@ def _duplicates(kind: f.Kind, typed: pd.DataFrame, problems: Problems) -> None:
     clashing["_first"] = clashing.index
     first = clashing.groupby(key, sort=False)["_first"].transform("min")
     later = first != clashing.index
-    reason = "kunci ganda (" + ", ".join(key) + "): sama dengan baris " + (first + 2).astype(str)
+    first_row = (pd.Series(problems.row_numbers[first.to_numpy()], index=first.index)
+                 if problems.row_numbers is not None else first + 2)
+    reason = "kunci ganda (" + ", ".join(key) + "): sama dengan baris " + first_row.astype(str)
     problems.add(later.reindex(typed.index, fill_value=False), key[-1],
                  typed[key[-1]], reason.reindex(typed.index))
 

@@ -1,0 +1,128 @@
+"""monev/ui/format.py: Indonesian amounts (Rp 134,17 T / Rp 392,15 M / Rp 503,16 Jt), 97,11%, English."""
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monev.ui import format as fmt
+
+# Published Kemensos figures (shared/domain.md)
+PAGU_2020 = 134_171_839_274_000
+SETJEN_2020 = 392_150_000_000
+PEGAWAI_2020 = 503_160_000_000  # Rp 503,16 M (miliar)
+
+
+@pytest.mark.parametrize("value, text", [
+    (PAGU_2020, "Rp 134.171.839.274.000"),
+    (130_300_865_759_231, "Rp 130.300.865.759.231"),
+    (0, "Rp 0"),
+    (999, "Rp 999"),
+    (1_000, "Rp 1.000"),
+    (9_007_199_254_740_993, "Rp 9.007.199.254.740.993"),  # 2**53 + 1, exact
+    (np.int64(9_007_199_254_740_993), "Rp 9.007.199.254.740.993"),
+])
+def test_rupiah_exact_indonesian(value, text):
+    assert fmt.rupiah(value) == text
+
+
+def test_rupiah_exact_english():
+    assert fmt.rupiah(PAGU_2020, "en") == "Rp 134,171,839,274,000"
+
+
+@pytest.mark.parametrize("value, text", [
+    (PAGU_2020, "Rp 134,17 T"),
+    (SETJEN_2020, "Rp 392,15 M"),
+    (PEGAWAI_2020, "Rp 503,16 M"),
+    (503_160_000, "Rp 503,16 Jt"),
+    (503_000_000, "Rp 503 Jt"),
+    (31_820_000_000, "Rp 31,82 M"),
+    (5_680_000_000_000, "Rp 5,68 T"),
+    (np.int64(SETJEN_2020), "Rp 392,15 M"),
+])
+def test_rupiah_short_indonesian(value, text):
+    assert fmt.rupiah_short(value) == text
+
+
+def test_indonesian_m_is_miliar_never_million():
+    assert fmt.rupiah_short(503_160_000).endswith("Jt")
+    assert not fmt.rupiah_short(503_160_000).endswith("M")
+    assert fmt.rupiah_short(392_150_000_000).endswith(" M")
+
+
+@pytest.mark.parametrize("value, pattern", [
+    (PAGU_2020, r"Rp 134\.17 ?T"),
+    (SETJEN_2020, r"Rp 392\.15 ?B"),  # miliar is a billion in English
+    (503_160_000, r"Rp 503\.16 ?M"),  # juta is a million
+])
+def test_rupiah_short_english(value, pattern):
+    assert re.fullmatch(pattern, fmt.rupiah_short(value, "en")), fmt.rupiah_short(value, "en")
+
+
+@pytest.mark.parametrize("value, text", [
+    (999_995_000_000, "Rp 1 T"),  # rounds up into the next unit, not "Rp 1000 M"
+    (999_999_999, "Rp 1 M"),  # not "Rp 1000 Jt"
+])
+def test_rupiah_short_rounding_up_moves_to_the_next_unit(value, text):
+    assert fmt.rupiah_short(value) == text
+
+
+def test_rupiah_short_thousands_of_triliun_use_the_thousands_dot():
+    """The national budget is thousands of triliun: Rp 3.325,1 T, as Indonesian writes numbers."""
+    assert fmt.rupiah_short(3_325_100_000_000_000) == "Rp 3.325,1 T"
+
+
+@pytest.mark.parametrize("value, lang, digits, text", [
+    (97.11, "id", 2, "97,11%"),
+    (97.11, "en", 2, "97.11%"),
+    (98.58, "id", 2, "98,58%"),
+    (81.2345, "id", 2, "81,23%"),
+    (100, "id", 2, "100,00%"),
+    (0.0, "id", 2, "0,00%"),
+    (1234.5, "id", 2, "1.234,50%"),
+    (47.47, "id", 0, "47%"),
+    (64.76, "id", 1, "64,8%"),
+    (np.float64(97.11), "id", 2, "97,11%"),
+])
+def test_percent(value, lang, digits, text):
+    assert fmt.percent(value, lang, digits) == text
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), np.nan])
+def test_missing_values_show_a_dash(missing):
+    assert fmt.rupiah(missing) == "–"
+    assert fmt.rupiah_short(missing) == "–"
+    assert fmt.percent(missing) == "–"
+
+
+def test_month_names():
+    assert [fmt.month_name(m) for m in (1, 5, 12)] == ["Januari", "Mei", "Desember"]
+    assert fmt.month_name(8, "en") == "August"
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.integers(min_value=-(10**18), max_value=10**18))
+def test_rupiah_is_exact_for_any_amount(value):
+    text = fmt.rupiah(value)
+    assert text.startswith("Rp ")
+    digits = text[3:].replace(".", "")
+    assert int(digits) == value
+
+
+UNITS = {"T": 10**12, "M": 10**9, "Jt": 10**6}
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.integers(min_value=10**6, max_value=999 * 10**12))
+def test_rupiah_short_reads_back_close_to_the_amount(value):
+    text = fmt.rupiah_short(value)
+    match = re.fullmatch(r"Rp ([0-9.]+(?:,[0-9]{1,2})?) (T|M|Jt)", text)
+    assert match, text
+    number = Decimal(match.group(1).replace(".", "").replace(",", "."))
+    shown = number * UNITS[match.group(2)]
+    assert math.isclose(shown, value, rel_tol=0.006), (value, text)

@@ -1,0 +1,121 @@
+"""Schema migrations: a fresh warehouse is at db.SCHEMA_VERSION, reopening does not migrate again,
+and a warehouse from a newer application is refused with an Indonesian message."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import sqlalchemy as sa
+
+import builders as b
+from monev.warehouse import db
+
+
+def _version(db_path) -> int:
+    with db.engine(db_path).connect() as conn:
+        return db.schema_version(conn)
+
+
+def test_schema_version_is_the_highest_migration_file():
+    numbers = sorted(int(re.match(r"(\d+)_", p.name).group(1)) for p in db.SCHEMA_DIR.glob("*.sql")
+                     if re.match(r"\d+_", p.name))
+    assert numbers, "queries/schema holds numbered migrations"
+    assert db.SCHEMA_VERSION == numbers[-1]
+    assert [n for n, _ in db.migrations()] == numbers
+    assert numbers == list(range(1, len(numbers) + 1)), "migrations are numbered 1, 2, 3 ... without gaps"
+
+
+def test_fresh_warehouse_is_at_the_current_version(tmp_path):
+    db_path = tmp_path / "baru" / "gudang.duckdb"  # the folder is created too
+    try:
+        assert _version(db_path) == db.SCHEMA_VERSION
+        assert b.scalar(db_path, "select value from warehouse_info where key = 'schema_version'") == str(
+            db.SCHEMA_VERSION)
+        tables = {r[0] for r in b.rows(db_path, "select table_name from information_schema.tables")}
+        assert {"load_batch", "warehouse_info", "fact_pagu_hist", "fact_pagu", "agg_realisasi_bulanan"} <= tables
+        assert b.scalar(db_path, "select count(*) from load_batch") == 0
+    finally:
+        db.dispose(db_path)
+
+
+def test_reopening_does_not_run_migrations_again(tmp_path, monkeypatch):
+    db_path = tmp_path / "gudang.duckdb"
+    with db.engine(db_path).begin() as conn:
+        conn.execute(sa.text("insert into warehouse_info values ('penanda', 'tetap')"))
+        conn.execute(sa.text("insert into load_batch values (1, 'a.csv', 'x', 'unit', 1, now(), 'uji')"))
+    db.dispose(db_path)
+
+    applied = []
+    original = db.split_statements
+    monkeypatch.setattr(db, "split_statements", lambda sql: applied.append(sql) or original(sql))
+    try:
+        assert _version(db_path) == db.SCHEMA_VERSION
+        assert applied == [], "a migration ran on a warehouse that already had it"
+        assert b.scalar(db_path, "select value from warehouse_info where key = 'penanda'") == "tetap"
+        assert b.scalar(db_path, "select count(*) from load_batch") == 1
+    finally:
+        db.dispose(db_path)
+
+
+def test_migrate_is_a_no_op_at_the_current_version(tmp_path):
+    db_path = tmp_path / "gudang.duckdb"
+    try:
+        with db.engine(db_path).begin() as conn:
+            assert db.migrate(conn) == db.SCHEMA_VERSION
+            assert db.migrate(conn) == db.SCHEMA_VERSION  # would fail on 'create table' if it re-ran
+    finally:
+        db.dispose(db_path)
+
+
+def test_older_warehouse_is_migrated_in_place(tmp_path):
+    """A file with no schema at all (version 0) is brought to the current version."""
+    import duckdb
+
+    db_path = tmp_path / "lama.duckdb"
+    con = duckdb.connect(str(db_path))
+    con.execute("create table catatan (x integer)")
+    con.execute("insert into catatan values (42)")
+    con.close()
+    try:
+        assert _version(db_path) == db.SCHEMA_VERSION
+        assert b.scalar(db_path, "select x from catatan") == 42
+    finally:
+        db.dispose(db_path)
+
+
+def test_newer_warehouse_is_refused_in_indonesian(tmp_path):
+    db_path = tmp_path / "gudang.duckdb"
+    with db.engine(db_path).begin() as conn:
+        conn.execute(sa.text("update warehouse_info set value = :v where key = 'schema_version'"),
+                     {"v": str(db.SCHEMA_VERSION + 1)})
+    db.dispose(db_path)
+    try:
+        with pytest.raises(RuntimeError) as caught:
+            db.engine(db_path)
+        message = str(caught.value)
+        assert f"versi {db.SCHEMA_VERSION + 1}" in message
+        assert "lebih baru dari aplikasi ini" in message
+        assert "Perbarui aplikasi" in message
+    finally:
+        db.dispose(db_path)
+    # and it was left as it was
+    check = sa.create_engine(f"duckdb:///{db_path}")
+    try:
+        with check.connect() as conn:
+            assert conn.exec_driver_sql("select value from warehouse_info where key = 'schema_version'").scalar() \
+                == str(db.SCHEMA_VERSION + 1)
+    finally:
+        check.dispose()
+
+
+def test_engine_is_shared_per_file(tmp_path):
+    db_path = tmp_path / "gudang.duckdb"
+    try:
+        assert db.engine(db_path) is db.engine(tmp_path / "." / "gudang.duckdb")
+    finally:
+        db.dispose(db_path)
+
+
+def test_split_statements_drops_comments_and_empty_statements():
+    sql = "-- judul; bukan pernyataan\ncreate table a (x int); -- catatan\n\n;select 1;"
+    assert db.split_statements(sql) == ["create table a (x int)", "select 1"]
