@@ -4,7 +4,7 @@ import streamlit as st
 from monev.ui import data, filters, startup
 from monev.ui.texts import t
 
-st.set_page_config(page_title="Monev Anggaran", page_icon="📊", layout="wide")
+st.set_page_config(page_title="Monev Anggaran", page_icon=":material/monitoring:", layout="wide")
 
 
 def _ready_warehouse() -> str:
@@ -22,7 +22,19 @@ except startup.WarehouseMissing as exc:
     st.stop()
 
 engine = data.engine(path)
-navigation = st.navigation([st.Page("pages/ringkasan.py", title=t("ringkasan"), icon="🏠", default=True)])
+PAGES = [  # file, text key, icon
+    ("pages/ringkasan.py", "ringkasan", ":material/home:"),
+    ("pages/rincian.py", "rincian", ":material/account_tree:"),
+    ("pages/kpa_ppk.py", "kpa_ppk", ":material/groups:"),
+    ("pages/capaian.py", "capaian", ":material/task_alt:"),
+    ("pages/rpd.py", "rpd", ":material/calendar_month:"),
+    ("pages/wilayah.py", "wilayah", ":material/map:"),
+    ("pages/tren.py", "tren", ":material/trending_up:"),
+]
+navigation = st.navigation([
+    st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
+    for file, key, icon in PAGES
+])
 selection = filters.sidebar(engine)
 data.set_context(engine, selection)
 data.sidebar_status(engine, selection)

@@ -1,19 +1,73 @@
-"""Ringkasan: headline figures for the selection."""
+"""Ringkasan: headline figures, the cumulative curve against RPD and targets, realization by
+echelon I unit and jenis belanja, and the satker furthest behind target."""
+import pandas as pd
 import streamlit as st
 
-from monev.ui import data
+from monev import reports
+from monev.ui import charts, data
 from monev.ui import format as fmt
-from monev.ui.texts import lang, t
+from monev.ui.download import download_button
+from monev.ui.texts import JENIS_BELANJA, label, lang, t
+
+
+def headline(row, lg: str) -> None:
+    cols = st.columns(3) + st.columns(3)
+    cols[0].metric(t("pagu"), fmt.rupiah_short(row.pagu, lg), help=fmt.rupiah(row.pagu, lg))
+    cols[1].metric(t("blokir"), fmt.rupiah_short(row.blokir, lg), help=fmt.rupiah(row.blokir, lg))
+    cols[2].metric(t("realisasi"), fmt.rupiah_short(row.realisasi, lg), help=fmt.rupiah(row.realisasi, lg))
+    cols[3].metric(t("persen"), fmt.percent(row.persen, lg))
+    cols[4].metric(t("ringkasan_target_persen", bulan=fmt.month_name(int(row.bulan), lg)),
+                   fmt.percent(row.target_persen, lg))
+    needed = None if pd.isna(row.kekurangan) else int(row.kekurangan)
+    cols[5].metric(t("ringkasan_kekurangan"), fmt.rupiah_short(needed, lg), help=fmt.rupiah(needed, lg))
+
 
 ctx = data.context()
 period = ctx.selection.period
-total = data.summary(ctx.engine, period, filters=ctx.selection.filters)["total"].iloc[0]
+lg = lang()
+view = data.view(reports.overview, ctx)
+asof = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, lg))
 
 st.title(t("app_title"))
-st.subheader(f"{t('tahun')} {period.tahun}, s.d. {fmt.month_name(period.bulan, lang())}")
-cols = st.columns(4)
-cols[0].metric(t("pagu"), fmt.rupiah_short(total.pagu, lang()), help=fmt.rupiah(total.pagu, lang()))
-cols[1].metric(t("blokir"), fmt.rupiah_short(total.blokir, lang()), help=fmt.rupiah(total.blokir, lang()))
-cols[2].metric(t("realisasi"), fmt.rupiah_short(total.realisasi, lang()), help=fmt.rupiah(total.realisasi, lang()))
-cols[3].metric(t("persen"), fmt.percent(total.persen, lang()),
-               delta=f"{t('target')} {fmt.percent(total.target_persen, lang())}", delta_color="off")
+st.subheader(t("ringkasan_subjudul", **asof))
+heads = view["headline"]
+rows = list(heads.itertuples(index=False))  # keeps int64 rupiah; iloc would upcast the row to float
+headline(rows[0], lg)
+if len(rows) > 1:
+    st.caption(t("ringkasan_tahun_lalu", tahun=int(rows[1].tahun), bulan=asof["bulan"]))
+    with st.container(key="tahun_lalu"):
+        headline(rows[1], lg)
+download_button(heads, "ringkasan_angka", sample=ctx.sample)
+
+st.plotly_chart(charts.cumulative_curve(view["kurva"], title=t("ringkasan_judul_kurva", **asof), lang=lg),
+                key="kurva")
+download_button(view["kurva"], "ringkasan_kurva", sample=ctx.sample)
+
+left, right = st.columns(2)
+with left:
+    units = view["per_unit"].assign(nama=lambda f: f.kdunit + " " + f.nmunit.fillna(""))
+    st.plotly_chart(charts.realization_vs_target(units, label="nama", lang=lg,
+                                                 title=t("ringkasan_judul_unit", **asof)), key="per_unit")
+    download_button(view["per_unit"], "ringkasan_per_unit", sample=ctx.sample)
+with right:
+    kinds = view["per_jenis_belanja"].assign(nama=lambda f: f.jenis_belanja.map(lambda c: label(JENIS_BELANJA, c)))
+    st.plotly_chart(charts.realization_vs_target(kinds, label="nama", lang=lg,
+                                                 title=t("ringkasan_judul_jenis", **asof)), key="per_jenis")
+    download_button(view["per_jenis_belanja"], "ringkasan_per_jenis_belanja", sample=ctx.sample)
+
+st.subheader(t("ringkasan_judul_tertinggal", **asof))
+behind = view["satker_tertinggal"]
+if behind.empty:
+    st.info(t("ringkasan_tidak_tertinggal"))
+else:
+    st.dataframe(pd.DataFrame({
+        t("ringkasan_satker"): behind.kdsatker + " " + behind.nmsatker.fillna(""),
+        t("unit"): behind.kdunit + " " + behind.nmunit.fillna(""),
+        t("pagu"): [fmt.rupiah(v, lg) for v in behind.pagu],
+        t("realisasi"): [fmt.rupiah(v, lg) for v in behind.realisasi],
+        t("persen"): [fmt.percent(v, lg) for v in behind.persen],
+        t("target"): [fmt.percent(v, lg) for v in behind.target_persen],
+        t("ringkasan_selisih"): [fmt.percent(v, lg) for v in behind.selisih_persen],
+        t("ringkasan_kekurangan"): [fmt.rupiah(None if pd.isna(v) else int(v), lg) for v in behind.kekurangan],
+    }), hide_index=True, key="tertinggal")
+download_button(behind, "ringkasan_satker_tertinggal", sample=ctx.sample)

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from monev import reports
-from monev.ui import format as fmt
-from monev.ui.texts import lang, t
+from monev.ui.texts import t
 from monev.warehouse import db, query
 
 CACHE_TTL_SECONDS = 600
@@ -24,13 +23,6 @@ def data_version(engine) -> int:
     return int(query.run(engine, "data_terakhir", tahun=0)["batch_terakhir"].fillna(0).iloc[0])
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _summary(_engine, path: str, version: int, tahun: int, bulan: int, scope, filters):
-    return reports.budget_summary(_engine, reports.Period(tahun, bulan), scope, filters)
-
-
-def summary(engine, period, scope=query.EVERYTHING, filters=query.NO_FILTER):
-    return _summary(engine, str(engine.url), data_version(engine), period.tahun, period.bulan, scope, filters)
 
 
 @dataclass(frozen=True)
@@ -38,10 +30,29 @@ class PageContext:
     engine: object
     selection: object  # filters.Selection, or None when the warehouse has no budget yet
     sample: bool
+    scope: query.Scope = query.EVERYTHING  # what this viewer may see; access control sets it
 
 
 def set_context(engine, selection) -> None:
     st.session_state["page_context"] = PageContext(engine, selection, reports.is_sample(engine))
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
+def _view(_fn, name: str, path: str, version: int, tahun: int, bulan: int, scope, filters, options):
+    return _fn(_engine_of(path), reports.Period(tahun, bulan), scope=scope, filters=filters, **dict(options))
+
+
+def _engine_of(path: str):
+    return db.engine(path)
+
+
+def view(fn, ctx: "PageContext", **options):
+    """fn(engine, period, scope, filters, **options), cached per warehouse version, period, scope,
+    filters and options; the function's qualified name keeps different views apart."""
+    period = ctx.selection.period
+    return _view(fn, f"{fn.__module__}.{fn.__qualname__}", str(ctx.engine.url.database),
+                 data_version(ctx.engine), period.tahun, period.bulan, ctx.scope,
+                 ctx.selection.filters, tuple(sorted(options.items())))
 
 
 def context() -> PageContext:
@@ -65,3 +76,10 @@ def sidebar_status(engine, selection) -> None:
                          muat=str(muat)[:16] if muat == muat and muat is not None else "–"))
     if reports.is_sample(engine):
         st.sidebar.caption("⚠ " + t("sample_banner"))
+
+
+def summary(engine, period, scope=query.EVERYTHING, filters=query.NO_FILTER):
+    """reports.budget_summary for a page, cached like every view."""
+    fn = reports.budget_summary
+    return _view(fn, f"{fn.__module__}.{fn.__qualname__}", str(engine.url.database), data_version(engine),
+                 period.tahun, period.bulan, scope, filters, ())

@@ -78,10 +78,13 @@ def sidebar(engine) -> Selection | None:
         ):
             key = _keyed(f"f_{field}", allowed, _from_url(URL_KEYS[field], allowed))
             chosen[field] = st.multiselect(t(field), allowed, key=key, format_func=show, placeholder=t("semua"))
-    st.query_params.from_dict({
-        "lang": language, "tahun": str(tahun), "sampai": str(bulan),
-        **{URL_KEYS[f]: v for f, v in chosen.items() if v},
-    })
+    # only the filters' own keys: pages keep their state (e.g. a drill path) in the URL too
+    st.query_params.update({"lang": language, "tahun": str(tahun), "sampai": str(bulan)})
+    for field, values in chosen.items():
+        if values:
+            st.query_params[URL_KEYS[field]] = values
+        elif URL_KEYS[field] in st.query_params:
+            del st.query_params[URL_KEYS[field]]
     return Selection(reports.Period(tahun, bulan), Filters(
         units=tuple(chosen["unit"]), kewenangan=tuple(chosen["kewenangan"]),
         jenis_belanja=tuple(chosen["jenis_belanja"]), lokasi=tuple(chosen["lokasi"]),

@@ -1,0 +1,97 @@
+"""Figures of the Capaian output page (pure: DataFrame in, go.Figure out)."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from babel.numbers import format_decimal
+
+from monev.ui import format as fmt
+from monev.ui.texts import TEXTS
+
+COLOURS = {"dibayar_belum_terwujud": "#d62728", "sejalan": "#7f7f7f", "terwujud_belum_dibayar": "#1f77b4"}
+
+
+def _t(key: str, lang: str) -> str:
+    return TEXTS[key][0 if lang == "id" else 1]
+
+
+def _number(value, lang: str) -> str:
+    return format_decimal(value, format="#,##0.##", locale=fmt.LOCALES[lang])
+
+
+def point_label(frame: pd.DataFrame, level: str) -> pd.Series:
+    """A short name per row of a level's frame (code and name)."""
+    if level == "ro":
+        return (frame["kdsatker"] + " " + frame["kdgiat"] + "." + frame["kdoutput"] + "." + frame["kdsoutput"]
+                + " " + frame["nmro"].fillna(""))
+    code, name = {"kegiatan": ("kdgiat", "nmgiat"), "program": ("kdprogram", "nmprogram"),
+                  "unit": ("kdunit", "nmunit")}[level]
+    return frame[code] + " " + frame[name].fillna("")
+
+
+def quadrant(frame: pd.DataFrame, level: str, title: str, lang: str = "id") -> go.Figure:
+    """Physical progress (y) against financial realization (x), one marker per row (sized by
+    pagu), the diagonal where both are equal and the two triangles labelled."""
+    fig = go.Figure()
+    top = 100.0
+    if not frame.empty:
+        top = max(100.0, float(frame["persen_keuangan"].max()), float(frame["progres_fisik"].max())) + 5
+    fig.add_shape(type="line", x0=0, y0=0, x1=top, y1=top, line=dict(color="#999", dash="dash"))
+    biggest = float(frame["pagu"].max()) if not frame.empty else 0.0
+    for key, colour in COLOURS.items():
+        part = frame[frame["posisi"] == key]
+        if part.empty:
+            continue
+        size = [12 + 28 * math.sqrt(max(float(p), 0.0) / biggest) if biggest > 0 else 14 for p in part["pagu"]]
+        custom = pd.DataFrame({
+            "nama": point_label(part, level),
+            "capaian": [fmt.percent(v, lang) for v in part["capaian_persen"]],
+            "pagu": [fmt.rupiah(v, lang) for v in part["pagu"]],
+            "realisasi": [fmt.rupiah(v, lang) for v in part["realisasi"]],
+            "keuangan": [fmt.percent(v, lang) for v in part["persen_keuangan"]],
+            "fisik": [fmt.percent(v, lang) for v in part["progres_fisik"]],
+        })
+        fig.add_trace(go.Scatter(
+            x=part["persen_keuangan"].astype(float), y=part["progres_fisik"].astype(float), mode="markers",
+            name=_t(f"capaian_{key}", lang), marker=dict(color=colour, size=size, opacity=0.75,
+                                                         line=dict(width=1, color="white")),
+            customdata=custom.to_numpy(),
+            hovertemplate=("<b>%{customdata[0]}</b><br>" + _t("capaian_keuangan", lang) + ": %{customdata[4]}<br>"
+                           + _t("capaian_fisik", lang) + ": %{customdata[5]}<br>"
+                           + _t("capaian_output", lang) + ": %{customdata[1]}<br>"
+                           + _t("pagu", lang) + ": %{customdata[2]}<br>"
+                           + _t("realisasi", lang) + ": %{customdata[3]}<extra></extra>"),
+        ))
+    for x, y, key in ((top * 0.75, top * 0.12, "capaian_dibayar_belum_terwujud"),
+                      (top * 0.25, top * 0.92, "capaian_terwujud_belum_dibayar")):
+        fig.add_annotation(x=x, y=y, text=f"<b>{_t(key, lang)}</b>", showarrow=False,
+                           font=dict(size=13, color=COLOURS[key.removeprefix("capaian_")]))
+    fig.update_layout(
+        title=title, xaxis=dict(title=_t("capaian_keuangan", lang), range=[0, top], ticksuffix="%"),
+        yaxis=dict(title=_t("capaian_fisik", lang), range=[0, top], ticksuffix="%"),
+        legend=dict(orientation="h", y=-0.2), height=520, margin=dict(t=60),
+    )
+    return fig
+
+
+def display_table(frame: pd.DataFrame, level: str, lang: str = "id") -> pd.DataFrame:
+    """The level's table as shown: names, exact rupiah, percentages and the position."""
+    shown = pd.DataFrame({_t("capaian_nama", lang): point_label(frame, level).tolist()})
+    if level == "ro":
+        shown[_t("capaian_volume", lang)] = [f"{_number(r, lang)} / {_number(g, lang)} {s or ''}".strip()
+                                     if pd.notna(g) else "–"
+                                     for r, g, s in zip(frame["real_vol"], frame["target_vol"], frame["satuan"])]
+    shown[_t("capaian_ro_dilaporkan", lang)] = [f"{d} / {n}" for d, n in zip(frame["jumlah_ro_dilaporkan"],
+                                                                            frame["jumlah_ro"])]
+    shown[_t("pagu", lang)] = [fmt.rupiah(v, lang) for v in frame["pagu"]]
+    shown[_t("realisasi", lang)] = [fmt.rupiah(v, lang) for v in frame["realisasi"]]
+    shown[_t("capaian_keuangan", lang)] = [fmt.percent(v, lang) for v in frame["persen_keuangan"]]
+    shown[_t("capaian_fisik", lang)] = [fmt.percent(v, lang) for v in frame["progres_fisik"]]
+    shown[_t("capaian_output", lang)] = [fmt.percent(v, lang) for v in frame["capaian_persen"]]
+    shown[_t("capaian_selisih", lang)] = [format_decimal(v, format="#,##0.00", locale=fmt.LOCALES[lang]) if pd.notna(v) else "–"
+                                          for v in frame["selisih_fisik_keuangan"]]
+    shown[_t("capaian_posisi", lang)] = [_t(f"capaian_{p}", lang) if isinstance(p, str) else "–"
+                                         for p in frame["posisi"]]
+    return shown

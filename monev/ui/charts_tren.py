@@ -1,0 +1,89 @@
+"""Plotly figures for the yearly trends page (Tren tahunan): DataFrame in, go.Figure out.
+
+Years are labelled by the caller's `year_label` column (e.g. '2024 (s.d. Juni)' for the selected
+year, '2023' for a past year as of December). Pagu and realization are separate traces.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from monev.ui import format as fmt
+from monev.ui.texts import TEXTS
+
+PAGU_COLOR = "#9ecae1"
+REALISASI_COLOR = "#1f77b4"
+
+
+def _text(key: str, lang: str) -> str:
+    return TEXTS[key][0 if lang == "id" else 1]
+
+
+def _rupiah(series: pd.Series, lang: str) -> list[str]:
+    return [fmt.rupiah(None if pd.isna(v) else int(v), lang) for v in series]
+
+
+def _percent(series: pd.Series, lang: str) -> list[str]:
+    return [fmt.percent(None if pd.isna(v) else float(v), lang) for v in series]
+
+
+def _values(series: pd.Series) -> list:
+    return [None if pd.isna(v) else float(v) for v in series]
+
+
+def yearly_totals(frame: pd.DataFrame, *, title: str, lang: str = "id") -> go.Figure:
+    """Pagu and realization per year as two grouped bars. frame: year_label, pagu, realisasi, persen."""
+    years = frame["year_label"].astype(str).tolist()
+    figure = go.Figure()
+    for column, color in (("pagu", PAGU_COLOR), ("realisasi", REALISASI_COLOR)):
+        figure.add_trace(go.Bar(
+            x=years, y=_values(frame[column]), name=_text(column, lang), marker_color=color,
+            customdata=list(zip(_rupiah(frame[column], lang), _percent(frame["persen"], lang))),
+            text=_percent(frame["persen"], lang) if column == "realisasi" else None, textposition="outside",
+            hovertemplate="%{x}<br>" + _text(column, lang) + ": %{customdata[0]}<extra></extra>",
+        ))
+    figure.update_layout(title=dict(text=title), barmode="group", legend=dict(orientation="h", y=-0.15),
+                         xaxis=dict(type="category"),
+                         yaxis=dict(title=_text("tren_rupiah", lang), rangemode="tozero"))
+    return figure
+
+
+def yearly_breakdown(frame: pd.DataFrame, *, category: str, title: str, lang: str = "id") -> go.Figure:
+    """Realization % per year, one bar trace per category (a unit as kdunit + nmunit of its year,
+    or a jenis belanja). frame: year_label, `category`, pagu, realisasi, persen."""
+    figure = go.Figure()
+    order = frame["year_label"].drop_duplicates().astype(str).tolist()
+    for name, part in frame.groupby(category, sort=True):
+        figure.add_trace(go.Bar(
+            x=part["year_label"].astype(str).tolist(), y=_values(part["persen"]), name=str(name),
+            customdata=list(zip(_rupiah(part["pagu"], lang), _rupiah(part["realisasi"], lang),
+                                _percent(part["persen"], lang))),
+            hovertemplate=(f"%{{x}} · %{{fullData.name}}<br>{_text('pagu', lang)}: %{{customdata[0]}}"
+                           f"<br>{_text('realisasi', lang)}: %{{customdata[1]}} (%{{customdata[2]}})<extra></extra>"),
+        ))
+    figure.update_layout(title=dict(text=title), barmode="group", legend=dict(orientation="h", y=-0.2),
+                         xaxis=dict(type="category", categoryorder="array", categoryarray=order),
+                         yaxis=dict(title=_text("tren_persen_pagu", lang), ticksuffix="%", rangemode="tozero"))
+    return figure
+
+
+def monthly_curves(frame: pd.DataFrame, *, selected_year: int, title: str, lang: str = "id") -> go.Figure:
+    """Cumulative realization % by month, one line per year; the selected year drawn thicker.
+    frame: views.tren.monthly_curves (tahun, bulan, realisasi_kumulatif, pagu, persen)."""
+    months = [fmt.month_name(m, lang) for m in range(1, 13)]
+    figure = go.Figure()
+    for year, part in frame.groupby("tahun", sort=True):
+        mine = int(year) == selected_year
+        figure.add_trace(go.Scatter(
+            x=[fmt.month_name(int(m), lang) for m in part["bulan"]], y=_values(part["persen"]), name=str(year),
+            mode="lines+markers", line=dict(width=4 if mine else 1.5), opacity=1.0 if mine else 0.75,
+            customdata=list(zip(_rupiah(part["realisasi_kumulatif"], lang), _rupiah(part["pagu"], lang),
+                                _percent(part["persen"], lang))),
+            hovertemplate=(f"TA %{{fullData.name}}, %{{x}}<br>{_text('realisasi', lang)}: %{{customdata[0]}}"
+                           f"<br>{_text('pagu', lang)}: %{{customdata[1]}}<br>%{{customdata[2]}}<extra></extra>"),
+        ))
+    figure.update_layout(title=dict(text=title), legend=dict(orientation="h", y=-0.2),
+                         xaxis=dict(title=_text("tren_bulan", lang), type="category",
+                                    categoryorder="array", categoryarray=months),
+                         yaxis=dict(title=_text("tren_persen_pagu", lang), ticksuffix="%", rangemode="tozero"))
+    return figure

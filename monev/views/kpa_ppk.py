@@ -1,0 +1,132 @@
+"""KPA dan PPK: per satker (its KPA) or per PPK, realization against the month's target, the
+status band, the rupiah needed to reach the quarter's target, a monthly trend, and the same
+figures at the end of each quarter so far.
+
+Figures roll up from the same grain as reports.budget_summary (ringkasan_ppk), so they reconcile.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import sqlalchemy as sa
+
+from monev import reports
+from monev.domain import status, summary, targets
+from monev.reports import Period
+from monev.warehouse import query
+from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+
+QUARTERS = ["TW I", "TW II", "TW III", "TW IV"]
+KEYS = {"satker": ["kdunit", "kdsatker"], "ppk": ["kdunit", "kdsatker", "kdppk"]}
+LEVEL = {"satker": "per_satker", "ppk": "per_ppk"}
+
+
+def quarter_of(bulan: int) -> int:
+    return (bulan - 1) // 3 + 1
+
+
+def quarter_months(bulan: int) -> list[tuple[int, int]]:
+    """(quarter, month its figures are taken at) for each quarter up to `bulan`: the quarter's
+    end month, or `bulan` for the quarter still running."""
+    return [(q, min(3 * q, bulan)) for q in range(1, quarter_of(bulan) + 1)]
+
+
+def _figures(grain: pd.DataFrame, target_rows: pd.DataFrame, bulan: int, grain_name: str) -> pd.DataFrame:
+    frame = summary.summarize(grain, targets.month_targets(target_rows, bulan))[LEVEL[grain_name]]
+    frame["rasio"] = status.ratio(frame["persen"], frame["target_persen"])
+    frame["status"] = frame["rasio"].map(status.band).astype("object")
+    return frame
+
+
+def _names(engine, period: Period, scope: Scope, filters: Filters, grain: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    pejabat = query.run(engine, "kpa_ppk_pejabat", scope=scope, filters=filters, tahun=period.tahun)
+    kpa = (pejabat[pejabat["peran"] == "KPA"].drop_duplicates("kdsatker")[["kdsatker", "nama"]]
+           .rename(columns={"nama": "kpa"}))
+    ppk = (pejabat[pejabat["peran"] == "PPK"].drop_duplicates(["kdsatker", "kdppk"])[["kdsatker", "kdppk", "nama"]]
+           .rename(columns={"nama": "ppk"}))
+    units = grain[["kdunit", "nmunit", "kdsatker", "nmsatker"]].drop_duplicates("kdsatker")
+    return {"kpa": kpa, "ppk": ppk, "units": units}
+
+
+def monthly_trend(monthly: pd.DataFrame, pagu: pd.DataFrame, keys: list[str], bulan: int) -> pd.DataFrame:
+    """Per group of `keys`: `tren`, the cumulative realization as % of the group's pagu at the
+    end of each month 1..bulan (a list; None where the pagu is 0)."""
+    sums = monthly.groupby(keys + ["bulan"], as_index=False)["realisasi"].sum()
+    wide = sums.pivot_table(index=keys, columns="bulan", values="realisasi", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=range(1, bulan + 1), fill_value=0).cumsum(axis=1)
+    merged = pagu[keys + ["pagu"]].merge(wide.reset_index(), on=keys, how="left")
+    months = merged[list(range(1, bulan + 1))].fillna(0).to_numpy(dtype=float)
+    trend = [[100.0 * v / float(p) for v in values] if p else None
+             for values, p in zip(months.tolist(), merged["pagu"])]
+    return merged[keys].assign(tren=trend)
+
+
+def table(engine: sa.Engine, period: Period, grain_name: str = "satker", scope: Scope = EVERYTHING,
+          filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
+    """'tabel': one row per satker (grain 'satker') or PPK ('ppk') with pagu, blokir, realisasi
+    (int64), persen, target_persen, rasio, status, kebutuhan (Int64: rupiah still needed to reach
+    the target at the end of the period's quarter) and tren; 'triwulan': per row the realization %
+    and status at the end of each quarter so far (current quarter at the period's month), wide;
+    'triwulan_panjang' the same long (keys, pagu, realisasi, persen, status, triwulan)."""
+    keys = KEYS[grain_name]
+    people = ["ppk"] if grain_name == "ppk" else ["kpa"]
+    columns = (["kdunit", "nmunit", "kdsatker", "nmsatker"] + (["kdppk"] if grain_name == "ppk" else []) + people
+               + ["pagu", "blokir", "realisasi", "persen", "target_persen", "rasio", "status", "kebutuhan", "tren"])
+    grain = reports.budget_grain(engine, period, scope, filters)
+    if grain.empty:
+        return {"tabel": pd.DataFrame(columns=columns), "triwulan": pd.DataFrame(columns=keys),
+                "triwulan_panjang": pd.DataFrame(columns=keys + ["pagu", "realisasi", "persen", "status", "triwulan"])}
+    target_rows = query.run(engine, "target_triwulan", tahun=period.tahun)
+    frame = _figures(grain, target_rows, period.bulan, grain_name)
+    needed = status.needed_by_group(grain, targets.month_targets(target_rows, 3 * quarter_of(period.bulan)), keys)
+    frame = frame.merge(needed, on=keys, how="left")
+    monthly = query.run(engine, "kpa_ppk_bulanan", scope=scope, filters=filters, tahun=period.tahun,
+                        sampai=period.sampai)
+    monthly["kdunit"] = monthly["kdsatker"].map(grain.drop_duplicates("kdsatker").set_index("kdsatker")["kdunit"])
+    frame = frame.merge(monthly_trend(monthly.dropna(subset=["kdunit"]), frame, keys, period.bulan), on=keys, how="left")
+    names = _names(engine, period, scope, filters, grain)
+    frame = frame.merge(names["units"], on=["kdunit", "kdsatker"], how="left").merge(names["kpa"], on="kdsatker", how="left")
+    if grain_name == "ppk":
+        frame = frame.merge(names["ppk"], on=["kdsatker", "kdppk"], how="left")
+    frame = frame[columns].reset_index(drop=True)
+
+    long = []
+    for q, month in quarter_months(period.bulan):
+        at = frame if month == period.bulan else _figures(
+            reports.budget_grain(engine, Period(period.tahun, month), scope, filters), target_rows, month, grain_name)
+        long.append(at[keys + ["pagu", "realisasi", "persen", "status"]].assign(triwulan=QUARTERS[q - 1]))
+    long = pd.concat(long, ignore_index=True)
+    quarters = frame[keys].copy()
+    for label in long["triwulan"].unique():
+        part = long[long["triwulan"] == label]
+        quarters = quarters.merge(part[keys + ["persen", "status"]].rename(
+            columns={"persen": f"{label} %", "status": f"{label} status"}), on=keys, how="left")
+    return {"tabel": frame, "triwulan": quarters, "triwulan_panjang": long}
+
+
+def behind(frame: pd.DataFrame) -> pd.Series:
+    """Rows whose realization % is below their target %."""
+    return frame["persen"].astype(float) < frame["target_persen"].astype(float)
+
+
+def status_counts(long: pd.DataFrame) -> pd.DataFrame:
+    """How many rows fall in each status band at each quarter, with their pagu and realization
+    then: triwulan, status, jumlah, pagu, realisasi (one row per quarter and band, zeros kept)."""
+    rows = []
+    for label in [q for q in QUARTERS if q in set(long["triwulan"])]:
+        part = long[long["triwulan"] == label]
+        for band in status.ORDER:
+            inside = part[part["status"] == band]
+            rows.append((label, band, len(inside), int(inside["pagu"].sum()), int(inside["realisasi"].sum())))
+    frame = pd.DataFrame(rows, columns=["triwulan", "status", "jumlah", "pagu", "realisasi"])
+    return frame.astype({"jumlah": "int64", "pagu": "int64", "realisasi": "int64"})
+
+
+def band_caption(labels: dict[str, str] | None = None) -> str:
+    """'Sangat Baik ≥ 95%, Baik ≥ 89%, Cukup ≥ 70%, Kurang < 70%' from status.BANDS."""
+    labels = labels or {}
+    parts = [f"{labels.get(name, name)} ≥ {lowest:g}%" for lowest, name in status.BANDS if not math.isinf(lowest)]
+    last_finite = [lowest for lowest, _ in status.BANDS if not math.isinf(lowest)][-1]
+    parts.append(f"{labels.get(status.ORDER[-1], status.ORDER[-1])} < {last_finite:g}%")
+    return ", ".join(parts)

@@ -1,0 +1,46 @@
+"""Rencana vs realisasi (Halaman III DIPA): the monthly plan against realization, its deviation
+and the 5% tolerance."""
+import streamlit as st
+
+from monev.domain import rpd
+from monev.ui import charts_rpd as charts
+from monev.ui import data, download
+from monev.ui import format as fmt
+from monev.ui.texts import lang, t
+from monev.views import rpd as view
+
+ctx = data.context()
+period = ctx.selection.period
+when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang()))
+figures = data.view(view.plan_vs_realization, ctx)
+per_bulan, table = figures["per_bulan"], figures["tabel"]
+
+st.title(t("rpd"))
+st.subheader(t("rpd_subjudul", **when))
+if per_bulan.empty:
+    st.info(t("no_data"))
+    st.stop()
+
+now = next(per_bulan[per_bulan["bulan"] == period.bulan].itertuples(index=False))
+score = rpd.indicator(per_bulan)
+cols = st.columns(4)
+cols[0].metric(t("rpd_rencana_kumulatif"), fmt.rupiah_short(now.rpd_kumulatif, lang()),
+               help=fmt.rupiah(now.rpd_kumulatif, lang()))
+cols[1].metric(t("rpd_realisasi_kumulatif"), fmt.rupiah_short(now.realisasi_kumulatif, lang()),
+               help=fmt.rupiah(now.realisasi_kumulatif, lang()))
+cols[2].metric(t("rpd_rata_deviasi"), fmt.percent(score["deviasi_rata"], lang()))
+cols[3].metric(t("rpd_bulan_toleransi"), f"{score['bulan_dalam_toleransi']} / {score['bulan_dinilai']}")
+st.caption(t("rpd_catatan"))
+
+left, right = st.columns(2)
+left.plotly_chart(charts.monthly(per_bulan, t("rpd_judul_bulanan", **when), lang()), width="stretch",
+                  key="rpd-bulanan")
+right.plotly_chart(charts.cumulative(per_bulan, t("rpd_judul_kumulatif", **when), lang()), width="stretch",
+                   key="rpd-kumulatif")
+download.download_button(per_bulan, "rpd_per_bulan", sample=ctx.sample, key="unduh-rpd-per-bulan")
+
+st.plotly_chart(charts.deviation(table, per_bulan, t("rpd_judul_deviasi", **when), lang()), width="stretch",
+                key="rpd-deviasi")
+st.subheader(t("rpd_judul_tabel", **when))
+st.dataframe(charts.display_table(table, lang()), hide_index=True, width="stretch")
+download.download_button(table, "rpd_per_jenis_belanja", sample=ctx.sample, key="unduh-rpd-tabel")

@@ -1,0 +1,38 @@
+-- kurva_bulanan.sql
+-- Month by month for the selection: realization up to the end of :sampai and the RPD plan
+-- (Halaman III DIPA) of the whole year, for the cumulative curve on the overview page.
+-- RPD is per satker x jenis belanja x month; each month takes its latest tgl_update.
+-- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
+-- returns: bulan (1-12), realisasi, rpd (BIGINT rupiah of that month alone, not cumulative)
+with s as (
+    select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
+                                         :f_kewenangan, :f_lokasi)
+),
+months as (
+    select range::integer as bulan from range(1, 13)
+),
+r as (
+    select a.bulan, sum(a.realisasi)::bigint as realisasi
+    from agg_realisasi_bulanan a
+    join s on s.kdsatker = a.kdsatker
+    where a.thang = :tahun and a.bulan <= month(CAST(:sampai AS DATE))
+      and allowed(:f_jenis_belanja, a.jenis_belanja)
+    group by a.bulan
+),
+rpd_terakhir as (
+    select kdsatker, jenis_belanja, bulan, arg_max(rpd, tgl_update) as rpd
+    from fact_rpd
+    where thang = :tahun and allowed(:f_jenis_belanja, jenis_belanja)
+    group by all
+),
+p as (
+    select x.bulan, sum(x.rpd)::bigint as rpd
+    from rpd_terakhir x
+    join s on s.kdsatker = x.kdsatker
+    group by x.bulan
+)
+select m.bulan, coalesce(r.realisasi, 0)::bigint as realisasi, coalesce(p.rpd, 0)::bigint as rpd
+from months m
+left join r on r.bulan = m.bulan
+left join p on p.bulan = m.bulan
+order by m.bulan;

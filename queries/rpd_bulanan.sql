@@ -1,0 +1,38 @@
+-- rpd_bulanan.sql
+-- Halaman III DIPA against realization: per jenis belanja and month, the RPD plan in force at
+-- :sampai (for each satker, jenis belanja and month the row with the latest tgl_update on or
+-- before :sampai) and the realization of that month (months up to that of :sampai only).
+-- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
+-- returns: jenis_belanja, bulan (1-12), rpd, realisasi (BIGINT rupiah of that month alone);
+--          only the pairs that have a plan or a realization
+with s as (
+    select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
+                                         :f_kewenangan, :f_lokasi)
+),
+rpd_berlaku as (
+    select kdsatker, jenis_belanja, bulan, arg_max(rpd, tgl_update) as rpd
+    from fact_rpd
+    where thang = :tahun and tgl_update <= CAST(:sampai AS DATE)
+      and allowed(:f_jenis_belanja, jenis_belanja)
+    group by kdsatker, jenis_belanja, bulan
+),
+p as (
+    select x.jenis_belanja, x.bulan::integer as bulan, sum(x.rpd)::bigint as rpd
+    from rpd_berlaku x
+    join s on s.kdsatker = x.kdsatker
+    group by all
+),
+r as (
+    select a.jenis_belanja, a.bulan::integer as bulan, sum(a.realisasi)::bigint as realisasi
+    from agg_realisasi_bulanan a
+    join s on s.kdsatker = a.kdsatker
+    where a.thang = :tahun and a.bulan <= month(CAST(:sampai AS DATE))
+      and allowed(:f_jenis_belanja, a.jenis_belanja)
+    group by all
+)
+select coalesce(p.jenis_belanja, r.jenis_belanja) as jenis_belanja,
+       coalesce(p.bulan, r.bulan) as bulan,
+       coalesce(p.rpd, 0)::bigint as rpd, coalesce(r.realisasi, 0)::bigint as realisasi
+from p
+full join r on r.jenis_belanja = p.jenis_belanja and r.bulan = p.bulan
+order by jenis_belanja, bulan;

@@ -1,0 +1,240 @@
+"""The KPA and PPK page: figures per satker (KPA) and per PPK against values computed here from the
+test's own rows (tests/builders.py): target %, status band, rupiah needed for the quarter's target,
+the monthly trend and the quarter-by-quarter view; plus the status rules and the chart."""
+from __future__ import annotations
+
+import io
+import json
+import math
+from fractions import Fraction
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import builders
+from monev import reports
+from monev.domain import status
+from monev.reports import Period
+from monev.ui import charts_kpa_ppk, download
+from monev.views import kpa_ppk
+from monev.warehouse import db
+from monev.warehouse.query import Filters
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+THANG = builders.THANG
+DATA = builders.base_dataset()
+QUARTERS = builders.quarter_table(DATA)
+LEVEL = {"satker": "per_satker", "ppk": "per_ppk"}
+
+
+def band(persen: Fraction, target: Fraction) -> str:
+    """The IKPA bands, written out here: >= 95 Sangat Baik, >= 89 Baik, >= 70 Cukup, else Kurang."""
+    ratio = persen / target * 100
+    return "Sangat Baik" if ratio >= 95 else "Baik" if ratio >= 89 else "Cukup" if ratio >= 70 else "Kurang"
+
+
+def expected(bulan: int, grain: str = "satker", jenis=None) -> dict[tuple, dict]:
+    """Per satker (kdsatker,) or PPK (kdsatker, kdppk): the figures, status and kebutuhan."""
+    now = builders.expected_summary(DATA, THANG, bulan, jenis=jenis)[LEVEL[grain]]
+    quarter = (bulan - 1) // 3 + 1
+    at_quarter_end = {jb: [q[quarter - 1]] * 4 for jb, q in QUARTERS.items()}  # a constant target
+    goal = builders.expected_summary(DATA, THANG, bulan, jenis=jenis, targets=at_quarter_end)[LEVEL[grain]]
+    result = {}
+    for key, row in now.items():
+        target_q = goal[key]["target_persen"]
+        row = dict(row, status=band(row["persen"], row["target_persen"]),
+                   kebutuhan=max(0, math.ceil(target_q * row["pagu"] / 100) - row["realisasi"]))
+        result[key[1:]] = row
+    return result
+
+
+def trend(bulan: int, kdsatker: str, kdppk: str | None = None) -> list[float]:
+    pagu = sum(r["pagu"] for r in builders.pagu_in_force(DATA, builders.month_end(THANG, bulan)).values()
+               if r["kdsatker"] == kdsatker and kdppk in (None, r["kdppk"]))
+    by_month = [0] * 13
+    for line, month, amount in builders.realization_entries(DATA):
+        if line["kdsatker"] == kdsatker and kdppk in (None, line["kdppk"]):
+            by_month[month] += amount
+    return [100 * sum(by_month[1:m + 1]) / pagu for m in range(1, bulan + 1)]
+
+
+def key_of(row, grain: str) -> tuple:
+    return (row["kdsatker"],) if grain == "satker" else (row["kdsatker"], row["kdppk"])
+
+
+def assert_table(frame: pd.DataFrame, want: dict[tuple, dict], grain: str) -> None:
+    assert sorted(key_of(r, grain) for _, r in frame.iterrows()) == sorted(want)
+    for _, row in frame.iterrows():
+        w = want[key_of(row, grain)]
+        assert (row["pagu"], row["blokir"], row["realisasi"]) == (w["pagu"], w["blokir"], w["realisasi"])
+        assert row["persen"] == pytest.approx(float(w["persen"]))
+        assert row["target_persen"] == pytest.approx(float(w["target_persen"]))
+        assert row["status"] == w["status"]
+        assert row["kebutuhan"] == w["kebutuhan"]
+
+
+@pytest.fixture(scope="module")
+def engine(shared_warehouse):
+    return db.engine(shared_warehouse)
+
+
+# ---------------------------------------------------------------- rules
+
+@pytest.mark.parametrize("ratio, name", [(120, "Sangat Baik"), (95, "Sangat Baik"), (94.999, "Baik"), (89, "Baik"),
+                                         (88.99, "Cukup"), (70, "Cukup"), (69.99, "Kurang"), (0, "Kurang"),
+                                         (-3, "Kurang"), (None, None), (float("nan"), None)])
+def test_bands(ratio, name):
+    assert status.band(ratio) == name
+
+
+def test_bands_on_series_need_a_target():
+    got = status.bands(pd.Series([19.0, 17.8, 14.0, 5.0]), pd.Series([20.0, 20.0, 20.0, 0.0]))
+    assert got.tolist()[:3] == ["Sangat Baik", "Baik", "Cukup"] and got.isna().tolist() == [False] * 3 + [True]
+    assert kpa_ppk.band_caption() == "Sangat Baik ≥ 95%, Baik ≥ 89%, Cukup ≥ 70%, Kurang < 70%"
+
+
+def test_needed_is_exact_and_rounds_up():
+    # pagu 51 = 100 at 20%, 52 = 300 at 15,55%: goal ceil(66,65) = 67; realized 30 -> 37
+    grain = pd.DataFrame({"kdsatker": ["a", "a", "b", "c"], "jenis_belanja": ["51", "52", "54", "52"],
+                          "pagu": [100, 300, 50, 9_007_199_254_740_993], "realisasi": [10, 20, 5, 0]})
+    got = status.needed_by_group(grain, {"51": 20.0, "52": 15.55}, ["kdsatker"]).set_index("kdsatker")["kebutuhan"]
+    assert got["a"] == math.ceil(Fraction(100 * 20, 100) + Fraction(300 * 1555, 10_000)) - 30 == 37
+    assert got.isna()["b"]  # no target for 54
+    assert got["c"] == math.ceil(Fraction(9_007_199_254_740_993 * 1555, 10_000))  # beyond float precision
+    assert status.needed(1_000, 2_000, 5_000 * 1_000, 1_000) == 0  # ahead of target: nothing needed
+
+
+def test_quarters_so_far():
+    assert kpa_ppk.quarter_months(5) == [(1, 3), (2, 5)]
+    assert kpa_ppk.quarter_months(12) == [(1, 3), (2, 6), (3, 9), (4, 12)]
+    assert kpa_ppk.quarter_months(1) == [(1, 1)]
+
+
+# ---------------------------------------------------------------- views
+
+@pytest.mark.parametrize("grain", ["satker", "ppk"])
+@pytest.mark.parametrize("bulan", [5, 9])
+def test_table_matches_the_rows(engine, grain, bulan):
+    figures = kpa_ppk.table(engine, Period(THANG, bulan), grain)
+    assert_table(figures["tabel"], expected(bulan, grain), grain)
+    for quarter, month in kpa_ppk.quarter_months(bulan):
+        then = expected(month, grain)
+        label = kpa_ppk.QUARTERS[quarter - 1]
+        for _, row in figures["triwulan"].iterrows():
+            w = then[key_of(row, grain)]
+            assert row[f"{label} %"] == pytest.approx(float(w["persen"]))
+            assert row[f"{label} status"] == w["status"]
+
+
+def test_names_and_trend(engine):
+    frame = kpa_ppk.table(engine, Period(THANG, 7), "ppk")["tabel"]
+    pejabat = {(p["kdsatker"], p["kdppk"]): p["nama"] for p in DATA.rows["pejabat"]}
+    for _, row in frame.iterrows():
+        assert row["ppk"] == pejabat[(row["kdsatker"], row["kdppk"])]
+        assert row["tren"] == pytest.approx(trend(7, row["kdsatker"], row["kdppk"]))
+    satker = kpa_ppk.table(engine, Period(THANG, 7), "satker")["tabel"]
+    assert dict(zip(satker["kdsatker"], satker["kpa"])) == {"001001": "Ani", "050123": "Dedi", "050456": "Gita"}
+    for _, row in satker.iterrows():
+        assert row["tren"] == pytest.approx(trend(7, row["kdsatker"]))
+
+
+def test_reconciles_with_the_budget_summary(engine):
+    period = Period(THANG, 8)
+    for filters in (Filters(), Filters(jenis_belanja=("57",))):
+        figures = reports.budget_summary(engine, period, filters=filters)
+        for grain, level in LEVEL.items():
+            frame = kpa_ppk.table(engine, period, grain, filters=filters)["tabel"]
+            for column in ("pagu", "realisasi", "persen", "target_persen"):
+                assert frame[column].tolist() == figures[level][column].tolist()
+            assert frame["pagu"].dtype == "int64"
+
+
+def test_behind_and_status_counts(engine):
+    figures = kpa_ppk.table(engine, Period(THANG, 5), "ppk")
+    want = expected(5, "ppk")
+    assert sorted(key_of(r, "ppk") for _, r in figures["tabel"][kpa_ppk.behind(figures["tabel"])].iterrows()) == \
+        sorted(k for k, w in want.items() if w["persen"] < w["target_persen"])
+    counts = kpa_ppk.status_counts(figures["triwulan_panjang"]).set_index(["triwulan", "status"])
+    then = expected(3, "ppk")
+    for name in status.ORDER:
+        inside = [k for k, w in then.items() if w["status"] == name]
+        assert counts.loc[("TW I", name), "jumlah"] == len(inside)
+        assert counts.loc[("TW I", name), "pagu"] == sum(then[k]["pagu"] for k in inside)
+
+
+def test_status_chart():
+    counts = pd.DataFrame({"triwulan": ["TW I", "TW I"], "status": ["Baik", "Kurang"], "jumlah": [2, 1],
+                           "pagu": [1_234_567, 5], "realisasi": [7, 0]})
+    figure = charts_kpa_ppk.status_bars(counts, "Judul TA 2024 s.d. Mei")
+    assert figure.layout.title.text == "Judul TA 2024 s.d. Mei"
+    baik = next(tr for tr in figure.data if tr.name == "Baik")
+    assert list(baik.y) == [2] and baik.customdata[0][0] == "Rp 1.234.567"
+
+
+# ---------------------------------------------------------------- the page
+
+def _page(monkeypatch, db_path, sidebar=None, **url) -> AppTest:
+    """AppTest drops app.py's sidebar from the tree after switch_page: filters are set on the
+    first page (or in the URL) before switching."""
+    monkeypatch.setenv("MONEV_DB", str(db_path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(url)
+    at.run()
+    for kind, key, value in sidebar or []:
+        getattr(at.sidebar, kind)(key=key).set_value(value).run()
+    return at.switch_page("pages/kpa_ppk.py").run()
+
+
+def test_page_per_satker_and_ppk(shared_warehouse, monkeypatch):
+    at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="5")
+    assert not at.exception
+    assert_table(at.dataframe[0].value, expected(5), "satker")
+    assert any("Sangat Baik ≥ 95%, Baik ≥ 89%, Cukup ≥ 70%, Kurang < 70%" in c.value for c in at.caption)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["title"]["text"] == f"Jumlah Satker (KPA) per status pada akhir tiap triwulan, TA {THANG} s.d. Mei"
+    quarters = at.dataframe[1].value
+    assert quarters["TW I status"].tolist() == [expected(3)[(s,)]["status"] for s in quarters["kdsatker"]]
+
+    at.radio(key="kpa_tingkat").set_value("ppk").run()
+    assert not at.exception
+    assert_table(at.dataframe[0].value, expected(5, "ppk"), "ppk")
+    at.toggle(key="kpa_tertinggal").set_value(True).run()
+    behind = {k: w for k, w in expected(5, "ppk").items() if w["persen"] < w["target_persen"]}
+    assert 0 < len(behind) < len(expected(5, "ppk"))
+    assert_table(at.dataframe[0].value, behind, "ppk")
+    assert len(at.dataframe[1].value) == len(behind)  # the quarter view keeps to the same rows
+
+    at.toggle(key="kpa_tertinggal").set_value(False).run()
+    at.radio(key="kpa_tingkat").set_value("satker").run()
+    at.selectbox(key="kpa_lihat_ppk").set_value("050123").run()
+    ppk = at.dataframe[1].value
+    assert_table(ppk, {k: w for k, w in expected(5, "ppk").items() if k[0] == "050123"}, "ppk")
+    assert ppk["ppk"].tolist() == ["Eka", "Fajar"]
+
+
+def test_page_follows_the_filters(shared_warehouse, monkeypatch):
+    at = _page(monkeypatch, shared_warehouse, sidebar=[("selectbox", "f_sampai", 9),
+                                                        ("multiselect", "f_jenis_belanja", ["52"])],
+               tahun=str(THANG), sampai="5")
+    assert not at.exception
+    assert_table(at.dataframe[0].value, expected(9, jenis={"52"}), "satker")
+    assert "s.d. September" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
+
+
+def test_download_holds_the_rows_shown(shared_warehouse, monkeypatch):
+    at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="5")
+    shown = at.dataframe[0].value.drop(columns=["tren"])
+    frame = kpa_ppk.table(db.engine(shared_warehouse), Period(THANG, 5))["tabel"].drop(columns=["tren"])
+    back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "kpa", sample=False)),
+                         dtype={"kdunit": str, "kdsatker": str})
+    for column in ("kdsatker", "kpa", "pagu", "realisasi", "kebutuhan", "status"):
+        assert back[column].tolist() == shown[column].tolist()
+    assert len(at.get("download_button")) == 3  # table, quarter view, status chart
+
+
+def test_empty_selection_shows_a_message(shared_warehouse, monkeypatch):
+    at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="6", unit="01", jb="57")
+    assert not at.exception
+    assert any(i.value == "Tidak ada data untuk pilihan ini." for i in at.info)
