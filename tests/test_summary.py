@@ -191,9 +191,13 @@ def test_filter_cannot_widen_the_scope(engine):
 
 # ------------------------------------------------------------------ exact integers beyond 2**53
 
-@pytest.fixture
-def big_warehouse(warehouse, tmp_path):
+@pytest.fixture(scope="module")
+def big_warehouse(template_warehouse, tmp_path_factory):
     """L8 and L9 (satker S3) revised on 15 April to BIG each; BIG realized on L8 in May."""
+    import shutil
+
+    tmp_path = tmp_path_factory.mktemp("besar")
+    warehouse = shutil.copyfile(template_warehouse, tmp_path / "gudang.duckdb")
     data = b.base_dataset()
     extra_pagu = [b._pagu(L8, BIG, 1, 1, REV1), b._pagu(L9, BIG, 0, 1, REV1)]
     extra_real = [b._sp2d(L8, "2024-05-20", "BESAR-1", BIG), b._sp2d(L8, "2024-05-21", "BESAR-2", 1)]
@@ -203,7 +207,8 @@ def big_warehouse(warehouse, tmp_path):
     assert [r.status for r in results] == ["dimuat", "dimuat"], [r.message for r in results]
     data.rows["pagu"] += extra_pagu
     data.rows["realisasi"] += extra_real
-    return warehouse, data
+    yield warehouse, data
+    db.dispose(warehouse)
 
 
 def test_amounts_above_2_pow_53_are_exact_in_the_warehouse(big_warehouse):

@@ -5,7 +5,7 @@ as bound list parameters; an empty list means "no restriction". Callers never bu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
