@@ -105,3 +105,26 @@ def test_excel_export_keeps_numbers_and_never_writes_formulas():
     # Excel keeps 15 significant digits; the cell is a number, as exact as Excel can hold
     assert [type(c[1]) for c in cells] == [int, int, int]
     assert cells[1][1] == 5 and cells[2][1] == -7
+
+
+def test_first_start_builds_the_sample_completely_before_it_appears(tmp_path, monkeypatch):
+    target = tmp_path / "warehouse.duckdb"
+    monkeypatch.delenv("MONEV_DB", raising=False)
+    monkeypatch.setattr(startup, "is_default", lambda path: path == target)
+    seen = []
+
+    def progress(fraction, message):
+        seen.append((fraction, message))
+        assert not target.exists(), "the warehouse appeared before it was complete"
+
+    assert startup.ensure_warehouse(progress, path=target) == target
+    assert target.exists() and not list(tmp_path.glob("*.membangun*"))
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(seen) > 10
+    engine = db.engine(target)
+    from monev import reports
+
+    assert reports.is_sample(engine)
+    total = reports.budget_summary(engine, reports.Period(2020, 12))["total"]
+    assert int(total["pagu"].iloc[0]) == 134_171_839_274_000  # the published 2020 pagu
+    db.dispose(target)
