@@ -74,8 +74,12 @@ def engine(db_path: str | Path) -> sa.Engine:
     if path not in _engines:
         path.parent.mkdir(parents=True, exist_ok=True)
         eng = sa.create_engine(f"duckdb:///{path}")
-        with eng.begin() as conn:
-            migrate(conn)
+        try:
+            with eng.begin() as conn:
+                migrate(conn)
+        except Exception:
+            eng.dispose()  # leave the file closed, so another open is not blocked by this one
+            raise
         _engines[path] = eng
     return _engines[path]
 

@@ -285,6 +285,13 @@ LOAD_ORDER = (
 KIND_ALIASES = {"realisasi": ("realisasi", "realisasi_bulanan")}
 
 
+def closest_kind(header: list[str]) -> tuple[Kind, list[str]]:
+    """The kind whose required columns the header holds most of, and the ones it lacks."""
+    present = set(header)
+    kind = max(KINDS.values(), key=lambda k: (len(set(k.required_names) & present), -len(k.required_names)))
+    return kind, [c for c in kind.required_names if c not in present]
+
+
 def detect_kind(header: list[str]) -> str | None:
     """The kind whose required columns are all in the header, preferring the most specific."""
     present = set(header)

@@ -60,18 +60,17 @@ def file_sha256(path: Path) -> str:
 def _resolve_kind(requested: str | None, header: list[str]) -> formats.Kind:
     detected = formats.detect_kind(header)
     allowed = formats.KIND_ALIASES.get(requested, (requested,)) if requested else None
-    if requested and requested not in formats.KINDS and requested not in formats.KIND_ALIASES:
-        raise FileProblem(
-            f"Jenis data '{requested}' tidak dikenal. Pilihan: {', '.join(formats.KINDS)}."
-        )
     if allowed and detected not in allowed:
         kind = formats.KINDS[allowed[0]]
         validate.check_header(kind, header)  # raises with the missing columns named
         return kind
     if detected is None:
+        closest, missing = formats.closest_kind(header)
+        hint = (f" Paling mirip jenis '{closest.name}', yang kurang kolom: {', '.join(missing)}."
+                if len(missing) < len(closest.required_names) else "")
         raise FileProblem(
             "Jenis data tidak dapat dikenali dari baris judul "
-            f"({', '.join(h for h in header if h) or 'kosong'}). Lihat docs/import-formats.md."
+            f"({', '.join(h for h in header if h) or 'kosong'}).{hint} Lihat docs/import-formats.md."
         )
     return formats.KINDS[detected]
 
@@ -158,6 +157,8 @@ def ingest_file(engine: sa.Engine, path: Path, kind: str | None = None,
     path = Path(path)
     name = path.name
     try:
+        if kind and kind not in formats.KINDS and kind not in formats.KIND_ALIASES:
+            raise FileProblem(f"Jenis data '{kind}' tidak dikenal. Pilihan: {', '.join(formats.KINDS)}.")
         if not path.is_file():
             raise FileProblem(f"Berkas tidak ditemukan: {path}")
         sha = file_sha256(path)

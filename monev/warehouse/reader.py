@@ -150,13 +150,17 @@ def read_xlsx(path: Path) -> RawTable:
             raise FileProblem("Lembar pertama kosong: tidak ada baris judul.")
         header = _normalise_header(list(first))
         width = len(header)
-        body = [[_cell_text(v) for v in (row + (None,) * width)[:width]] for row in rows]
+        body, numbers = [], []
+        for number, row in enumerate(rows, start=2):
+            values = [_cell_text(v) for v in (row + (None,) * width)[:width]]
+            if any(values):  # blank rows are skipped, as in a CSV; row numbers stay the sheet's
+                body.append(values)
+                numbers.append(number)
     finally:
         book.close()
-    while body and not any(body[-1]):
-        body.pop()  # spreadsheets often keep formatted but empty rows at the end
     cells = pd.DataFrame(body, columns=header, dtype=pd.StringDtype()) if body else pd.DataFrame(
         {name: pd.Series([], dtype=pd.StringDtype()) for name in header}
     )
-    return RawTable(header, cells)
+    contiguous = numbers == list(range(2, len(numbers) + 2))
+    return RawTable(header, cells, None if contiguous else np.asarray(numbers, dtype="int64"))
 
