@@ -1,0 +1,320 @@
+"""Year-end projection of realization from the seasonal pattern of earlier years, the rupiah
+still to realize per remaining month, and a back-test of the projection.
+
+The projection (per row of a satker x jenis belanja grain, then summed):
+
+* share curve: for every earlier fiscal year y and month m, share_y(m) = cumulative realization
+  to the end of m / realization of the whole year (the year as of December), for one group
+  (e.g. unit x jenis belanja, or jenis belanja over the selection). A year counts for a group
+  only when its year-end realization is positive. Negative shares (corrections) count as 0.
+* the curve of a row is taken from the first level of LEVELS-like key lists that has history
+  for it and a positive mean share at m (finer first: the unit's own pattern, then the jenis
+  belanja's); where no earlier year gives one, the RPD plan of the row is the curve:
+  share(m) = cumulative RPD to m / total RPD of the year (a single "year", so no band).
+* projected year-end = realized so far / mean_y share_y(m); the band is the lowest and highest
+  implied year-end realized / share_y(m) over the years (a share of 0 in one year implies no
+  finite year-end: that end of the band is the cap).
+* every figure is capped at the pagu net of blokir in force (what can still legally be spent)
+  and is never below what has been realized already; rupiah are rounded half up to integers.
+* no basis at all (no history, no RPD): the projection is the realization so far and the band
+  runs from there to the cap; `dasar` says so.
+
+Percentages are of the pagu, as everywhere else in the dashboard (summary.rollup).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+MONTHS = list(range(1, 13))
+QUARTER_ENDS = (3, 6, 9)
+
+# dasar (basis) of a row's projection
+BASIS_HISTORY = "riwayat"  # + the level's name, e.g. "riwayat unit"
+BASIS_RPD = "RPD"
+BASIS_NONE = "tanpa dasar"
+
+# A required monthly amount is realistic when it is at most this multiple of the average monthly
+# realization so far. 1.5: a satker's monthly realization swings well above its mean (bansos is
+# paid in tranches, modal at contract milestones), but needing more than half as much again as
+# its own pace every month until the deadline is a catch-up it has not shown it can do.
+REALISTIC_PACE_FACTOR = 1.5
+
+
+def round_half_up(values) -> pd.Series:
+    """Rupiah, rounded half up to whole rupiah, as int64."""
+    series = pd.Series(values, dtype="float64")
+    return np.floor(series + 0.5).astype("int64")
+
+
+def share_curves(history: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per group of `keys`, earlier year and month 1..12: `share` (float), the cumulative
+    realization to the month's end over the year's total. `history`: tahun, bulan, realisasi (of
+    the month alone) and `keys`. Years whose total is not positive are left out."""
+    columns = keys + ["tahun", "bulan", "share"]
+    if history.empty:
+        return pd.DataFrame(columns=columns)
+    sums = history.groupby(keys + ["tahun", "bulan"], as_index=False)["realisasi"].sum()
+    wide = sums.pivot_table(index=keys + ["tahun"], columns="bulan", values="realisasi", aggfunc="sum",
+                            fill_value=0).reindex(columns=MONTHS, fill_value=0)
+    cumulative = wide.astype("float64").cumsum(axis=1)
+    total = cumulative[12]
+    cumulative = cumulative[total > 0]
+    shares = cumulative.div(cumulative[12], axis=0).clip(lower=0.0)
+    long = shares.stack().rename("share").reset_index()
+    return long[columns]
+
+
+def rpd_shares(rpd: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per group of `keys` and month 1..12: `share` = cumulative RPD to the month / total RPD
+    (groups with a positive total only). `rpd`: bulan, rpd and `keys`."""
+    frame = rpd.assign(tahun=0, realisasi=rpd["rpd"])
+    return share_curves(frame, keys).drop(columns="tahun")
+
+
+def _curve_at(curves: pd.DataFrame, keys: list[str], bulan: int) -> pd.DataFrame:
+    """Per group: the list of the years' shares at `bulan`, their mean and how many years."""
+    at = curves[curves["bulan"] == bulan]
+    if at.empty:
+        return pd.DataFrame(columns=keys + ["shares", "share", "tahun_riwayat"])
+    grouped = at.groupby(keys, sort=False)["share"]
+    result = grouped.agg(["mean", "count"]).rename(columns={"mean": "share", "count": "tahun_riwayat"})
+    result["shares"] = grouped.agg(list)
+    return result.reset_index()
+
+
+def _implied(realisasi: float, share: float) -> float:
+    if share > 0:
+        return realisasi / share
+    return math.inf if realisasi > 0 else 0.0
+
+
+def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: list[tuple[str, list[str]]],
+            rpd: pd.DataFrame | None = None, rpd_keys: list[str] | None = None) -> pd.DataFrame:
+    """The year-end projection of every row of `current` (pagu, blokir, realisasi to the end of
+    `bulan` and the columns of the keys below).
+
+    `history`: realization per month of the earlier years (tahun, bulan, realisasi and the key
+    columns). `levels`: (name, keys) finest first, e.g. [("unit", ["kdunit", "jenis_belanja"]),
+    ("jenis belanja", ["jenis_belanja"])]. `rpd`: the year's plan per month (bulan, rpd and
+    `rpd_keys`), the fallback.
+
+    Adds: dasar, tahun_riwayat (years behind the curve; 0 for RPD), share (mean share at
+    `bulan`), batas (the cap: pagu - blokir, never below the realization), proyeksi,
+    proyeksi_bawah, proyeksi_atas (int64 rupiah)."""
+    frame = current.reset_index(drop=True).copy()
+    n = len(frame)
+    chosen_shares: list[list[float] | None] = [None] * n
+    share = np.full(n, np.nan)
+    years = np.zeros(n, dtype="int64")
+    basis = np.array([BASIS_NONE] * n, dtype=object)
+
+    sources = []
+    for name, keys in levels:
+        sources.append((f"{BASIS_HISTORY} {name}", keys, _curve_at(share_curves(history, keys), keys, bulan)))
+    if rpd is not None and rpd_keys:
+        sources.append((BASIS_RPD, rpd_keys, _curve_at(rpd_shares(rpd, rpd_keys).assign(tahun=0), rpd_keys, bulan)))
+    for label, keys, at in sources:
+        if at.empty:
+            continue
+        merged = frame[keys].merge(at, on=keys, how="left")
+        usable = (basis == BASIS_NONE) & (merged["share"].fillna(0.0).to_numpy() > 0)
+        for i in np.flatnonzero(usable):
+            chosen_shares[i] = list(merged.at[i, "shares"])
+            share[i] = float(merged.at[i, "share"])
+            years[i] = 0 if label == BASIS_RPD else int(merged.at[i, "tahun_riwayat"])
+            basis[i] = label
+
+    realized = frame["realisasi"].astype("float64").to_numpy()
+    cap = np.maximum(frame["pagu"].astype("float64").to_numpy() - frame["blokir"].astype("float64").to_numpy(),
+                     realized)
+    central = np.empty(n)
+    low = np.empty(n)
+    high = np.empty(n)
+    for i in range(n):
+        if chosen_shares[i] is None:
+            central[i], low[i], high[i] = realized[i], realized[i], cap[i]
+            continue
+        implied = [_implied(realized[i], s) for s in chosen_shares[i]]
+        central[i] = _implied(realized[i], share[i])
+        low[i], high[i] = min(implied), max(implied)
+
+    def bounded(values):
+        return round_half_up(np.maximum(realized, np.minimum(values, cap)))
+
+    frame["dasar"] = basis
+    frame["tahun_riwayat"] = years
+    frame["share"] = share
+    frame["batas"] = round_half_up(cap)
+    frame["proyeksi"] = bounded(central)
+    frame["proyeksi_bawah"] = bounded(low)
+    frame["proyeksi_atas"] = bounded(high)
+    return frame
+
+
+PROJECTED = ["pagu", "blokir", "realisasi", "batas", "proyeksi", "proyeksi_bawah", "proyeksi_atas"]
+
+
+def rollup(projected: pd.DataFrame, keys: list[str], targets: dict[str, float] | None = None) -> pd.DataFrame:
+    """Sum the rupiah of projected rows per group of `keys` (all rows when empty) and add the
+    percentages of the pagu: persen, proyeksi_persen, proyeksi_bawah_persen, proyeksi_atas_persen,
+    and target_persen (the pagu-weighted year-end target of `targets` per jenis belanja).
+    The band of a group is the sum of its rows' bands: no narrower than any single year's."""
+    frame = projected.copy()
+    target = frame["jenis_belanja"].map(targets or {})
+    frame["_pagu_bertarget"] = frame["pagu"].where(target.notna(), 0).astype("float64")
+    frame["_pagu_x_target"] = frame["_pagu_bertarget"] * target.fillna(0.0)
+    sums = PROJECTED + ["_pagu_bertarget", "_pagu_x_target"]
+    if keys:
+        grouped = frame.groupby(keys, as_index=False, sort=True)[sums].sum()
+    else:
+        grouped = pd.DataFrame({c: [frame[c].sum()] for c in sums})
+    for column in PROJECTED:
+        grouped[column] = grouped[column].astype("int64")
+    pagu = grouped["pagu"].astype("float64")
+    for column, name in (("realisasi", "persen"), ("proyeksi", "proyeksi_persen"),
+                         ("proyeksi_bawah", "proyeksi_bawah_persen"), ("proyeksi_atas", "proyeksi_atas_persen")):
+        grouped[name] = (100.0 * grouped[column].astype("float64") / pagu).where(pagu != 0)
+    weight = grouped["_pagu_bertarget"]
+    grouped["target_persen"] = (grouped["_pagu_x_target"] / weight).where(weight > 0)
+    return grouped.drop(columns=["_pagu_bertarget", "_pagu_x_target"])
+
+
+# ------------------------------------------------------------------ what is left to realize
+
+def months_left(bulan: int, until: int) -> int:
+    """Months after `bulan` up to and including `until` (0 when none are left)."""
+    return max(0, until - bulan)
+
+
+def target_quarter(bulan: int) -> int:
+    """The quarter whose target the remaining months work towards: the quarter of the next month
+    (at a quarter's end the next quarter; at December the fourth, with no month left)."""
+    return (min(bulan + 1, 12) - 1) // 3 + 1
+
+
+def per_month(needed: pd.Series, left: int) -> pd.Series:
+    """Rupiah to realize in each remaining month: ceil(needed / left) (so the months add up to at
+    least the need), Int64; 0 where nothing is needed, missing where something is needed but no
+    month is left or there is no target."""
+    values = []
+    for value in needed:
+        if value is None or pd.isna(value):
+            values.append(pd.NA)
+        elif int(value) <= 0:
+            values.append(0)
+        elif left <= 0:
+            values.append(pd.NA)
+        else:
+            values.append(-((-int(value)) // left))
+    return pd.Series(pd.array(values, dtype="Int64"), index=needed.index)
+
+
+def pace(realisasi: pd.Series, bulan: int) -> pd.Series:
+    """Average monthly realization so far (float rupiah): realization to the end of `bulan` / bulan."""
+    return realisasi.astype("float64") / float(bulan)
+
+
+def realistic(needed: pd.Series, monthly: pd.Series, pace_so_far: pd.Series,
+              factor: float = REALISTIC_PACE_FACTOR) -> pd.Series:
+    """True where nothing is needed or the monthly amount is at most factor x pace; False where
+    it is more, or something is needed with no month left; missing where there is no target."""
+    values = []
+    for need, month, speed in zip(needed, monthly, pace_so_far):
+        if need is None or pd.isna(need):
+            values.append(pd.NA)
+        elif int(need) <= 0:
+            values.append(True)
+        elif month is None or pd.isna(month):
+            values.append(False)
+        else:
+            values.append(bool(float(month) <= factor * max(float(speed), 0.0)))
+    return pd.Series(pd.array(values, dtype="boolean"), index=needed.index)
+
+
+def catch_up(frame: pd.DataFrame, bulan: int, needed_quarter: pd.Series, needed_year: pd.Series) -> pd.DataFrame:
+    """Adds to rows with `realisasi` to the end of `bulan` (needed_* aligned on the rows, Int64
+    rupiah still to realize to reach the target quarter's and the year-end target):
+    triwulan_target, sisa_bulan_triwulan, kebutuhan_triwulan, per_bulan_triwulan,
+    sisa_bulan_tahun, kebutuhan_tahun, per_bulan_tahun, laju_bulanan (average per month so far,
+    rounded half up), realistis_triwulan, realistis_tahun."""
+    result = frame.copy()
+    quarter = target_quarter(bulan)
+    left_q, left_y = months_left(bulan, 3 * quarter), months_left(bulan, 12)
+    speed = pace(result["realisasi"], bulan)
+    result["triwulan_target"] = quarter
+    result["sisa_bulan_triwulan"] = left_q
+    result["kebutuhan_triwulan"] = needed_quarter.to_numpy()
+    result["per_bulan_triwulan"] = per_month(result["kebutuhan_triwulan"], left_q)
+    result["sisa_bulan_tahun"] = left_y
+    result["kebutuhan_tahun"] = needed_year.to_numpy()
+    result["per_bulan_tahun"] = per_month(result["kebutuhan_tahun"], left_y)
+    result["laju_bulanan"] = round_half_up(speed.to_numpy())
+    result["realistis_triwulan"] = realistic(result["kebutuhan_triwulan"], result["per_bulan_triwulan"], speed)
+    result["realistis_tahun"] = realistic(result["kebutuhan_tahun"], result["per_bulan_tahun"], speed)
+    return result
+
+
+def reaches(proyeksi: pd.Series, realisasi: pd.Series, needed: pd.Series) -> pd.Series:
+    """Whether a projected year end reaches the target: proyeksi >= realisasi + needed (the
+    target's rupiah); missing where there is no target. The seasonal counterpart of realistic():
+    a flat pace undervalues satker whose realization is back-loaded, as most are."""
+    values = [pd.NA if need is None or pd.isna(need) or pd.isna(p) else bool(int(p) >= int(r) + int(need))
+              for p, r, need in zip(proyeksi, realisasi, needed)]
+    return pd.Series(pd.array(values, dtype="boolean"), index=needed.index)
+
+
+# ------------------------------------------------------------------ back-test
+
+def backtest(history: pd.DataFrame, pagu_at: pd.DataFrame, levels: list[tuple[str, list[str]]],
+             grain_keys: list[str], months: tuple[int, ...] = QUARTER_ENDS,
+             rpd: pd.DataFrame | None = None, rpd_keys: list[str] | None = None) -> pd.DataFrame:
+    """For every year of `history` that has an earlier year in it, and each month of `months`:
+    project the year end using only the earlier years (and that year's RPD, if given: rpd has a
+    `tahun` column), from the realization to that month and the pagu and blokir in force at its
+    end, and compare with what happened.
+
+    `history`: tahun, bulan, realisasi (month alone) and the grain and level keys; `pagu_at`:
+    tahun, bulan (the months of `months` and 12), pagu, blokir and `grain_keys`.
+    Returns per (tahun, bulan): proyeksi_persen (of the pagu in force then: what a user saw),
+    aktual_persen (December realization over December pagu), galat (projected - actual, points),
+    galat_satker_rata (mean absolute error over the groups of `grain_keys`' first key with pagu
+    both times, points) and jumlah_satker."""
+    rows = []
+    years = sorted(int(y) for y in history["tahun"].unique())
+    entity = grain_keys[0]
+    for year in years[1:]:
+        earlier = history[history["tahun"] < year]
+        this = history[history["tahun"] == year]
+        end = pagu_at[(pagu_at["tahun"] == year) & (pagu_at["bulan"] == 12)]
+        actual_real = this.groupby(entity)["realisasi"].sum()
+        actual_pagu = end.groupby(entity)["pagu"].sum()
+        actual_total = 100.0 * float(this["realisasi"].sum()) / float(end["pagu"].sum())
+        plan = None if rpd is None else rpd[rpd["tahun"] == year]
+        for month in months:
+            known = pagu_at[(pagu_at["tahun"] == year) & (pagu_at["bulan"] == month)]
+            so_far = this[this["bulan"] <= month].groupby(grain_keys, as_index=False)["realisasi"].sum()
+            base = known.groupby(grain_keys, as_index=False)[["pagu", "blokir"]].sum()
+            current = base.merge(so_far, on=grain_keys, how="outer")
+            current[["pagu", "blokir", "realisasi"]] = current[["pagu", "blokir", "realisasi"]].fillna(0).astype("int64")
+            projected = project(current, month, earlier, levels, plan, rpd_keys)
+            total = float(projected["proyeksi"].sum()) * 100.0 / float(projected["pagu"].sum())
+            per = projected.groupby(entity).agg(proyeksi=("proyeksi", "sum"), pagu=("pagu", "sum"))
+            both = per.join(actual_pagu.rename("pagu_akhir"), how="inner").join(
+                actual_real.rename("realisasi_akhir"), how="left").fillna({"realisasi_akhir": 0})
+            both = both[(both["pagu"] > 0) & (both["pagu_akhir"] > 0)]
+            errors = (100.0 * both["proyeksi"] / both["pagu"] - 100.0 * both["realisasi_akhir"] / both["pagu_akhir"]).abs()
+            rows.append((year, month, total, actual_total, total - actual_total,
+                         float(errors.mean()) if len(errors) else float("nan"), int(len(errors))))
+    return pd.DataFrame(rows, columns=["tahun", "bulan", "proyeksi_persen", "aktual_persen", "galat",
+                                       "galat_satker_rata", "jumlah_satker"])
+
+
+def backtest_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Per month of the back-test: mean absolute error of the total's projected year-end % over
+    the years (mae_total) and the mean of the per-satker mean absolute errors (mae_satker)."""
+    grouped = table.assign(abs_galat=table["galat"].abs()).groupby("bulan", as_index=False)
+    return grouped.agg(tahun_diuji=("tahun", "count"), mae_total=("abs_galat", "mean"),
+                       mae_satker=("galat_satker_rata", "mean"))

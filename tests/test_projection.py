@@ -1,0 +1,312 @@
+"""Year-end projection, what is left to realize per month, the 'perlu perhatian' list and the
+back-test. Expected values are worked out by hand in the comments from the rules in
+monev/domain/projection.py's docstring."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import builders as b
+from monev import reports
+from monev.domain import attention, projection
+from monev.reports import Period
+from monev.views import projection as view
+from monev.warehouse import db
+
+JB_LEVEL = [("jenis belanja", ["jenis_belanja"])]
+UNIT_LEVELS = [("unit", ["kdunit", "jenis_belanja"]), ("jenis belanja", ["jenis_belanja"])]
+
+
+def year(tahun: int, cumulative: dict[int, int], **keys) -> list[dict]:
+    """Monthly rows of one year from cumulative realization at some months (rest 0)."""
+    rows, before = [], 0
+    for month in sorted(cumulative):
+        rows.append(dict(tahun=tahun, bulan=month, realisasi=cumulative[month] - before, **keys))
+        before = cumulative[month]
+    return rows
+
+
+def history(*years: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame([row for rows in years for row in rows])
+
+
+def current(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+# 2022: 500 of 1000 by June (share 0.5); 2023: 400 of 1000 by June (share 0.4).
+TWO_YEARS = history(year(2022, {6: 500, 12: 1000}, jenis_belanja="52", kdunit="05"),
+                    year(2023, {6: 400, 12: 1000}, jenis_belanja="52", kdunit="05"))
+
+
+# ------------------------------------------------------------------ projection
+
+
+def test_share_curves_are_cumulative_over_the_year_total():
+    curves = projection.share_curves(TWO_YEARS, ["jenis_belanja"])
+    at = curves.set_index(["tahun", "bulan"])["share"]
+    assert at[(2022, 5)] == 0.0 and at[(2022, 6)] == 0.5 and at[(2022, 12)] == 1.0
+    assert at[(2023, 6)] == pytest.approx(0.4) and at[(2023, 11)] == pytest.approx(0.4)
+
+
+def test_two_past_years_give_the_projection_and_its_band():
+    # realized 600 by June; mean share (0.5 + 0.4) / 2 = 0.45 -> 600 / 0.45 = 1333.33 -> 1333;
+    # band: 600 / 0.5 = 1200 and 600 / 0.4 = 1500; pagu 2000 does not cap.
+    rows = current(dict(jenis_belanja="52", kdunit="05", pagu=2000, blokir=0, realisasi=600))
+    got = projection.project(rows, 6, TWO_YEARS, JB_LEVEL).iloc[0]
+    assert (got["proyeksi"], got["proyeksi_bawah"], got["proyeksi_atas"]) == (1333, 1200, 1500)
+    assert got["dasar"] == "riwayat jenis belanja" and got["tahun_riwayat"] == 2
+    assert got["share"] == pytest.approx(0.45)
+    summed = projection.rollup(projection.project(rows, 6, TWO_YEARS, JB_LEVEL), [], {"52": 90.0}).iloc[0]
+    assert summed["proyeksi_persen"] == pytest.approx(1333 / 20)  # 66.65
+    assert (summed["proyeksi_bawah_persen"], summed["proyeksi_atas_persen"]) == (60.0, 75.0)
+    assert summed["persen"] == 30.0 and summed["target_persen"] == 90.0
+
+
+def test_the_finer_level_is_used_where_it_has_history():
+    # unit 05 has its own history (share 0.45 at June); unit 01 has none and takes the jenis
+    # belanja curve, here the same two years: also 0.45. Make unit 05's own differ: 2021 only,
+    # 300 of 1000 by June (share 0.3): 300 -> 300 / 0.3 = 1000.
+    own = history(year(2021, {6: 300, 12: 1000}, jenis_belanja="52", kdunit="05"))
+    other = history(year(2022, {6: 500, 12: 1000}, jenis_belanja="52", kdunit="01"))
+    rows = current(dict(jenis_belanja="52", kdunit="05", pagu=5000, blokir=0, realisasi=300),
+                   dict(jenis_belanja="52", kdunit="07", pagu=5000, blokir=0, realisasi=300))
+    got = projection.project(rows, 6, pd.concat([own, other]), UNIT_LEVELS)
+    assert list(got["dasar"]) == ["riwayat unit", "riwayat jenis belanja"]
+    assert got.at[0, "proyeksi"] == 1000  # 300 / 0.3
+    # jenis belanja curve over both years: shares 0.3 (2021) and 0.5 (2022), mean 0.4 -> 750;
+    # band 300 / 0.5 = 600 and 300 / 0.3 = 1000.
+    assert (got.at[1, "proyeksi"], got.at[1, "proyeksi_bawah"], got.at[1, "proyeksi_atas"]) == (750, 600, 1000)
+
+
+def test_no_history_falls_back_to_the_rpd_shape():
+    # RPD 100 a month: cumulative to March 300 of 1200 -> share 0.25; realized 50 -> 200.
+    plan = pd.DataFrame([dict(kdsatker="S", jenis_belanja="53", bulan=m, rpd=100) for m in range(1, 13)])
+    rows = current(dict(kdsatker="S", jenis_belanja="53", pagu=1000, blokir=0, realisasi=50))
+    got = projection.project(rows, 3, history(), JB_LEVEL, plan, ["kdsatker", "jenis_belanja"]).iloc[0]
+    assert got["dasar"] == "RPD" and got["tahun_riwayat"] == 0
+    assert (got["proyeksi"], got["proyeksi_bawah"], got["proyeksi_atas"]) == (200, 200, 200)
+
+
+def test_projection_is_capped_at_pagu_net_of_blokir():
+    # 500 / 0.45 = 1111, band 1000..1250: every figure capped at 1000 - 200 = 800.
+    rows = current(dict(jenis_belanja="52", kdunit="05", pagu=1000, blokir=200, realisasi=500))
+    got = projection.project(rows, 6, TWO_YEARS, JB_LEVEL).iloc[0]
+    assert (got["batas"], got["proyeksi"], got["proyeksi_bawah"], got["proyeksi_atas"]) == (800, 800, 800, 800)
+
+
+def test_projection_is_never_below_what_is_realized():
+    # realized 900 already above pagu - blokir = 800: the cap is the realization itself.
+    rows = current(dict(jenis_belanja="52", kdunit="05", pagu=1000, blokir=200, realisasi=900))
+    got = projection.project(rows, 6, TWO_YEARS, JB_LEVEL).iloc[0]
+    assert (got["batas"], got["proyeksi"], got["proyeksi_atas"]) == (900, 900, 900)
+
+
+def test_zero_realization_projects_zero():
+    rows = current(dict(jenis_belanja="52", kdunit="05", pagu=1000, blokir=0, realisasi=0))
+    got = projection.project(rows, 6, TWO_YEARS, JB_LEVEL).iloc[0]
+    assert (got["proyeksi"], got["proyeksi_bawah"], got["proyeksi_atas"]) == (0, 0, 0)
+
+
+def test_a_year_with_nothing_realized_yet_opens_the_band_to_the_cap():
+    # 2022 had 0 by March (share 0), 2023 200 of 1000 (0.2): mean 0.1 -> 50 / 0.1 = 500;
+    # 2022 implies no finite year end -> the top of the band is the cap 1000; bottom 50 / 0.2 = 250.
+    past = history(year(2022, {12: 1000}, jenis_belanja="52"), year(2023, {3: 200, 12: 1000}, jenis_belanja="52"))
+    rows = current(dict(jenis_belanja="52", pagu=1000, blokir=0, realisasi=50))
+    got = projection.project(rows, 3, past, JB_LEVEL).iloc[0]
+    assert (got["proyeksi"], got["proyeksi_bawah"], got["proyeksi_atas"]) == (500, 250, 1000)
+
+
+def test_without_any_basis_the_projection_is_the_realization_and_the_band_runs_to_the_cap():
+    rows = current(dict(jenis_belanja="57", pagu=1000, blokir=100, realisasi=300))
+    got = projection.project(rows, 4, history(), JB_LEVEL).iloc[0]
+    assert got["dasar"] == "tanpa dasar"
+    assert (got["proyeksi"], got["proyeksi_bawah"], got["proyeksi_atas"]) == (300, 300, 900)
+
+
+def test_rupiah_round_half_up():
+    assert list(projection.round_half_up([2.5, 3.5, 2.4999, -0.5])) == [3, 4, 2, 0]
+    # 1 / 0.4 = 2.5 rupiah -> 3 (Python's round would give 2)
+    past = history(year(2022, {6: 400, 12: 1000}, jenis_belanja="52"))
+    rows = current(dict(jenis_belanja="52", pagu=100, blokir=0, realisasi=1))
+    assert projection.project(rows, 6, past, JB_LEVEL).iloc[0]["proyeksi"] == 3
+
+
+# ------------------------------------------------------------------ per remaining month
+
+
+def test_target_quarter_and_months_left():
+    assert [projection.target_quarter(m) for m in (1, 2, 3, 4, 6, 9, 11, 12)] == [1, 1, 2, 2, 3, 4, 4, 4]
+    assert projection.months_left(1, 3) == 2 and projection.months_left(12, 12) == 0
+
+
+def _catch(bulan, realisasi, need_q, need_y):
+    frame = pd.DataFrame({"realisasi": realisasi})
+    return projection.catch_up(frame, bulan, pd.Series(need_q, dtype="Int64"), pd.Series(need_y, dtype="Int64"))
+
+
+def test_required_per_month_at_january():
+    # January: 2 months left of TW I, 11 of the year; pace 400 a month, realistic up to 600.
+    got = _catch(1, [400, 400, 400], [1200, 1202, 0], [6600, 6601, pd.NA])
+    assert list(got["sisa_bulan_triwulan"]) == [2, 2, 2] and list(got["sisa_bulan_tahun"]) == [11, 11, 11]
+    assert list(got["per_bulan_triwulan"]) == [600, 601, 0]  # 1202 / 2 = 601; nothing needed -> 0
+    assert list(got["realistis_triwulan"]) == [True, False, True]  # 600 <= 1.5 x 400; 601 > 600
+    assert got["per_bulan_tahun"].tolist()[:2] == [600, 601]  # 6600 / 11; ceil(6601 / 11) = 601
+    assert got["per_bulan_tahun"].isna().tolist()[2] and got["realistis_tahun"].isna().tolist()[2]
+    assert list(got["laju_bulanan"]) == [400, 400, 400]
+
+
+def test_required_per_month_at_december_has_no_month_left():
+    got = _catch(12, [1200, 1200], [100, 0], [100, 0])
+    assert list(got["triwulan_target"]) == [4, 4] and list(got["sisa_bulan_tahun"]) == [0, 0]
+    assert got["per_bulan_tahun"].isna().tolist() == [True, False] and got.at[1, "per_bulan_tahun"] == 0
+    assert list(got["realistis_tahun"]) == [False, True]
+
+
+def test_nothing_realized_yet_is_not_realistic_unless_nothing_is_needed():
+    got = _catch(3, [0, 0], [300, 0], [900, 0])
+    assert list(got["per_bulan_triwulan"]) == [100, 0]  # at March the target is TW II's: 3 months
+    assert list(got["realistis_triwulan"]) == [False, True]
+
+
+def test_reaches_compares_the_projection_with_the_target_rupiah():
+    got = projection.reaches(pd.Series([1000, 999, 5]), pd.Series([400, 400, 5]), pd.Series([600, 600, pd.NA], dtype="Int64"))
+    assert got.tolist()[:2] == [True, False] and got.isna().tolist()[2]
+
+
+# ------------------------------------------------------------------ perlu perhatian
+
+
+def _context():
+    proyeksi = pd.DataFrame([
+        dict(kdunit="01", kdsatker="A", proyeksi_persen=78.5, proyeksi_bawah_persen=70.0,
+             proyeksi_atas_persen=85.0, target_persen=95.0),
+        dict(kdunit="01", kdsatker="B", proyeksi_persen=96.0, proyeksi_bawah_persen=90.0,
+             proyeksi_atas_persen=99.0, target_persen=95.0),
+    ])
+    jenis = pd.DataFrame([
+        dict(kdunit="01", kdsatker="B", jenis_belanja="53", persen=12.0, target_persen=40.0),  # ratio 30%
+        dict(kdunit="01", kdsatker="A", jenis_belanja="52", persen=40.0, target_persen=50.0),  # 80%: Cukup
+        dict(kdunit="01", kdsatker="A", jenis_belanja="57", persen=10.0, target_persen=25.0),  # 40%
+    ])
+    jenis_ppk = pd.DataFrame([dict(kdunit="01", kdsatker="A", kdppk="02", jenis_belanja="51", persen=1234.5,
+                                   target_persen=2000.0)])  # 61,7%: Kurang; thousands dot in the text
+    return {"proyeksi_satker": proyeksi, "jenis_satker": jenis, "jenis_ppk": jenis_ppk}
+
+
+def test_attention_list_reasons_and_order():
+    got = attention.needs_attention(_context())
+    # B: 40 - 12 = 28 points; A: projection 95 - 78.5 = 16.5 then bansos 25 - 10 = 15;
+    # PPK A/02: 2000 - 1234.5 = 765.5 points (made large to check the ordering uses bobot).
+    assert list(zip(got["tingkat"], got["kdsatker"], got["kdppk"])) == [
+        ("ppk", "A", "02"), ("satker", "B", ""), ("satker", "A", "")]
+    assert list(got["bobot"]) == [765.5, 28.0, 16.5]
+    assert got.at[0, "alasan"] == "realisasi belanja pegawai 1.234,50% vs target 2.000,00%"
+    assert got.at[1, "alasan"] == "realisasi belanja modal 12,00% vs target 40,00%"
+    assert got.at[2, "alasan"] == ("proyeksi akhir tahun 78,50% (rentang 70,00%–85,00%) di bawah target 95,00%; "
+                                   "realisasi belanja bantuan sosial 10,00% vs target 25,00%")
+    assert list(got["jumlah_alasan"]) == [1, 1, 2]
+    assert len(attention.needs_attention(_context(), n=2)) == 2
+
+
+def test_attention_takes_further_reason_sources():
+    def ikpa_band(context):  # what an IKPA source will look like
+        return pd.DataFrame([dict(tingkat="satker", kdunit="01", kdsatker="C", kdppk="", sumber="ikpa",
+                                  bobot=40.0, alasan="nilai IKPA 60,00 (Kurang)")])
+    got = attention.needs_attention(_context(), attention.REASONS + [ikpa_band])
+    assert got.at[1, "kdsatker"] == "C" and got.at[1, "alasan"] == "nilai IKPA 60,00 (Kurang)"
+    assert attention.needs_attention({}).empty
+
+
+# ------------------------------------------------------------------ warehouse: views and back-test
+
+
+def test_view_on_the_base_warehouse_reconciles_with_the_summary(shared_warehouse):
+    engine = db.engine(shared_warehouse)
+    period = Period(b.THANG, 6)
+    got = view.projections(engine, period)
+    total = reports.budget_summary(engine, period)["total"].iloc[0]
+    assert got["total"].at[0, "pagu"] == total["pagu"] and got["total"].at[0, "realisasi"] == total["realisasi"]
+    assert int(got["per_ppk"]["proyeksi"].sum()) == int(got["total"].at[0, "proyeksi"])
+    assert int(got["per_satker"]["proyeksi_atas"].sum()) == int(got["total"].at[0, "proyeksi_atas"])
+    rows = got["baris"].groupby(["kdsatker", "jenis_belanja"]).agg(
+        dasar=("dasar", "first"), proyeksi=("proyeksi", "sum"))
+    # One year only: S1 pegawai and S2 bansos have RPD 1/12 a month -> share(6) = 0.5;
+    # S1 51 realized 6 x 100 juta = 600 juta -> 1,2 miliar, under the cap 1,5 miliar - 100 juta blokir.
+    assert rows.at[(b.S1, "51"), "dasar"] == "RPD"
+    assert rows.at[(b.S1, "51"), "proyeksi"] == 1_200_000_000
+    # S2 bansos, each PPK capped at its pagu in force at June (revision 1, no blokir):
+    # PPK 01 realized 12 + 15 = 27 miliar -> 54 miliar (pagu 60); PPK 02 5 + 5 + 5 = 15 -> 30, capped at 20.
+    assert rows.at[(b.S2, "57"), "proyeksi"] == 74_000_000_000
+    assert rows.at[(b.S3, "57"), "dasar"] == "tanpa dasar"
+    assert rows.at[(b.S3, "57"), "proyeksi"] == 1_700_000_000
+
+
+def test_catch_up_view_uses_the_summary_and_the_targets(shared_warehouse):
+    engine = db.engine(shared_warehouse)
+    got = view.catch_up(engine, Period(b.THANG, 6), "satker").set_index("kdsatker")
+    # S3 (57 at 100% of 3 miliar and 52 at 90% of 250 juta): year-end need 3,225 - 1,82 miliar realized
+    # (900 + 800 juta bansos, 6 x 20 juta barang) = 1.405.000.000 over 6 months ->
+    # ceil(1_405_000_000 / 6) = 234_166_667; pace 1_820_000_000 / 6 = 303_333_333 -> realistic.
+    assert got.at[b.S3, "kebutuhan_tahun"] == 1_405_000_000
+    assert got.at[b.S3, "per_bulan_tahun"] == 234_166_667
+    assert got.at[b.S3, "laju_bulanan"] == 303_333_333
+    assert bool(got.at[b.S3, "realistis_tahun"]) is True
+    assert (got["triwulan_target"] == 3).all() and (got["sisa_bulan_triwulan"] == 3).all()
+    # S3 has neither history nor RPD for either jenis belanja: its projection stays at what is
+    # realized (1.820.000.000), short of the year-end target (3.225.000.000).
+    assert got.at[b.S3, "proyeksi"] == 1_820_000_000 and bool(got.at[b.S3, "proyeksi_capai_target"]) is False
+
+
+def tiny_years() -> b.Dataset:
+    """One satker, one budget line (52), three years: 2022 and 2023 pagu 1 000 M realized
+    200/500/800/1000 M and 100/400/800/1000 M cumulative at March/June/September/December;
+    2024 pagu 2 000 M realized 300/600/1 200/1 800 M (90%)."""
+    M = 1_000_000
+    plan = {2022: (1000, [200, 300, 300, 200]), 2023: (1000, [100, 300, 400, 200]), 2024: (2000, [300, 300, 600, 600])}
+    rows = {k: [] for k in ("lokasi", "unit", "satker", "program", "kegiatan", "ro", "akun", "pejabat", "pagu",
+                            "realisasi_bulanan")}
+    rows["akun"].append(dict(kdakun="521211", nmakun="Belanja bahan"))
+    for y, (pagu, quarters) in plan.items():
+        rows["lokasi"].append(dict(thang=y, kdlokasi="31", nmlokasi="DKI Jakarta"))
+        rows["unit"].append(dict(thang=y, kdunit="01", nmunit="Sekretariat Jenderal"))
+        rows["satker"].append(dict(thang=y, kdsatker="001001", nmsatker="Biro Keuangan", kdunit="01",
+                                   kewenangan="KP", kdlokasi="31"))
+        rows["pejabat"].append(dict(thang=y, kdsatker="001001", peran="PPK", kdppk="01", nama="Budi", nip=""))
+        rows["program"].append(dict(thang=y, kdprogram="WA", nmprogram="Program Dukungan Manajemen"))
+        rows["kegiatan"].append(dict(thang=y, kdgiat="0123", nmgiat="Pengelolaan keuangan", kdprogram="WA"))
+        rows["ro"].append(dict(thang=y, kdgiat="0123", kdoutput="EBA", kdsoutput="962", nmro="Layanan umum",
+                               satuan="Layanan"))
+        line = dict(thang=y, kdsatker="001001", kdprogram="WA", kdgiat="0123", kdoutput="EBA", kdsoutput="962",
+                    kdakun="521211", kdppk="01")
+        rows["pagu"].append({**line, "pagu": pagu * M, "blokir": 0, "revisi_ke": 0, "tgl_revisi": f"{y}-01-02"})
+        months = [0] * 12
+        for q, amount in enumerate(quarters):
+            months[3 * q + 2] = amount * M
+        rows["realisasi_bulanan"].append({**line, **{f"real{m}": months[m - 1] for m in range(1, 13)}})
+    return b.Dataset(rows)
+
+
+def test_backtest_on_a_tiny_warehouse(tmp_path):
+    path = tmp_path / "tiga_tahun.duckdb"
+    b.load_dataset(path, tmp_path / "berkas", tiny_years())
+    try:
+        got = view.backtest(db.engine(path))
+    finally:
+        db.dispose(path)
+    table = got["per_tahun"].set_index(["tahun", "bulan"])
+    # 2023 from 2022 only (shares 0.2, 0.5, 0.8): 100/0.2 = 500 -> 50%; 400/0.5 = 800 -> 80%;
+    # 800/0.8 = 1000 -> 100%; actual 100%: errors -50, -20, 0.
+    # 2024 from both (mean shares 0.15, 0.45, 0.8): 300/0.15 = 2000 -> 100%; 600/0.45 = 1333.33 M
+    # -> 66.67%; 1200/0.8 = 1500 -> 75%; actual 90%: errors +10, -23.33, -15.
+    expected = {(2023, 3): -50.0, (2023, 6): -20.0, (2023, 9): 0.0,
+                (2024, 3): 10.0, (2024, 6): 100.0 * 1_333_333_333 / 2_000_000_000 - 90.0, (2024, 9): -15.0}
+    assert sorted(table.index) == sorted(expected)
+    for key, error in expected.items():
+        assert table.at[key, "galat"] == pytest.approx(error, abs=1e-9)
+        assert table.at[key, "galat_satker_rata"] == pytest.approx(abs(error), abs=1e-9)
+    summary = got["ringkasan"].set_index("bulan")
+    assert summary.at[3, "mae_total"] == pytest.approx(30.0)  # (50 + 10) / 2
+    assert summary.at[6, "mae_total"] == pytest.approx((20.0 + 23.3333333335) / 2)
+    assert summary.at[9, "mae_total"] == pytest.approx(7.5)  # (0 + 15) / 2
+    assert list(summary["tahun_diuji"]) == [2, 2, 2]
