@@ -107,6 +107,58 @@ def _cmd_summary(args) -> int:
     return 0
 
 
+IKPA_KEYS = ["kdsatker", "penyerapan", "deviasi_halaman_iii", "revisi_dipa", "capaian_output",
+             "belanja_kontraktual", "penyelesaian_tagihan", "pengelolaan_up_tup", "dispensasi_spm",
+             "nilai", "kategori"]
+IKPA_AGGREGATE_KEYS = ["penyerapan", "deviasi_halaman_iii", "revisi_dipa", "capaian_output",
+                       "belanja_kontraktual", "penyelesaian_tagihan", "pengelolaan_up_tup", "nilai",
+                       "kategori", "pagu", "jumlah_satker"]
+
+
+def ikpa_json(result, aggregates: dict, tahun: int, sampai: str, sample: bool) -> dict:
+    """Per satker the indicators, nilai and kategori (null where there is no data), and the
+    official OM-SPAN values (resmi_*) where that export was imported; per unit and ministry."""
+    from monev.views import ikpa as ikpa_view
+
+    satker = []
+    for record in _records(result.satker):
+        row = {k: record[k] for k in IKPA_KEYS}
+        if record["bulan_resmi"] is not None:
+            row["bulan_resmi"] = record["bulan_resmi"]
+            row.update({k: record[k] for k in ikpa_view.OFFICIAL_COLUMNS})
+        satker.append(row)
+    document = {"tahun": tahun, "sampai": sampai, "peraturan": result.rules.peraturan, "per_satker": satker,
+                "per_unit": _records(aggregates["per_unit"][["kdunit", *IKPA_AGGREGATE_KEYS]]),
+                "kementerian": _records(aggregates["kementerian"][IKPA_AGGREGATE_KEYS])[0]}
+    if sample:
+        document["keterangan"] = SAMPLE_NOTE
+    return document
+
+
+def _cmd_ikpa(args) -> int:
+    from monev import reports
+    from monev.views import ikpa as ikpa_view
+    from monev.warehouse import db
+    from monev.warehouse.query import Filters
+
+    if not Path(args.db).is_file():
+        raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
+    period = reports.Period.parse(args.tahun, args.sampai)
+    engine = db.engine(args.db)
+    result = ikpa_view.scores(engine, period, filters=Filters(satkers=tuple(args.satker or ())))
+    aggregates = ikpa_view.aggregates(result)
+    sample = reports.is_sample(engine)
+    if args.json:
+        print(json.dumps(ikpa_json(result, aggregates, args.tahun, args.sampai, sample), ensure_ascii=False))
+        return 0
+    if sample:
+        print(SAMPLE_NOTE)
+    print(f"IKPA tahun anggaran {args.tahun}, s.d. {args.sampai} ({result.rules.peraturan})")
+    for row in result.satker.itertuples():
+        print(f"  {row.kdsatker} {row.nmsatker}: {fmt.percent(row.nilai).rstrip('%')} ({row.kategori or '–'})")
+    return 0
+
+
 def _cmd_bench(args) -> int:
     from bench.run import main as bench_main
 
@@ -139,6 +191,14 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--satker", action="append", help="kode satker (boleh berulang)")
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(run=_cmd_summary)
+
+    ikpa = commands.add_parser("ikpa", help="nilai IKPA per satker, unit dan kementerian")
+    ikpa.add_argument("--db", default=default_db)
+    ikpa.add_argument("--tahun", type=int, required=True)
+    ikpa.add_argument("--sampai", required=True, help="TTTT-BB")
+    ikpa.add_argument("--satker", action="append", help="kode satker (boleh berulang)")
+    ikpa.add_argument("--json", action="store_true")
+    ikpa.set_defaults(run=_cmd_ikpa)
 
     bench = commands.add_parser("bench", help="jalankan benchmark (lihat bench/run.py)")
     bench.add_argument("bench_args", nargs=argparse.REMAINDER)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from monev.domain import ikpa_rules
 from monev.sample import alloc, catalog as c, facts, figures, names, structure, write
 from monev.warehouse import formats
 
@@ -489,5 +490,40 @@ def write_files(out_dir: Path, seed: int = 2024, progress=None, years=YEARS) -> 
         for kind, frame in (("pagu", data.pagu), (real_kind, data.realisasi), ("rpd", data.rpd),
                             ("capaian", data.capaian), ("revisi", data.revisi)):
             paths.append(write.write_csv(kind, frame, out_dir / f"{thang}_{kind}.csv"))
+        # the IKPA rules as data (the PER-5/PB/2024 defaults) and, for the latest year, an OM-SPAN export
+        paths.append(write.write_csv("ikpa_aturan", ikpa_rules.default_rows(thang), out_dir / f"{thang}_ikpa_aturan.csv"))
+        if thang == YEARS[-1]:
+            paths.append(write.write_csv("ikpa_omspan", ikpa_omspan(thang, seed), out_dir / f"{thang}_ikpa_omspan.csv"))
     progress(1.0, "Berkas contoh selesai ditulis")
     return paths
+
+
+def ikpa_omspan(thang: int, seed: int = 2024) -> pd.DataFrame:
+    """An OM-SPAN IKPA export for every satker and month of `thang`: generated figures (not
+    official ones) between 70 and 100, Belanja Kontraktual empty for satker without contracts,
+    the aspect values and Nilai Akhir weighted as PER-5/PB/2024 does (rescaled over what applies)."""
+    rng = np.random.default_rng([seed, thang, 77])
+    satkers = list(structure.satkers_in(thang))
+    kppn = {sat.code: f"{rng.integers(1, 200):03d}" for sat in satkers}
+    contracts = {sat.code: rng.random() < 0.7 for sat in satkers}
+    w = ikpa_rules.DEFAULT_WEIGHTS
+    rows = []
+    for sat in satkers:
+        level = rng.uniform(80, 98)
+        for bulan in range(1, 13):
+            v = {k: float(np.clip(level + rng.normal(0, 4), 70, 100)) for k in w}
+            if not contracts[sat.code]:
+                v["belanja_kontraktual"] = np.nan
+            applied = {k: x for k, x in v.items() if not np.isnan(x)}
+            plan = ("revisi_dipa", "deviasi_halaman_iii")
+            act = ("penyerapan", "belanja_kontraktual", "penyelesaian_tagihan", "pengelolaan_up_tup")
+
+            def mean(keys):
+                keys = [k for k in keys if k in applied]
+                return sum(applied[k] * w[k] for k in keys) / sum(w[k] for k in keys)
+
+            rows.append((bulan, thang, kppn[sat.code], "027", sat.code, sat.name_in(thang), v["revisi_dipa"],
+                         v["deviasi_halaman_iii"], mean(plan), v["penyerapan"], v["belanja_kontraktual"],
+                         v["penyelesaian_tagihan"], v["pengelolaan_up_tup"], mean(act), v["capaian_output"],
+                         mean(list(applied))))
+    return pd.DataFrame(rows, columns=formats.KINDS["ikpa_omspan"].column_names)

@@ -23,12 +23,16 @@ FIXED_TIME = datetime(2024, 1, 1)
 
 
 def decimal_text(values) -> pa.Array:
-    """Non-negative numbers as text with at most two decimals and a dot: 12, 12.5, 0.25."""
-    scaled = np.rint(np.asarray(values, dtype=float) * 100).astype(np.int64)
+    """Non-negative numbers as text with at most two decimals and a dot: 12, 12.5, 0.25; NaN as
+    an empty cell (an optional value)."""
+    numbers = np.asarray(values, dtype=float)
+    missing = np.isnan(numbers)
+    scaled = np.rint(np.where(missing, 0.0, numbers) * 100).astype(np.int64)
     whole = pc.cast(pa.array(scaled // 100), pa.string())
     cents = pc.utf8_rtrim(pc.utf8_lpad(pc.cast(pa.array(scaled % 100), pa.string()), 2, "0"), "0")
     joined = pc.binary_join_element_wise(whole, cents, ".")
-    return pc.if_else(pa.array(scaled % 100 == 0), whole, joined)
+    text = pc.if_else(pa.array(scaled % 100 == 0), whole, joined)
+    return pc.if_else(pa.array(missing), pa.scalar("", pa.string()), text) if missing.any() else text
 
 
 def _column(col: f.Column, values) -> pa.Array:

@@ -91,6 +91,14 @@ PPK_REF = RefCheck("pejabat", ("thang", "kdsatker", "kdppk"))
 LINE = ("thang", "kdsatker", "kdprogram", "kdgiat", "kdoutput", "kdsoutput", "kdakun", "kdppk")
 LINE_REFS = (SATKER_REF, PROGRAM_REF, KEGIATAN_REF, RO_REF, AKUN_REF, PPK_REF)
 
+# IKPA rule parameters (monev/domain/ikpa_rules.py) and the OM-SPAN IKPA export's value columns
+# (its headers, e.g. "Deviasi Halaman III DIPA", read as snake_case).
+IKPA_PARAMETERS = ("BOBOT", "BATAS", "KODE_REVISI", "TOLERANSI_DEVIASI", "DEVIASI_BOBOT_PAGU",
+                   "BULAN_PERIODE_REVISI", "REVISI_MAKS", "NILAI_REVISI_LEBIH")
+IKPA_OMSPAN_VALUES = ("revisi_dipa", "deviasi_halaman_iii_dipa", "nilai_perencanaan", "penyerapan_anggaran",
+                      "belanja_kontraktual", "penyelesaian_tagihan", "pengelolaan_up_tup",
+                      "nilai_pelaksanaan", "capaian_output", "nilai_akhir")
+
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
@@ -273,13 +281,40 @@ KINDS: dict[str, Kind] = {
             ("thang", "kdsatker", "no_revisi", "kode_jenis"),
             (SATKER_REF,),
         ),
+        Kind(
+            "ikpa_aturan",
+            "Aturan IKPA per tahun anggaran (bobot, batas kategori, kode revisi, parameter)",
+            (
+                THANG,
+                Column("peraturan", TEXT),
+                Column("parameter", CHOICE, choices=IKPA_PARAMETERS),
+                _code("kunci", pattern=r"[0-9a-z_]{1,40}", required=False),
+                Column("nilai", DECIMAL),
+            ),
+            ("thang", "parameter", "kunci"),
+        ),
+        Kind(
+            "ikpa_omspan",
+            "Nilai IKPA resmi (ekspor OM-SPAN) per satker dan bulan",
+            (
+                BULAN,
+                Column("tahun", YEAR),
+                _code("kode_kppn", 3),
+                _code("kode_ba", 3),
+                _code("kode_satker", 6),
+                Column("nama_satker", TEXT),
+                *(Column(name, PERCENT, required=False) for name in IKPA_OMSPAN_VALUES),
+            ),
+            ("tahun", "bulan", "kode_satker"),
+            (RefCheck("satker", ("tahun", "kode_satker"), ("thang", "kdsatker")),),
+        ),
     )
 }
 
 # Reference data first, so that facts in the same call can be checked against it.
 LOAD_ORDER = (
     "lokasi", "unit", "program", "kegiatan", "ro", "akun", "satker", "pejabat", "target",
-    "pagu", "rpd", "realisasi", "realisasi_bulanan", "capaian", "revisi",
+    "ikpa_aturan", "pagu", "rpd", "realisasi", "realisasi_bulanan", "capaian", "revisi", "ikpa_omspan",
 )
 # `--kind realisasi` covers both shapes; the header decides which.
 KIND_ALIASES = {"realisasi": ("realisasi", "realisasi_bulanan")}

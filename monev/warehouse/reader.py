@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -41,7 +42,8 @@ def read_table(path: Path) -> RawTable:
 
 
 def _normalise_header(names: list[str]) -> list[str]:
-    header = [str(n or "").strip().lower() for n in names]
+    # "Kode Satker" and "kode_satker" are the same column (OM-SPAN exports use spaces)
+    header = [re.sub(r"\s+", "_", str(n or "").strip().lower()) for n in names]
     seen = set()
     for name in header:
         if name and name in seen:

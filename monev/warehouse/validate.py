@@ -135,10 +135,12 @@ def _typed_column(col: f.Column, text: pd.Series, problems: Problems) -> pd.Seri
         dates = pd.to_datetime(text.where(shaped), format="%Y-%m-%d", errors="coerce")
         problems.add(dates.isna(), col.name, text, "tanggal harus berformat TTTT-BB-HH dan benar")
         return dates
-    if col.type == f.DECIMAL:
-        return _number(text, col.name, problems, None)
-    if col.type == f.PERCENT:
-        return _number(text, col.name, problems, 100)
+    if col.type in (f.DECIMAL, f.PERCENT):
+        upper = 100 if col.type == f.PERCENT else None
+        if col.required:
+            return _number(text, col.name, problems, upper)
+        empty = text == ""  # an optional number left empty is stored as NULL
+        return _number(text.where(~empty, "0"), col.name, problems, upper).astype(object).where(~empty, None)
     if col.type == f.CHOICE:
         upper = text.str.upper()
         problems.add(~upper.isin(col.choices), col.name, text, "harus salah satu dari: " + ", ".join(col.choices))
