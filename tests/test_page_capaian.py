@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import builders
+from apptest import open_page
 from monev import reports
 from monev.domain import capaian
 from monev.ui import charts_capaian, download
@@ -20,7 +21,6 @@ from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
 from monev.warehouse.query import Filters
 
-APP = str(builders.Path(__file__).resolve().parent.parent / "app.py")
 TAHUN = builders.THANG
 
 
@@ -216,16 +216,7 @@ def test_every_level_reconciles_with_the_budget_summary(engine, filters):
 # ---------------------------------------------------------------- the page
 
 def _page(monkeypatch, db_path, sidebar=(), **url) -> AppTest:
-    """The app from a URL, sidebar widgets set on the first page, then this page: in AppTest
-    (streamlit 1.65) a run after switch_page executes the page script alone, without app.py's
-    sidebar, so filters are set before switching and the page reads them from the context."""
-    monkeypatch.setenv("MONEV_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(url)
-    at.run()
-    for kind, key, value in sidebar:
-        getattr(at.sidebar, kind)(key=key).set_value(value).run()
-    return at.switch_page("pages/capaian.py").run()
+    return open_page(monkeypatch, db_path, "pages/capaian.py", sidebar, **url)
 
 
 def _metric(at, label):

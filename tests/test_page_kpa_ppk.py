@@ -7,13 +7,13 @@ import io
 import json
 import math
 from fractions import Fraction
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import builders
+from apptest import open_page
 from monev import reports
 from monev.domain import status
 from monev.reports import Period
@@ -22,7 +22,6 @@ from monev.views import kpa_ppk
 from monev.warehouse import db
 from monev.warehouse.query import Filters
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 THANG = builders.THANG
 DATA = builders.base_dataset()
 QUARTERS = builders.quarter_table(DATA)
@@ -175,16 +174,8 @@ def test_status_chart():
 
 # ---------------------------------------------------------------- the page
 
-def _page(monkeypatch, db_path, sidebar=None, **url) -> AppTest:
-    """AppTest drops app.py's sidebar from the tree after switch_page: filters are set on the
-    first page (or in the URL) before switching."""
-    monkeypatch.setenv("MONEV_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(url)
-    at.run()
-    for kind, key, value in sidebar or []:
-        getattr(at.sidebar, kind)(key=key).set_value(value).run()
-    return at.switch_page("pages/kpa_ppk.py").run()
+def _page(monkeypatch, db_path, sidebar=(), **url) -> AppTest:
+    return open_page(monkeypatch, db_path, "pages/kpa_ppk.py", sidebar, **url)
 
 
 def test_page_per_satker_and_ppk(shared_warehouse, monkeypatch):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import builders
+from apptest import open_page
 from monev import reports
 from monev.reports import Period
 from monev.ui import charts_rincian, download
@@ -18,7 +18,6 @@ from monev.views import rincian
 from monev.warehouse import db
 from monev.warehouse.query import Filters
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 THANG = builders.THANG
 DATA = builders.base_dataset()
 UNIT_OF = {s["kdsatker"]: s["kdunit"] for s in DATA.rows["satker"]}
@@ -131,14 +130,8 @@ def test_treemap_sizes_by_pagu_colours_by_percent_and_hovers_exact_rupiah():
 
 # ---------------------------------------------------------------- the page
 
-def _page(monkeypatch, db_path, sidebar=None, **url) -> AppTest:
-    monkeypatch.setenv("MONEV_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(url)
-    at.run()
-    for kind, key, value in sidebar or []:
-        getattr(at.sidebar, kind)(key=key).set_value(value).run()
-    return at.switch_page("pages/rincian.py").run()
+def _page(monkeypatch, db_path, sidebar=(), **url) -> AppTest:
+    return open_page(monkeypatch, db_path, "pages/rincian.py", sidebar, **url)
 
 
 def _pick(at: AppTest):

@@ -6,7 +6,6 @@ import io
 import json
 import shutil
 from fractions import Fraction
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,7 +19,7 @@ from monev.ui import charts, download
 from monev.warehouse import db
 from monev.warehouse.query import Filters
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from apptest import APP
 THANG = builders.THANG
 BEFORE = THANG - 1
 LATE_RPD = dict(thang=THANG, kdsatker=builders.S2, jenis_belanja="57", bulan=12, rpd=9_000_000_000,

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import builders
+from apptest import open_page
 from monev import reports
 from monev.domain import rpd
 from monev.ui import charts_rpd, download
@@ -22,7 +23,6 @@ from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
 from monev.warehouse.query import Filters
 
-APP = str(builders.Path(__file__).resolve().parent.parent / "app.py")
 TAHUN = builders.THANG
 
 
@@ -177,15 +177,7 @@ def test_display_table_formats_rupiah_and_yes_no():
 # ---------------------------------------------------------------- the page
 
 def _page(monkeypatch, db_path, sidebar=(), **url) -> AppTest:
-    """Sidebar widgets are set on the first page, then this page is opened: in AppTest
-    (streamlit 1.65) a run after switch_page executes the page script alone."""
-    monkeypatch.setenv("MONEV_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(url)
-    at.run()
-    for kind, key, value in sidebar:
-        getattr(at.sidebar, kind)(key=key).set_value(value).run()
-    return at.switch_page("pages/rpd.py").run()
+    return open_page(monkeypatch, db_path, "pages/rpd.py", sidebar, **url)
 
 
 def _metric(at, label):

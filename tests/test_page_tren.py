@@ -13,12 +13,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import builders
+from apptest import open_page
 from monev import reports
 from monev.ui import charts_tren, download
 from monev.views import tren
 from monev.warehouse import db
 
-APP = str(builders.Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/tren.py"
 OLD = 2023
 NEW = builders.THANG
@@ -67,15 +67,8 @@ def _percent(value) -> str:
     return f"{float(value):.2f}".replace(".", ",") + "%"
 
 
-def _page(monkeypatch, db_path, sidebar=None, **url) -> AppTest:
-    """Filters are set on the first page; after switch_page AppTest runs the page script alone."""
-    monkeypatch.setenv("MONEV_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(url)
-    at.run()
-    for kind, key, value in sidebar or []:
-        getattr(at.sidebar, kind)(key=key).set_value(value).run()
-    return at.switch_page(PAGE).run()
+def _page(monkeypatch, db_path, sidebar=(), **url) -> AppTest:
+    return open_page(monkeypatch, db_path, PAGE, sidebar, **url)
 
 
 def test_years_reconcile_with_budget_summary_and_the_rows(two_year_warehouse):

@@ -10,13 +10,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import builders
+from apptest import open_page
 from monev import reports
 from monev.ui import charts_wilayah, download
 from monev.views import wilayah
 from monev.warehouse import db
 from monev.warehouse.query import Filters
 
-APP = str(builders.Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/wilayah.py"
 TAHUN = builders.THANG
 
@@ -40,18 +40,8 @@ def _expected(data, bulan, kewenangan, jenis=None) -> dict[str, dict]:
     return result
 
 
-def _page(monkeypatch, db_path, sidebar=None, **url) -> AppTest:
-    """The app from a URL, sidebar widgets set on the first page, then this page.
-
-    In AppTest (streamlit 1.65) a run after switch_page executes the page script alone, without
-    app.py's sidebar: filters are set before switching, and the page reads them from the context."""
-    monkeypatch.setenv("MONEV_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(url)
-    at.run()
-    for kind, key, value in sidebar or []:
-        getattr(at.sidebar, kind)(key=key).set_value(value).run()
-    return at.switch_page(PAGE).run()
+def _page(monkeypatch, db_path, sidebar=(), **url) -> AppTest:
+    return open_page(monkeypatch, db_path, PAGE, sidebar, **url)
 
 
 def _table(at: AppTest) -> pd.DataFrame:
