@@ -78,18 +78,25 @@ def summary_json(tables: dict[str, pd.DataFrame], tahun: int, sampai: str, sampl
     return document
 
 
-def _cmd_summary(args) -> int:
+def _open(args):
+    """The warehouse, the period and whether it holds sample data, for the reporting commands."""
     from monev import reports
     from monev.warehouse import db
-    from monev.warehouse.query import Filters
 
     if not Path(args.db).is_file():
         raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
     period = reports.Period.parse(args.tahun, args.sampai)
-    filters = Filters(units=tuple(args.unit or ()), satkers=tuple(args.satker or ()))
     engine = db.engine(args.db)
+    return engine, period, reports.is_sample(engine)
+
+
+def _cmd_summary(args) -> int:
+    from monev import reports
+    from monev.warehouse.query import Filters
+
+    engine, period, sample = _open(args)
+    filters = Filters(units=tuple(args.unit or ()), satkers=tuple(args.satker or ()))
     tables = reports.budget_summary(engine, period, filters=filters)
-    sample = reports.is_sample(engine)
     if args.json:
         print(json.dumps(summary_json(tables, args.tahun, args.sampai, sample), ensure_ascii=False))
         return 0
@@ -136,18 +143,12 @@ def ikpa_json(result, aggregates: dict, tahun: int, sampai: str, sample: bool) -
 
 
 def _cmd_ikpa(args) -> int:
-    from monev import reports
     from monev.views import ikpa as ikpa_view
-    from monev.warehouse import db
     from monev.warehouse.query import Filters
 
-    if not Path(args.db).is_file():
-        raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
-    period = reports.Period.parse(args.tahun, args.sampai)
-    engine = db.engine(args.db)
+    engine, period, sample = _open(args)
     result = ikpa_view.scores(engine, period, filters=Filters(satkers=tuple(args.satker or ())))
     aggregates = ikpa_view.aggregates(result)
-    sample = reports.is_sample(engine)
     if args.json:
         print(json.dumps(ikpa_json(result, aggregates, args.tahun, args.sampai, sample), ensure_ascii=False))
         return 0
