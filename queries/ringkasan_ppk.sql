@@ -1,6 +1,7 @@
 -- ringkasan_ppk.sql
 -- Pagu and blokir in force at :sampai and realization up to the end of that month, per satker,
--- PPK and jenis belanja: the grain every summary rolls up from.
+-- PPK and jenis belanja: the grain every summary rolls up from. Reads the month aggregates
+-- (schema 003), which hold pagu_berlaku at each month's end and realization per month.
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
 -- returns: kdunit, nmunit, kdsatker, nmsatker, kewenangan, kdlokasi, kdppk, jenis_belanja,
 --          pagu, blokir, realisasi (BIGINT rupiah)
@@ -9,14 +10,14 @@ with s as (
                                   :f_kewenangan, :f_lokasi)
 ),
 p as (
-    select kdsatker, kdppk, jenis_belanja, sum(pagu)::bigint as pagu, sum(blokir)::bigint as blokir
-    from pagu_berlaku(:tahun, :sampai)
-    where allowed(:f_jenis_belanja, jenis_belanja)
-    group by all
+    select kdsatker, kdppk, jenis_belanja, pagu, blokir
+    from agg_pagu_ppk_bulanan
+    where thang = :tahun and bulan = month(CAST(:sampai AS DATE))
+      and allowed(:f_jenis_belanja, jenis_belanja)
 ),
 r as (
     select kdsatker, kdppk, jenis_belanja, sum(realisasi)::bigint as realisasi
-    from agg_realisasi_bulanan
+    from agg_realisasi_ppk_bulanan
     where thang = :tahun and bulan <= month(CAST(:sampai AS DATE))
       and allowed(:f_jenis_belanja, jenis_belanja)
     group by all

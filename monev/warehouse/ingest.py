@@ -27,6 +27,12 @@ LOADED = "dimuat"
 ALREADY = "sudah_dimuat"
 REJECTED = "ditolak"
 LINE_WITHOUT_PPK = [c for c in formats.LINE if c != "kdppk"]
+# Aggregates rebuilt, for the satker a load touched, in the load's own transaction.
+REFRESHES = {
+    "pagu": ["load/refresh_agg_pagu"],
+    "realisasi": ["load/refresh_agg_realisasi"],
+    "realisasi_bulanan": ["load/refresh_agg_realisasi"],
+}
 
 
 @dataclass
@@ -124,8 +130,8 @@ def _staging(kind: formats.Kind, typed: pd.DataFrame) -> dict[str, pd.DataFrame]
 def _load(engine: sa.Engine, kind: formats.Kind, typed: pd.DataFrame, file_name: str, sha: str,
           loaded_by: str) -> int:
     tables = _staging(kind, typed)
-    fills_realisasi = kind.name in ("realisasi", "realisasi_bulanan")
-    if fills_realisasi:
+    refresh = REFRESHES.get(kind.name, [])
+    if refresh:
         tables["staging_satker"] = typed[["thang", "kdsatker"]].drop_duplicates()
     raw = None
     try:
@@ -139,7 +145,7 @@ def _load(engine: sa.Engine, kind: formats.Kind, typed: pd.DataFrame, file_name:
             )
             for name, frame in tables.items():
                 raw.register(name, frame)
-            scripts = [f"load/{kind.name}"] + (["load/refresh_agg_realisasi"] if fills_realisasi else [])
+            scripts = [f"load/{kind.name}", *refresh]
             for script in scripts:
                 for statement in db.split_statements(query.sql_text(script)):
                     conn.execute(sa.text(statement), {"batch_id": batch_id})
