@@ -29,9 +29,9 @@ REJECTED = "ditolak"
 LINE_WITHOUT_PPK = [c for c in formats.LINE if c != "kdppk"]
 # Aggregates rebuilt, for the satker a load touched, in the load's own transaction.
 REFRESHES = {
-    "pagu": ["load/refresh_agg_pagu"],
-    "realisasi": ["load/refresh_agg_realisasi"],
-    "realisasi_bulanan": ["load/refresh_agg_realisasi"],
+    "pagu": ["load/refresh_agg_ringkasan"],
+    "realisasi": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan"],
+    "realisasi_bulanan": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan"],
 }
 
 

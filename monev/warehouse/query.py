@@ -69,17 +69,27 @@ def run(
     filters: Filters = NO_FILTER,
     **params,
 ) -> pd.DataFrame:
-    """Run queries/<name>.sql and return its rows as a DataFrame."""
+    """Run queries/<name>.sql and return its rows as a DataFrame.
+
+    SQLAlchemy compiles the statement and binds the parameters; the rows come back column-wise
+    through DuckDB's Arrow result, several times faster than row-by-row for the large grains
+    of a national warehouse. Types are as with pandas.read_sql: BIGINT int64, DECIMAL Decimal,
+    DATE datetime.date.
+    """
     bound = {
         "scope_unit": list(scope.units),
         "scope_satker": list(scope.satkers),
         **filters.params(),
         **params,
     }
-    statement = sa.text(sql_text(name))
-    wanted = set(statement.compile().params)
+    compiled = sa.text(sql_text(name)).compile(dialect=engine.dialect)
+    missing = [key for key in compiled.positiontup if key not in bound]
+    if missing:
+        raise TypeError(f"Kueri {name} memerlukan parameter: {', '.join(missing)}")
+    values = [bound[key] for key in compiled.positiontup]
     with engine.connect() as conn:
-        return pd.read_sql(statement, conn, params={k: v for k, v in bound.items() if k in wanted})
+        driver = conn.connection.driver_connection
+        return driver.sql(compiled.string, params=values).to_arrow_table().to_pandas()
 
 
 def month_end(tahun: int, bulan: int) -> date:

@@ -13,14 +13,3 @@ from fact_realisasi f
 semi join staging_satker s on s.thang = f.thang and s.kdsatker = f.kdsatker
 group by all;
 
-delete from agg_realisasi_ppk_bulanan
-where exists (
-    select 1 from staging_satker s
-    where s.thang = agg_realisasi_ppk_bulanan.thang and s.kdsatker = agg_realisasi_ppk_bulanan.kdsatker
-);
-
-insert into agg_realisasi_ppk_bulanan
-select a.thang, a.bulan, a.kdsatker, a.kdppk, a.jenis_belanja, sum(a.realisasi)::bigint
-from agg_realisasi_bulanan a
-semi join staging_satker s on s.thang = a.thang and s.kdsatker = a.kdsatker
-group by all;
