@@ -26,6 +26,7 @@ PAGES = [  # file, text key, icon
     ("pages/ringkasan.py", "ringkasan", ":material/home:"),
     ("pages/rincian.py", "rincian", ":material/account_tree:"),
     ("pages/kpa_ppk.py", "kpa_ppk", ":material/groups:"),
+    ("pages/ikpa.py", "ikpa", ":material/speed:"),
     ("pages/capaian.py", "capaian", ":material/task_alt:"),
     ("pages/rpd.py", "rpd", ":material/calendar_month:"),
     ("pages/wilayah.py", "wilayah", ":material/map:"),

@@ -3,8 +3,8 @@
 A reason source is a function taking the context (a dict of DataFrames the view assembled) and
 returning rows of REASON_COLUMNS: who (tingkat 'satker' or 'ppk', kdunit, kdsatker, kdppk), how
 bad (`bobot`: percentage points below the target, larger is worse) and `alasan` (Indonesian text
-built from the numbers). REASONS lists the sources; an IKPA band source can be appended later
-without touching the builder.
+built from the numbers). REASONS lists the sources: the projection, the jenis belanja behind
+target and the IKPA band; another source is appended without touching the builder.
 
 The list: one row per satker or PPK with any reason, its reasons joined worst first, ordered by
 its worst `bobot` (then kdsatker, kdppk).
@@ -89,8 +89,29 @@ def jenis_belanja_reason(context: dict) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else _empty()
 
 
+def ikpa_band_reason(context: dict) -> pd.DataFrame:
+    """Satker of context['ikpa_satker'] (monev.views.ikpa scores: kdunit, kdsatker, nilai,
+    kategori) whose IKPA score is in the worst band (Kurang): 'IKPA 68,50 (Kurang)'. `bobot` is
+    the points below the band above it (context['ikpa_batas_cukup'], default 70 from
+    monev.domain.ikpa_rules): how far the satker is from leaving the worst band."""
+    from monev.domain.ikpa_rules import BAND_NAMES, DEFAULT_BANDS
+
+    frame = context.get("ikpa_satker")
+    if frame is None or frame.empty:
+        return _empty()
+    worst = frame[(frame["kategori"] == BAND_NAMES["kurang"]).to_numpy() & frame["nilai"].notna().to_numpy()]
+    if worst.empty:
+        return _empty()
+    bound = float(context.get("ikpa_batas_cukup", DEFAULT_BANDS["cukup"]))
+    part = _who(worst, "satker")
+    part["sumber"] = "ikpa"
+    part["bobot"] = (bound - worst["nilai"].astype(float)).to_numpy()
+    part["alasan"] = [f"IKPA {percent_text(v)[:-1]} ({k})" for v, k in zip(worst["nilai"], worst["kategori"])]
+    return part
+
+
 Reason = Callable[[dict], pd.DataFrame]
-REASONS: list[Reason] = [projection_reason, jenis_belanja_reason]
+REASONS: list[Reason] = [projection_reason, jenis_belanja_reason, ikpa_band_reason]
 
 
 def needs_attention(context: dict, reasons: list[Reason] | None = None, n: int | None = None) -> pd.DataFrame:

@@ -33,6 +33,7 @@ TEXTS = {
     "rpd": ("Rencana vs realisasi", "Plan vs realization"),
     "wilayah": ("Wilayah", "Regions"),
     "tren": ("Tren tahunan", "Yearly trends"),
+    "ikpa": ("IKPA dan peringatan dini", "IKPA and early warning"),
     # page texts: add below, one block per page, Indonesian first
     # Ringkasan (overview)
     "ringkasan_subjudul": ("TA {tahun} s.d. {bulan}", "FY {tahun} to end of {bulan}"),
@@ -243,6 +244,99 @@ TEXTS = {
     "tren_persen_pagu": ("% pagu", "% of budget"),
     "tren_judul_tabel_unit": ("Tabel per unit eselon I per tahun, TA {rentang} (TA {akhir} s.d. {bulan})",
                               "Table per echelon I unit and year, FY {rentang} (FY {akhir} to end of {bulan})"),
+    # ---- ikpa (IKPA dan peringatan dini)
+    "ikpa_subjudul": ("Nilai IKPA, proyeksi akhir tahun dan daftar perlu perhatian, TA {tahun} s.d. {bulan}",
+                      "IKPA scores, year-end projection and the needs-attention list, FY {tahun} to end of {bulan}"),
+    "ikpa_tab_bulanan": ("Nilai per bulan", "Scores by month"),
+    "ikpa_tab_peringkat": ("Peringkat satker", "Work-unit ranking"),
+    "ikpa_tab_jejak": ("Jejak rumus", "Formula trace"),
+    "ikpa_tab_proyeksi": ("Proyeksi akhir tahun", "Year-end projection"),
+    "ikpa_tab_perhatian": ("Perlu perhatian", "Needs attention"),
+    "ikpa_ukuran": ("Ukuran pada grafik", "Measure charted"),
+    "ikpa_judul_bulanan": ("{ukuran} kementerian dan unit eselon I per bulan, TA {tahun} s.d. {bulan}",
+                           "{ukuran} of the ministry and echelon I units by month, FY {tahun} to end of {bulan}"),
+    "ikpa_judul_tabel_bulanan": ("Nilai IKPA dan komponennya per bulan, TA {tahun} s.d. {bulan}",
+                                 "IKPA score and components by month, FY {tahun} to end of {bulan}"),
+    "ikpa_catatan": ("Nilai dihitung dari data gudang (PER-5/PB/2024; aturan per tahun anggaran dapat diubah). "
+                     "Unit dan kementerian: rata-rata tertimbang pagu nilai satker (asumsi, lihat docs/ikpa.md). "
+                     "Indikator tanpa data tidak dihitung dan bobotnya dinormalkan ulang.",
+                     "Scores computed from the warehouse (PER-5/PB/2024; rules per fiscal year are editable). "
+                     "Units and the ministry: pagu-weighted mean of the work units' scores (an assumption, see "
+                     "docs/ikpa.md). Indicators without data are left out and the weights rescaled."),
+    "ikpa_judul_peringkat": ("Peringkat satker menurut nilai IKPA, TA {tahun} s.d. {bulan}",
+                             "Work units ranked by IKPA score, FY {tahun} to end of {bulan}"),
+    "ikpa_catatan_resmi": ("Kolom (OM-SPAN) = nilai resmi dari ekspor OM-SPAN bulan terakhir s.d. {bulan}, "
+                           "di samping nilai hitungan.",
+                           "Columns marked (OM-SPAN) are the official values of the latest OM-SPAN export up to "
+                           "{bulan}, beside the computed ones."),
+    "ikpa_pilih_satker": ("Satker", "Work unit"),
+    "ikpa_pilih_bulan": ("Posisi bulan", "As of the end of"),
+    "ikpa_judul_jejak": ("Jejak rumus IKPA satker {satker}, TA {tahun} s.d. {bulan}",
+                         "IKPA formula trace of work unit {satker}, FY {tahun} to end of {bulan}"),
+    "ikpa_tingkat_proyeksi": ("Proyeksi per", "Projection by"),
+    "ikpa_tingkat_kementerian": ("Kementerian", "Ministry"),
+    "ikpa_tingkat_unit": ("Unit eselon I", "Echelon I unit"),
+    "ikpa_tingkat_jenis": ("Jenis belanja", "Spending type"),
+    "ikpa_judul_proyeksi": ("Proyeksi realisasi akhir tahun dan rentangnya per {tingkat}, TA {tahun}, "
+                            "dari data s.d. {bulan}",
+                            "Projected year-end realization and its range by {tingkat}, FY {tahun}, "
+                            "from data to end of {bulan}"),
+    "ikpa_catatan_proyeksi": ("Proyeksi = realisasi s.d. bulan ini ÷ pola musiman tahun-tahun sebelumnya (atau "
+                              "RPD bila tanpa riwayat), dibatasi pagu netto blokir; rentang = terendah–tertinggi "
+                              "antartahun. Lihat docs/projection.md.",
+                              "Projection = realization to date ÷ the seasonal pattern of earlier years (or the "
+                              "RPD without history), capped at pagu net of blokir; range = lowest–highest over "
+                              "the years. See docs/projection.md."),
+    "ikpa_judul_kejar": ("Rupiah per bulan tersisa untuk mencapai target {tw} dan akhir tahun per satker, "
+                         "TA {tahun} s.d. {bulan}",
+                         "Rupiah per remaining month to reach the {tw} and year-end targets by work unit, "
+                         "FY {tahun} to end of {bulan}"),
+    "ikpa_catatan_kejar": ("Realistis = kebutuhan per bulan ≤ 1,5 × laju rata-rata bulanan sejauh ini.",
+                           "Realistic = needed per month ≤ 1.5 × the average monthly pace so far."),
+    "ikpa_judul_perhatian": ("Satker dan PPK perlu perhatian (Rakor), TA {tahun} s.d. {bulan}",
+                             "Work units and PPKs needing attention (Rakor), FY {tahun} to end of {bulan}"),
+    "ikpa_tidak_ada_perhatian": ("Tidak ada satker atau PPK yang perlu perhatian.",
+                                 "No work unit or PPK needs attention."),
+    "ikpa_kol_bulan": ("Bulan", "Month"),
+    "ikpa_kol_unit": ("Unit", "Unit"),
+    "ikpa_kol_nama_unit": ("Nama unit", "Unit name"),
+    "ikpa_kol_satker": ("Satker", "Work unit"),
+    "ikpa_kol_nama_satker": ("Nama satker", "Work unit name"),
+    "ikpa_kol_ppk": ("PPK", "PPK"),
+    "ikpa_kol_tingkat": ("Tingkat", "Level"),
+    "ikpa_kol_peringkat": ("Peringkat", "Rank"),
+    "ikpa_kol_jumlah_satker": ("Jumlah satker", "Work units"),
+    "ikpa_kol_nilai": ("Nilai IKPA", "IKPA score"),
+    "ikpa_kol_kategori": ("Kategori", "Band"),
+    "ikpa_kol_resmi": ("{nama} (OM-SPAN)", "{nama} (OM-SPAN)"),
+    "ikpa_kol_bulan_resmi": ("Bulan OM-SPAN", "OM-SPAN month"),
+    "ikpa_kol_indikator": ("Indikator", "Indicator"),
+    "ikpa_kol_masukan": ("Masukan", "Inputs"),
+    "ikpa_kol_perhitungan": ("Perhitungan", "Arithmetic"),
+    "ikpa_kol_hasil": ("Hasil", "Result"),
+    "ikpa_kol_proyeksi": ("Proyeksi akhir tahun", "Projected year end"),
+    "ikpa_kol_proyeksi_bawah": ("Rentang bawah", "Range low"),
+    "ikpa_kol_proyeksi_atas": ("Rentang atas", "Range high"),
+    "ikpa_kol_proyeksi_persen": ("Proyeksi % pagu", "Projected % of budget"),
+    "ikpa_kol_target_persen": ("Target akhir tahun %", "Year-end target %"),
+    "ikpa_kol_kebutuhan_triwulan": ("Kebutuhan s.d. target {tw}", "Needed for the {tw} target"),
+    "ikpa_kol_per_bulan_triwulan": ("Per bulan s.d. {tw}", "Per month to {tw}"),
+    "ikpa_kol_realistis_triwulan": ("Realistis ({tw})", "Realistic ({tw})"),
+    "ikpa_kol_kebutuhan_tahun": ("Kebutuhan s.d. target akhir tahun", "Needed for the year-end target"),
+    "ikpa_kol_per_bulan_tahun": ("Per bulan s.d. Desember", "Per month to December"),
+    "ikpa_kol_realistis_tahun": ("Realistis (akhir tahun)", "Realistic (year end)"),
+    "ikpa_kol_laju": ("Laju rata-rata per bulan", "Average monthly pace"),
+    "ikpa_kol_capai": ("Proyeksi capai target", "Projection reaches target"),
+    "ikpa_kol_bobot": ("Bobot (poin)", "Weight (points)"),
+    "ikpa_kol_alasan": ("Alasan", "Reasons"),
+    "ikpa_ind_revisi_dipa": ("Revisi DIPA", "DIPA revisions"),
+    "ikpa_ind_deviasi_halaman_iii": ("Deviasi Halaman III DIPA", "DIPA page III deviation"),
+    "ikpa_ind_penyerapan": ("Penyerapan Anggaran", "Budget absorption"),
+    "ikpa_ind_belanja_kontraktual": ("Belanja Kontraktual", "Contractual spending"),
+    "ikpa_ind_penyelesaian_tagihan": ("Penyelesaian Tagihan", "Invoice settlement"),
+    "ikpa_ind_pengelolaan_up_tup": ("Pengelolaan UP dan TUP", "UP/TUP management"),
+    "ikpa_ind_capaian_output": ("Capaian Output", "Output achievement"),
+    "ikpa_ind_nilai": ("Nilai IKPA", "IKPA score"),
 }
 JENIS_BELANJA = {
     "51": ("Belanja pegawai", "Personnel"),

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from monev import reports
 from monev.domain import attention, projection, status, targets
 from monev.reports import Period
+from monev.views import ikpa as ikpa_view
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
 
@@ -120,7 +121,8 @@ def _per_jenis(grain: pd.DataFrame, keys: list[str], month_goals: dict[str, floa
 
 def needs_attention(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
                     n: int | None = 20) -> pd.DataFrame:
-    """The 'perlu perhatian' list (attention.needs_attention) with nmunit, nmsatker added."""
+    """The 'perlu perhatian' list (attention.needs_attention: projection, jenis belanja and IKPA
+    band reasons) with nmunit, nmsatker added."""
     grain = reports.budget_grain(engine, period, scope, filters)
     if grain.empty:
         return attention.needs_attention({}, n=n)
@@ -129,6 +131,8 @@ def needs_attention(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING
     context = {"proyeksi_satker": figures["per_satker"], "proyeksi_ppk": figures["per_ppk"],
                "jenis_satker": _per_jenis(grain, ["kdunit", "kdsatker"], goals),
                "jenis_ppk": _per_jenis(grain, ["kdunit", "kdsatker", "kdppk"], goals)}
+    scored = ikpa_view.scores(engine, period, scope, filters)
+    context.update(ikpa_satker=scored.satker, ikpa_batas_cukup=scored.rules.bands["cukup"])
     frame = attention.needs_attention(context, n=n)
     names = grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")
     return frame.merge(names, on="kdsatker", how="left")

@@ -1,0 +1,78 @@
+"""Data for the IKPA and early-warning page: the scores of the selected month (monev.views.ikpa),
+the ministry's and each unit's scores over the months of the year, the formula trace of one
+satker and month, and the year-end projection per level (monev.views.projection).
+
+Every function takes (engine, period, scope=, filters=, **options), the shape monev.ui.data.view
+caches per warehouse version.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from monev.domain import ikpa, ikpa_rules
+from monev.reports import Period
+from monev.views import ikpa as ikpa_view
+from monev.views import projection as projection_view
+from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+
+SCORE_COLUMNS = [*ikpa_rules.INDICATORS, "nilai"]
+# ministry row's kdunit in the over-the-months frame
+MINISTRY = ""
+
+
+def current(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+            filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
+    """'satker' (ranked by nilai, best first; ikpa.SATKER_COLUMNS and peringkat), 'per_unit' and
+    'kementerian' (pagu-weighted, ikpa.aggregate) as of the end of period.bulan."""
+    result = ikpa_view.scores(engine, period, scope, filters)
+    satker = result.satker.sort_values(["nilai", "kdsatker"], ascending=[False, True], na_position="last",
+                                       kind="stable").reset_index(drop=True)
+    satker.insert(0, "peringkat", pd.array(range(1, len(satker) + 1), dtype="int64"))
+    if satker.empty:
+        return {"satker": satker, "per_unit": pd.DataFrame(), "kementerian": pd.DataFrame()}
+    return {"satker": satker, **ikpa_view.aggregates(result)}
+
+
+def over_months(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+                filters: Filters = NO_FILTER) -> pd.DataFrame:
+    """Per month 1..period.bulan: one ministry row (kdunit '') and one row per unit: bulan,
+    kdunit, nmunit, pagu, jumlah_satker, every indicator, nilai and kategori, each aggregated
+    pagu-weighted (ikpa.aggregate) from the satker scores as of that month's end."""
+    frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope, filters)
+    columns = ["bulan", "kdunit", "nmunit", "pagu", "jumlah_satker", *SCORE_COLUMNS, "kategori"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    rules = ikpa_view.rules(engine, period.tahun)
+    names = frame.drop_duplicates("kdunit").set_index("kdunit")["nmunit"]
+    parts = []
+    for bulan, part in frame.groupby("bulan", sort=True):
+        ministry = ikpa.aggregate(part, [], rules).assign(kdunit=MINISTRY, nmunit="Kementerian")
+        units = ikpa.aggregate(part, ["kdunit"], rules)
+        units["nmunit"] = units["kdunit"].map(names)
+        parts.append(pd.concat([ministry, units], ignore_index=True).assign(bulan=int(bulan)))
+    result = pd.concat(parts, ignore_index=True)
+    return result.reindex(columns=columns)
+
+
+def trace(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
+          kdsatker: str = "", bulan: int | None = None) -> pd.DataFrame:
+    """The formula trace (ikpa.trace: indikator, masukan, perhitungan, hasil) of one satker as of
+    the end of `bulan` (default period.bulan) of the selected year."""
+    at = Period(period.tahun, bulan or period.bulan)
+    return ikpa_view.trace(ikpa_view.scores(engine, at, scope, filters), kdsatker)
+
+
+def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+                filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
+    """The year-end projection with its range for the ministry ('total'), per unit and per jenis
+    belanja (monev.views.projection.projections without the row grain)."""
+    figures = projection_view.projections(engine, period, scope, filters)
+    return {k: figures[k] for k in ("total", "per_unit", "per_jenis_belanja")}
+
+
+# columns of monev.views.projection.catch_up and .needs_attention the page shows
+CATCH_UP_COLUMNS = ["kdunit", "kdsatker", "nmsatker", "pagu", "realisasi", "persen", "kebutuhan_triwulan",
+                    "per_bulan_triwulan", "realistis_triwulan", "kebutuhan_tahun", "per_bulan_tahun",
+                    "realistis_tahun", "laju_bulanan", "proyeksi", "proyeksi_persen", "proyeksi_capai_target"]
+ATTENTION_COLUMNS = ["tingkat", "kdunit", "nmunit", "kdsatker", "nmsatker", "kdppk", "bobot", "alasan"]

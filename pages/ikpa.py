@@ -1,0 +1,88 @@
+"""IKPA dan peringatan dini: the ministry's and units' IKPA scores over the months, the satker
+ranking (computed beside official OM-SPAN values), the formula trace, the year-end projection
+with what each KPA still has to realize per month, and the Rakor's needs-attention list."""
+import streamlit as st
+
+from monev.domain import projection
+from monev.ui import charts_ikpa as charts
+from monev.ui import data, download
+from monev.ui import format as fmt
+from monev.ui.texts import lang, t
+from monev.views import ikpa_page
+from monev.views import projection as projection_view
+
+ctx = data.context()
+period = ctx.selection.period
+L = lang()
+when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, L))
+tw = fmt.QUARTERS[projection.target_quarter(period.bulan) - 1]
+labels = charts.column_labels(L, tw)
+stamp = f"{period.tahun}_{period.bulan:02d}"
+
+
+def show(frame, name, key):
+    frame = charts.bands_shown(frame.reset_index(drop=True), L)
+    st.dataframe(charts.styled(frame, L), hide_index=True, key=f"{key}_tabel",
+                 column_config={c: labels.get(c, c) for c in frame})
+    download.download_button(frame, f"{name}_{stamp}", sample=ctx.sample, key=f"{key}_unduh")
+
+
+st.title(t("ikpa"))
+st.caption(t("ikpa_subjudul", **when))
+now = data.view(ikpa_page.current, ctx)
+if now["satker"].empty:
+    st.info(t("no_data"))
+    st.stop()
+
+tabs = st.tabs([t(k) for k in ("ikpa_tab_bulanan", "ikpa_tab_peringkat", "ikpa_tab_jejak", "ikpa_tab_proyeksi",
+                                "ikpa_tab_perhatian")])
+with tabs[0]:
+    months = data.view(ikpa_page.over_months, ctx)
+    measure = st.selectbox(t("ikpa_ukuran"), ["nilai", *charts.INDICATORS], key="ikpa_ukuran",
+                           format_func=lambda k: charts.indicator_label(k, L))
+    st.plotly_chart(charts.score_lines(months, measure, t("ikpa_judul_bulanan", ukuran=charts.indicator_label(
+        measure, L), **when), L), key="ikpa_garis")
+    download.download_button(months[["bulan", "kdunit", "nmunit", measure]], f"ikpa_{measure}_per_bulan_{stamp}",
+                             sample=ctx.sample, key="ikpa_garis_unduh")
+    st.subheader(t("ikpa_judul_tabel_bulanan", **when))
+    show(months, "ikpa_per_bulan", "ikpa_bulanan")
+    st.caption(t("ikpa_catatan"))
+
+with tabs[1]:
+    st.subheader(t("ikpa_judul_peringkat", **when))
+    st.caption(t("ikpa_catatan_resmi", bulan=when["bulan"]))
+    show(charts.ranking_table(now["satker"]), "ikpa_peringkat_satker", "ikpa_peringkat")
+
+with tabs[2]:
+    names = dict(zip(now["satker"]["kdsatker"], now["satker"]["nmsatker"]))
+    left, right = st.columns(2)
+    satker = left.selectbox(t("ikpa_pilih_satker"), list(names), key="ikpa_jejak_satker",
+                            format_func=lambda k: f"{k} {names[k]}")
+    month = right.selectbox(t("ikpa_pilih_bulan"), list(range(1, period.bulan + 1)), index=period.bulan - 1,
+                            key="ikpa_jejak_bulan", format_func=lambda m: fmt.month_name(m, L))
+    st.subheader(t("ikpa_judul_jejak", satker=f"{satker} {names[satker]}", tahun=period.tahun,
+                   bulan=fmt.month_name(month, L)))
+    show(data.view(ikpa_page.trace, ctx, kdsatker=satker, bulan=month), f"ikpa_jejak_{satker}", "ikpa_jejak")
+
+with tabs[3]:
+    levels = {"total": t("ikpa_tingkat_kementerian"), "per_unit": t("ikpa_tingkat_unit"),
+              "per_jenis_belanja": t("ikpa_tingkat_jenis")}
+    level = st.radio(t("ikpa_tingkat_proyeksi"), list(levels), format_func=levels.get, horizontal=True,
+                     key="ikpa_tingkat_proyeksi")
+    figures = data.view(ikpa_page.projections, ctx)[level]
+    title = t("ikpa_judul_proyeksi", tingkat=levels[level].lower(), **when)
+    st.plotly_chart(charts.projection_bars(figures, title, L), key="ikpa_proyeksi_grafik")
+    st.caption(t("ikpa_catatan_proyeksi"))
+    show(figures, f"ikpa_proyeksi_{level}", "ikpa_proyeksi")
+    st.subheader(t("ikpa_judul_kejar", tw=tw, **when))
+    st.caption(t("ikpa_catatan_kejar"))
+    catch_up = data.view(projection_view.catch_up, ctx, grain_name="satker")
+    show(catch_up[[c for c in ikpa_page.CATCH_UP_COLUMNS if c in catch_up]], "ikpa_kebutuhan_satker", "ikpa_kejar")
+
+with tabs[4]:
+    st.subheader(t("ikpa_judul_perhatian", **when))
+    attention = data.view(projection_view.needs_attention, ctx, n=None)
+    if attention.empty:
+        st.success(t("ikpa_tidak_ada_perhatian"))
+    else:
+        show(attention[ikpa_page.ATTENTION_COLUMNS], "ikpa_perlu_perhatian", "ikpa_perhatian")

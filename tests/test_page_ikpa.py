@@ -1,0 +1,178 @@
+"""The IKPA page on a tiny warehouse whose scores are worked out by hand in tests/test_ikpa.py
+(S1: Kurang 66,33; S2: Baik 92,31 with an OM-SPAN report of June), and the IKPA band reason of
+the needs-attention list."""
+from __future__ import annotations
+
+import io
+import json
+import math
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from apptest import open_page
+
+import builders as b
+import test_ikpa as hand
+from builders import S1, S2
+from monev.domain import attention
+from monev.reports import Period
+from monev.ui import charts_ikpa, download
+from monev.views import ikpa_page
+from monev.warehouse import db
+from monev.warehouse.ingest import ingest_files
+
+Y = b.THANG
+PAGU_S1 = (100 + 600 + 50) * 1_000_000  # gross pagu in force at the end of June (test_ikpa.tiny_dataset)
+PAGU_S2 = 1_000 * 1_000_000
+
+
+def approx(value):
+    return pytest.approx(float(value), abs=1e-9)
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    base = tmp_path_factory.mktemp("ikpa_page")
+    db_path = base / "ikpa.duckdb"
+    b.load_dataset(db_path, base / "berkas", hand.tiny_dataset())
+    path = b.write_csv(base / "omspan" / "ikpa_omspan.csv", hand.OMSPAN_ROWS, list(hand.OMSPAN_HEADER),
+                       header_case=hand.OMSPAN_HEADER.get)
+    [result] = ingest_files(db_path, [path])
+    assert result.status == "dimuat", result.problems.to_dict("records")
+    db.dispose(db_path)
+    yield db_path
+    db.dispose(db_path)
+
+
+def _page(monkeypatch, db_path, sidebar=(), **url) -> AppTest:
+    return open_page(monkeypatch, db_path, "pages/ikpa.py", sidebar, **{"tahun": str(Y), "sampai": "6", **url})
+
+
+def _table(at: AppTest, column: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def test_ranking_monthly_scores_and_official_values(tiny, monkeypatch):
+    at = _page(monkeypatch, tiny)
+    assert not at.exception and not at.error
+    ranking = _table(at, "peringkat")
+    assert list(ranking["kdsatker"]) == [S2, S1]  # 92,31 before 66,33
+    by = ranking.set_index("kdsatker")
+    assert by.at[S1, "nilai"] == approx(hand.S1_NILAI) and by.at[S1, "kategori"] == "Kurang"
+    assert by.at[S2, "nilai"] == approx(hand.S2_NILAI) and by.at[S2, "kategori"] == "Baik"
+    assert by.at[S1, "penyerapan"] == approx(hand.S1_PENYERAPAN)
+    # the official OM-SPAN value of June sits right beside the computed one; S1 has none
+    columns = list(ranking.columns)
+    assert columns[columns.index("nilai") + 1] == "resmi_nilai"
+    assert by.at[S2, "resmi_nilai"] == 93.12 and by.at[S2, "resmi_deviasi_halaman_iii"] == 98.5
+    assert pd.isna(by.at[S1, "resmi_nilai"])
+
+    months = _table(at, "jumlah_satker")
+    june = months[months["bulan"] == 6].set_index("kdunit")
+    ministry = (hand.S1_NILAI * PAGU_S1 + hand.S2_NILAI * PAGU_S2) / (PAGU_S1 + PAGU_S2)
+    assert june.at["", "nilai"] == approx(ministry)
+    assert june.at["01", "nilai"] == approx(hand.S1_NILAI) and june.at["05", "nilai"] == approx(hand.S2_NILAI)
+    assert sorted(months["bulan"].unique()) == [1, 2, 3, 4, 5, 6]
+    # S2 in March: TW I 30% / 25% capped at 100, plan met in March (deviation 0), no revision:
+    # (10 x 100 + 15 x 100 + 20 x 100) / 45 = 100
+    march = months[months["bulan"] == 3].set_index("kdunit")
+    assert march.at["05", "nilai"] == approx(100)
+
+    [line, bars] = at.get("plotly_chart")
+    spec = json.loads(line.proto.spec)
+    assert spec["layout"]["title"]["text"] == "Nilai IKPA kementerian dan unit eselon I per bulan, TA 2024 s.d. Juni"
+    ministry_line = next(tr for tr in spec["data"] if tr["name"] == "Kementerian")
+    assert ministry_line["customdata"][-1] == [f"{float(ministry):.2f}".replace(".", ",")]  # hover text
+    assert "s.d. Juni" in json.loads(bars.proto.spec)["layout"]["title"]["text"]
+
+
+def test_filters_change_the_figures(tiny, monkeypatch):
+    at = _page(monkeypatch, tiny, sidebar=[("selectbox", "f_sampai", 3)])
+    assert not at.exception
+    ranking = _table(at, "peringkat").set_index("kdsatker")
+    assert ranking.at[S2, "nilai"] == approx(100) and ranking.at[S2, "kategori"] == "Sangat Baik"
+    assert "resmi_nilai" not in ranking  # no OM-SPAN report up to March
+    assert any(s.value.endswith("TA 2024 s.d. Maret") for s in at.subheader)
+    at = _page(monkeypatch, tiny, sidebar=[("multiselect", "f_jenis_belanja", ["57"])])
+    assert not at.exception
+    assert list(_table(at, "peringkat")["kdsatker"]) == [S2]  # S1 has no bansos
+
+
+def test_trace_of_a_chosen_satker_and_month(tiny, monkeypatch):
+    at = _page(monkeypatch, tiny)
+    at.selectbox(key="ikpa_jejak_satker").set_value(S1).run()
+    trace = _table(at, "perhitungan").set_index("indikator")
+    assert trace.at["Penyerapan Anggaran TW I JB 52", "perhitungan"] == "min(100; 10,00% / 15,00% × 100)"
+    assert trace.at["Penyerapan Anggaran TW II", "hasil"] == approx(hand.S1_TW2)
+    assert trace.at["Nilai IKPA", "hasil"] == approx(hand.S1_NILAI)
+    at.selectbox(key="ikpa_jejak_bulan").set_value(2).run()
+    trace = _table(at, "perhitungan").set_index("indikator")
+    assert trace.at["Penyerapan Anggaran", "perhitungan"] == "belum ada triwulan yang berakhir"
+    assert any("TA 2024 s.d. Februari" in s.value and S1 in s.value for s in at.subheader)
+
+
+def test_projection_catch_up_and_attention(tiny, monkeypatch):
+    at = _page(monkeypatch, tiny)
+    catch_up = _table(at, "per_bulan_tahun").set_index("kdsatker")
+    # S2 (57 only, target 95% of 1 M at year end): realized 400 Jt -> needs 550 Jt over 6 months
+    assert catch_up.at[S2, "kebutuhan_tahun"] == 950_000_000 - 400_000_000
+    assert catch_up.at[S2, "per_bulan_tahun"] == math.ceil(550_000_000 / 6)
+    # pace 400 Jt / 6 = 66,67 Jt a month; 91.666.667 <= 1,5 x 66,67 Jt = 100 Jt: realistic
+    assert catch_up.at[S2, "per_bulan_tahun"] == 91_666_667 and bool(catch_up.at[S2, "realistis_tahun"]) is True
+    total = _table(at, "proyeksi_bawah")
+    assert int(total["pagu"].iloc[0]) == PAGU_S1 + PAGU_S2
+    assert int(total["realisasi"].iloc[0]) == (10 + 10 + 5 + 10 + 10 + 5 + 30 + 120 + 300 + 100) * 1_000_000
+
+    reasons = _table(at, "alasan")
+    s1 = reasons[(reasons["tingkat"] == "satker") & (reasons["kdsatker"] == S1)]["alasan"].iloc[0]
+    kurang = f"{float(hand.S1_NILAI):.2f}".replace(".", ",")
+    assert f"IKPA {kurang} (Kurang)" in s1
+    assert all("IKPA" not in a for a in reasons[reasons["kdsatker"] == S2]["alasan"])  # Baik: no IKPA reason
+
+    at.radio(key="ikpa_tingkat_proyeksi").set_value("per_unit").run()
+    assert not at.exception
+    per_unit = _table(at, "proyeksi_bawah")
+    assert sorted(per_unit["kdunit"]) == ["01", "05"]
+
+
+def test_downloads_hold_the_rows_shown(tiny, monkeypatch):
+    at = _page(monkeypatch, tiny)
+    shown = _table(at, "peringkat")
+    engine = db.engine(tiny)
+    frame = charts_ikpa.bands_shown(charts_ikpa.ranking_table(ikpa_page.current(engine, Period(Y, 6))["satker"]), "id")
+    back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "ikpa")), dtype={"kdsatker": str, "kdunit": str})
+    assert list(back["kdsatker"]) == list(shown["kdsatker"])
+    assert back["nilai"].tolist() == pytest.approx(shown["nilai"].astype(float).tolist())
+    assert back["resmi_nilai"].tolist()[0] == 93.12
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert len(labels) == 7 and set(labels) == {"Unduh Excel"}
+
+
+def test_english(tiny, monkeypatch):
+    at = _page(monkeypatch, tiny, lang="en")
+    assert not at.exception
+    assert any(s.value.startswith("Work units ranked by IKPA score, FY 2024") for s in at.subheader)
+    assert "Poor" in set(_table(at, "peringkat")["kategori"])
+
+
+# ---------------------------------------------------------------- the IKPA band reason (pure)
+
+def test_ikpa_band_reason_names_the_worst_band_only():
+    scores = pd.DataFrame([dict(kdunit="01", kdsatker="A", nilai=68.5, kategori="Kurang"),
+                           dict(kdunit="01", kdsatker="B", nilai=75.0, kategori="Cukup"),
+                           dict(kdunit="05", kdsatker="C", nilai=math.nan, kategori=None),
+                           dict(kdunit="05", kdsatker="D", nilai=1234.5 / 100, kategori="Kurang")])
+    got = attention.ikpa_band_reason({"ikpa_satker": scores})
+    assert list(got["kdsatker"]) == ["A", "D"]
+    assert list(got["alasan"]) == ["IKPA 68,50 (Kurang)", "IKPA 12,35 (Kurang)"]
+    assert list(got["bobot"]) == [approx(70 - 68.5), approx(70 - 12.345)]  # points below Cukup (70)
+    assert attention.ikpa_band_reason({"ikpa_satker": scores, "ikpa_batas_cukup": 80})["bobot"].iloc[0] == 11.5
+    assert attention.ikpa_band_reason({}).empty
+    assert attention.ikpa_band_reason in attention.REASONS
+    # joined with the other reasons of the same satker, worst first
+    jenis = pd.DataFrame([dict(kdunit="01", kdsatker="A", jenis_belanja="53", persen=12.0, target_persen=40.0)])
+    listed = attention.needs_attention({"ikpa_satker": scores, "jenis_satker": jenis}).set_index("kdsatker")
+    assert listed.at["A", "alasan"] == "realisasi belanja modal 12,00% vs target 40,00%; IKPA 68,50 (Kurang)"
+    assert list(listed.index) == ["D", "A"]  # 57,655 points before 28
