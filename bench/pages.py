@@ -1,0 +1,99 @@
+"""Page timing: the data every page asks for, in a warm process, without Streamlit's cache.
+
+    python -m bench.pages --db PATH [--tahun T --bulan M] [--repeat N]
+
+Each page's data functions are called as monev.ui.data.view calls them on a cache miss (the
+first visit after a load, or a new selection); the sidebar's own queries, which every page run
+makes, are timed as a row of their own. One warm-up call, then the median of N. Targets (issue
+3): under 0,3 s per page at kemensos scale, under 1,5 s at national scale.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from monev import reports
+from monev.views import capaian, ikpa_page, kpa_ppk, projection, rincian, rpd, tren, wilayah
+from monev.warehouse import db, query
+
+PAGE_DATA = {
+    "ringkasan": [(reports.overview, {})],
+    "rincian": [(rincian.children, {"path": ()})],
+    "kpa_ppk": [(kpa_ppk.table, {"grain_name": "satker"})],
+    "ikpa": [(ikpa_page.current, {}), (ikpa_page.over_months, {}), (ikpa_page.projections, {}),
+             (projection.catch_up, {"grain_name": "satker"}), (projection.needs_attention, {"n": None})],
+    "capaian": [(capaian.output_achievement, {})],
+    "rpd": [(rpd.plan_vs_realization, {})],
+    "wilayah": [(wilayah.per_provinsi, {"kewenangan": tuple(wilayah.DEFAULT_KEWENANGAN)})],
+    "tren": [(tren.yearly, {}), (tren.monthly_curves, {})],
+}
+
+
+def _sidebar(engine, period: reports.Period) -> None:
+    query.run(engine, "tahun_anggaran")
+    query.run(engine, "data_terakhir", tahun=period.tahun)
+    query.run(engine, "pilihan_filter", tahun=period.tahun)
+    query.run(engine, "info_gudang")
+
+
+def _page(engine, period: reports.Period, calls) -> None:
+    for fn, options in calls:
+        fn(engine, period, scope=query.EVERYTHING, filters=query.NO_FILTER, **options)
+
+
+def _timed(action, repeat: int) -> tuple[float, float]:
+    started = time.perf_counter()
+    action()
+    first = time.perf_counter() - started
+    runs = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        runs.append(time.perf_counter() - started)
+    return first, statistics.median(runs)
+
+
+def page_timings(db_path: Path, period: reports.Period, repeat: int = 5) -> list[dict]:
+    engine = db.engine(db_path)
+    rows = []
+    first, warm = _timed(lambda: _sidebar(engine, period), repeat)
+    rows.append({"halaman": "(bilah samping, tiap halaman)", "pertama_s": first, "hangat_s": warm})
+    for page, calls in PAGE_DATA.items():
+        first, warm = _timed(lambda calls=calls: _page(engine, period, calls), repeat)
+        rows.append({"halaman": page, "pertama_s": first, "hangat_s": warm})
+    return rows
+
+
+def latest_period(db_path: Path) -> reports.Period:
+    engine = db.engine(db_path)
+    tahun = int(query.run(engine, "tahun_anggaran")["thang"].iloc[0])
+    bulan = query.run(engine, "data_terakhir", tahun=tahun)["bulan_terakhir"].iloc[0]
+    return reports.Period(tahun, int(bulan))
+
+
+def table_text(rows: list[dict], target_s: float | None) -> str:
+    lines = [f"{'halaman':32} {'pertama s':>10} {'hangat s':>10}  target"]
+    for row in rows:
+        met = "" if target_s is None else ("ya" if row["hangat_s"] < target_s else "TIDAK")
+        lines.append(f"{row['halaman']:32} {row['pertama_s']:10.3f} {row['hangat_s']:10.3f}  {met}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.pages", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--tahun", type=int)
+    parser.add_argument("--bulan", type=int)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--target", type=float, help="target seconds per page (warm)")
+    args = parser.parse_args(argv)
+    period = reports.Period(args.tahun, args.bulan) if args.tahun and args.bulan else latest_period(args.db)
+    print(f"Waktu data halaman: {args.db}, TA {period.tahun} s.d. bulan {period.bulan}, median {args.repeat}")
+    print(table_text(page_timings(args.db, period, args.repeat), args.target))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
