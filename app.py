@@ -15,13 +15,6 @@ def _ready_warehouse() -> str:
         bar.empty()
 
 
-try:
-    path = _ready_warehouse()
-except startup.WarehouseMissing as exc:
-    st.error(str(exc))
-    st.stop()
-
-engine = data.engine(path)
 PAGES = [  # file, text key, icon
     ("pages/ringkasan.py", "ringkasan", ":material/home:"),
     ("pages/rincian.py", "rincian", ":material/account_tree:"),
@@ -36,6 +29,14 @@ navigation = st.navigation([
     st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
     for file, key, icon in PAGES
 ])
+# the navigation is declared first, so the menu shows page titles while the warehouse is built
+try:
+    path = _ready_warehouse()
+except startup.WarehouseMissing as exc:
+    st.error(str(exc))
+    st.stop()
+
+engine = data.engine(path)
 selection = filters.sidebar(engine)
 data.set_context(engine, selection)
 data.sidebar_status(engine, selection)
