@@ -1,4 +1,4 @@
-"""The command line: `python -m monev sample | ingest | summary | bench`."""
+"""The command line: `python -m monev sample | ingest | summary | ikpa | batches | undo | bench`."""
 from __future__ import annotations
 
 import argparse
@@ -160,6 +160,34 @@ def _cmd_ikpa(args) -> int:
     return 0
 
 
+def _cmd_batches(args) -> int:
+    from monev.warehouse import batches, db
+
+    if not Path(args.db).is_file():
+        raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
+    frame = batches.history(db.engine(args.db))
+    if frame.empty:
+        print("Belum ada berkas yang dimuat.")
+        return 0
+    shown = frame[["batch_id", "file_name", "kind", "row_count", "loaded_at", "loaded_by", "dilampaui_oleh"]]
+    print(shown.rename(columns={"dilampaui_oleh": "digantikan_oleh"}).to_string(index=False))
+    return 0
+
+
+def _cmd_undo(args) -> int:
+    from monev.warehouse import batches, db
+
+    if not Path(args.db).is_file():
+        raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
+    try:
+        result = batches.undo(db.engine(args.db), args.batch_id)
+    except batches.UndoRefused as exc:
+        print(f"Kesalahan: {exc}", file=sys.stderr)
+        return 1
+    print(result.message)
+    return 0
+
+
 def _cmd_bench(args) -> int:
     from bench.run import main as bench_main
 
@@ -200,6 +228,15 @@ def build_parser() -> argparse.ArgumentParser:
     ikpa.add_argument("--satker", action="append", help="kode satker (boleh berulang)")
     ikpa.add_argument("--json", action="store_true")
     ikpa.set_defaults(run=_cmd_ikpa)
+
+    history = commands.add_parser("batches", help="riwayat muat (batch berkas yang dimuat)")
+    history.add_argument("--db", default=default_db)
+    history.set_defaults(run=_cmd_batches)
+
+    undo = commands.add_parser("undo", help="batalkan satu batch muat")
+    undo.add_argument("batch_id", type=int)
+    undo.add_argument("--db", default=default_db)
+    undo.set_defaults(run=_cmd_undo)
 
     bench = commands.add_parser("bench", help="jalankan benchmark (lihat bench/run.py)")
     bench.add_argument("bench_args", nargs=argparse.REMAINDER)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,13 +21,14 @@ import sqlalchemy as sa
 
 from monev.warehouse import db, formats, query, validate
 from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem, FileRejected
-from monev.warehouse.reader import read_header, read_table
+from monev.warehouse.reader import check_limits, read_header, read_table
 
 Progress = Callable[[float, str], None]
 
 LOADED = "dimuat"
 ALREADY = "sudah_dimuat"
 REJECTED = "ditolak"
+READY = "siap"  # check_file: valid, not loaded yet
 LINE_WITHOUT_PPK = [c for c in formats.LINE if c != "kdppk"]
 # Aggregates rebuilt, for the satker a load touched, in the load's own transaction.
 REFRESHES = {
@@ -137,7 +140,7 @@ def _load(engine: sa.Engine, kind: formats.Kind, typed: pd.DataFrame, file_name:
     try:
         with engine.begin() as conn:
             raw = conn.connection.driver_connection
-            batch_id = conn.exec_driver_sql("select coalesce(max(batch_id), 0) + 1 from load_batch").scalar()
+            batch_id = conn.exec_driver_sql(query.sql_text("batch_berikutnya")).scalar()  # never reused
             conn.execute(
                 sa.text("insert into load_batch values (:id, :name, :sha, :kind, :rows, :at, :by)"),
                 {"id": batch_id, "name": file_name, "sha": sha, "kind": kind.name, "rows": len(typed),
@@ -157,48 +160,110 @@ def _load(engine: sa.Engine, kind: formats.Kind, typed: pd.DataFrame, file_name:
     return int(batch_id)
 
 
+def safe_file_name(name: str) -> str:
+    """The name a file is recorded under: its base name (no folders, whether written with / or \\),
+    without control characters, at most 200 characters."""
+    base = re.split(r"[\\/]", str(name))[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C").strip().lstrip(".")
+    return base[:200] or "berkas"
+
+
+def _problem_result(name: str, exc: FileProblem) -> LoadResult:
+    return LoadResult(name, REJECTED, message=str(exc), total_problems=1,
+                      problems=pd.DataFrame([{"baris": None, "kolom": None, "nilai": None,
+                                              "alasan": str(exc)}]))
+
+
+def _rejected_result(name: str, spec: formats.Kind, exc: FileRejected) -> LoadResult:
+    return LoadResult(name, REJECTED, kind=spec.name, problems=exc.problems, total_problems=exc.total,
+                      message=f"{exc.total} kesalahan; berkas ditolak seluruhnya, tidak ada yang dimuat.")
+
+
+def _loaded_before(engine: sa.Engine, sha: str) -> int | None:
+    with engine.connect() as conn:
+        earlier = conn.execute(
+            sa.text("select batch_id from load_batch where sha256 = :sha order by batch_id limit 1"),
+            {"sha": sha},
+        ).scalar()
+    return None if earlier is None else int(earlier)
+
+
+def _already(name: str, batch_id: int) -> LoadResult:
+    return LoadResult(name, ALREADY, batch_id=batch_id,
+                      message=f"Berkas yang sama sudah dimuat (batch {batch_id}); tidak ada yang berubah.")
+
+
+def _read_and_check(engine: sa.Engine, path: Path, kind: str | None,
+                    spec_out: list) -> validate.Checked:
+    """Read and validate a file (the steps shared by check_file and ingest_file); raises
+    FileProblem or FileRejected. The kind found is appended to spec_out for the caller's report."""
+    table = read_table(path)
+    spec = _resolve_kind(kind, table.header)
+    spec_out.append(spec)
+    checked = validate.check(spec, table.header, table.cells, _lookup(engine), table.row_numbers)
+    if spec.name == "realisasi_bulanan" and "kdppk" not in table.header and checked.ok:
+        _attach_ppk(checked, engine)
+    if not checked.ok:
+        raise FileRejected(path.name, checked.problems, checked.total_problems)
+    return checked
+
+
+def _precheck(engine: sa.Engine, path: Path, kind: str | None) -> str:
+    """The checks before any reading: known kind, file exists, size limits. Returns the SHA-256."""
+    if kind and kind not in formats.KINDS and kind not in formats.KIND_ALIASES:
+        raise FileProblem(f"Jenis data '{kind}' tidak dikenal. Pilihan: {', '.join(formats.KINDS)}.")
+    if not path.is_file():
+        raise FileProblem(f"Berkas tidak ditemukan: {path}")
+    check_limits(path)
+    return file_sha256(path)
+
+
+def check_file(engine: sa.Engine, path: Path, kind: str | None = None) -> LoadResult:
+    """Read and validate a file without loading it: status 'siap' when it would load cleanly,
+    'sudah_dimuat' when the same bytes were loaded before, else 'ditolak' with every problem."""
+    path = Path(path)
+    name = safe_file_name(path.name)
+    spec: list = []
+    try:
+        earlier = _loaded_before(engine, _precheck(engine, path, kind))
+        if earlier is not None:
+            return _already(name, earlier)
+        checked = _read_and_check(engine, path, kind, spec)
+    except FileProblem as exc:
+        result = _problem_result(name, exc)
+        result.kind = spec[0].name if spec else None
+        return result
+    except FileRejected as exc:
+        return _rejected_result(name, spec[0], exc)
+    ignored = f" Kolom diabaikan: {', '.join(checked.ignored_columns)}." if checked.ignored_columns else ""
+    return LoadResult(name, READY, kind=spec[0].name, rows=len(checked.frame),
+                      message=f"{spec[0].label}: {len(checked.frame)} baris siap dimuat.{ignored}")
+
+
 def ingest_file(engine: sa.Engine, path: Path, kind: str | None = None,
                 loaded_by: str | None = None) -> LoadResult:
     """Validate and load one file; never raises for a bad file, the result says what happened."""
     path = Path(path)
-    name = path.name
+    name = safe_file_name(path.name)
+    spec: list = []
     try:
-        if kind and kind not in formats.KINDS and kind not in formats.KIND_ALIASES:
-            raise FileProblem(f"Jenis data '{kind}' tidak dikenal. Pilihan: {', '.join(formats.KINDS)}.")
-        if not path.is_file():
-            raise FileProblem(f"Berkas tidak ditemukan: {path}")
-        sha = file_sha256(path)
-        with engine.connect() as conn:
-            earlier = conn.execute(
-                sa.text("select batch_id from load_batch where sha256 = :sha order by batch_id limit 1"),
-                {"sha": sha},
-            ).scalar()
+        sha = _precheck(engine, path, kind)
+        earlier = _loaded_before(engine, sha)
         if earlier is not None:
-            return LoadResult(name, ALREADY, batch_id=int(earlier),
-                              message=f"Berkas yang sama sudah dimuat (batch {earlier}); tidak ada yang berubah.")
-        table = read_table(path)
-        spec = _resolve_kind(kind, table.header)
-        checked = validate.check(spec, table.header, table.cells, _lookup(engine), table.row_numbers)
-        if spec.name == "realisasi_bulanan" and "kdppk" not in table.header and checked.ok:
-            _attach_ppk(checked, engine)
-        if not checked.ok:
-            raise FileRejected(name, checked.problems, checked.total_problems)
+            return _already(name, earlier)
+        checked = _read_and_check(engine, path, kind, spec)
         try:
-            batch_id = _load(engine, spec, checked.frame, name, sha, loaded_by or current_user())
+            batch_id = _load(engine, spec[0], checked.frame, name, sha, loaded_by or current_user())
         except sa.exc.DBAPIError as exc:
             # the load's transaction was rolled back: the warehouse is as it was before
             raise FileProblem(f"Gagal menulis ke gudang data, tidak ada yang berubah: {exc.orig}") from exc
     except FileProblem as exc:
-        return LoadResult(name, REJECTED, message=str(exc), total_problems=1,
-                          problems=pd.DataFrame([{"baris": None, "kolom": None, "nilai": None,
-                                                  "alasan": str(exc)}]))
+        return _problem_result(name, exc)
     except FileRejected as exc:
-        return LoadResult(name, REJECTED, kind=spec.name, problems=exc.problems,
-                          total_problems=exc.total,
-                          message=f"{exc.total} kesalahan; berkas ditolak seluruhnya, tidak ada yang dimuat.")
+        return _rejected_result(name, spec[0], exc)
     ignored = f" Kolom diabaikan: {', '.join(checked.ignored_columns)}." if checked.ignored_columns else ""
-    return LoadResult(name, LOADED, kind=spec.name, batch_id=batch_id, rows=len(checked.frame),
-                      message=f"{spec.label}: {len(checked.frame)} baris dimuat (batch {batch_id}).{ignored}")
+    return LoadResult(name, LOADED, kind=spec[0].name, batch_id=batch_id, rows=len(checked.frame),
+                      message=f"{spec[0].label}: {len(checked.frame)} baris dimuat (batch {batch_id}).{ignored}")
 
 
 def _load_rank(path: Path) -> int:

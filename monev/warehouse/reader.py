@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -22,6 +24,9 @@ from monev.warehouse.errors import FileProblem
 
 DELIMITERS = (",", ";", "\t")
 SNIFF_BYTES = 64 * 1024
+TITLE_SEARCH_ROWS = 10  # rows looked at for a header row below a report title
+DEFAULT_MAX_FILE_MB = 500  # MONEV_MAX_FILE_MB: the largest file read at all
+DEFAULT_MAX_XLSX_MB = 300  # MONEV_MAX_XLSX_MB: the most an XLSX may unpack to (zip bombs)
 
 
 @dataclass
@@ -32,7 +37,53 @@ class RawTable:
     row_numbers: np.ndarray | None = None
 
 
+def _limit_mb(variable: str, default: float) -> float:
+    try:
+        return float(os.environ.get(variable) or default)
+    except ValueError:
+        return default
+
+
+def check_limits(path: Path) -> None:
+    """Refuse, before reading any of it, a file larger than MONEV_MAX_FILE_MB, and an XLSX whose
+    parts unpack to more than MONEV_MAX_XLSX_MB (a small archive can hold gigabytes of XML)."""
+    size_mb = path.stat().st_size / 2**20
+    limit = _limit_mb("MONEV_MAX_FILE_MB", DEFAULT_MAX_FILE_MB)
+    if size_mb > limit:
+        raise FileProblem(f"Berkas terlalu besar: {size_mb:,.1f} MB, batasnya {limit:g} MB "
+                          "(MONEV_MAX_FILE_MB). Pecah berkas per satker atau per bulan.")
+    if path.suffix.lower() in (".xlsx", ".xlsm") and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            unpacked_mb = sum(info.file_size for info in archive.infolist()) / 2**20
+        xlsx_limit = _limit_mb("MONEV_MAX_XLSX_MB", DEFAULT_MAX_XLSX_MB)
+        if unpacked_mb > xlsx_limit:
+            raise FileProblem(f"Isi XLSX terlalu besar setelah dibuka: {unpacked_mb:,.1f} MB, batasnya "
+                              f"{xlsx_limit:g} MB (MONEV_MAX_XLSX_MB). Simpan sebagai CSV UTF-8.")
+
+
+def _title_rows_problem(rows: list[list[str]]) -> None:
+    """A report title or merged header rows above the real header row: say where the header is.
+
+    rows[0] is the file's first row; when it names no kind of data but a row below it does, the
+    file is refused with both named (rows are not skipped silently: row numbers must stay the
+    file's)."""
+    from monev.warehouse import formats  # no cycle: formats imports nothing of the warehouse
+
+    first = _normalise_header(rows[0], strict=False)
+    if formats.detect_kind(first) is not None:
+        return
+    for number, row in enumerate(rows[1:TITLE_SEARCH_ROWS], start=2):
+        if formats.detect_kind(_normalise_header(row, strict=False)) is not None:
+            shown = " ".join(str(c).strip() for c in rows[0] if c is not None and str(c).strip())[:80] or "(kosong)"
+            raise FileProblem(
+                f"Baris judul tidak ditemukan di baris 1: baris 1 berisi '{shown}'. Baris judul kolom "
+                f"ada di baris {number}; hapus {number - 1} baris di atasnya (judul laporan atau "
+                "baris judul gabungan) lalu muat ulang."
+            )
+
+
 def read_table(path: Path) -> RawTable:
+    check_limits(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return read_csv(path)
@@ -41,9 +92,11 @@ def read_table(path: Path) -> RawTable:
     raise FileProblem(f"Jenis berkas '{suffix or path.name}' tidak didukung: gunakan .csv atau .xlsx.")
 
 
-def _normalise_header(names: list[str]) -> list[str]:
+def _normalise_header(names: list[str], strict: bool = True) -> list[str]:
     # "Kode Satker" and "kode_satker" are the same column (OM-SPAN exports use spaces)
-    header = [re.sub(r"\s+", "_", str(n or "").strip().lower()) for n in names]
+    header = [re.sub(r"\s+", "_", str(n if n is not None else "").strip().lower()) for n in names]
+    if not strict:
+        return header
     seen = set()
     for name in header:
         if name and name in seen:
@@ -72,7 +125,26 @@ def _csv_header(path: Path) -> tuple[list[str], str]:
     if not line.strip():
         raise FileProblem("Berkas kosong: tidak ada baris judul.")
     delimiter = max(DELIMITERS, key=line.count)
+    _csv_title_rows(head, delimiter)
     return _normalise_header(next(csv.reader([line], delimiter=delimiter))), delimiter
+
+
+def _csv_title_rows(head: bytes, delimiter: str) -> None:
+    lines = head.decode("utf-8-sig", errors="replace").splitlines()[:TITLE_SEARCH_ROWS]
+    rows = [next(csv.reader([line], delimiter=max(DELIMITERS, key=line.count)), []) for line in lines]
+    if len(rows) > 1:
+        _title_rows_problem(rows)
+
+
+def _first_non_utf8_line(path: Path) -> str:
+    """Where a non-UTF-8 byte is: 'baris N, bita ke-M', counting the header as row 1."""
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return f"baris {number}, bita ke-{exc.start + 1} (0x{line[exc.start]:02X})"
+    return "baris tidak diketahui"
 
 
 def read_header(path: Path) -> list[str]:
@@ -96,7 +168,10 @@ def read_csv(path: Path) -> RawTable:
             ),
         )
     except pa.ArrowInvalid as exc:
-        raise FileProblem(f"Isi CSV tidak dapat dibaca: {_arrow_reason(str(exc))}") from None
+        reason = _arrow_reason(str(exc))
+        if "bukan UTF-8" in reason:  # e.g. Windows-1252 rows in a UTF-8 file: say which row
+            reason = reason.replace("bukan UTF-8;", f"bukan UTF-8 ({_first_non_utf8_line(path)});")
+        raise FileProblem(f"Isi CSV tidak dapat dibaca: {reason}") from None
     cells = table.to_pandas(types_mapper=lambda _: pd.StringDtype())
     return RawTable(header, cells, _row_numbers_around_blank_lines(path, delimiter, len(cells)))
 
@@ -150,6 +225,8 @@ def read_xlsx(path: Path) -> RawTable:
         first = next(rows, None)
         if first is None:
             raise FileProblem("Lembar pertama kosong: tidak ada baris judul.")
+        _title_rows_problem([list(first)] + [list(r) for r in sheet.iter_rows(
+            min_row=2, max_row=TITLE_SEARCH_ROWS, values_only=True)])
         header = _normalise_header(list(first))
         width = len(header)
         body, numbers = [], []

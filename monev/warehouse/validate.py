@@ -20,6 +20,8 @@ MAX_TEXT = 255
 MONEY_WHOLE = r"-?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,0{1,2})?"
 MONEY_FRACTION = r"-?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+),[0-9]+"
 NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
+ENGLISH_NUMBER = r"-?[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|-?[0-9]{1,3},[0-9]{3}\.[0-9]+"
+EXCEL_SERIAL = r"[1-9][0-9]{4}(?:\.[0-9]+)?"  # 36526 (2000-01-01) .. 73415 (2100-12-31)
 NON_NEGATIVE = {"pagu", "blokir", "rpd"}
 DATE_IN_YEAR = {"tgl_sp2d", "tgl_revisi", "tgl_update"}
 
@@ -95,7 +97,14 @@ def _money(text: pd.Series, column: str, problems: Problems) -> pd.Series:
     fraction = text.str.fullmatch(MONEY_FRACTION)
     whole = text.str.fullmatch(MONEY_WHOLE)
     problems.add(fraction & ~whole, column, text, "nilai rupiah harus bulat (tanpa sen)")
-    problems.add(~whole & ~fraction, column, text,
+    invalid = ~whole & ~fraction
+    # the commonest wrong shapes get their own reason; the rest the general one
+    problems.add(invalid & text.str.contains(r"^-?\s*rp", case=False, regex=True), column, text,
+                 "bukan angka rupiah: tulis angkanya saja, tanpa 'Rp' (contoh: 1.234.567)")
+    problems.add(invalid & text.str.fullmatch(ENGLISH_NUMBER), column, text,
+                 "bukan angka rupiah: koma sebagai pemisah ribuan (format Inggris) tidak diterima; "
+                 "tulis 1.234.567 atau 1234567")
+    problems.add(invalid, column, text,
                  "bukan angka rupiah (contoh yang benar: 1234567, 1.234.567 atau 1.234.567,00)")
     digits = text.where(whole, "0").str.replace(r",0*$", "", regex=True).str.replace(".", "", regex=False)
     too_long = digits.str.lstrip("-").str.len() > 18
@@ -133,6 +142,8 @@ def _typed_column(col: f.Column, text: pd.Series, problems: Problems) -> pd.Seri
     if col.type == f.DATE:
         shaped = text.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
         dates = pd.to_datetime(text.where(shaped), format="%Y-%m-%d", errors="coerce")
+        serial = dates.isna() & text.str.fullmatch(EXCEL_SERIAL)
+        problems.add(serial, col.name, text, _serial_reason(text.where(serial, "0")))
         problems.add(dates.isna(), col.name, text, "tanggal harus berformat TTTT-BB-HH dan benar")
         return dates
     if col.type in (f.DECIMAL, f.PERCENT):
@@ -153,6 +164,15 @@ def _typed_column(col: f.Column, text: pd.Series, problems: Problems) -> pd.Seri
         return text
     problems.add(text.str.len() > MAX_TEXT, col.name, text, f"teks lebih dari {MAX_TEXT} karakter")
     return text
+
+
+def _serial_reason(text: pd.Series) -> pd.Series:
+    """A date written as Excel's day number (45291 is 2023-12-31), e.g. a date cell saved as a
+    number or exported to CSV without its format."""
+    days = pd.to_numeric(text, errors="coerce").fillna(0).clip(0, 80000).astype("int64")
+    shown = (pd.Timestamp("1899-12-30") + pd.to_timedelta(days, unit="D")).dt.strftime("%Y-%m-%d")
+    return ("tanggal berupa nomor seri Excel (" + text + " = " + shown + "); tanggal harus "
+            "berformat TTTT-BB-HH: format sel sebagai tanggal atau teks TTTT-BB-HH")
 
 
 def _code_reason(col: f.Column) -> str:

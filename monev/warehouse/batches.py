@@ -1,0 +1,79 @@
+"""Load history and undo: every load is a batch (load_batch) whose rows carry its batch_id.
+
+Undoing a batch removes exactly the rows it loaded, puts back in force the rows it superseded and
+rebuilds the aggregates of the satker it touched, in one transaction. A batch some of whose rows
+a later batch superseded is not undone: the later batch must be undone first, otherwise the rows
+in force would no longer be the ones any sequence of loads produced.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+
+from monev.warehouse import db, query
+
+REFRESH_SCRIPTS = ("load/refresh_agg_realisasi", "load/refresh_agg_ringkasan")
+
+
+class UndoRefused(Exception):
+    """The batch cannot be undone (unknown, or a later batch depends on it); the message says why."""
+
+
+@dataclass
+class UndoResult:
+    batch_id: int
+    file_name: str
+    kind: str
+    rows: int
+    satker: int  # satker whose aggregates were rebuilt
+    message: str
+
+
+def history(engine: sa.Engine) -> pd.DataFrame:
+    """Every batch, newest first (queries/riwayat_muat.sql)."""
+    return query.run(engine, "riwayat_muat")
+
+
+def _run_script(conn: sa.Connection, name: str, params: dict) -> None:
+    for statement in db.split_statements(query.sql_text(name)):
+        conn.execute(sa.text(statement), params)
+
+
+def undo(engine: sa.Engine, batch_id: int) -> UndoResult:
+    """Undo one batch; raises UndoRefused with an Indonesian message when it may not be undone."""
+    batch_id = int(batch_id)
+    params = {"batch_id": batch_id}
+    raw = None
+    try:
+        with engine.begin() as conn:
+            batch = conn.execute(
+                sa.text("select file_name, kind, row_count from load_batch where batch_id = :batch_id"),
+                params).first()
+            if batch is None:
+                raise UndoRefused(f"Batch {batch_id} tidak ada di riwayat muat; tidak ada yang dibatalkan.")
+            later = conn.execute(sa.text(query.sql_text("undo/dilampaui")), params).fetchall()
+            if later:
+                names = ", ".join(str(row.batch_id) for row in later)
+                rows = sum(int(row.baris) for row in later)
+                raise UndoRefused(
+                    f"Batch {batch_id} ({batch.file_name}) tidak dapat dibatalkan: {rows} barisnya sudah "
+                    f"digantikan oleh batch {names} yang dimuat kemudian. Batalkan batch {names} dulu."
+                )
+            satker = pd.DataFrame(conn.execute(sa.text(query.sql_text("undo/satker_batch")), params).fetchall(),
+                                  columns=["thang", "kdsatker"])
+            satker = satker.astype({"thang": "int64", "kdsatker": "object"})
+            number = conn.exec_driver_sql(query.sql_text("batch_berikutnya")).scalar()  # before deleting
+            _run_script(conn, "undo/hapus_batch", params)
+            raw = conn.connection.driver_connection
+            raw.register("staging_satker", satker)
+            for script in REFRESH_SCRIPTS:
+                _run_script(conn, script, params)
+            _run_script(conn, "undo/catat_batal", {"batch_id": batch_id, "nomor": int(number)})
+    finally:
+        if raw is not None:
+            raw.unregister("staging_satker")
+    return UndoResult(batch_id, batch.file_name, batch.kind, int(batch.row_count), len(satker),
+                      f"Batch {batch_id} ({batch.file_name}, {int(batch.row_count)} baris {batch.kind}) "
+                      "dibatalkan; baris yang digantikannya berlaku kembali.")

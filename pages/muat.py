@@ -1,0 +1,75 @@
+"""Muat data: check uploaded CSV/XLSX files (kind, preview, every problem) without loading them,
+load the clean ones, and the load history with undo. Works on an empty warehouse too."""
+import streamlit as st
+
+from monev.ui import tables
+from monev.ui.data import data_version
+from monev.ui.download import download_button
+from monev.ui.texts import lang, t
+from monev.views import muat as views
+
+ctx = st.session_state["page_context"]  # not data.context(): an empty warehouse is when loading matters most
+engine, lg = ctx.engine, lang()
+st.title(t("muat"))
+st.caption(t("muat_petunjuk"))
+
+for note in st.session_state.pop("muat_pesan", []):  # what the last click did, shown once
+    (st.success if note[0] else st.error)(note[1])
+
+uploads = st.file_uploader(t("muat_pilih"), type=["csv", "xlsx"], accept_multiple_files=True, key="muat_berkas")
+version = data_version(engine)
+earlier = st.session_state.get("muat_periksa", {})
+checked_cache = st.session_state["muat_periksa"] = {}  # checks of the files chosen now, at this version
+for number, upload in enumerate(uploads or []):
+    cache_key = (upload.file_id, version)
+    checked = checked_cache[cache_key] = earlier.get(cache_key) or views.check_upload(
+        engine, upload.name, upload.getvalue())
+    result = checked.result
+    with st.container(border=True, key=f"muat_berkas_{number}"):
+        st.subheader(result.file_name)
+        st.caption(t("muat_jenis", jenis=checked.kind_label) if checked.kind_label else t("muat_jenis_tak_dikenal"))
+        {"siap": st.success, "sudah_dimuat": st.info}.get(result.status, st.error)(result.message)
+        if checked.preview is not None:
+            with st.expander(t("muat_pratinjau", n=len(checked.preview))):
+                st.dataframe(checked.preview, hide_index=True)
+        if result.status == "ditolak":
+            found = views.problems(result)
+            st.markdown(t("muat_masalah", n=result.total_problems))
+            st.dataframe(found, hide_index=True)
+            download_button(found, f"kesalahan_{number + 1}", key=f"muat_unduh_{number}")
+        if st.button(t("muat_tombol"), key=f"muat_tombol_{number}", type="primary",
+                     disabled=result.status != "siap"):
+            loaded = views.load_upload(engine, upload.name, upload.getvalue())
+            st.session_state["muat_pesan"] = [(loaded.status == "dimuat", loaded.message)]
+            st.rerun()  # data_version moved: every cached view is recomputed
+
+st.subheader(t("muat_riwayat"))
+history = views.history(engine)
+if history.empty:
+    st.info(t("muat_riwayat_kosong"))
+else:
+    shown = history.drop(columns="dapat_dibatalkan")
+    st.dataframe(tables.styled(shown, lg), hide_index=True, key="muat_riwayat",
+                 column_config={c: t(f"muat_kol_{c}") for c in shown.columns})
+    download_button(history, "riwayat_muat", key="muat_unduh_riwayat")
+
+    st.subheader(t("muat_batal_judul"))
+    pending = st.session_state.get("muat_batal")
+    if pending is not None:
+        st.warning(t("muat_batal_tanya", id=pending["id"], nama=pending["nama"]))
+        yes, no = st.columns(2)
+        if yes.button(t("muat_ya"), key="muat_ya", type="primary"):
+            st.session_state["muat_pesan"] = [views.undo(engine, pending["id"])]
+            del st.session_state["muat_batal"]
+            st.rerun()
+        if no.button(t("muat_tidak"), key="muat_tidak"):
+            del st.session_state["muat_batal"]
+            st.rerun()
+    for row in history.head(views.UNDO_ROWS).itertuples(index=False):
+        text, button = st.columns([5, 1])
+        note = "" if row.dapat_dibatalkan else " — " + t("muat_dilampaui", oleh=row.dilampaui_oleh)
+        text.markdown(f"**{row.batch_id}** · {row.file_name} · {row.kind} · {row.row_count} · "
+                      f"{str(row.loaded_at)[:16]}{note}")
+        if button.button(t("muat_batalkan"), key=f"muat_batal_{row.batch_id}", disabled=not row.dapat_dibatalkan):
+            st.session_state["muat_batal"] = {"id": int(row.batch_id), "nama": row.file_name}
+            st.rerun()

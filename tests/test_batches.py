@@ -1,0 +1,134 @@
+"""Load history and undo (monev/warehouse/batches.py, `python -m monev batches | undo`)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import builders as b
+from monev import cli, reports
+from monev.paths import QUERIES
+from monev.warehouse import batches, db, query
+from monev.warehouse.ingest import ingest_files
+from monev.ui import data as ui_data
+
+PERIOD = reports.Period(b.THANG, 12)
+
+
+def table_rows(db_path) -> dict[str, list[tuple]]:
+    """Every row of every table but warehouse_info (which records the undo), sorted."""
+    names = [r[0] for r in b.rows(db_path, "select table_name from information_schema.tables "
+                                           "where table_type = 'BASE TABLE' and table_name <> 'warehouse_info'")]
+    return {n: sorted(b.rows(db_path, f'select * from "{n}"'), key=repr) for n in names}
+
+
+def totals(db_path) -> dict:
+    frame = reports.budget_summary(db.engine(db_path), PERIOD)["total"]
+    return {k: int(frame[k].iloc[0]) for k in ("pagu", "blokir", "realisasi")}
+
+
+def _pagu_a():
+    """Revision 3 of line L1 and a revision 1 of L8 (satker S1 and S3)."""
+    return [b._pagu(b.L1, 1_700_000_000, 0, 3, "2024-09-01"), b._pagu(b.L8, 3_500_000_000, 0, 1, "2024-05-01")]
+
+
+def _pagu_b():
+    """Replaces A's L1 row (same key) and adds a line of S2; leaves A's L8 row alone."""
+    return [b._pagu(b.L1, 1_650_000_000, 5_000_000, 3, "2024-09-01"),
+            b._pagu(b.L7, 900_000_000, 0, 1, "2024-06-01")]
+
+
+def _batch_of(result) -> int:
+    assert result.status == "dimuat", (result.message, result.problems)
+    return result.batch_id
+
+
+def test_undo_of_a_later_batch_restores_the_state_after_the_earlier_one(warehouse, tmp_path):
+    batch_a = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "a", "pagu", _pagu_a())])[0])
+    after_a, totals_a = table_rows(warehouse), totals(warehouse)
+    batch_b = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "b", "pagu", _pagu_b())])[0])
+    assert totals(warehouse) != totals_a
+    assert b.scalar(warehouse, "select count(*) from fact_pagu_hist where superseded_by = :b", b=batch_b) == 1
+
+    result = batches.undo(db.engine(warehouse), batch_b)
+
+    assert result.batch_id == batch_b and result.rows == 2 and "dibatalkan" in result.message
+    assert table_rows(warehouse) == after_a  # facts, history, load_batch and both aggregates
+    assert totals(warehouse) == totals_a
+    history = batches.history(db.engine(warehouse))
+    assert batch_b not in set(history["batch_id"]) and batch_a == history["batch_id"].max()
+
+
+def test_undo_of_an_earlier_batch_a_later_one_superseded_is_refused(warehouse, tmp_path):
+    batch_a = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "a", "pagu", _pagu_a())])[0])
+    batch_b = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "b", "pagu", _pagu_b())])[0])
+    before = b.snapshot(warehouse)
+    with pytest.raises(batches.UndoRefused, match=rf"Batch {batch_a} .*digantikan oleh batch {batch_b}.*"
+                                                   rf"Batalkan batch {batch_b} dulu"):
+        batches.undo(db.engine(warehouse), batch_a)
+    assert b.snapshot(warehouse) == before
+    row = batches.history(db.engine(warehouse)).set_index("batch_id").loc[batch_a]
+    assert (row["baris_dilampaui"], row["dilampaui_oleh"]) == (1, str(batch_b))
+    batches.undo(db.engine(warehouse), batch_b)
+    batches.undo(db.engine(warehouse), batch_a)  # now allowed
+
+
+def test_undo_of_an_unknown_batch_is_a_clear_error(warehouse):
+    before = b.snapshot(warehouse)
+    with pytest.raises(batches.UndoRefused, match="Batch 999 tidak ada di riwayat muat"):
+        batches.undo(db.engine(warehouse), 999)
+    assert b.snapshot(warehouse) == before
+
+
+def test_undo_of_a_realization_file_removes_exactly_its_amounts(warehouse, data):
+    engine = db.engine(warehouse)
+    history = batches.history(engine)
+    batch = int(history.loc[history["file_name"] == "realisasi.csv", "batch_id"].iloc[0])
+    before = totals(warehouse)
+    others = {n: r for n, r in table_rows(warehouse).items()
+              if n not in ("fact_realisasi_hist", "load_batch", "agg_realisasi_bulanan", "agg_ringkasan_bulanan")}
+    batches.undo(engine, batch)
+    removed = sum(r["nilai"] for r in data.rows["realisasi"])
+    assert totals(warehouse) == {**before, "realisasi": before["realisasi"] - removed}
+    without = data.copy()
+    without.rows["realisasi"] = []
+    assert totals(warehouse)["realisasi"] == b.expected_summary(without, b.THANG, 12)["total"]["realisasi"]
+    assert {n: r for n, r in table_rows(warehouse).items() if n in others} == others
+    assert b.scalar(warehouse, "select count(*) from fact_realisasi_hist where batch_id = :b", b=batch) == 0
+
+
+def test_batch_numbers_are_not_reused_and_the_data_version_moves(warehouse, tmp_path):
+    engine = db.engine(warehouse)
+    batch_b = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "b", "pagu", _pagu_b())])[0])
+    version = ui_data.data_version(engine)
+    batches.undo(engine, batch_b)
+    assert ui_data.data_version(engine) > version  # cached figures are not shown after an undo
+    again = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "c", "pagu", _pagu_a())])[0])
+    assert again > batch_b
+
+
+def test_every_history_table_is_undone():
+    schema = "".join(p.read_text() for p in sorted((QUERIES / "schema").glob("*.sql")))
+    tables = set(re.findall(r"create table (\w+_hist)", schema))
+    script = query.sql_text("undo/hapus_batch")
+    assert tables == set(re.findall(r"delete from (\w+_hist) where batch_id", script))
+    assert tables == set(re.findall(r"update (\w+_hist) set superseded_by = null", script))
+    assert tables <= set(re.findall(r"from (\w+_hist)", query.sql_text("undo/dilampaui")))
+    assert tables <= set(re.findall(r"from (\w+_hist)", query.sql_text("riwayat_muat")))
+
+
+def test_cli_lists_and_undoes_batches(warehouse, tmp_path, capsys):
+    batch_b = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "b", "pagu", _pagu_b())])[0])
+    db.dispose(warehouse)
+    assert cli.main(["batches", "--db", str(warehouse)]) == 0
+    listed = capsys.readouterr().out
+    assert "pagu.csv" in listed and "realisasi_bulanan" in listed
+    assert cli.main(["undo", str(batch_b), "--db", str(warehouse)]) == 0
+    assert f"Batch {batch_b}" in capsys.readouterr().out
+    assert cli.main(["undo", "999", "--db", str(warehouse)]) == 1
+    assert "Batch 999 tidak ada" in capsys.readouterr().err
+    assert cli.main(["summary", "--db", str(warehouse), "--tahun", str(b.THANG), "--sampai", "2024-12",
+                     "--json"]) == 0
+    total = json.loads(capsys.readouterr().out)["total"]
+    assert total["pagu"] == b.expected_summary(b.base_dataset(), b.THANG, 12)["total"]["pagu"]

@@ -1,0 +1,98 @@
+"""The "Muat data" page: checking uploads without loading, loading, history and undo."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+import builders as b
+from apptest import open_page
+from monev.ui.download import excel_bytes
+from monev.views import muat as views
+from monev.warehouse import db
+
+
+def _csv_bytes(tmp_path, name, rows, **kw) -> bytes:
+    return b.write_kind(tmp_path, name, rows, **kw).read_bytes()
+
+
+def test_a_clean_upload_is_ready_and_nothing_is_loaded_until_asked(warehouse, tmp_path, data):
+    engine = db.engine(warehouse)
+    rows = [dict(r, rpd=r["rpd"] + 7, tgl_update="2024-03-01") for r in data.rows["rpd"]]
+    content = _csv_bytes(tmp_path, "rpd", rows)
+    before = b.snapshot(warehouse)
+    checked = views.check_upload(engine, "../rahasia/rpd maret.csv", content)
+    assert checked.result.status == "siap" and checked.result.rows == len(rows)
+    assert checked.kind_label == "Rencana penarikan dana (Halaman III DIPA)"
+    assert len(checked.preview) == views.PREVIEW_ROWS
+    assert list(checked.preview.iloc[0]) == [str(rows[0][c]) for c in b.COLUMNS["rpd"]]
+    assert b.snapshot(warehouse) == before  # checking loads nothing
+
+    loaded = views.load_upload(engine, "../rahasia/rpd maret.csv", content)
+    assert loaded.status == "dimuat" and loaded.file_name == "rpd maret.csv"
+    history = views.history(engine)
+    assert history.iloc[0]["file_name"] == "rpd maret.csv" and history.iloc[0]["row_count"] == len(rows)
+    assert views.check_upload(engine, "lagi.csv", content).result.status == "sudah_dimuat"
+
+
+def test_a_bad_upload_lists_every_problem_and_the_download_holds_them(shared_warehouse, tmp_path, data):
+    engine = db.engine(shared_warehouse)
+    rows = [dict(r) for r in data.rows["pagu"][:3]]
+    rows[0]["pagu"], rows[2]["kdsatker"] = "Rp 5.000", "009999"
+    checked = views.check_upload(engine, "pagu.csv", _csv_bytes(tmp_path, "pagu", rows))
+    assert checked.result.status == "ditolak" and checked.result.total_problems == 2
+    found = views.problems(checked.result)
+    assert [(r.baris, r.kolom, r.nilai) for r in found.itertuples()] == [(2, "pagu", "Rp 5.000"),
+                                                                         (4, "kdsatker", "009999")]
+    back = pd.read_excel(io.BytesIO(excel_bytes(found)), dtype=str)
+    assert list(back.columns) == ["baris", "kolom", "nilai", "alasan"]
+    assert back["alasan"].tolist() == found["alasan"].tolist()
+    assert len(checked.preview) == 3
+
+
+def test_an_unreadable_upload_has_no_preview(shared_warehouse):
+    checked = views.check_upload(db.engine(shared_warehouse), "kosong.csv", b"")
+    assert checked.result.status == "ditolak" and checked.preview is None and checked.kind_label is None
+    assert "Berkas kosong" in views.problems(checked.result)["alasan"].iloc[0]
+
+
+def test_page_shows_history_and_undoes_a_batch_after_confirmation(warehouse, tmp_path, monkeypatch, data):
+    engine = db.engine(warehouse)
+    rows = [b._pagu(b.L1, 1_700_000_000, 0, 3, "2024-09-01")]
+    batch = views.load_upload(engine, "pagu_revisi3.csv", _csv_bytes(tmp_path, "pagu", rows)).batch_id
+    db.dispose(warehouse)
+    at = open_page(monkeypatch, warehouse, "pages/muat.py")
+    assert not at.exception
+    assert at.title[0].value == "Muat data"
+    shown = at.dataframe[0].value
+    assert len(shown) == len(data.rows) + 1 and shown.iloc[0]["file_name"] == "pagu_revisi3.csv"
+
+    at.button(key=f"muat_batal_{batch}").click().run()
+    assert not at.exception
+    assert f"Batalkan batch {batch} (pagu_revisi3.csv)?" in at.warning[0].value
+    at.button(key="muat_ya").click().run()
+    assert not at.exception
+    assert any(f"Batch {batch} (pagu_revisi3.csv" in s.value for s in at.success)
+    db.dispose(warehouse)
+    assert b.scalar(warehouse, "select count(*) from load_batch where batch_id = :b", b=batch) == 0
+    assert b.scalar(warehouse, "select count(*) from fact_pagu where revisi_ke = 3") == 0
+
+
+def test_page_refuses_undo_buttons_for_superseded_batches(warehouse, tmp_path, monkeypatch):
+    engine = db.engine(warehouse)
+    first = views.load_upload(engine, "a.csv", _csv_bytes(tmp_path / "a", "pagu", [
+        b._pagu(b.L1, 1_700_000_000, 0, 3, "2024-09-01")])).batch_id
+    views.load_upload(engine, "b.csv", _csv_bytes(tmp_path / "b", "pagu", [
+        b._pagu(b.L1, 1_600_000_000, 0, 3, "2024-09-01")]))
+    db.dispose(warehouse)
+    at = open_page(monkeypatch, warehouse, "pages/muat.py")
+    assert not at.exception
+    assert at.button(key=f"muat_batal_{first}").disabled
+    assert any("digantikan batch" in m.value for m in at.markdown)
+
+
+def test_page_opens_on_an_empty_warehouse(empty_warehouse, monkeypatch):
+    db.dispose(empty_warehouse)
+    at = open_page(monkeypatch, empty_warehouse, "pages/muat.py")
+    assert not at.exception
+    assert [i.value for i in at.info][-1] == "Belum ada berkas yang dimuat."
