@@ -188,12 +188,6 @@ def _cmd_undo(args) -> int:
     return 0
 
 
-def _cmd_bench(args) -> int:
-    from bench.run import main as bench_main
-
-    return bench_main(args.bench_args)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m monev", description="Monev Anggaran: gudang data dan ringkasan.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -240,11 +234,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = commands.add_parser("bench", help="jalankan benchmark (lihat bench/run.py)")
     bench.add_argument("bench_args", nargs=argparse.REMAINDER)
-    bench.set_defaults(run=_cmd_bench)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["bench"]:  # its options belong to bench.run, which parses them itself
+        from bench.run import main as bench_main
+
+        return bench_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)

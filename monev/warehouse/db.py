@@ -68,12 +68,18 @@ def migrate(conn: sa.Connection) -> int:
 _engines: dict[Path, sa.Engine] = {}
 
 
+def _quiet(dbapi_connection, _record) -> None:
+    """DuckDB draws a progress bar on stdout for long statements; it would corrupt CLI output."""
+    dbapi_connection.execute("set enable_progress_bar = false")
+
+
 def engine(db_path: str | Path) -> sa.Engine:
     """One engine per warehouse file, migrated to the current schema on first use."""
     path = Path(db_path).resolve()
     if path not in _engines:
         path.parent.mkdir(parents=True, exist_ok=True)
         eng = sa.create_engine(f"duckdb:///{path}")
+        sa.event.listen(eng, "connect", _quiet)
         try:
             with eng.begin() as conn:
                 migrate(conn)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from monev.warehouse import formats as f
 from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem
@@ -109,10 +111,17 @@ def _money(text: pd.Series, column: str, problems: Problems) -> pd.Series:
     digits = text.where(whole, "0").str.replace(r",0*$", "", regex=True).str.replace(".", "", regex=False)
     too_long = digits.str.lstrip("-").str.len() > 18
     problems.add(too_long & whole, column, text, "nilai terlalu besar")
-    values = pd.to_numeric(digits.where(~too_long, "0")).astype("int64")
+    values = _int64(digits.where(~too_long, "0"))
     if column in NON_NEGATIVE:
         problems.add(values < 0, column, text, "nilai tidak boleh negatif")
     return values
+
+
+def _int64(digits: pd.Series) -> pd.Series:
+    """Whole numbers from text already checked to be digits: an Arrow cast, several times faster
+    than pandas.to_numeric on a million Arrow-backed strings."""
+    values = pc.cast(pa.array(digits, type=pa.string()), pa.int64())
+    return pd.Series(values.to_numpy(), index=digits.index)
 
 
 def _number(text: pd.Series, column: str, problems: Problems, upper: float | None) -> pd.Series:
@@ -130,7 +139,7 @@ def _typed_column(col: f.Column, text: pd.Series, problems: Problems) -> pd.Seri
         return _money(text, col.name, problems)
     if col.type in (f.YEAR, f.INTEGER, f.MONTH):
         valid = text.str.fullmatch(r"[0-9]{1,4}")
-        numbers = pd.to_numeric(text.where(valid, "0")).astype("int64")
+        numbers = _int64(text.where(valid, "0"))
         if col.type == f.YEAR:
             bad = ~valid | (numbers < 2000) | (numbers > 2100)
             problems.add(bad, col.name, text, "tahun anggaran harus 4 angka (2000-2100)")
@@ -143,7 +152,8 @@ def _typed_column(col: f.Column, text: pd.Series, problems: Problems) -> pd.Seri
         shaped = text.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
         dates = pd.to_datetime(text.where(shaped), format="%Y-%m-%d", errors="coerce")
         serial = dates.isna() & text.str.fullmatch(EXCEL_SERIAL)
-        problems.add(serial, col.name, text, _serial_reason(text.where(serial, "0")))
+        if serial.any():  # the reason is costly to build for a million rows; most files have none
+            problems.add(serial, col.name, text, _serial_reason(text.where(serial, "0")))
         problems.add(dates.isna(), col.name, text, "tanggal harus berformat TTTT-BB-HH dan benar")
         return dates
     if col.type in (f.DECIMAL, f.PERCENT):

@@ -1,8 +1,10 @@
 -- Load a validated akun file (registered as `staging`) as batch :batch_id.
--- Rows with the same key as a staged row are superseded, not deleted.
+-- Rows with the same key as a staged row are superseded, not deleted (an update ... from join:
+-- DuckDB plans it as a hash join on the staged keys; a correlated exists scanned all history).
 update dim_akun_hist set superseded_by = :batch_id
-where superseded_by is null
-  and exists (select 1 from staging s where s.kdakun = dim_akun_hist.kdakun);
+from staging s
+where dim_akun_hist.superseded_by is null
+  and s.kdakun = dim_akun_hist.kdakun;
 
 insert into dim_akun_hist by name
 select *, :batch_id as batch_id from staging;
