@@ -55,12 +55,15 @@ def _timed(action, repeat: int) -> tuple[float, float]:
     return first, statistics.median(runs)
 
 
-def page_timings(db_path: Path, period: reports.Period, repeat: int = 5) -> list[dict]:
+def page_timings(db_path: Path, period: reports.Period, repeat: int = 5,
+                 pages: list[str] | None = None) -> list[dict]:
     engine = db.engine(db_path)
     rows = []
     first, warm = _timed(lambda: _sidebar(engine, period), repeat)
     rows.append({"halaman": "(bilah samping, tiap halaman)", "pertama_s": first, "hangat_s": warm})
     for page, calls in PAGE_DATA.items():
+        if pages and page not in pages:
+            continue
         first, warm = _timed(lambda calls=calls: _page(engine, period, calls), repeat)
         rows.append({"halaman": page, "pertama_s": first, "hangat_s": warm})
     return rows
@@ -88,10 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bulan", type=int)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--target", type=float, help="target seconds per page (warm)")
+    parser.add_argument("--halaman", nargs="+", choices=list(PAGE_DATA), help="only these pages")
     args = parser.parse_args(argv)
     period = reports.Period(args.tahun, args.bulan) if args.tahun and args.bulan else latest_period(args.db)
     print(f"Waktu data halaman: {args.db}, TA {period.tahun} s.d. bulan {period.bulan}, median {args.repeat}")
-    print(table_text(page_timings(args.db, period, args.repeat), args.target))
+    print(table_text(page_timings(args.db, period, args.repeat, args.halaman), args.target))
     return 0
 
 
