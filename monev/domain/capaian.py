@@ -71,10 +71,21 @@ def geometric_mean(values, cap: float | None = CAP) -> float:
 
 
 def geometric_by(frame: pd.DataFrame, keys: list[str], column: str, cap: float | None = CAP) -> pd.DataFrame:
-    """One row per group of `keys` with the geometric mean of `column` (a ratio, 1 = 100%)."""
-    rows = [(*(group if isinstance(group, tuple) else (group,)), geometric_mean(part[column], cap))
-            for group, part in frame.groupby(keys, sort=True, dropna=False)]
-    return pd.DataFrame(rows, columns=[*keys, column])
+    """One row per group of `keys` with the geometric mean of `column` (a ratio, 1 = 100%), by the
+    rules of geometric_mean, in one vectorised groupby (a loop per group took seconds for the
+    tens of thousands of RO of a national warehouse)."""
+    values = frame[column].astype(float)
+    if cap is not None:
+        values = values.clip(upper=cap)
+    work = frame[keys].copy()
+    work["_log"] = np.log(values.where(values > 0))
+    work["_zero"] = values.notna() & (values <= 0)
+    work["_n"] = values.notna()
+    grouped = work.groupby(keys, sort=True, dropna=False).agg(
+        _log=("_log", "sum"), _zero=("_zero", "any"), _n=("_n", "sum")).reset_index()
+    mean = np.exp(grouped["_log"] / grouped["_n"].where(grouped["_n"] > 0))
+    grouped[column] = mean.where(~grouped["_zero"], 0.0)
+    return grouped[[*keys, column]]
 
 
 def position(fisik: pd.Series, keuangan: pd.Series, points: float = GAP_POINTS) -> pd.Series:

@@ -33,7 +33,9 @@ def quarter_months(bulan: int) -> list[tuple[int, int]]:
 
 
 def _figures(grain: pd.DataFrame, target_rows: pd.DataFrame, bulan: int, grain_name: str) -> pd.DataFrame:
-    frame = summary.summarize(grain, targets.month_targets(target_rows, bulan))[LEVEL[grain_name]]
+    # only the level shown: summarize would roll up all five (a third of this page's time at national scale)
+    with_targets = summary.with_targets(grain, targets.month_targets(target_rows, bulan))
+    frame = summary.rollup(with_targets, summary.LEVELS[LEVEL[grain_name]])
     frame["rasio"] = status.ratio(frame["persen"], frame["target_persen"])
     frame["status"] = frame["rasio"].map(status.band).astype("object")
     return frame
