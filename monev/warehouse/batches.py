@@ -49,7 +49,7 @@ def undo(engine: sa.Engine, batch_id: int) -> UndoResult:
     try:
         with engine.begin() as conn:
             batch = conn.execute(
-                sa.text("select file_name, kind, row_count from load_batch where batch_id = :batch_id"),
+                sa.text(query.sql_text("meta/batch")),
                 params).first()
             if batch is None:
                 raise UndoRefused(f"Batch {batch_id} tidak ada di riwayat muat; tidak ada yang dibatalkan.")

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from monev.paths import QUERIES
 
 SCHEMA_DIR = QUERIES / "schema"
+META_DIR = QUERIES / "meta"
 
 
 def migrations() -> list[tuple[int, Path]]:
@@ -33,15 +34,15 @@ def split_statements(sql: str) -> list[str]:
     return [s.strip() for s in without_comments.split(";") if s.strip()]
 
 
+def _meta(name: str) -> str:
+    """SQL of the warehouse's own bookkeeping (read here: the query layer builds on this module)."""
+    return (META_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
 def schema_version(conn: sa.Connection) -> int:
-    has_info = conn.exec_driver_sql(
-        "select count(*) from information_schema.tables where table_name = 'warehouse_info'"
-    ).scalar()
-    if not has_info:
+    if not conn.execute(sa.text(_meta("ada_info"))).scalar():
         return 0
-    value = conn.execute(
-        sa.text("select value from warehouse_info where key = 'schema_version'")
-    ).scalar()
+    value = conn.execute(sa.text(_meta("baca_info")), {"k": "schema_version"}).scalar()
     return int(value or 0)
 
 
@@ -58,10 +59,7 @@ def migrate(conn: sa.Connection) -> int:
             continue
         for statement in split_statements(path.read_text(encoding="utf-8")):
             conn.exec_driver_sql(statement)
-        conn.execute(
-            sa.text("insert or replace into warehouse_info values ('schema_version', :v)"),
-            {"v": str(number)},
-        )
+        conn.execute(sa.text(_meta("tulis_info")), {"k": "schema_version", "v": str(number)})
     return SCHEMA_VERSION
 
 

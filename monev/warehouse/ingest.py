@@ -142,7 +142,7 @@ def _load(engine: sa.Engine, kind: formats.Kind, typed: pd.DataFrame, file_name:
             raw = conn.connection.driver_connection
             batch_id = conn.exec_driver_sql(query.sql_text("batch_berikutnya")).scalar()  # never reused
             conn.execute(
-                sa.text("insert into load_batch values (:id, :name, :sha, :kind, :rows, :at, :by)"),
+                sa.text(query.sql_text("meta/catat_batch")),
                 {"id": batch_id, "name": file_name, "sha": sha, "kind": kind.name, "rows": len(typed),
                  "at": datetime.now(), "by": loaded_by},
             )
@@ -182,7 +182,7 @@ def _rejected_result(name: str, spec: formats.Kind, exc: FileRejected) -> LoadRe
 def _loaded_before(engine: sa.Engine, sha: str) -> int | None:
     with engine.connect() as conn:
         earlier = conn.execute(
-            sa.text("select batch_id from load_batch where sha256 = :sha order by batch_id limit 1"),
+            sa.text(query.sql_text("meta/batch_dengan_sha")),
             {"sha": sha},
         ).scalar()
     return None if earlier is None else int(earlier)
@@ -293,5 +293,5 @@ def mark_sample(db_path: str | Path, scale: str, seed: int) -> None:
     """Record that this warehouse holds generated sample data, so the app and exports say so."""
     with db.engine(db_path).begin() as conn:
         for key, value in (("sample_scale", scale), ("sample_seed", str(seed))):
-            conn.execute(sa.text("insert or replace into warehouse_info values (:k, :v)"),
+            conn.execute(sa.text(query.sql_text("meta/tulis_info")),
                          {"k": key, "v": value})
