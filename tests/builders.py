@@ -447,3 +447,16 @@ def expected_summary(data: Dataset, tahun: int, bulan: int, *, units=(), satkers
             groups.setdefault(tuple(c[positions[k]] for k in keys), []).append(c)
         result[level] = {k: finish(v) for k, v in groups.items()}
     return result
+
+
+def load_unit_without_budget(db_path: Path, directory: Path) -> str:
+    """A unit with one satker and no budget at all (for empty-selection tests); its code."""
+    from monev.warehouse.db import dispose
+    from monev.warehouse.ingest import ingest_files
+
+    files = [write_kind(directory, "unit", [dict(thang=THANG, kdunit="09", nmunit="Unit tanpa anggaran")]),
+             write_kind(directory, "satker", [dict(thang=THANG, kdsatker="090001", nmsatker="Satker baru",
+                                                   kdunit="09", kewenangan="KP", kdlokasi="31")])]
+    assert [r.status for r in ingest_files(db_path, files, loaded_by="penguji")] == ["dimuat", "dimuat"]
+    dispose(db_path)
+    return "09"

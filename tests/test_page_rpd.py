@@ -247,14 +247,8 @@ def test_page_follows_the_sidebar_filters(shared_warehouse, monkeypatch):
 
 def test_page_says_no_data_for_an_empty_selection(warehouse, tmp_path, monkeypatch):
     """A unit with a satker but no budget at all: the page says so, without an error."""
-    files = [builders.write_kind(tmp_path / "berkas", "unit",
-                                 [dict(thang=TAHUN, kdunit="09", nmunit="Unit tanpa anggaran")]),
-             builders.write_kind(tmp_path / "berkas", "satker",
-                                 [dict(thang=TAHUN, kdsatker="090001", nmsatker="Satker baru", kdunit="09",
-                                       kewenangan="KP", kdlokasi="31")])]
-    assert [r.status for r in ingest_files(warehouse, files, loaded_by="penguji")] == ["dimuat", "dimuat"]
-    db.dispose(warehouse)
-    at = _page(monkeypatch, warehouse, unit="09")
+    unit = builders.load_unit_without_budget(warehouse, tmp_path / "berkas")
+    at = _page(monkeypatch, warehouse, unit=unit)
     assert not at.exception
     assert at.info[0].value == "Tidak ada data untuk pilihan ini."
     assert not at.get("plotly_chart")
