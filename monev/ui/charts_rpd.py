@@ -47,7 +47,9 @@ def monthly(per_bulan: pd.DataFrame, title: str, lang: str = "id") -> go.Figure:
     fig.add_trace(go.Bar(x=_months(done, lang), y=done["realisasi"].astype(float), name=_t("realisasi", lang),
                          marker_color=REAL, opacity=0.8, customdata=_money(done["realisasi"], lang),
                          hovertemplate="%{x}: %{customdata[0]}<extra>" + _t("realisasi", lang) + "</extra>"))
-    fig.update_layout(title=title, yaxis_title="Rp", xaxis=dict(categoryorder="array", categoryarray=x),
+    top = pd.concat([per_bulan["batas_atas"], per_bulan["realisasi"]]).astype(float).max()
+    fig.update_layout(title=title, yaxis=dict(title="Rp", **fmt.rupiah_ticks(top, lang)),
+                      xaxis=dict(categoryorder="array", categoryarray=x),
                       legend=dict(orientation="h", y=-0.2), height=440, margin=dict(t=60))
     return fig
 
@@ -69,7 +71,9 @@ def cumulative(per_bulan: pd.DataFrame, title: str, lang: str = "id") -> go.Figu
                              customdata=_money(done["realisasi_kumulatif"], lang),
                              hovertemplate="%{x}: %{customdata[0]}<extra>" + _t("rpd_realisasi_kumulatif", lang)
                              + "</extra>"))
-    fig.update_layout(title=title, yaxis_title="Rp", xaxis=dict(categoryorder="array", categoryarray=x),
+    top = pd.concat([plan * (1 + factor), per_bulan["realisasi_kumulatif"]]).astype(float).max()
+    fig.update_layout(title=title, yaxis=dict(title="Rp", **fmt.rupiah_ticks(top, lang)),
+                      xaxis=dict(categoryorder="array", categoryarray=x),
                       legend=dict(orientation="h", y=-0.2), height=440, margin=dict(t=60))
     return fig
 

@@ -44,7 +44,8 @@ def yearly_totals(frame: pd.DataFrame, *, title: str, lang: str = "id") -> go.Fi
         ))
     figure.update_layout(title=dict(text=title), barmode="group", legend=dict(orientation="h", y=-0.15),
                          xaxis=dict(type="category"),
-                         yaxis=dict(title=_text("tren_rupiah", lang), rangemode="tozero"))
+                         yaxis=dict(title=_text("tren_rupiah", lang), rangemode="tozero",
+                                    **fmt.rupiah_ticks(frame[["pagu", "realisasi"]].astype(float).max().max(), lang)))
     return figure
 
 
