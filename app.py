@@ -40,5 +40,5 @@ except startup.WarehouseMissing as exc:
 engine = data.engine(path)
 selection = filters.sidebar(engine)
 data.set_context(engine, selection)
-data.sidebar_status(engine, selection)
+data.sidebar_status()
 navigation.run()

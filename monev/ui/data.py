@@ -23,8 +23,6 @@ def data_version(engine) -> int:
     return int(query.run(engine, "data_terakhir", tahun=0)["batch_terakhir"].fillna(0).iloc[0])
 
 
-
-
 @dataclass(frozen=True)
 class PageContext:
     engine: object
@@ -39,11 +37,7 @@ def set_context(engine, selection) -> None:
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
 def _view(_fn, name: str, path: str, version: int, tahun: int, bulan: int, scope, filters, options):
-    return _fn(_engine_of(path), reports.Period(tahun, bulan), scope=scope, filters=filters, **dict(options))
-
-
-def _engine_of(path: str):
-    return db.engine(path)
+    return _fn(db.engine(path), reports.Period(tahun, bulan), scope=scope, filters=filters, **dict(options))
 
 
 def view(fn, ctx: "PageContext", **options):
@@ -66,20 +60,15 @@ def context() -> PageContext:
     return ctx
 
 
-def sidebar_status(engine, selection) -> None:
-    if selection is None:
+def sidebar_status() -> None:
+    """How current the data is, and the sample-data marker, under the filters."""
+    ctx = st.session_state["page_context"]
+    if ctx.selection is None:
         return
-    last = query.run(engine, "data_terakhir", tahun=selection.period.tahun).iloc[0]
+    last = query.run(ctx.engine, "data_terakhir", tahun=ctx.selection.period.tahun).iloc[0]
     tgl = last["tgl_realisasi_terakhir"]
     muat = last["dimuat_terakhir"]
     st.sidebar.caption(t("freshness", tgl=str(tgl)[:10] if tgl == tgl and tgl is not None else "–",
                          muat=str(muat)[:16] if muat == muat and muat is not None else "–"))
-    if reports.is_sample(engine):
+    if ctx.sample:
         st.sidebar.caption("⚠ " + t("sample_banner"))
-
-
-def summary(engine, period, scope=query.EVERYTHING, filters=query.NO_FILTER):
-    """reports.budget_summary for a page, cached like every view."""
-    fn = reports.budget_summary
-    return _view(fn, f"{fn.__module__}.{fn.__qualname__}", str(engine.url.database), data_version(engine),
-                 period.tahun, period.bulan, scope, filters, ())
