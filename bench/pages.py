@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
 from pathlib import Path
 
+from bench.tasks import timed
 from monev import reports
 from monev.views import capaian, ikpa_page, kpa_ppk, projection, rincian, rpd, tren, wilayah
 from monev.warehouse import db, query
@@ -43,29 +43,17 @@ def _page(engine, period: reports.Period, calls) -> None:
         fn(engine, period, scope=query.EVERYTHING, filters=query.NO_FILTER, **options)
 
 
-def _timed(action, repeat: int) -> tuple[float, float]:
-    started = time.perf_counter()
-    action()
-    first = time.perf_counter() - started
-    runs = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        runs.append(time.perf_counter() - started)
-    return first, statistics.median(runs)
-
-
 def page_timings(db_path: Path, period: reports.Period, repeat: int = 5,
                  pages: list[str] | None = None) -> list[dict]:
     engine = db.engine(db_path)
     rows = []
-    first, warm = _timed(lambda: _sidebar(engine, period), repeat)
-    rows.append({"halaman": "(bilah samping, tiap halaman)", "pertama_s": first, "hangat_s": warm})
+    first, warm = timed(lambda: _sidebar(engine, period), repeat)
+    rows.append({"halaman": "(bilah samping, tiap halaman)", "pertama_s": first, "hangat_s": statistics.median(warm)})
     for page, calls in PAGE_DATA.items():
         if pages and page not in pages:
             continue
-        first, warm = _timed(lambda calls=calls: _page(engine, period, calls), repeat)
-        rows.append({"halaman": page, "pertama_s": first, "hangat_s": warm})
+        first, warm = timed(lambda calls=calls: _page(engine, period, calls), repeat)
+        rows.append({"halaman": page, "pertama_s": first, "hangat_s": statistics.median(warm)})
     return rows
 
 

@@ -120,7 +120,7 @@ def _save(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
         tables[name].to_parquet(out_dir / f"{name}.parquet", index=False)
 
 
-def _timed(fn, repeat: int) -> tuple[float, list[float]]:
+def timed(fn, repeat: int) -> tuple[float, list[float]]:
     """Run once to warm, then `repeat` times; the first run's time and the warm times."""
     started = time.perf_counter()
     fn()
@@ -139,8 +139,8 @@ def summary_warehouse(db: str, tahun: int, bulan: int, repeat: int, out_dir: str
 
     engine = wdb.engine(db)
     period = reports.Period(tahun, bulan)
-    first, times = _timed(lambda: reports.budget_summary(engine, period), repeat)
-    _, grain_times = _timed(lambda: reports.budget_grain(engine, period), repeat)
+    first, times = timed(lambda: reports.budget_summary(engine, period), repeat)
+    _, grain_times = timed(lambda: reports.budget_grain(engine, period), repeat)
     tables = reports.budget_summary(engine, period)
     grain_rows = len(reports.budget_grain(engine, period))
     _save(tables, Path(out_dir))
@@ -213,7 +213,7 @@ def summary_pandas(db: str, tahun: int, bulan: int, repeat: int, out_dir: str) -
     frames = load_frames(db)
     load_s = time.perf_counter() - started
     memory_mb = sum(f.memory_usage(deep=True).sum() for f in frames.values()) / 2**20
-    first, times = _timed(lambda: pandas_summary(frames, tahun, bulan), repeat)
+    first, times = timed(lambda: pandas_summary(frames, tahun, bulan), repeat)
     _save(pandas_summary(frames, tahun, bulan), Path(out_dir))
     return {"load_seconds": load_s, "first_seconds": first, "times": times,
             "seconds": statistics.median(times), "frames_mb": memory_mb,
