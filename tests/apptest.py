@@ -22,3 +22,13 @@ def open_page(monkeypatch, db_path, page: str, sidebar=(), **url) -> AppTest:
     for kind, key, value in sidebar or ():
         getattr(at.sidebar, kind)(key=key).set_value(value).run()
     return at.switch_page(page).run()
+
+
+def app_pages() -> list[str]:
+    """The url paths of the pages app.py registers (its PAGES list), in menu order."""
+    import ast
+
+    tree = ast.parse(Path(APP).read_text(encoding="utf-8"))
+    listing = next(node.value for node in ast.walk(tree)
+                   if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES")
+    return [ast.literal_eval(item)[1] for item in listing.elts]

@@ -1,20 +1,12 @@
 """The page benchmark calls every data page's functions the way the pages do."""
-import ast
-
 import builders
+from apptest import app_pages
 from bench import pages as bench_pages
 from monev import reports
 
 
-def _app_pages() -> set[str]:
-    tree = ast.parse((builders.Path(__file__).resolve().parent.parent / "app.py").read_text(encoding="utf-8"))
-    listing = next(node.value for node in ast.walk(tree)
-                   if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES")
-    return {ast.literal_eval(item)[1] for item in listing.elts}
-
-
 def test_every_data_page_is_timed_and_its_calls_run(shared_warehouse):
-    assert _app_pages() - set(bench_pages.PAGE_DATA) == {"muat"}  # the upload page shows no budget data
+    assert set(app_pages()) - set(bench_pages.PAGE_DATA) == {"muat"}  # the upload page shows no budget data
     rows = bench_pages.page_timings(shared_warehouse, reports.Period(builders.THANG, 6), repeat=1)
     assert [r["halaman"] for r in rows[1:]] == list(bench_pages.PAGE_DATA)
     assert all(r["pertama_s"] > 0 and r["hangat_s"] > 0 for r in rows)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from apptest import app_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -69,15 +71,6 @@ def server(shared_warehouse):
             process.kill()
 
 
-def _pages() -> list[str]:
-    import ast
-
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    pages = next(node.value for node in ast.walk(tree)
-                 if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES")
-    return [ast.literal_eval(item)[1] for item in pages.elts]
-
-
 def _settle(page) -> None:
     """Wait until Streamlit has finished running the script: the sidebar filters are drawn and
     the status widget no longer offers to stop a run."""
@@ -98,7 +91,7 @@ def test_every_page_renders_without_errors(server):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        for url_path in _pages():
+        for url_path in app_pages():
             page.goto(f"{server}/{'' if url_path == 'ringkasan' else url_path}", wait_until="domcontentloaded")
             _settle(page)
             page.screenshot(path=str(ARTIFACTS / f"{url_path}.png"), full_page=True)
