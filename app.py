@@ -8,7 +8,7 @@ st.set_page_config(page_title="Monev Anggaran", page_icon=":material/monitoring:
 
 
 def _ready_warehouse() -> str:
-    bar = st.progress(0.0, text="Menyiapkan gudang data contoh (hanya pada awal pertama)...")
+    bar = st.progress(0.0, text=t("menyiapkan_contoh"))
     try:
         return str(startup.ensure_warehouse(lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg)))
     finally:

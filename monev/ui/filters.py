@@ -28,7 +28,7 @@ def _from_url(key: str, allowed: list[str]) -> list[str]:
     wanted = st.query_params.get_all(key)
     kept = [v for v in wanted if v in allowed]
     if len(kept) < len(wanted):
-        st.sidebar.caption(f"Nilai tidak dikenal di tautan diabaikan ({key}).")
+        st.sidebar.caption(t("tautan_diabaikan", kunci=key))
     return kept
 
 
