@@ -28,11 +28,13 @@ class PageContext:
     engine: object
     selection: object  # filters.Selection, or None when the warehouse has no budget yet
     sample: bool
+    version: int  # the warehouse's last load batch when this run started: part of every cache key
     scope: query.Scope = query.EVERYTHING  # what this viewer may see; access control sets it
 
 
 def set_context(engine, selection) -> None:
-    st.session_state["page_context"] = PageContext(engine, selection, reports.is_sample(engine))
+    st.session_state["page_context"] = PageContext(engine, selection, reports.is_sample(engine),
+                                                   data_version(engine))
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
@@ -45,7 +47,7 @@ def view(fn, ctx: "PageContext", **options):
     filters and options; the function's qualified name keeps different views apart."""
     period = ctx.selection.period
     return _view(fn, f"{fn.__module__}.{fn.__qualname__}", str(ctx.engine.url.database),
-                 data_version(ctx.engine), period.tahun, period.bulan, ctx.scope,
+                 ctx.version, period.tahun, period.bulan, ctx.scope,
                  ctx.selection.filters, tuple(sorted(options.items())))
 
 
