@@ -39,6 +39,6 @@ except startup.WarehouseMissing as exc:
 
 engine = data.engine(path)
 selection = filters.sidebar(engine)
-data.set_context(engine, selection)
+data.set_context(path, engine, selection)
 data.sidebar_status()
 navigation.run()

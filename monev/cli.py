@@ -12,6 +12,7 @@ import pandas as pd
 
 from monev.config import warehouse_path
 from monev.ui import format as fmt
+from monev.warehouse.store import WarehouseBusy
 
 SAMPLE_NOTE = "DATA CONTOH (dibangkitkan, bukan data resmi)"
 
@@ -40,7 +41,7 @@ def _cmd_ingest(args) -> int:
     from monev.warehouse.ingest import ingest_files
 
     results = ingest_files(Path(args.db), [Path(p) for p in args.files], kind=args.kind,
-                           loaded_by=args.user)
+                           loaded_by=args.user, wait=lambda message: print(f"{message}…", file=sys.stderr))
     for result in results:
         _print_report(result)
     return 0 if all(r.ok for r in results) else 1
@@ -180,7 +181,7 @@ def _cmd_undo(args) -> int:
     if not Path(args.db).is_file():
         raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
     try:
-        result = batches.undo(db.engine(args.db), args.batch_id)
+        result = batches.undo(args.db, args.batch_id)
     except batches.UndoRefused as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 1
@@ -246,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except ValueError as exc:
+    except (ValueError, WarehouseBusy) as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback

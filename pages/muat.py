@@ -39,7 +39,7 @@ for number, upload in enumerate(uploads or []):
             download_button(found, f"kesalahan_{number + 1}", key=f"muat_unduh_{number}")
         if st.button(t("muat_tombol"), key=f"muat_tombol_{number}", type="primary",
                      disabled=result.status != "siap"):
-            loaded = views.load_upload(engine, upload.name, upload.getvalue())
+            loaded = views.load_upload(ctx.warehouse, upload.name, upload.getvalue())
             st.session_state["muat_pesan"] = [(loaded.status == "dimuat", loaded.message)]
             st.rerun()  # data_version moved: every cached view is recomputed
 
@@ -59,7 +59,7 @@ else:
         st.warning(t("muat_batal_tanya", id=pending["id"], nama=pending["nama"]))
         yes, no = st.columns(2)
         if yes.button(t("muat_ya"), key="muat_ya", type="primary"):
-            st.session_state["muat_pesan"] = [views.undo(engine, pending["id"])]
+            st.session_state["muat_pesan"] = [views.undo(ctx.warehouse, pending["id"])]
             del st.session_state["muat_batal"]
             st.rerun()
         if no.button(t("muat_tidak"), key="muat_tidak"):

@@ -51,7 +51,7 @@ def test_undo_of_a_later_batch_restores_the_state_after_the_earlier_one(warehous
     assert totals(warehouse) != totals_a
     assert b.scalar(warehouse, "select count(*) from fact_pagu_hist where superseded_by = :b", b=batch_b) == 1
 
-    result = batches.undo(db.engine(warehouse), batch_b)
+    result = batches.undo(warehouse, batch_b)
 
     assert result.batch_id == batch_b and result.rows == 2 and "dibatalkan" in result.message
     assert table_rows(warehouse) == after_a  # facts, history, load_batch and both aggregates
@@ -66,29 +66,28 @@ def test_undo_of_an_earlier_batch_a_later_one_superseded_is_refused(warehouse, t
     before = b.snapshot(warehouse)
     with pytest.raises(batches.UndoRefused, match=rf"Batch {batch_a} .*digantikan oleh batch {batch_b}.*"
                                                    rf"Batalkan batch {batch_b} dulu"):
-        batches.undo(db.engine(warehouse), batch_a)
+        batches.undo(warehouse, batch_a)
     assert b.snapshot(warehouse) == before
     row = batches.history(db.engine(warehouse)).set_index("batch_id").loc[batch_a]
     assert (row["baris_dilampaui"], row["dilampaui_oleh"]) == (1, str(batch_b))
-    batches.undo(db.engine(warehouse), batch_b)
-    batches.undo(db.engine(warehouse), batch_a)  # now allowed
+    batches.undo(warehouse, batch_b)
+    batches.undo(warehouse, batch_a)  # now allowed
 
 
 def test_undo_of_an_unknown_batch_is_a_clear_error(warehouse):
     before = b.snapshot(warehouse)
     with pytest.raises(batches.UndoRefused, match="Batch 999 tidak ada di riwayat muat"):
-        batches.undo(db.engine(warehouse), 999)
+        batches.undo(warehouse, 999)
     assert b.snapshot(warehouse) == before
 
 
 def test_undo_of_a_realization_file_removes_exactly_its_amounts(warehouse, data):
-    engine = db.engine(warehouse)
-    history = batches.history(engine)
+    history = batches.history(db.engine(warehouse))
     batch = int(history.loc[history["file_name"] == "realisasi.csv", "batch_id"].iloc[0])
     before = totals(warehouse)
     others = {n: r for n, r in table_rows(warehouse).items()
               if n not in ("fact_realisasi_hist", "load_batch", "agg_realisasi_bulanan", "agg_ringkasan_bulanan")}
-    batches.undo(engine, batch)
+    batches.undo(warehouse, batch)
     removed = sum(r["nilai"] for r in data.rows["realisasi"])
     assert totals(warehouse) == {**before, "realisasi": before["realisasi"] - removed}
     without = data.copy()
@@ -99,11 +98,10 @@ def test_undo_of_a_realization_file_removes_exactly_its_amounts(warehouse, data)
 
 
 def test_batch_numbers_are_not_reused_and_the_data_version_moves(warehouse, tmp_path):
-    engine = db.engine(warehouse)
     batch_b = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "b", "pagu", _pagu_b())])[0])
-    version = ui_data.data_version(engine)
-    batches.undo(engine, batch_b)
-    assert ui_data.data_version(engine) > version  # cached figures are not shown after an undo
+    version = ui_data.data_version(db.engine(warehouse))
+    batches.undo(warehouse, batch_b)
+    assert ui_data.data_version(db.engine(warehouse)) > version  # cached figures are not shown after an undo
     again = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "c", "pagu", _pagu_a())])[0])
     assert again > batch_b
 

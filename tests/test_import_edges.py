@@ -44,10 +44,8 @@ def test_blank_spreadsheet_rows_are_skipped_and_rows_keep_their_sheet_numbers(sh
 
 def test_a_refused_warehouse_is_left_closed(tmp_path):
     path = tmp_path / "baru.duckdb"
-    engine = db.engine(path)
-    with engine.begin() as conn:
+    with db.writing(path) as draft, draft.engine.begin() as conn:
         conn.execute(sa.text("update warehouse_info set value = '999' where key = 'schema_version'"))
-    db.dispose(path)
     with pytest.raises(RuntimeError, match="lebih baru"):
         db.engine(path)
     import duckdb

@@ -40,7 +40,7 @@ def test_fresh_warehouse_is_at_the_current_version(tmp_path):
 
 def test_reopening_does_not_run_migrations_again(tmp_path, monkeypatch):
     db_path = tmp_path / "gudang.duckdb"
-    with db.engine(db_path).begin() as conn:
+    with db.writing(db_path) as draft, draft.engine.begin() as conn:
         conn.execute(sa.text("insert into warehouse_info values ('penanda', 'tetap')"))
         conn.execute(sa.text("insert into load_batch values (1, 'a.csv', 'x', 'unit', 1, now(), 'uji')"))
     db.dispose(db_path)
@@ -59,16 +59,14 @@ def test_reopening_does_not_run_migrations_again(tmp_path, monkeypatch):
 
 def test_migrate_is_a_no_op_at_the_current_version(tmp_path):
     db_path = tmp_path / "gudang.duckdb"
-    try:
-        with db.engine(db_path).begin() as conn:
-            assert db.migrate(conn) == db.SCHEMA_VERSION
-            assert db.migrate(conn) == db.SCHEMA_VERSION  # would fail on 'create table' if it re-ran
-    finally:
-        db.dispose(db_path)
+    with db.writing(db_path) as draft, draft.engine.begin() as conn:
+        assert db.migrate(conn) == db.SCHEMA_VERSION
+        assert db.migrate(conn) == db.SCHEMA_VERSION  # would fail on 'create table' if it re-ran
 
 
-def test_older_warehouse_is_migrated_in_place(tmp_path):
-    """A file with no schema at all (version 0) is brought to the current version."""
+def test_older_warehouse_is_migrated_into_a_new_version(tmp_path):
+    """A file with no schema at all (version 0) is brought to the current version; the file as it
+    was stays untouched until the migrated version is published beside it."""
     import duckdb
 
     db_path = tmp_path / "lama.duckdb"
@@ -79,16 +77,16 @@ def test_older_warehouse_is_migrated_in_place(tmp_path):
     try:
         assert _version(db_path) == db.SCHEMA_VERSION
         assert b.scalar(db_path, "select x from catatan") == 42
+        assert db_path.is_symlink() and db_path.resolve().parent.name == "lama.duckdb.versi"
     finally:
         db.dispose(db_path)
 
 
 def test_newer_warehouse_is_refused_in_indonesian(tmp_path):
     db_path = tmp_path / "gudang.duckdb"
-    with db.engine(db_path).begin() as conn:
+    with db.writing(db_path) as draft, draft.engine.begin() as conn:
         conn.execute(sa.text("update warehouse_info set value = :v where key = 'schema_version'"),
                      {"v": str(db.SCHEMA_VERSION + 1)})
-    db.dispose(db_path)
     try:
         with pytest.raises(RuntimeError) as caught:
             db.engine(db_path)
@@ -98,8 +96,11 @@ def test_newer_warehouse_is_refused_in_indonesian(tmp_path):
         assert "Perbarui aplikasi" in message
     finally:
         db.dispose(db_path)
+    with pytest.raises(RuntimeError, match="lebih baru"):
+        with db.writing(db_path):
+            pass
     # and it was left as it was
-    check = sa.create_engine(f"duckdb:///{db_path}")
+    check = sa.create_engine(f"duckdb:///{db_path}", connect_args={"read_only": True})
     try:
         with check.connect() as conn:
             assert conn.exec_driver_sql("select value from warehouse_info where key = 'schema_version'").scalar() \

@@ -28,8 +28,10 @@ def test_a_clean_upload_is_ready_and_nothing_is_loaded_until_asked(warehouse, tm
     assert list(checked.preview.iloc[0]) == [str(rows[0][c]) for c in b.COLUMNS["rpd"]]
     assert b.snapshot(warehouse) == before  # checking loads nothing
 
-    loaded = views.load_upload(engine, "../rahasia/rpd maret.csv", content)
+    loaded = views.load_upload(warehouse, "../rahasia/rpd maret.csv", content)
     assert loaded.status == "dimuat" and loaded.file_name == "rpd maret.csv"
+    assert views.history(engine).iloc[0]["file_name"] != "rpd maret.csv"  # a run started before still reads its version
+    engine = db.engine(warehouse)  # the next run
     history = views.history(engine)
     assert history.iloc[0]["file_name"] == "rpd maret.csv" and history.iloc[0]["row_count"] == len(rows)
     assert views.check_upload(engine, "lagi.csv", content).result.status == "sudah_dimuat"
@@ -57,9 +59,8 @@ def test_an_unreadable_upload_has_no_preview(shared_warehouse):
 
 
 def test_page_shows_history_and_undoes_a_batch_after_confirmation(warehouse, tmp_path, monkeypatch, data):
-    engine = db.engine(warehouse)
     rows = [b._pagu(b.L1, 1_700_000_000, 0, 3, "2024-09-01")]
-    batch = views.load_upload(engine, "pagu_revisi3.csv", _csv_bytes(tmp_path, "pagu", rows)).batch_id
+    batch = views.load_upload(warehouse, "pagu_revisi3.csv", _csv_bytes(tmp_path, "pagu", rows)).batch_id
     db.dispose(warehouse)
     at = open_page(monkeypatch, warehouse, "pages/muat.py")
     assert not at.exception
@@ -79,10 +80,9 @@ def test_page_shows_history_and_undoes_a_batch_after_confirmation(warehouse, tmp
 
 
 def test_page_refuses_undo_buttons_for_superseded_batches(warehouse, tmp_path, monkeypatch):
-    engine = db.engine(warehouse)
-    first = views.load_upload(engine, "a.csv", _csv_bytes(tmp_path / "a", "pagu", [
+    first = views.load_upload(warehouse, "a.csv", _csv_bytes(tmp_path / "a", "pagu", [
         b._pagu(b.L1, 1_700_000_000, 0, 3, "2024-09-01")])).batch_id
-    views.load_upload(engine, "b.csv", _csv_bytes(tmp_path / "b", "pagu", [
+    views.load_upload(warehouse, "b.csv", _csv_bytes(tmp_path / "b", "pagu", [
         b._pagu(b.L1, 1_600_000_000, 0, 3, "2024-09-01")]))
     db.dispose(warehouse)
     at = open_page(monkeypatch, warehouse, "pages/muat.py")

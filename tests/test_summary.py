@@ -99,7 +99,7 @@ def test_total_target_is_the_pagu_weighted_mean(engine, data):
 
 def test_default_targets_when_the_year_has_none(warehouse):
     """Without target rows for the year the PER-5/PB/2024 table applies (domain reference)."""
-    with db.engine(warehouse).begin() as conn:
+    with db.writing(warehouse) as draft, draft.engine.begin() as conn:
         conn.exec_driver_sql("delete from ref_target_hist")  # a copy: as if no target file was loaded
     data = b.base_dataset()
     per5 = {"51": [20, 50, 75, 95], "52": [15, 50, 70, 90], "53": [10, 40, 70, 90], "57": [25, 50, 75, 95]}

@@ -68,10 +68,10 @@ def load_rank(path: Path) -> tuple[int, str]:
 
 
 def build_sample(db_path: Path, scale: str = "kemensos", seed: int = 2024, progress=None) -> None:
-    """write_sample_files into a working dir next to db_path, then load them through
-    monev.warehouse.ingest.ingest_files(db_path, paths, loaded_by="sample", progress=progress)
-    and mark the warehouse as sample data via monev.warehouse.ingest.mark_sample(db_path, scale, seed)."""
-    from monev.warehouse import ingest
+    """write_sample_files into a working dir next to db_path, then load them through the import
+    path (monev.warehouse.ingest.load_files, loaded_by="sample") and mark the warehouse as sample
+    data, all in one new version: it appears complete, or not at all."""
+    from monev.warehouse import db, ingest
 
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,17 +81,18 @@ def build_sample(db_path: Path, scale: str = "kemensos", seed: int = 2024, progr
     try:
         progress(0.0, "Menulis berkas contoh")
         paths = write_sample_files(work, scale, seed, _scaled(progress, 0.0, writing_share))
-        results = ingest.ingest_files(db_path, paths, loaded_by="sample",
-                                      progress=_scaled(progress, writing_share, 0.99))
-        rejected = [r for r in results if not r.ok]
-        if rejected:
-            lines = []
-            for result in rejected[:5]:
-                lines.append(f"{result.file_name}: {result.message}")
-                for row in result.problems.head(5).itertuples(index=False):
-                    lines.append(f"  baris {row.baris}, kolom {row.kolom}, nilai {row.nilai}: {row.alasan}")
-            raise SampleLoadError("Data contoh ditolak oleh validasi:\n" + "\n".join(lines))
-        ingest.mark_sample(db_path, scale, seed)
+        with db.writing(db_path) as draft:
+            results = ingest.load_files(draft.engine, paths, loaded_by="sample",
+                                        progress=_scaled(progress, writing_share, 0.99))
+            rejected = [r for r in results if not r.ok]
+            if rejected:
+                lines = []
+                for result in rejected[:5]:
+                    lines.append(f"{result.file_name}: {result.message}")
+                    for row in result.problems.head(5).itertuples(index=False):
+                        lines.append(f"  baris {row.baris}, kolom {row.kolom}, nilai {row.nilai}: {row.alasan}")
+                raise SampleLoadError("Data contoh ditolak oleh validasi:\n" + "\n".join(lines))
+            ingest.mark_sample(draft.engine, scale, seed)
         progress(1.0, "Data contoh siap")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -13,8 +13,9 @@ from monev.warehouse import db, query
 CACHE_TTL_SECONDS = 600
 
 
-@st.cache_resource
 def engine(path: str):
+    """The engine of the warehouse version in force: asked once per run, so a load published by
+    any process shows on the next run, and every view of one run reads the same version."""
     return db.engine(path)
 
 
@@ -25,28 +26,29 @@ def data_version(engine) -> int:
 
 @dataclass(frozen=True)
 class PageContext:
-    engine: object
+    warehouse: str  # the path users name; loads and undo write to it, as a new version
+    engine: object  # read-only, on the version in force when this run started
     selection: object  # filters.Selection, or None when the warehouse has no budget yet
     sample: bool
     version: int  # the warehouse's last load batch when this run started: part of every cache key
     scope: query.Scope = query.EVERYTHING  # what this viewer may see; access control sets it
 
 
-def set_context(engine, selection) -> None:
-    st.session_state["page_context"] = PageContext(engine, selection, reports.is_sample(engine),
+def set_context(warehouse: str, engine, selection) -> None:
+    st.session_state["page_context"] = PageContext(warehouse, engine, selection, reports.is_sample(engine),
                                                    data_version(engine))
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
-def _view(_fn, name: str, path: str, version: int, tahun: int, bulan: int, scope, filters, options):
-    return _fn(db.engine(path), reports.Period(tahun, bulan), scope=scope, filters=filters, **dict(options))
+def _view(_fn, _engine, name: str, path: str, version: int, tahun: int, bulan: int, scope, filters, options):
+    return _fn(_engine, reports.Period(tahun, bulan), scope=scope, filters=filters, **dict(options))
 
 
 def view(fn, ctx: "PageContext", **options):
-    """fn(engine, period, scope, filters, **options), cached per warehouse version, period, scope,
-    filters and options; the function's qualified name keeps different views apart."""
+    """fn(engine, period, scope, filters, **options), cached per warehouse version file, period,
+    scope, filters and options; the function's qualified name keeps different views apart."""
     period = ctx.selection.period
-    return _view(fn, f"{fn.__module__}.{fn.__qualname__}", str(ctx.engine.url.database),
+    return _view(fn, ctx.engine, f"{fn.__module__}.{fn.__qualname__}", str(ctx.engine.url.database),
                  ctx.version, period.tahun, period.bulan, ctx.scope,
                  ctx.selection.filters, tuple(sorted(options.items())))
 

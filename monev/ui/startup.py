@@ -1,12 +1,12 @@
 """Finding or building the warehouse when the app starts.
 
-On the embedded default path, a missing warehouse is built from the sample data, into a
-temporary file that replaces the target only when complete, so a crash or a second session never
-sees half a warehouse. A configured path is never built over: its absence is an error to report.
+On the embedded default path, a missing warehouse is built from the sample data as one new
+version that appears only when complete (monev.warehouse.store), so a crash or a second session
+never sees half a warehouse. A configured path is never built over: its absence is an error to
+report.
 """
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 from typing import Callable
@@ -34,12 +34,5 @@ def ensure_warehouse(progress: Callable[[float, str], None] | None = None,
         if not path.is_file():  # another session may have built it while we waited
             from monev.sample.build import build_sample
 
-            partial = path.with_name(path.name + ".membangun")
-            for leftover in (partial, partial.with_name(partial.name + ".wal")):
-                leftover.unlink(missing_ok=True)
-            build_sample(partial, progress=progress)
-            from monev.warehouse import db
-
-            db.dispose(partial)
-            os.replace(partial, path)
+            build_sample(path, progress=progress)
     return path

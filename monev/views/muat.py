@@ -12,8 +12,9 @@ import sqlalchemy as sa
 
 from monev.warehouse import batches, formats
 from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem
-from monev.warehouse.ingest import LoadResult, check_file, ingest_file, safe_file_name
+from monev.warehouse.ingest import REJECTED, LoadResult, check_file, ingest_files, safe_file_name
 from monev.warehouse.reader import read_table
+from monev.warehouse.store import WarehouseBusy
 
 PREVIEW_ROWS = 20
 UNDO_ROWS = 30  # the newest batches get an undo button; older ones: `python -m monev undo`
@@ -49,9 +50,14 @@ def check_upload(engine: sa.Engine, name: str, content: bytes) -> Checked:
     return Checked(result, preview, label)
 
 
-def load_upload(engine: sa.Engine, name: str, content: bytes, loaded_by: str | None = None) -> LoadResult:
+def load_upload(warehouse, name: str, content: bytes, loaded_by: str | None = None) -> LoadResult:
+    """Load one uploaded file as a new version of the warehouse (waits while another load runs)."""
     with tempfile.TemporaryDirectory(prefix="monev-unggah-") as directory:
-        return ingest_file(engine, _write(directory, name, content), loaded_by=loaded_by)
+        try:
+            [result] = ingest_files(warehouse, [_write(directory, name, content)], loaded_by=loaded_by)
+        except WarehouseBusy as exc:
+            return LoadResult(safe_file_name(name), REJECTED, message=str(exc))
+        return result
 
 
 def problems(result: LoadResult) -> pd.DataFrame:
@@ -65,9 +71,9 @@ def history(engine: sa.Engine) -> pd.DataFrame:
     return frame.assign(dapat_dibatalkan=frame["baris_dilampaui"] == 0)
 
 
-def undo(engine: sa.Engine, batch_id: int) -> tuple[bool, str]:
+def undo(warehouse, batch_id: int) -> tuple[bool, str]:
     """(done, message): the undo's result or the reason it was refused."""
     try:
-        return True, batches.undo(engine, batch_id).message
-    except batches.UndoRefused as exc:
+        return True, batches.undo(warehouse, batch_id).message
+    except (batches.UndoRefused, WarehouseBusy) as exc:
         return False, str(exc)

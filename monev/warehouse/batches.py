@@ -41,9 +41,14 @@ def _run_script(conn: sa.Connection, name: str, params: dict) -> None:
         conn.execute(sa.text(statement), params)
 
 
-def undo(engine: sa.Engine, batch_id: int) -> UndoResult:
-    """Undo one batch; raises UndoRefused with an Indonesian message when it may not be undone."""
-    batch_id = int(batch_id)
+def undo(db_path, batch_id: int) -> UndoResult:
+    """Undo one batch, published as a new version of the warehouse; raises UndoRefused with an
+    Indonesian message when it may not be undone (and then nothing changes)."""
+    with db.writing(db_path) as draft:
+        return _undo(draft.engine, int(batch_id))
+
+
+def _undo(engine: sa.Engine, batch_id: int) -> UndoResult:
     params = {"batch_id": batch_id}
     raw = None
     try:

@@ -1,16 +1,21 @@
-"""Connections to the DuckDB warehouse and schema migrations.
+"""Connections to the DuckDB warehouse (read-only on the version in force, read-write on a draft) and
+schema migrations.
 
 The schema is a numbered series of SQL files in queries/schema; `warehouse_info.schema_version`
-records how far a warehouse has come, so opening an older warehouse migrates it in place.
+records how far a warehouse has come, so opening an older warehouse migrates it (into a new version).
 """
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 import sqlalchemy as sa
 
 from monev.paths import QUERIES
+from monev.warehouse import store
 
 SCHEMA_DIR = QUERIES / "schema"
 META_DIR = QUERIES / "meta"
@@ -39,6 +44,11 @@ def _meta(name: str) -> str:
     return (META_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def newer_schema(version: int) -> str:
+    return (f"Gudang data berskema versi {version}, lebih baru dari aplikasi ini "
+            f"(versi {SCHEMA_VERSION}). Perbarui aplikasi.")
+
+
 def schema_version(conn: sa.Connection) -> int:
     if not conn.execute(sa.text(_meta("ada_info"))).scalar():
         return 0
@@ -50,10 +60,7 @@ def migrate(conn: sa.Connection) -> int:
     """Apply the migrations this warehouse has not had yet; return the version reached."""
     current = schema_version(conn)
     if current > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"Gudang data berskema versi {current}, lebih baru dari aplikasi ini "
-            f"(versi {SCHEMA_VERSION}). Perbarui aplikasi."
-        )
+        raise RuntimeError(newer_schema(current))
     for number, path in migrations():
         if number <= current:
             continue
@@ -63,7 +70,9 @@ def migrate(conn: sa.Connection) -> int:
     return SCHEMA_VERSION
 
 
-_engines: dict[Path, sa.Engine] = {}
+_engines: dict[Path, sa.Engine] = {}  # read-only, one per version file
+_opened: dict[Path, list[Path]] = {}  # per warehouse path, the versions opened, oldest first
+_lock = threading.Lock()  # Streamlit serves sessions from threads
 
 
 def _quiet(dbapi_connection, _record) -> None:
@@ -71,27 +80,88 @@ def _quiet(dbapi_connection, _record) -> None:
     dbapi_connection.execute("set enable_progress_bar = false")
 
 
+def _create(path: Path, read_only: bool) -> sa.Engine:
+    eng = sa.create_engine(f"duckdb:///{path}", connect_args={"read_only": read_only})
+    sa.event.listen(eng, "connect", _quiet)
+    return eng
+
+
 def engine(db_path: str | Path) -> sa.Engine:
-    """One engine per warehouse file, migrated to the current schema on first use."""
-    path = Path(db_path).resolve()
-    if path not in _engines:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        eng = sa.create_engine(f"duckdb:///{path}")
-        sa.event.listen(eng, "connect", _quiet)
+    """A read-only engine on the version of the warehouse in force now (see monev.warehouse.store).
+
+    Call it again to see a later load: it returns the engine of whatever version is in force. A
+    missing warehouse is created empty; an older schema is migrated by publishing a new version.
+    """
+    live = store.live_path(db_path)
+    with _lock:
+        for _attempt in range(3):
+            current = store.in_force(live)
+            if current is None:
+                with writing(live):
+                    pass  # publishes an empty warehouse at the current schema
+                continue
+            if current in _engines:
+                return _engines[current]
+            eng = _create(current, read_only=True)
+            try:
+                with eng.connect() as conn:
+                    version = schema_version(conn)
+            except Exception:
+                eng.dispose()  # leave the file closed, so another open is not blocked by this one
+                raise
+            if version > SCHEMA_VERSION:
+                eng.dispose()
+                raise RuntimeError(newer_schema(version))
+            if version < SCHEMA_VERSION:
+                eng.dispose()
+                with writing(live):
+                    pass  # the draft is migrated when opened; publishing makes it the version in force
+                continue
+            _engines[current] = eng
+            _forget_older(live, current)
+            return eng
+    raise RuntimeError(f"Gudang data {live} berganti versi terus-menerus; coba lagi.")
+
+
+def _forget_older(live: Path, current: Path) -> None:
+    """Close versions two loads old: no run of this process can still be starting on them."""
+    opened = _opened.setdefault(live, [])
+    opened.append(current)
+    while len(opened) > store.KEEP_VERSIONS:
+        old = opened.pop(0)
+        eng = _engines.pop(old, None)
+        if eng is not None:
+            eng.dispose()
+
+
+@contextmanager
+def writing(db_path: str | Path, wait: Callable[[str], None] | None = None) -> Iterator["store.Draft"]:
+    """A read-write engine (draft.engine) on a private copy of the warehouse, migrated to the
+    current schema; published as the version in force when the block ends without an exception
+    (and without draft.discard()). Other processes keep reading the version in force meanwhile."""
+    with store.draft(db_path, wait) as session:
+        eng = _create(session.work, read_only=False)
         try:
             with eng.begin() as conn:
                 migrate(conn)
-        except Exception:
-            eng.dispose()  # leave the file closed, so another open is not blocked by this one
-            raise
-        _engines[path] = eng
-    return _engines[path]
+            session.engine = eng
+            yield session
+            with eng.connect() as conn:
+                conn.exec_driver_sql("checkpoint")
+        finally:
+            eng.dispose()  # closes the file, so it can be published or removed
 
 
 def dispose(db_path: str | Path | None = None) -> None:
-    """Close the engine of one warehouse (all when None), e.g. before its file is replaced."""
-    paths = list(_engines) if db_path is None else [Path(db_path).resolve()]
-    for path in paths:
-        eng = _engines.pop(path, None)
-        if eng is not None:
-            eng.dispose()
+    """Close the engines of one warehouse (all when None), e.g. before another process opens it."""
+    with _lock:
+        lives = list(_opened) if db_path is None else [store.live_path(db_path)]
+        for live in lives:
+            for version in _opened.pop(live, []):
+                eng = _engines.pop(version, None)
+                if eng is not None:
+                    eng.dispose()
+        if db_path is None:
+            for eng in _engines.values():
+                eng.dispose()
+            _engines.clear()

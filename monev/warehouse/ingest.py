@@ -19,7 +19,7 @@ from typing import Callable
 import pandas as pd
 import sqlalchemy as sa
 
-from monev.warehouse import db, formats, query, validate
+from monev.warehouse import db, formats, query, store, validate
 from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem, FileRejected
 from monev.warehouse.reader import check_limits, read_header, read_table
 
@@ -152,6 +152,7 @@ def _load(engine: sa.Engine, kind: formats.Kind, typed: pd.DataFrame, file_name:
             for script in scripts:
                 for statement in db.split_statements(query.sql_text(script)):
                     conn.execute(sa.text(statement), {"batch_id": batch_id})
+            store.crash_point("dimuat")
     finally:
         # after commit or rollback, so a failed statement cannot hide behind a failed unregister
         if raw is not None:
@@ -275,9 +276,9 @@ def _load_rank(path: Path) -> int:
     return formats.LOAD_ORDER.index(detected) if detected else -1
 
 
-def ingest_files(db_path: str | Path, paths: list[Path], kind: str | None = None,
-                 loaded_by: str | None = None, progress: Progress | None = None) -> list[LoadResult]:
-    engine = db.engine(db_path)
+def load_files(engine: sa.Engine, paths: list[Path], kind: str | None = None, loaded_by: str | None = None,
+               progress: Progress | None = None) -> list[LoadResult]:
+    """ingest_file for each path, reference files first, into an engine already open for writing."""
     ordered = sorted((Path(p) for p in paths), key=_load_rank) if kind is None else [Path(p) for p in paths]
     results = []
     for number, path in enumerate(ordered):
@@ -289,9 +290,24 @@ def ingest_files(db_path: str | Path, paths: list[Path], kind: str | None = None
     return results
 
 
-def mark_sample(db_path: str | Path, scale: str, seed: int) -> None:
+def ingest_files(db_path: str | Path, paths: list[Path], kind: str | None = None,
+                 loaded_by: str | None = None, progress: Progress | None = None,
+                 wait: Callable[[str], None] | None = None) -> list[LoadResult]:
+    """Load files into the warehouse as one new version: readers see all of them at once, or,
+    if this process dies first, none (monev.warehouse.store). wait hears of another load that
+    holds the warehouse meanwhile."""
+    if wait is None and progress is not None:
+        wait = lambda message: progress(0.0, message)  # noqa: E731
+    with db.writing(db_path, wait=wait) as draft:
+        results = load_files(draft.engine, paths, kind, loaded_by, progress)
+        if not any(r.status == LOADED for r in results):
+            draft.discard()
+    return results
+
+
+def mark_sample(engine: sa.Engine, scale: str, seed: int) -> None:
     """Record that this warehouse holds generated sample data, so the app and exports say so."""
-    with db.engine(db_path).begin() as conn:
+    with engine.begin() as conn:
         for key, value in (("sample_scale", scale), ("sample_seed", str(seed))):
             conn.execute(sa.text(query.sql_text("meta/tulis_info")),
                          {"k": key, "v": value})
