@@ -38,7 +38,12 @@ except startup.WarehouseMissing as exc:
     st.stop()
 
 engine = data.engine(path)
+filters.language()
+as_loaded = filters.as_loaded_at(engine)
+if as_loaded is not None:
+    with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
+        engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
 selection = filters.sidebar(engine)
-data.set_context(path, engine, selection)
+data.set_context(path, engine, selection, as_loaded)
 data.sidebar_status()
 navigation.run()

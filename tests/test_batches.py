@@ -12,6 +12,8 @@ from monev.paths import QUERIES
 from monev.warehouse import batches, db, query
 from monev.warehouse.ingest import ingest_files
 from monev.ui import data as ui_data
+from monev.ui import download
+from monev.ui import format as ui_format
 
 PERIOD = reports.Period(b.THANG, 12)
 
@@ -112,6 +114,9 @@ def test_every_history_table_is_undone():
     script = query.sql_text("undo/hapus_batch")
     assert tables == set(re.findall(r"delete from (\w+_hist) where batch_id", script))
     assert tables == set(re.findall(r"update (\w+_hist) set superseded_by = null", script))
+    rewind = query.sql_text("undo/mundur_ke")
+    assert tables == set(re.findall(r"delete from (\w+_hist) where batch_id > :batch_id", rewind))
+    assert tables == set(re.findall(r"update (\w+_hist) set superseded_by = null where superseded_by >", rewind))
     assert tables <= set(re.findall(r"from (\w+_hist)", query.sql_text("undo/dilampaui")))
     assert tables <= set(re.findall(r"from (\w+_hist)", query.sql_text("riwayat_muat")))
 
@@ -130,3 +135,62 @@ def test_cli_lists_and_undoes_batches(warehouse, tmp_path, capsys):
                      "--json"]) == 0
     total = json.loads(capsys.readouterr().out)["total"]
     assert total["pagu"] == b.expected_summary(b.base_dataset(), b.THANG, 12)["total"]["pagu"]
+
+
+def test_figures_as_loaded_at_an_earlier_batch(warehouse, tmp_path):
+    """The copy 'as loaded at' batch A holds exactly the rows (aggregates included) the warehouse
+    had right after A, however much was loaded since; the warehouse itself is untouched."""
+    batch_a = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "a", "pagu", _pagu_a())])[0])
+    after_a, totals_a = table_rows(warehouse), totals(warehouse)
+    ingest_files(warehouse, [b.write_kind(tmp_path / "b", "pagu", _pagu_b())])
+    ingest_files(warehouse, [b.write_kind(tmp_path / "c", "realisasi", [b._sp2d(b.L1, "2024-10-02", "X-1", 77_000)])])
+    now, totals_now = table_rows(warehouse), totals(warehouse)
+    assert totals_now != totals_a
+
+    copy = batches.as_loaded_at(warehouse, batch_a)
+    assert table_rows(copy) == after_a
+    assert totals(copy) == totals_a
+    assert b.scalar(copy, "select value from warehouse_info where key = 'dimuat_per_batch'") == str(batch_a)
+    assert table_rows(warehouse) == now and totals(warehouse) == totals_now
+    assert batches.as_loaded_at(warehouse, batch_a) == copy  # built once per batch and version
+
+    with pytest.raises(batches.UndoRefused, match="Batch 999 tidak ada"):
+        batches.as_loaded_at(warehouse, 999)
+    ingest_files(warehouse, [b.write_kind(tmp_path / "d", "realisasi", [b._sp2d(b.L2, "2024-10-03", "X-2", 5)])])
+    newer = batches.as_loaded_at(warehouse, batch_a)
+    assert newer != copy and not copy.exists(), "copies made from an older version are removed"
+    assert table_rows(newer) == after_a
+
+
+def test_pages_show_the_figures_as_loaded_at_a_batch_from_the_url(warehouse, tmp_path, monkeypatch):
+    from apptest import open_page
+
+    batch_a = _batch_of(ingest_files(warehouse, [b.write_kind(tmp_path / "a", "pagu", _pagu_a())])[0])
+    pagu_a = totals(warehouse)["pagu"]
+    ingest_files(warehouse, [b.write_kind(tmp_path / "b", "pagu", _pagu_b())])
+    assert ui_format.rupiah_short(totals(warehouse)["pagu"]) != ui_format.rupiah_short(pagu_a)
+    db.dispose(warehouse)
+    at = open_page(monkeypatch, warehouse, "pages/ringkasan.py", batch=str(batch_a), tahun=str(b.THANG),
+                   sampai="12")
+    assert not at.exception
+    assert any(f"s.d. batch {batch_a} (pagu.csv" in w.value and "bukan data terkini" in w.value for w in at.warning)
+    shown = next(m for m in at.metric if m.label == "Pagu")
+    assert shown.value == ui_format.rupiah_short(pagu_a)
+
+    ignored = open_page(monkeypatch, warehouse, "pages/ringkasan.py", batch="1; drop table load_batch")
+    assert not ignored.exception
+    assert not any("bukan data terkini" in w.value for w in ignored.warning)
+    assert b.scalar(warehouse, "select count(*) from load_batch") > 0
+
+
+def test_exports_say_when_figures_are_as_loaded_at_a_batch():
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    note = "Data sebagaimana dimuat s.d. batch 7 (pagu.csv, 2024-06-01 10:00), bukan data terkini."
+    sheet = openpyxl.load_workbook(io.BytesIO(download.excel_bytes(
+        pd.DataFrame({"pagu": [5]}), "uji", sample=True, note=note))).active
+    assert [sheet["A1"].value, sheet["A2"].value, sheet["A4"].value, sheet["A5"].value] == [
+        download.SAMPLE_SHEET_NOTE, note, "pagu", 5]

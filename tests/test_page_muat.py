@@ -96,3 +96,14 @@ def test_page_opens_on_an_empty_warehouse(empty_warehouse, monkeypatch):
     at = open_page(monkeypatch, empty_warehouse, "pages/muat.py")
     assert not at.exception
     assert [i.value for i in at.info][-1] == "Belum ada berkas yang dimuat."
+
+
+def test_the_upload_limit_is_the_import_limit():
+    """A file the import would accept is not refused by Streamlit's uploader first."""
+    import tomllib
+
+    from monev.paths import ROOT
+    from monev.warehouse.reader import DEFAULT_MAX_FILE_MB
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == DEFAULT_MAX_FILE_MB

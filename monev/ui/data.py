@@ -8,7 +8,7 @@ import streamlit as st
 
 from monev import reports
 from monev.ui.texts import t
-from monev.warehouse import db, query
+from monev.warehouse import batches, db, query
 
 CACHE_TTL_SECONDS = 600
 
@@ -17,6 +17,11 @@ def engine(path: str):
     """The engine of the warehouse version in force: asked once per run, so a load published by
     any process shows on the next run, and every view of one run reads the same version."""
     return db.engine(path)
+
+
+def engine_as_loaded_at(path: str, batch_id: int):
+    """The engine of a read-only copy of the warehouse as loaded at an earlier batch."""
+    return db.engine(batches.as_loaded_at(path, batch_id), create=False)
 
 
 def data_version(engine) -> int:
@@ -31,12 +36,21 @@ class PageContext:
     selection: object  # filters.Selection, or None when the warehouse has no budget yet
     sample: bool
     version: int  # the warehouse's last load batch when this run started: part of every cache key
+    as_loaded: dict | None = None  # the batch the figures are shown "as loaded at"; None: current
     scope: query.Scope = query.EVERYTHING  # what this viewer may see; access control sets it
 
 
-def set_context(warehouse: str, engine, selection) -> None:
+def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None) -> None:
     st.session_state["page_context"] = PageContext(warehouse, engine, selection, reports.is_sample(engine),
-                                                   data_version(engine))
+                                                   data_version(engine), as_loaded)
+
+
+def as_loaded_note(ctx: "PageContext") -> str | None:
+    """The line every page and export carries while figures are shown as loaded at a batch."""
+    loaded = ctx.as_loaded
+    if loaded is None:
+        return None
+    return t("per_batch_banner", id=loaded["batch_id"], nama=loaded["file_name"], waktu=loaded["loaded_at"])
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
@@ -58,6 +72,8 @@ def context() -> PageContext:
     ctx = st.session_state["page_context"]
     if ctx.sample:
         st.warning(t("sample_banner"))
+    if ctx.as_loaded is not None:
+        st.warning(as_loaded_note(ctx), icon=":material/history:")
     if ctx.selection is None:
         st.info(t("no_pagu"))
         st.stop()

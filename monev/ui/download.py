@@ -10,27 +10,32 @@ import io
 import pandas as pd
 import streamlit as st
 
+from monev.ui import data
 from monev.ui.texts import t
 
 SAMPLE_SHEET_NOTE = "DATA CONTOH: angka dibangkitkan, bukan data resmi."
 
 
-def excel_bytes(frame: pd.DataFrame, sheet: str = "data", sample: bool = False) -> bytes:
+def excel_bytes(frame: pd.DataFrame, sheet: str = "data", sample: bool = False, note: str | None = None) -> bytes:
+    """The rows as a sheet; the sample marker and a note (e.g. "as loaded at batch 12") above them."""
     buffer = io.BytesIO()
+    notes = [n for n in (SAMPLE_SHEET_NOTE if sample else None, note) if n]
     with pd.ExcelWriter(buffer, engine="xlsxwriter",
                         engine_kwargs={"options": {"strings_to_formulas": False,
                                                    "strings_to_urls": False}}) as writer:
-        start = 2 if sample else 0
+        start = len(notes) + 1 if notes else 0
         frame.to_excel(writer, sheet_name=sheet[:31], index=False, startrow=start)
-        if sample:
-            writer.sheets[sheet[:31]].write_string(0, 0, SAMPLE_SHEET_NOTE)
+        for row, text in enumerate(notes):
+            writer.sheets[sheet[:31]].write_string(row, 0, text)
     return buffer.getvalue()
 
 
 def download_button(frame: pd.DataFrame, name: str, sample: bool = False, key: str | None = None) -> None:
+    ctx = st.session_state.get("page_context")
+    note = data.as_loaded_note(ctx) if ctx is not None else None
     st.download_button(
         t("download_excel"),
-        data=excel_bytes(frame, sheet=name, sample=sample),
+        data=excel_bytes(frame, sheet=name, sample=sample, note=note),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=key or f"unduh-{name}",

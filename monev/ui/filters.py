@@ -11,8 +11,8 @@ import streamlit as st
 
 from monev import reports
 from monev.ui import format as fmt
-from monev.ui.texts import JENIS_BELANJA, KEWENANGAN, label, t
-from monev.warehouse import query
+from monev.ui.texts import JENIS_BELANJA, KEWENANGAN, label, lang, t
+from monev.warehouse import batches, query
 from monev.warehouse.query import Filters
 
 URL_KEYS = {"unit": "unit", "kewenangan": "kew", "jenis_belanja": "jb", "lokasi": "prov"}
@@ -47,14 +47,48 @@ def _keyed(state_key: str, allowed: list, initial):
     return state_key
 
 
+def language() -> str:
+    """The language control, first in the sidebar: every text after it follows the choice."""
+    languages = ["id", "en"]
+    chosen = st.sidebar.radio(t("language"), languages, horizontal=True,
+                              key=_keyed("f_lang", languages, "en" if st.query_params.get("lang") == "en" else "id"),
+                              format_func=lambda v: {"id": "Indonesia", "en": "English"}[v])
+    st.session_state["lang"] = chosen
+    st.query_params["lang"] = chosen
+    return chosen
+
+
+BATCH_CHOICES = 50  # the newest batches offered; an older one can still come from a link
+
+
+def as_loaded_at(engine) -> dict | None:
+    """The "as loaded at" control: None for the current data, else the chosen batch's history row
+    (batch_id, file_name, loaded_at). Kept in the URL as `batch`."""
+    history = batches.history(engine)
+    rows = {int(r.batch_id): r for r in history.itertuples(index=False)}
+    offered = [None, *list(rows)[:BATCH_CHOICES]]
+    raw = st.query_params.get("batch")
+    wanted = int(raw) if raw is not None and raw.isdigit() and int(raw) in rows else None
+    if raw is not None and wanted is None:
+        st.sidebar.caption(t("tautan_diabaikan", kunci="batch"))
+    if wanted is not None and wanted not in offered:
+        offered.append(wanted)
+    chosen = st.sidebar.selectbox(
+        t("per_batch"), offered, key=_keyed("f_batch", offered, wanted), help=t("per_batch_bantuan"),
+        format_func=lambda b: t("per_batch_terkini") if b is None else
+        f"{b} · {rows[b].file_name} · {str(rows[b].loaded_at)[:16]}")
+    if chosen is None:
+        st.query_params.pop("batch", None)
+        return None
+    st.query_params["batch"] = str(chosen)
+    row = rows[chosen]
+    return {"batch_id": chosen, "file_name": row.file_name, "loaded_at": str(row.loaded_at)[:16]}
+
+
 def sidebar(engine) -> Selection | None:
     """Draw the filters; None when the warehouse has no fiscal year yet."""
+    language = lang()
     with st.sidebar:
-        languages = ["id", "en"]
-        language = st.radio(t("language"), languages, horizontal=True,
-                            key=_keyed("f_lang", languages, "en" if st.query_params.get("lang") == "en" else "id"),
-                            format_func=lambda v: {"id": "Indonesia", "en": "English"}[v])
-        st.session_state["lang"] = language
         years = [int(y) for y in query.run(engine, "tahun_anggaran")["thang"]]
         if not years:
             return None
@@ -79,7 +113,7 @@ def sidebar(engine) -> Selection | None:
             key = _keyed(f"f_{field}", allowed, _from_url(URL_KEYS[field], allowed))
             chosen[field] = st.multiselect(t(field), allowed, key=key, format_func=show, placeholder=t("semua"))
     # only the filters' own keys: pages keep their state (e.g. a drill path) in the URL too
-    st.query_params.update({"lang": language, "tahun": str(tahun), "sampai": str(bulan)})
+    st.query_params.update({"tahun": str(tahun), "sampai": str(bulan)})
     for field, values in chosen.items():
         if values:
             st.query_params[URL_KEYS[field]] = values

@@ -24,6 +24,16 @@ TEXTS = {
                 "The warehouse holds no budget yet. Load files with `python -m monev ingest`."),
     "freshness": ("Realisasi terakhir: {tgl} · dimuat terakhir: {muat}",
                   "Last realization: {tgl} · last load: {muat}"),
+    "per_batch": ("Data sebagaimana dimuat", "Data as loaded at"),
+    "per_batch_terkini": ("Terkini (semua batch)", "Current (every batch)"),
+    "per_batch_bantuan": ("Tampilkan angka seperti sesudah batch ini dimuat, misalnya yang dilihat pada "
+                          "Rakor yang lalu. Batch yang dibatalkan sesudahnya tetap tidak dihitung.",
+                          "Show the figures as they were right after this batch was loaded, e.g. what the "
+                          "last Rakor saw. Batches undone since stay out."),
+    "per_batch_menyiapkan": ("Menyiapkan data sebagaimana dimuat pada batch {id}...",
+                             "Preparing the data as loaded at batch {id}..."),
+    "per_batch_banner": ("Data sebagaimana dimuat s.d. batch {id} ({nama}, {waktu}), bukan data terkini.",
+                         "Data as loaded up to batch {id} ({nama}, {waktu}), not the current data."),
     "pagu": ("Pagu", "Budget (pagu)"),
     "blokir": ("Blokir", "Blocked"),
     "realisasi": ("Realisasi", "Realization"),

@@ -8,11 +8,12 @@ in force would no longer be the ones any sequence of loads produced.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
 
-from monev.warehouse import db, query
+from monev.warehouse import db, query, store
 
 REFRESH_SCRIPTS = ("load/refresh_agg_realisasi", "load/refresh_agg_ringkasan")
 
@@ -34,6 +35,35 @@ class UndoResult:
 def history(engine: sa.Engine) -> pd.DataFrame:
     """Every batch, newest first (queries/riwayat_muat.sql)."""
     return query.run(engine, "riwayat_muat")
+
+
+def as_loaded_at(db_path, batch_id: int) -> Path:
+    """A read-only copy of the warehouse as it was right after batch batch_id was loaded (what an
+    earlier Rakor saw; batches undone since stay undone). Built once per batch and version in force,
+    next to the versions; older copies are removed. Raises UndoRefused for an unknown batch."""
+    batch_id = int(batch_id)
+    live = store.live_path(db_path)
+    current = store.in_force(live)
+    with db.engine(live).connect() as conn:
+        if current is None or conn.execute(sa.text(query.sql_text("meta/batch")), {"batch_id": batch_id}).first() is None:
+            raise UndoRefused(f"Batch {batch_id} tidak ada di riwayat muat.")
+    folder = store.versions_dir(live) / "per-batch"
+    target = folder / f"batch-{batch_id:06d}-dari-{current.stem}.duckdb"
+    if target.is_file():
+        return target
+    with db.deriving(current, target) as engine, engine.begin() as conn:
+        satker = pd.DataFrame(conn.execute(sa.text(query.sql_text("undo/semua_satker"))).fetchall(),
+                              columns=["thang", "kdsatker"]).astype({"thang": "int64", "kdsatker": "object"})
+        _run_script(conn, "undo/mundur_ke", {"batch_id": batch_id})
+        raw = conn.connection.driver_connection
+        raw.register("staging_satker", satker)
+        for script in REFRESH_SCRIPTS:
+            _run_script(conn, script, {})
+        raw.unregister("staging_satker")
+    for older in folder.glob("batch-*.duckdb"):
+        if not older.name.endswith(f"-dari-{current.stem}.duckdb"):
+            older.unlink(missing_ok=True)  # built from an earlier version: a reader holding it keeps its copy
+    return target
 
 
 def _run_script(conn: sa.Connection, name: str, params: dict) -> None:

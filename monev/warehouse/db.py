@@ -86,17 +86,20 @@ def _create(path: Path, read_only: bool) -> sa.Engine:
     return eng
 
 
-def engine(db_path: str | Path) -> sa.Engine:
+def engine(db_path: str | Path, create: bool = True) -> sa.Engine:
     """A read-only engine on the version of the warehouse in force now (see monev.warehouse.store).
 
     Call it again to see a later load: it returns the engine of whatever version is in force. A
-    missing warehouse is created empty; an older schema is migrated by publishing a new version.
+    missing warehouse is created empty (unless create is False: then FileNotFoundError); an older
+    schema is migrated by publishing a new version.
     """
     live = store.live_path(db_path)
     with _lock:
         for _attempt in range(3):
             current = store.in_force(live)
             if current is None:
+                if not create:
+                    raise FileNotFoundError(f"Gudang data tidak ditemukan: {live}")
                 with writing(live):
                     pass  # publishes an empty warehouse at the current schema
                 continue
@@ -150,6 +153,20 @@ def writing(db_path: str | Path, wait: Callable[[str], None] | None = None) -> I
                 conn.exec_driver_sql("checkpoint")
         finally:
             eng.dispose()  # closes the file, so it can be published or removed
+
+
+@contextmanager
+def deriving(source: Path, target: Path) -> Iterator[sa.Engine]:
+    """A read-write engine on a copy of the version source that becomes the file target when the
+    block ends cleanly; the warehouse itself is not touched."""
+    with store.derived(source, target) as work:
+        eng = _create(work, read_only=False)
+        try:
+            yield eng
+            with eng.connect() as conn:
+                conn.exec_driver_sql("checkpoint")
+        finally:
+            eng.dispose()
 
 
 def dispose(db_path: str | Path | None = None) -> None:

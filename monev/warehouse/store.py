@@ -156,6 +156,22 @@ def draft(db_path: str | Path, wait: Callable[[str], None] | None = None) -> Ite
         session.publish(current)
 
 
+@contextmanager
+def derived(source: Path, target: Path) -> Iterator[Path]:
+    """A private copy of source to change; it becomes target, atomically, when the block ends
+    without an exception (the warehouse as loaded at an earlier batch, say). Never the live path."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = target.with_name(f"tmp-{os.getpid()}-{target.name}")
+    shutil.copyfile(source, work)
+    try:
+        yield work
+    except BaseException:
+        _discard(work)
+        raise
+    _fsync(work)
+    os.replace(work, target)
+
+
 def _discard(work: Path) -> None:
     work.unlink(missing_ok=True)
     _wal(work).unlink(missing_ok=True)
