@@ -194,3 +194,38 @@ def test_exports_say_when_figures_are_as_loaded_at_a_batch():
         pd.DataFrame({"pagu": [5]}), "uji", sample=True, note=note))).active
     assert [sheet["A1"].value, sheet["A2"].value, sheet["A4"].value, sheet["A5"].value] == [
         download.SAMPLE_SHEET_NOTE, note, "pagu", 5]
+
+
+def test_a_reference_batch_whose_codes_are_used_is_not_undone(warehouse, tmp_path):
+    history = batches.history(db.engine(warehouse)).set_index("file_name")
+    satker_batch = int(history.loc["satker.csv", "batch_id"])
+    before = table_rows(warehouse)
+    with pytest.raises(batches.UndoRefused) as refused:
+        batches.undo(warehouse, satker_batch)
+    message = str(refused.value)
+    assert f"Batch {satker_batch} (satker.csv) tidak dapat dibatalkan" in message
+    # every satker comes from that one file, so every row in force that names a satker uses it
+    using = sum(b.scalar(warehouse, f"select count(*) from {t}") for t in (
+        "fact_pagu", "fact_realisasi", "fact_rpd", "fact_capaian", "fact_revisi", "dim_pejabat"))
+    assert f"dipakai oleh {using:,} baris yang berlaku".replace(",", ".") in message
+    labels = {"fact_pagu": "pagu", "fact_realisasi": "realisasi", "fact_rpd": "rpd", "fact_capaian": "capaian",
+              "fact_revisi": "revisi", "dim_pejabat": "pejabat"}
+    counts = [(-n, k, labels[t]) for t in labels
+              for k, n in b.rows(warehouse, f"select kdsatker, count(*) from {t} group by 1")]
+    n, kode, label = min(counts)  # the heaviest use is the first example
+    assert f"yang berlaku (satker {kode} di {-n} baris {label}" in message
+    assert table_rows(warehouse) == before
+
+
+def test_a_reference_batch_is_undone_when_another_batch_provides_its_codes(warehouse, tmp_path):
+    """Loading the same satker again (another file) supersedes the first batch's rows: the first
+    batch can then not be undone (superseded), but the second can, and the codes stay provided."""
+    data = b.base_dataset()
+    path = b.write_kind(tmp_path / "lagi", "satker", [dict(r, nmsatker=r["nmsatker"] + " (baru)")
+                                                       for r in data.rows["satker"]])
+    batch = _batch_of(ingest_files(warehouse, [path])[0])
+    names_before = b.scalar(warehouse, "select count(*) from dim_satker where nmsatker like '%(baru)'")
+    assert names_before == len(data.rows["satker"])
+    batches.undo(warehouse, batch)
+    assert b.scalar(warehouse, "select count(*) from dim_satker where nmsatker like '%(baru)'") == 0
+    assert b.scalar(warehouse, "select count(*) from dim_satker") == len(data.rows["satker"])

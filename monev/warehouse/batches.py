@@ -3,7 +3,8 @@
 Undoing a batch removes exactly the rows it loaded, puts back in force the rows it superseded and
 rebuilds the aggregates of the satker it touched, in one transaction. A batch some of whose rows
 a later batch superseded is not undone: the later batch must be undone first, otherwise the rows
-in force would no longer be the ones any sequence of loads produced.
+in force would no longer be the ones any sequence of loads produced. Nor is a reference batch
+whose codes rows in force still use (they would point at nothing).
 """
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ class UndoResult:
     rows: int
     satker: int  # satker whose aggregates were rebuilt
     message: str
+
+
+def _count(n) -> str:
+    return f"{int(n):,}".replace(",", ".")
 
 
 def history(engine: sa.Engine) -> pd.DataFrame:
@@ -95,6 +100,16 @@ def _undo(engine: sa.Engine, batch_id: int) -> UndoResult:
                 raise UndoRefused(
                     f"Batch {batch_id} ({batch.file_name}) tidak dapat dibatalkan: {rows} barisnya sudah "
                     f"digantikan oleh batch {names} yang dimuat kemudian. Batalkan batch {names} dulu."
+                )
+            used = conn.execute(sa.text(query.sql_text("undo/kode_dipakai")), params).fetchall()
+            if used:
+                rows = sum(int(row.baris) for row in used)
+                examples = "; ".join(f"{row.referensi} {row.kode} di {_count(row.baris)} baris {row.dipakai_di}"
+                                     for row in used[:3])
+                raise UndoRefused(
+                    f"Batch {batch_id} ({batch.file_name}) tidak dapat dibatalkan: kode referensinya masih "
+                    f"dipakai oleh {_count(rows)} baris yang berlaku ({examples}). Batalkan dulu batch yang "
+                    "memuat baris itu, atau muat referensi penggantinya."
                 )
             satker = pd.DataFrame(conn.execute(sa.text(query.sql_text("undo/satker_batch")), params).fetchall(),
                                   columns=["thang", "kdsatker"])
