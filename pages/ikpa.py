@@ -16,7 +16,7 @@ period = ctx.selection.period
 L = lang()
 when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, L))
 tw = fmt.QUARTERS[projection.target_quarter(period.bulan) - 1]
-labels = charts.column_labels(L, tw)
+labels = {**charts.column_labels(L, tw), "alasan_realistis": t("ikpa_kol_alasan_realistis")}
 stamp = f"{period.tahun}_{period.bulan:02d}"
 
 
@@ -62,7 +62,7 @@ with tabs[2]:
                             key="ikpa_jejak_bulan", format_func=lambda m: fmt.month_name(m, L))
     st.subheader(t("ikpa_judul_jejak", satker=f"{satker} {names[satker]}", tahun=period.tahun,
                    bulan=fmt.month_name(month, L)))
-    show(data.view(ikpa_page.trace, ctx, kdsatker=satker, bulan=month), f"ikpa_jejak_{satker}", "ikpa_jejak")
+    show(data.view(ikpa_page.trace, ctx, kdsatker=satker, bulan=month, lang=L), f"ikpa_jejak_{satker}", "ikpa_jejak")
 
 with tabs[3]:
     levels = {"total": t("ikpa_tingkat_kementerian"), "per_unit": t("ikpa_tingkat_unit"),
@@ -75,13 +75,13 @@ with tabs[3]:
     st.caption(t("ikpa_catatan_proyeksi"))
     show(figures, f"ikpa_proyeksi_{level}", "ikpa_proyeksi")
     st.subheader(t("ikpa_judul_kejar", tw=tw, **when))
-    st.caption(t("ikpa_catatan_kejar"))
-    catch_up = data.view(projection_view.catch_up, ctx, grain_name="satker")
+    st.caption(t("ikpa_catatan_kejar", faktor=fmt.percent(projection.REALISTIC_FACTOR, L)[:-1]))
+    catch_up = data.view(projection_view.catch_up, ctx, grain_name="satker", lang=L)
     show(catch_up[[c for c in ikpa_page.CATCH_UP_COLUMNS if c in catch_up]], "ikpa_kebutuhan_satker", "ikpa_kejar")
 
 with tabs[4]:
     st.subheader(t("ikpa_judul_perhatian", **when))
-    attention = data.view(projection_view.needs_attention, ctx, n=None)
+    attention = data.view(projection_view.needs_attention, ctx, n=None, lang=L)
     if attention.empty:
         st.success(t("ikpa_tidak_ada_perhatian"))
     else:

@@ -253,7 +253,9 @@ def _wide(line, months):
 
 def tiny_dataset() -> b.Dataset:
     """S1 (unit 01): pagu 51 = 100 Jt, 52 = 300 Jt raised to 600 Jt on 10 May, 53 = 50 Jt all
-    blocked; RPD only for 51; two counted revisions in semester 1. S2 (unit 05): 57 = 1 M."""
+    blocked; RPD only for 51 (February's revised to 12 Jt on 15 July, August's added on 5 August:
+    after June, so only later months see them); two counted revisions in semester 1. S2 (unit
+    05): 57 = 1 M; an RO report in September."""
     base = b.base_dataset().rows
     jt = 1_000_000
     rows = {k: base[k] for k in ("lokasi", "unit", "satker", "program", "kegiatan", "ro", "akun", "pejabat")}
@@ -267,13 +269,17 @@ def tiny_dataset() -> b.Dataset:
     ]
     rows["rpd"] = ([dict(thang=Y, kdsatker=S1, jenis_belanja="51", bulan=m, rpd=10 * jt, tgl_update="2024-01-10")
                     for m in range(1, 7)]
+                   + [dict(thang=Y, kdsatker=S1, jenis_belanja="51", bulan=2, rpd=12 * jt, tgl_update="2024-07-15"),
+                      dict(thang=Y, kdsatker=S1, jenis_belanja="51", bulan=8, rpd=10 * jt, tgl_update="2024-08-05")]
                    + [dict(thang=Y, kdsatker=S2, jenis_belanja="57", bulan=m, rpd=amount, tgl_update="2024-01-10")
                       for m, amount in ((3, 300 * jt), (6, 100 * jt))])
     rows["revisi"] = [dict(thang=Y, kdsatker=S1, no_revisi="1", tgl_revisi="2024-05-10", kode_jenis="201"),
                       dict(thang=Y, kdsatker=S1, no_revisi="2", tgl_revisi="2024-06-01", kode_jenis="211"),
                       dict(thang=Y, kdsatker=S1, no_revisi="3", tgl_revisi="2024-03-01", kode_jenis="301")]
     rows["capaian"] = [dict(thang=Y, bulan=6, kdsatker=S1, kdgiat="0123", kdoutput="EBA", kdsoutput="962",
-                            target_vol="10", real_vol="8", progres_fisik="50")]
+                            target_vol="10", real_vol="8", progres_fisik="50"),
+                       dict(thang=Y, bulan=9, kdsatker=S2, kdgiat="6201", kdoutput="QDB", kdsoutput="001",
+                            target_vol="4", real_vol="1", progres_fisik="20")]
     return b.Dataset(rows)
 
 
@@ -425,3 +431,37 @@ def test_monthly_scores(tiny):
     assert list(frame["bulan"]) == [1, 2, 3, 4, 5, 6]
     assert frame["penyerapan"].isna().tolist() == [True, True, False, False, False, False]
     assert frame.loc[frame["bulan"] == 3, "penyerapan"].iloc[0] == 100.0  # TW I capped
+
+
+def test_monthly_deviation_uses_the_rpd_in_force_at_each_month(tiny):
+    """S1 as of August: February's RPD is 12 Jt since 15 July and August's (10 Jt, realized 0) exists
+    since 5 August; July has neither plan nor realization. Pagu weights 51 = 100, 52 = 600 Jt."""
+    frame = ikpa_view.monthly(db.engine(tiny), Y, 8, filters=query.Filters(satkers=(S1,))).set_index("bulan")
+    june = (0 + Fraction(600, 7) + 50 + 0 + Fraction(600, 7) + 50) / 6  # as S1_DEVIASI_RATA
+    assert frame.at[6, "deviasi_rata"] == approx(june)
+    february = (Fraction(12 - 10, 12) * 100 * 100 + 100 * 600) / 700
+    august = (0 + february + 50 + 0 + Fraction(600, 7) + 50 + 100) / 7
+    assert frame.at[8, "deviasi_rata"] == approx(august)
+    assert frame.at[8, "deviasi_halaman_iii"] == approx(100 - august)
+
+
+@pytest.mark.parametrize("filters", [query.NO_FILTER, query.Filters(jenis_belanja=("51", "53")),
+                                     query.Filters(units=("05",))], ids=["semua", "jenis_51_53", "unit_05"])
+def test_all_months_at_once_equal_month_by_month(tiny, filters):
+    """monthly() fetches each input once with an as-of month column and scores all months
+    together; scores() computes one month from the single-month queries (the path the hand-worked
+    tests above check). Every satker, column and month agrees: strings, counts and bands
+    exactly, scores to 1e-12 (pandas may round the last bit of a grouped sum differently for
+    frames of different shapes)."""
+    engine = db.engine(tiny)
+    frame = ikpa_view.monthly(engine, Y, 12, filters=filters)
+    assert sorted(frame["bulan"].unique()) == list(range(1, 13))
+    for bulan in range(1, 13):
+        one = ikpa_view.scores(engine, Period(Y, bulan), filters=filters).satker
+        got = frame[frame["bulan"] == bulan].drop(columns="bulan").reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, one, check_exact=False, rtol=1e-12, atol=1e-12)
+    if filters == query.NO_FILTER:  # the months differ where the inputs say they should
+        s2 = frame[frame["kdsatker"] == S2].set_index("bulan")
+        assert s2["bulan_resmi"].tolist() == [pd.NA] * 4 + [5, 6, 7, 7, 7, 7, 7, 7]
+        assert s2["capaian_output"].isna().tolist() == [True] * 8 + [False] * 4
+        assert s2.at[9, "capaian_output"] == approx(25)  # 1 / 4

@@ -20,6 +20,7 @@ from monev.domain import attention
 from monev.reports import Period
 from monev.ui import charts_ikpa, download
 from monev.views import ikpa_page
+from monev.views import projection as projection_view
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
 
@@ -119,8 +120,19 @@ def test_projection_catch_up_and_attention(tiny, monkeypatch):
     # S2 (57 only, target 95% of 1 M at year end): realized 400 Jt -> needs 550 Jt over 6 months
     assert catch_up.at[S2, "kebutuhan_tahun"] == 950_000_000 - 400_000_000
     assert catch_up.at[S2, "per_bulan_tahun"] == math.ceil(550_000_000 / 6)
-    # pace 400 Jt / 6 = 66,67 Jt a month; 91.666.667 <= 1,5 x 66,67 Jt = 100 Jt: realistic
-    assert catch_up.at[S2, "per_bulan_tahun"] == 91_666_667 and bool(catch_up.at[S2, "realistis_tahun"]) is True
+    # S2 has no history but an RPD that plans all 400 Jt by June: share(6) = 1, so its own plan
+    # expects nothing more (the flat pace, 66,67 Jt a month, would have called 91,67 Jt realistic).
+    # TW III needs 75% of 1 M - 400 Jt = 350 Jt.
+    assert bool(catch_up.at[S2, "realistis_tahun"]) is False and bool(catch_up.at[S2, "realistis_triwulan"]) is False
+    assert catch_up.at[S2, "alasan_realistis"] == ("menurut pola RPD: s.d. TW III perlu Rp 350 Jt, biasanya Rp 0; "
+                                                   "s.d. Desember perlu Rp 550 Jt, biasanya Rp 0")
+    # S1: 51 (50 Jt realized) follows its RPD, also complete by June; 52 (150 Jt) has neither
+    # history nor plan: the flat pace, 150 / 6 x 3 = 75 Jt by September and 150 Jt by December.
+    # Needs: TW III 75% x 100 + 70% x 600 + 70% x 50 - 200 = 330 Jt; year 95 + 540 + 45 - 200 = 480 Jt.
+    assert catch_up.at[S1, "alasan_realistis"] == (
+        "menurut laju rata-rata sejauh ini + pola RPD: s.d. TW III perlu Rp 330 Jt, biasanya Rp 75 Jt; "
+        "s.d. Desember perlu Rp 480 Jt, biasanya Rp 150 Jt")
+    assert bool(catch_up.at[S1, "realistis_tahun"]) is False  # 480 > 1,25 x 150
     total = _table(at, "proyeksi_bawah")
     assert int(total["pagu"].iloc[0]) == PAGU_S1 + PAGU_S2
     assert int(total["realisasi"].iloc[0]) == (10 + 10 + 5 + 10 + 10 + 5 + 30 + 120 + 300 + 100) * 1_000_000
@@ -155,6 +167,21 @@ def test_english(tiny, monkeypatch):
     assert not at.exception
     assert any(s.value.startswith("Work units ranked by IKPA score, FY 2024") for s in at.subheader)
     assert "Poor" in set(_table(at, "peringkat")["kategori"])
+    # reasons, the realism of the catch-up and the formula trace in English, numbers too
+    reasons = _table(at, "alasan")
+    reasons = reasons[reasons["tingkat"] == "satker"].set_index("kdsatker")
+    assert f"IKPA {float(hand.S1_NILAI):.2f} (Poor)" in reasons.at[S1, "alasan"]
+    assert "below the target" in reasons.at[S2, "alasan"] and "di bawah" not in reasons.at[S2, "alasan"]
+    catch_up = _table(at, "alasan_realistis").set_index("kdsatker")
+    assert catch_up.at[S2, "alasan_realistis"] == ("by the RPD plan: to TW III needs Rp 350 M, usually Rp 0; "
+                                                   "to December needs Rp 550 M, usually Rp 0")
+    at.selectbox(key="ikpa_jejak_satker").set_value(S1).run()
+    trace = _table(at, "perhitungan").set_index("indikator")
+    assert trace.at["Budget absorption TW I spending type 52", "perhitungan"] == "min(100, 10.00% / 15.00% × 100)"
+    assert "blocked Rp 0" in trace.at["Budget absorption TW I spending type 52", "masukan"]
+    assert trace.at["IKPA score", "hasil"] == approx(hand.S1_NILAI)
+    assert trace.at["IKPA score", "perhitungan"].endswith("→ band Poor")
+    assert trace.at["Budget absorption", "perhitungan"].startswith("mean (75.00; ")
 
 
 # ---------------------------------------------------------------- the IKPA band reason (pure)
@@ -166,13 +193,16 @@ def test_ikpa_band_reason_names_the_worst_band_only():
                            dict(kdunit="05", kdsatker="D", nilai=1234.5 / 100, kategori="Kurang")])
     got = attention.ikpa_band_reason({"ikpa_satker": scores})
     assert list(got["kdsatker"]) == ["A", "D"]
-    assert list(got["alasan"]) == ["IKPA 68,50 (Kurang)", "IKPA 12,35 (Kurang)"]
+    words = projection_view.reason_words("id")
+    # numbers as the rest of the page writes them (monev.ui.format, half-even: 12,345 -> 12,34)
+    assert [words(k, v) for k, v in zip(got["kunci"], got["nilai"])] == ["IKPA 68,50 (Kurang)", "IKPA 12,34 (Kurang)"]
+    assert projection_view.reason_words("en")(got.at[0, "kunci"], got.at[0, "nilai"]) == "IKPA 68.50 (Poor)"
     assert list(got["bobot"]) == [approx(70 - 68.5), approx(70 - 12.345)]  # points below Cukup (70)
     assert attention.ikpa_band_reason({"ikpa_satker": scores, "ikpa_batas_cukup": 80})["bobot"].iloc[0] == 11.5
     assert attention.ikpa_band_reason({}).empty
     assert attention.ikpa_band_reason in attention.REASONS
     # joined with the other reasons of the same satker, worst first
     jenis = pd.DataFrame([dict(kdunit="01", kdsatker="A", jenis_belanja="53", persen=12.0, target_persen=40.0)])
-    listed = attention.needs_attention({"ikpa_satker": scores, "jenis_satker": jenis}).set_index("kdsatker")
+    listed = attention.needs_attention({"ikpa_satker": scores, "jenis_satker": jenis}, words).set_index("kdsatker")
     assert listed.at["A", "alasan"] == "realisasi belanja modal 12,00% vs target 40,00%; IKPA 68,50 (Kurang)"
     assert list(listed.index) == ["D", "A"]  # 57,655 points before 28

@@ -146,12 +146,16 @@ def _catch(bulan, realisasi, need_q, need_y):
 
 
 def test_required_per_month_at_january():
-    # January: 2 months left of TW I, 11 of the year; pace 400 a month, realistic up to 600.
-    got = _catch(1, [400, 400, 400], [1200, 1202, 0], [6600, 6601, pd.NA])
+    # January: 2 months left of TW I, 11 of the year. Without a seasonal pattern the flat pace
+    # (400 a month) is the basis: realistic up to 1.25 x 400 x 2 = 1000 by March.
+    got = _catch(1, [400, 400, 400], [1000, 1001, 0], [6600, 6601, pd.NA])
     assert list(got["sisa_bulan_triwulan"]) == [2, 2, 2] and list(got["sisa_bulan_tahun"]) == [11, 11, 11]
-    assert list(got["per_bulan_triwulan"]) == [600, 601, 0]  # 1202 / 2 = 601; nothing needed -> 0
-    assert list(got["realistis_triwulan"]) == [True, False, True]  # 600 <= 1.5 x 400; 601 > 600
+    assert list(got["per_bulan_triwulan"]) == [500, 501, 0]  # 1001 / 2 -> 501; nothing needed -> 0
+    assert list(got["pola_triwulan"]) == [800, 800, 800]  # 400 a month x 2 months
+    assert list(got["realistis_triwulan"]) == [True, False, True]  # 1000 <= 1.25 x 800; 1001 > 1000
     assert got["per_bulan_tahun"].tolist()[:2] == [600, 601]  # 6600 / 11; ceil(6601 / 11) = 601
+    # 1.25 x 400 x 11 = 5500 < 6600: the flat pace does not get there
+    assert got["realistis_tahun"].tolist()[:2] == [False, False]
     assert got["per_bulan_tahun"].isna().tolist()[2] and got["realistis_tahun"].isna().tolist()[2]
     assert list(got["laju_bulanan"]) == [400, 400, 400]
 
@@ -167,6 +171,44 @@ def test_nothing_realized_yet_is_not_realistic_unless_nothing_is_needed():
     got = _catch(3, [0, 0], [300, 0], [900, 0])
     assert list(got["per_bulan_triwulan"]) == [100, 0]  # at March the target is TW II's: 3 months
     assert list(got["realistis_triwulan"]) == [False, True]
+
+
+# 2022: 500, 800, 1000 of 1000 at June, September, December; 2023: 400, 700, 1000.
+# Mean shares S(6) = 0.45, S(9) = 0.75, S(12) = 1.
+THREE_POINTS = history(year(2022, {6: 500, 9: 800, 12: 1000}, jenis_belanja="52"),
+                       year(2023, {6: 400, 9: 700, 12: 1000}, jenis_belanja="52"))
+
+
+def test_realism_follows_the_rows_own_seasonal_pattern():
+    # 600 realized by June: usually 600 x (0.75 - 0.45) / 0.45 = 400 more by September and
+    # 600 x (1 - 0.45) / 0.45 = 733.33 by December; realistic up to 1.25 x those: 500 and 916.67.
+    rows = projection.project(current(dict(jenis_belanja="52", pagu=2000, blokir=0, realisasi=600)), 6,
+                              THREE_POINTS, JB_LEVEL, ahead=(9, 12))
+    assert projection.usual_after(rows, 6, 9).iloc[0] == pytest.approx(400)
+    assert projection.usual_after(rows, 6, 12).iloc[0] == pytest.approx(600 * 0.55 / 0.45)
+    assert list(projection.realism_basis(rows)) == ["riwayat jenis belanja"]
+    frame = pd.DataFrame({"realisasi": [600, 600]})
+    got = projection.catch_up(frame, 6, pd.Series([499, 501], dtype="Int64"), pd.Series([916, 917], dtype="Int64"),
+                              pd.Series([400.0, 400.0]), pd.Series([600 * 0.55 / 0.45] * 2))
+    assert list(got["realistis_triwulan"]) == [True, False] and list(got["realistis_tahun"]) == [True, False]
+    assert list(got["pola_triwulan"]) == [400, 400] and list(got["pola_tahun"]) == [733, 733]
+    # the flat pace (100 a month) would allow only 1.25 x 300 = 375 by September
+    assert list(_catch(6, [600], [499], [916])["realistis_triwulan"]) == [False]
+
+
+def test_realism_falls_back_to_the_rpd_then_to_the_flat_pace():
+    # No history. Satker A plans 50 a month to June and 150 a month after (total 1200):
+    # S(6) = 300 / 1200 = 0.25, S(9) = 750 / 1200 = 0.625. Satker B has no plan: flat t / 12.
+    plan = pd.DataFrame([dict(kdsatker="A", jenis_belanja="53", bulan=m, rpd=50 if m <= 6 else 150)
+                         for m in range(1, 13)])
+    rows = projection.project(current(dict(kdsatker="A", jenis_belanja="53", pagu=5000, blokir=0, realisasi=300),
+                                      dict(kdsatker="B", jenis_belanja="53", pagu=5000, blokir=0, realisasi=300)),
+                              6, history(), [("satker", ["kdsatker", "jenis_belanja"])], plan,
+                              ["kdsatker", "jenis_belanja"], ahead=(9, 12))
+    assert list(projection.realism_basis(rows)) == ["RPD", "laju rata-rata"]
+    # A: 300 x (0.625 - 0.25) / 0.25 = 450 and 300 x 0.75 / 0.25 = 900; B: 300 / 6 x 3 = 150 and x 6 = 300
+    assert projection.usual_after(rows, 6, 9).tolist() == pytest.approx([450, 150])
+    assert projection.usual_after(rows, 6, 12).tolist() == pytest.approx([900, 300])
 
 
 def test_reaches_compares_the_projection_with_the_target_rupiah():
@@ -195,7 +237,7 @@ def _context():
 
 
 def test_attention_list_reasons_and_order():
-    got = attention.needs_attention(_context())
+    got = attention.needs_attention(_context(), view.reason_words("id"))
     # B: 40 - 12 = 28 points; A: projection 95 - 78.5 = 16.5 then bansos 25 - 10 = 15;
     # PPK A/02: 2000 - 1234.5 = 765.5 points (made large to check the ordering uses bobot).
     assert list(zip(got["tingkat"], got["kdsatker"], got["kdppk"])) == [
@@ -206,16 +248,24 @@ def test_attention_list_reasons_and_order():
     assert got.at[2, "alasan"] == ("proyeksi akhir tahun 78,50% (rentang 70,00%–85,00%) di bawah target 95,00%; "
                                    "realisasi belanja bantuan sosial 10,00% vs target 25,00%")
     assert list(got["jumlah_alasan"]) == [1, 1, 2]
-    assert len(attention.needs_attention(_context(), n=2)) == 2
+    assert len(attention.needs_attention(_context(), view.reason_words("id"), n=2)) == 2
+
+
+def test_attention_reasons_in_english():
+    got = attention.needs_attention(_context(), view.reason_words("en"))
+    assert got.at[0, "alasan"] == "personnel spending realization 1,234.50% vs target 2,000.00%"
+    assert got.at[2, "alasan"] == ("projected year end 78.50% (range 70.00%–85.00%) below the target 95.00%; "
+                                   "social assistance spending realization 10.00% vs target 25.00%")
 
 
 def test_attention_takes_further_reason_sources():
-    def ikpa_band(context):  # what an IKPA source will look like
-        return pd.DataFrame([dict(tingkat="satker", kdunit="01", kdsatker="C", kdppk="", sumber="ikpa",
-                                  bobot=40.0, alasan="nilai IKPA 60,00 (Kurang)")])
-    got = attention.needs_attention(_context(), attention.REASONS + [ikpa_band])
-    assert got.at[1, "kdsatker"] == "C" and got.at[1, "alasan"] == "nilai IKPA 60,00 (Kurang)"
-    assert attention.needs_attention({}).empty
+    def another(context):  # a further source: who, how bad, and a text key with its values
+        return pd.DataFrame([dict(tingkat="satker", kdunit="01", kdsatker="C", kdppk="", sumber="lain",
+                                  bobot=40.0, kunci="ikpa_alasan_jenis", nilai=dict(jenis="59", persen=1.0,
+                                                                                      target=41.0))])
+    got = attention.needs_attention(_context(), view.reason_words("id"), attention.REASONS + [another])
+    assert got.at[1, "kdsatker"] == "C" and got.at[1, "alasan"] == "realisasi jenis belanja 59 1,00% vs target 41,00%"
+    assert attention.needs_attention({}, view.reason_words("id")).empty
 
 
 # ------------------------------------------------------------------ warehouse: views and back-test
@@ -247,11 +297,15 @@ def test_catch_up_view_uses_the_summary_and_the_targets(shared_warehouse):
     got = view.catch_up(engine, Period(b.THANG, 6), "satker").set_index("kdsatker")
     # S3 (57 at 100% of 3 miliar and 52 at 90% of 250 juta): year-end need 3,225 - 1,82 miliar realized
     # (900 + 800 juta bansos, 6 x 20 juta barang) = 1.405.000.000 over 6 months ->
-    # ceil(1_405_000_000 / 6) = 234_166_667; pace 1_820_000_000 / 6 = 303_333_333 -> realistic.
+    # ceil(1_405_000_000 / 6) = 234_166_667; pace 1_820_000_000 / 6 = 303_333_333. S3 has neither
+    # history nor RPD: the flat pace is the basis, 303_333_333 x 6 = 1_820_000_000 usually by
+    # December, and 1.405 <= 1.25 x 1.82 miliar -> realistic.
     assert got.at[b.S3, "kebutuhan_tahun"] == 1_405_000_000
     assert got.at[b.S3, "per_bulan_tahun"] == 234_166_667
     assert got.at[b.S3, "laju_bulanan"] == 303_333_333
+    assert got.at[b.S3, "pola_tahun"] == 1_820_000_000 and got.at[b.S3, "dasar_realistis"] == "laju rata-rata"
     assert bool(got.at[b.S3, "realistis_tahun"]) is True
+    assert got.at[b.S3, "alasan_realistis"].startswith("menurut laju rata-rata sejauh ini: s.d. TW III perlu ")
     assert (got["triwulan_target"] == 3).all() and (got["sisa_bulan_triwulan"] == 3).all()
     # S3 has neither history nor RPD for either jenis belanja: its projection stays at what is
     # realized (1.820.000.000), short of the year-end target (3.225.000.000).

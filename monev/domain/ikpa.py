@@ -1,7 +1,9 @@
 """IKPA (Indikator Kinerja Pelaksanaan Anggaran, PER-5/PB/2024): the indicators the warehouse
 can compute, the weighted total, the dispensasi deduction, the band and the aggregation.
 
-Pure functions on DataFrames with a `kdsatker` column, so a whole selection is scored at once.
+Pure functions on DataFrames with a `kdsatker` column, so a whole selection is scored at once;
+those taking `by` also score every month of the year at once when given [AS_OF, "kdsatker"]
+(rows carrying the month whose end they are as of), as the IKPA page's months are.
 The rules (weights, bands, revision codes, tolerance, revision period) come from
 monev.domain.ikpa_rules; the absorption targets from monev.domain.targets; the Halaman III
 deviation from monev.domain.rpd; the output achievement from monev.domain.capaian. docs/ikpa.md
@@ -27,6 +29,9 @@ from monev.domain import capaian, rpd
 from monev.domain.ikpa_rules import BAND_NAMES, INDICATORS, Rules
 
 CAP = 100.0
+SATKER = ["kdsatker"]
+# the month whose end the inputs and scores are as of, in the all-months frames
+AS_OF = "bulan_sd"
 
 
 # ---------------------------------------------------------------- Penyerapan Anggaran
@@ -51,7 +56,8 @@ def absorption_detail(rows: pd.DataFrame, quarter_targets: dict[str, list[float]
 
 
 def absorption_quarters(detail: pd.DataFrame) -> pd.DataFrame:
-    """Per satker and quarter: the pagu_netto-weighted mean of PA over the jenis belanja."""
+    """Per satker and quarter: the pagu_netto-weighted mean of PA over the jenis belanja (a
+    quarter's value does not change after it ends, so one table serves every later month)."""
     if detail.empty:
         return pd.DataFrame(columns=["kdsatker", "triwulan", "pagu_netto", "nilai"])
     weighted = detail.assign(_px=detail["pa"] * detail["pagu_netto"].astype(float))
@@ -61,52 +67,66 @@ def absorption_quarters(detail: pd.DataFrame) -> pd.DataFrame:
     return result.drop(columns="_px")
 
 
-def absorption(quarters: pd.DataFrame) -> pd.Series:
-    """Per satker: the mean of the quarterly values (of the quarters given: those ended)."""
-    return quarters.groupby("kdsatker")["nilai"].mean()
+def absorption(quarters: pd.DataFrame, by: list[str] = SATKER) -> pd.Series:
+    """Per satker (group of `by`): the mean of the quarterly values (of the quarters given: those
+    ended)."""
+    return quarters.groupby(by)["nilai"].mean()
+
+
+def quarters_ended(quarters: pd.DataFrame, months) -> pd.DataFrame:
+    """The quarter values again for every month of `months` (column AS_OF) whose end the quarter
+    has reached: the input of absorption(..., by=[AS_OF, "kdsatker"])."""
+    return pd.concat([quarters[quarters["triwulan"] * 3 <= m].assign(**{AS_OF: m}) for m in months],
+                     ignore_index=True)
 
 
 # ---------------------------------------------------------------- Deviasi Halaman III DIPA
 
-def deviation_months(rows: pd.DataFrame, pagu: pd.DataFrame, bulan: int, rules: Rules) -> pd.DataFrame:
-    """Per satker and month 1..bulan assessed: the month's deviation (%), from rows (kdsatker,
-    jenis_belanja, bulan, rpd, realisasi: that month's amounts) with monev.domain.rpd's dev(j,m)
-    (deviation_percent), averaged over the jenis belanja assessed as rpd.month_deviation does
-    (weighted by pagu: kdsatker, jenis_belanja, pagu; the plain mean where those weights sum to
-    0), here for every satker at once; unweighted when the rules say so (before 2024)."""
-    frame = rows[rows["bulan"].astype("int64") <= bulan].copy()
-    frame["bulan"] = frame["bulan"].astype("int64")
-    frame["dev"] = rpd.deviation_percent(frame["rpd"], frame["realisasi"])
+def deviation_months(rows: pd.DataFrame, pagu: pd.DataFrame, bulan: int | None, rules: Rules,
+                     by: list[str] = SATKER) -> pd.DataFrame:
+    """Per satker (group of `by`) and month 1..bulan assessed: the month's deviation (%), from rows
+    (kdsatker, jenis_belanja, bulan, rpd, realisasi: that month's amounts) with monev.domain.rpd's
+    dev(j,m) (deviation_percent), averaged over the jenis belanja assessed as rpd.month_deviation
+    does (weighted by pagu: `by`, jenis_belanja, pagu; the plain mean where those weights sum to
+    0), here for every satker at once; unweighted when the rules say so (before 2024). bulan None:
+    the rows hold only the months to assess (each as-of month's own, in the all-months frames)."""
+    frame = rows.assign(bulan=rows["bulan"].astype("int64"))
+    if bulan is not None:
+        frame = frame[frame["bulan"] <= bulan]
+    frame = frame.assign(dev=rpd.deviation_percent(frame["rpd"], frame["realisasi"]))
     frame = frame[frame["dev"].notna()]
     if frame.empty:
-        return pd.DataFrame(columns=["kdsatker", "bulan", "deviasi_persen"])
+        return pd.DataFrame(columns=[*by, "bulan", "deviasi_persen"])
     if rules.deviation_pagu_weighted:
-        weights = pagu.groupby(["kdsatker", "jenis_belanja"])["pagu"].sum().astype(float)
-        frame = frame.merge(weights.rename("w").reset_index(), on=["kdsatker", "jenis_belanja"], how="left")
+        weights = pagu.groupby([*by, "jenis_belanja"])["pagu"].sum().astype(float)
+        frame = frame.merge(weights.rename("w").reset_index(), on=[*by, "jenis_belanja"], how="left")
         frame["w"] = frame["w"].fillna(0.0)
     else:
         frame["w"] = 0.0
     frame["dw"] = frame["dev"] * frame["w"]
-    months = frame.groupby(["kdsatker", "bulan"], as_index=False).agg(dw=("dw", "sum"), w=("w", "sum"),
-                                                                       plain=("dev", "mean"))
+    months = frame.groupby([*by, "bulan"], as_index=False).agg(dw=("dw", "sum"), w=("w", "sum"),
+                                                                plain=("dev", "mean"))
     months["deviasi_persen"] = (months["dw"] / months["w"]).where(months["w"] > 0, months["plain"])
-    return months[["kdsatker", "bulan", "deviasi_persen"]].sort_values(["kdsatker", "bulan"]).reset_index(drop=True)
+    return months[[*by, "bulan", "deviasi_persen"]].sort_values([*by, "bulan"]).reset_index(drop=True)
 
 
-def deviation_score(deviation: float, tolerance: float) -> float:
-    """100 at or below the tolerance; above it 100 - deviation, not below 0 *(unverified)*."""
-    if deviation is None or math.isnan(deviation):
-        return math.nan
-    return CAP if deviation <= tolerance else max(0.0, CAP - deviation)
+def deviation_score(deviation, tolerance: float):
+    """100 at or below the tolerance; above it 100 - deviation, not below 0 *(unverified)*;
+    missing stays missing. A number gives a float, an array or Series an array."""
+    values = np.asarray(deviation, dtype=float)
+    scores = np.where(values <= tolerance, CAP, np.maximum(0.0, CAP - values))
+    scores = np.where(np.isnan(values), math.nan, scores)
+    return float(scores) if scores.ndim == 0 else scores
 
 
-def deviation(months: pd.DataFrame, rules: Rules) -> pd.DataFrame:
-    """Per satker: deviasi_rata (mean of the months assessed), bulan_dinilai and the score."""
+def deviation(months: pd.DataFrame, rules: Rules, by: list[str] = SATKER) -> pd.DataFrame:
+    """Per satker (group of `by`): deviasi_rata (mean of the months assessed), bulan_dinilai and
+    the score."""
     if months.empty:
-        return pd.DataFrame(columns=["deviasi_rata", "bulan_dinilai", "nilai"], index=pd.Index([], name="kdsatker"))
-    result = months.groupby("kdsatker").agg(deviasi_rata=("deviasi_persen", "mean"),
-                                            bulan_dinilai=("bulan", "size"))
-    result["nilai"] = [deviation_score(d, rules.deviation_tolerance) for d in result["deviasi_rata"]]
+        index = pd.MultiIndex.from_tuples([], names=by) if len(by) > 1 else pd.Index([], name=by[0])
+        return pd.DataFrame(columns=["deviasi_rata", "bulan_dinilai", "nilai"], index=index)
+    result = months.groupby(by).agg(deviasi_rata=("deviasi_persen", "mean"), bulan_dinilai=("bulan", "size"))
+    result["nilai"] = deviation_score(result["deviasi_rata"], rules.deviation_tolerance)
     return result
 
 
@@ -115,32 +135,50 @@ def deviation(months: pd.DataFrame, rules: Rules) -> pd.DataFrame:
 def revision_periods(revisions: pd.DataFrame, satkers, bulan: int, rules: Rules) -> pd.DataFrame:
     """Per satker and period begun by `bulan` (semester from 2024): the revisions with at least
     one counted code (distinct no_revisi) dated up to `bulan`, and the period's score."""
+    entities = pd.DataFrame({"kdsatker": sorted(set(satkers))}).assign(**{AS_OF: bulan})
+    return revision_periods_as_of(revisions, entities, rules).drop(columns=AS_OF)
+
+
+def revision_periods_as_of(revisions: pd.DataFrame, entities: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """revision_periods for every (AS_OF, kdsatker) row of `entities` at once: AS_OF, kdsatker,
+    periode, jumlah_revisi and nilai, ordered as `entities` then by periode."""
     months = rules.revision_period_months
-    periods = range(1, (bulan - 1) // months + 2)
-    counted = revisions[revisions["kode_jenis"].isin(rules.revision_codes)].copy()
-    month = pd.to_datetime(counted["tgl_revisi"]).dt.month
-    counted = counted[month <= bulan].assign(periode=((month[month <= bulan] - 1) // months + 1).astype("int64"))
-    counts = counted.groupby(["kdsatker", "periode"])["no_revisi"].nunique().to_dict()
-    rows = [(s, p, int(counts.get((s, p), 0))) for s in sorted(set(satkers)) for p in periods]
-    frame = pd.DataFrame(rows, columns=["kdsatker", "periode", "jumlah_revisi"])
+    counted = revisions[revisions["kode_jenis"].isin(rules.revision_codes)]
+    month = pd.to_datetime(counted["tgl_revisi"]).dt.month.astype("int64")
+    counted = pd.DataFrame({"kdsatker": counted["kdsatker"], "no_revisi": counted["no_revisi"],
+                            "bulan": month, "periode": (month - 1) // months + 1})
+    last = (12 - 1) // months + 1  # the period December is in
+    grid = entities[[AS_OF, "kdsatker"]].merge(pd.DataFrame({"periode": range(1, last + 1)}), how="cross")
+    grid = grid[grid["periode"] <= (grid[AS_OF] - 1) // months + 1]
+    hits = grid.merge(counted, on=["kdsatker", "periode"])
+    hits = hits[hits["bulan"] <= hits[AS_OF]]
+    counts = hits.groupby([AS_OF, "kdsatker", "periode"])["no_revisi"].nunique().rename("jumlah_revisi")
+    frame = grid.merge(counts.reset_index(), on=[AS_OF, "kdsatker", "periode"], how="left")
+    frame["jumlah_revisi"] = frame["jumlah_revisi"].fillna(0).astype("int64")
     frame["nilai"] = np.where(frame["jumlah_revisi"] <= rules.revision_max, CAP, rules.revision_score_over)
-    return frame
+    return frame.reset_index(drop=True)
 
 
-def revision(periods: pd.DataFrame) -> pd.Series:
-    """Per satker: the mean of its periods' scores."""
-    return periods.groupby("kdsatker")["nilai"].mean()
+def revision(periods: pd.DataFrame, by: list[str] = SATKER) -> pd.Series:
+    """Per satker (group of `by`): the mean of its periods' scores."""
+    return periods.groupby(by)["nilai"].mean()
 
 
 # ---------------------------------------------------------------- Capaian Output
 
-def output_achievement(ro: pd.DataFrame) -> pd.DataFrame:
-    """Per satker with at least one RO report: the geometric mean of its RO achievements (capped
-    at 100%, monev.domain.capaian) in percent, and how many RO were reported."""
+def output_achievement(ro: pd.DataFrame, by: list[str] = SATKER) -> pd.DataFrame:
+    """Per satker (group of `by`) with at least one RO report: the geometric mean of its RO
+    achievements (capped at 100%, monev.domain.capaian) in percent, and how many RO were
+    reported."""
     frame = capaian.with_ratios(ro)
     frame = frame[frame["rasio"].notna()]
-    rows = [(s, len(part), 100.0 * capaian.geometric_mean(part["rasio"])) for s, part in frame.groupby("kdsatker")]
-    return pd.DataFrame(rows, columns=["kdsatker", "jumlah_ro", "nilai"]).set_index("kdsatker")
+    if frame.empty:
+        index = pd.MultiIndex.from_tuples([], names=by) if len(by) > 1 else pd.Index([], name=by[0])
+        return pd.DataFrame(columns=["jumlah_ro", "nilai"], index=index)
+    result = capaian.geometric_by(frame, by, "rasio").set_index(by)
+    result["jumlah_ro"] = frame.groupby(by).size()
+    result["nilai"] = 100.0 * result.pop("rasio")
+    return result[["jumlah_ro", "nilai"]]
 
 
 # ---------------------------------------------------------------- total, deduction, band
@@ -155,49 +193,63 @@ def band(nilai: float, bands: dict[str, float]) -> str | None:
     return BAND_NAMES["kurang"]
 
 
+TOTAL_COLUMNS = ("nilai_tertimbang", "bobot_berlaku", "pengurang", "nilai", "kategori")
+
+
 def total(values: dict[str, float | None], rules: Rules, dispensasi: float | None = None) -> dict:
-    """The weighted total over the indicators that apply (value not missing), rescaled:
-    sum(w x v) / sum(w of those) x 100 with w in percent; minus the dispensasi deduction; band."""
-    applied = {k: float(v) for k, v in values.items()
-               if k in rules.weights and v is not None and not math.isnan(float(v))}
-    weight = sum(rules.weights[k] for k in applied)
-    if weight <= 0:
-        return {"nilai_tertimbang": math.nan, "bobot_berlaku": 0.0, "pengurang": 0.0, "nilai": math.nan,
-                "kategori": None}
-    weighted = sum(rules.weights[k] * v for k, v in applied.items())
-    before = weighted / weight
-    deduction = 0.0 if dispensasi is None or math.isnan(float(dispensasi)) else float(dispensasi)
-    nilai = max(0.0, before - deduction)
-    return {"nilai_tertimbang": before, "bobot_berlaku": weight, "pengurang": deduction, "nilai": nilai,
-            "kategori": band(nilai, rules.bands)}
+    """score() of one satker's indicator values: the TOTAL_COLUMNS as a dict."""
+    row = score(pd.DataFrame([{**values, "dispensasi_spm": dispensasi}]), rules).iloc[0]
+    # kategori again from nilai: in a one-row str column a missing band reads back as NaN, not None
+    return {**{k: row[k] for k in TOTAL_COLUMNS}, "kategori": band(row["nilai"], rules.bands)}
 
 
 def score(frame: pd.DataFrame, rules: Rules) -> pd.DataFrame:
-    """Per row (a satker): nilai_tertimbang, bobot_berlaku, pengurang, nilai and kategori from
-    the indicator columns present and dispensasi_spm."""
-    results = [total({k: row.get(k) for k in INDICATORS}, rules, row.get("dispensasi_spm"))
-               for row in frame.to_dict("records")]
-    return frame.assign(**{k: [r[k] for r in results] for k in
-                           ("nilai_tertimbang", "bobot_berlaku", "pengurang", "nilai", "kategori")})
+    """Per row (a satker): the weighted total over the indicators that apply (value not missing),
+    rescaled: nilai_tertimbang = sum(w x v) / sum(w of those), bobot_berlaku that sum of w;
+    pengurang = the dispensasi_spm deduction (0 when missing); nilai = max(0, nilai_tertimbang -
+    pengurang) and its kategori (band). Without any indicator that applies: nilai missing,
+    kategori None."""
+    n = len(frame)
+    weighted, weight = np.zeros(n), np.zeros(n)
+    for key in INDICATORS:  # in a fixed order, so every path sums the same terms the same way
+        if key not in rules.weights or key not in frame:
+            continue
+        values = pd.to_numeric(frame[key], errors="coerce").astype(float).to_numpy()
+        have = ~np.isnan(values)
+        weighted = weighted + np.where(have, rules.weights[key] * values, 0.0)
+        weight = weight + np.where(have, rules.weights[key], 0.0)
+    applies = weight > 0
+    before = np.where(applies, weighted / np.where(applies, weight, 1.0), math.nan)
+    dispensasi = (pd.to_numeric(frame["dispensasi_spm"], errors="coerce").astype(float).to_numpy()
+                  if "dispensasi_spm" in frame else np.full(n, math.nan))
+    deduction = np.where(applies & ~np.isnan(dispensasi), dispensasi, 0.0)
+    nilai = np.where(applies, np.maximum(0.0, before - deduction), math.nan)
+    return frame.assign(nilai_tertimbang=before, bobot_berlaku=weight, pengurang=deduction, nilai=nilai,
+                        kategori=[band(v, rules.bands) for v in nilai])
 
 
 def aggregate(frame: pd.DataFrame, keys: list[str], rules: Rules) -> pd.DataFrame:
     """Unit or ministry (keys = [] for one row): the pagu-weighted mean of each indicator over
-    the satker that have it, and of nilai; the band of that mean *(pagu weighting unverified)*."""
+    the satker that have it, and of nilai; the band of that mean *(pagu weighting unverified)*.
+    With `bulan` among the keys, every month's at once."""
     columns = [c for c in (*INDICATORS, "nilai") if c in frame]
-    groups = frame.groupby(keys, sort=True) if keys else [((), frame)]
+    groups = frame.groupby(keys, sort=True).indices.items() if keys else [((), np.arange(len(frame)))]
+    pagu = frame["pagu"].to_numpy()
+    weights = pagu.astype(float)
+    values = frame[columns].to_numpy(dtype=float, na_value=math.nan)
     rows = []
-    for group, part in groups:
+    for group, where in sorted(groups, key=lambda item: item[0]):
         row = dict(zip(keys, group if isinstance(group, tuple) else (group,)))
-        row["pagu"] = int(part["pagu"].sum())
-        row["jumlah_satker"] = len(part)
-        weight = part["pagu"].astype(float)
-        for column in columns:
-            values = part[column].astype(float)
-            have = values.notna()
-            w = weight[have]
-            row[column] = (float((values[have] * w).sum() / w.sum()) if w.sum() > 0
-                           else (float(values[have].mean()) if have.any() else math.nan))
+        row["pagu"] = int(pagu[where].sum())
+        row["jumlah_satker"] = len(where)
+        for i, column in enumerate(columns):
+            part = values[where, i]
+            have = ~np.isnan(part)
+            w = weights[where][have]
+            # numpy sums of the same terms in the same order as pandas' Series.sum, so the
+            # means are the same to the last bit whichever way they are grouped
+            row[column] = (float((part[have] * w).sum() / w.sum()) if w.sum() > 0
+                           else (float(part[have].mean()) if have.any() else math.nan))
         row["kategori"] = band(row["nilai"], rules.bands)
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=[*keys, "pagu", "jumlah_satker", *columns, "kategori"])

@@ -36,11 +36,17 @@ BASIS_HISTORY = "riwayat"  # + the level's name, e.g. "riwayat unit"
 BASIS_RPD = "RPD"
 BASIS_NONE = "tanpa dasar"
 
-# A required monthly amount is realistic when it is at most this multiple of the average monthly
-# realization so far. 1.5: a satker's monthly realization swings well above its mean (bansos is
-# paid in tranches, modal at contract milestones), but needing more than half as much again as
-# its own pace every month until the deadline is a catch-up it has not shown it can do.
-REALISTIC_PACE_FACTOR = 1.5
+# basis of the realism check of a row with neither history nor RPD: the flat curve S(t) = t / 12
+BASIS_FLAT = "laju rata-rata"
+
+# What is still needed by a deadline is realistic when it is at most this multiple of what the
+# row's own seasonal pattern usually realizes over those months at the pace kept so far
+# (usual_after). 1.25: about what the best of its earlier years did. On the sample (2019-2023,
+# per satker x jenis belanja) the best year's realization over the remaining months is 1.17 x the
+# mean pattern's at the median and 1.25 x at the upper quartile (TW I, II and III ends alike);
+# needing more is a catch-up its history does not show. The flat curve (no history, no RPD) gets
+# the same factor: realistic when needed per month <= 1.25 x the average monthly pace so far.
+REALISTIC_FACTOR = 1.25
 
 
 def round_half_up(values) -> pd.Series:
@@ -56,15 +62,15 @@ def share_curves(history: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     columns = keys + ["tahun", "bulan", "share"]
     if history.empty:
         return pd.DataFrame(columns=columns)
-    sums = history.groupby(keys + ["tahun", "bulan"], as_index=False)["realisasi"].sum()
-    wide = sums.pivot_table(index=keys + ["tahun"], columns="bulan", values="realisasi", aggfunc="sum",
-                            fill_value=0).reindex(columns=MONTHS, fill_value=0)
-    cumulative = wide.astype("float64").cumsum(axis=1)
-    total = cumulative[12]
-    cumulative = cumulative[total > 0]
-    shares = cumulative.div(cumulative[12], axis=0).clip(lower=0.0)
-    long = shares.stack().rename("share").reset_index()
-    return long[columns]
+    sums = history.groupby(keys + ["tahun", "bulan"])["realisasi"].sum()
+    wide = sums.unstack("bulan", fill_value=0).reindex(columns=MONTHS, fill_value=0)
+    cumulative = wide.to_numpy(dtype="float64").cumsum(axis=1)
+    kept = cumulative[:, -1] > 0
+    shares = np.clip(cumulative[kept] / cumulative[kept, -1:], 0.0, None)
+    long = wide.index[kept].to_frame(index=False).loc[np.repeat(np.arange(kept.sum()), len(MONTHS))]
+    long["bulan"] = np.tile(MONTHS, int(kept.sum()))
+    long["share"] = shares.ravel()
+    return long[columns].reset_index(drop=True)
 
 
 def rpd_shares(rpd: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -92,7 +98,8 @@ def _implied(realisasi: float, share: float) -> float:
 
 
 def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: list[tuple[str, list[str]]],
-            rpd: pd.DataFrame | None = None, rpd_keys: list[str] | None = None) -> pd.DataFrame:
+            rpd: pd.DataFrame | None = None, rpd_keys: list[str] | None = None,
+            ahead: tuple[int, ...] = ()) -> pd.DataFrame:
     """The year-end projection of every row of `current` (pagu, blokir, realisasi to the end of
     `bulan` and the columns of the keys below).
 
@@ -103,7 +110,8 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
 
     Adds: dasar, tahun_riwayat (years behind the curve; 0 for RPD), share (mean share at
     `bulan`), batas (the cap: pagu - blokir, never below the realization), proyeksi,
-    proyeksi_bawah, proyeksi_atas (int64 rupiah)."""
+    proyeksi_bawah, proyeksi_atas (int64 rupiah); and for each month T of `ahead`, share_T: the
+    same curve's mean share at T (missing without a basis), for usual_after()."""
     frame = current.reset_index(drop=True).copy()
     n = len(frame)
     chosen_shares: list[list[float] | None] = [None] * n
@@ -111,21 +119,29 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     years = np.zeros(n, dtype="int64")
     basis = np.array([BASIS_NONE] * n, dtype=object)
 
+    later = {month: np.full(n, np.nan) for month in ahead}
+
     sources = []
     for name, keys in levels:
-        sources.append((f"{BASIS_HISTORY} {name}", keys, _curve_at(share_curves(history, keys), keys, bulan)))
+        sources.append((f"{BASIS_HISTORY} {name}", keys, share_curves(history, keys)))
     if rpd is not None and rpd_keys:
-        sources.append((BASIS_RPD, rpd_keys, _curve_at(rpd_shares(rpd, rpd_keys).assign(tahun=0), rpd_keys, bulan)))
-    for label, keys, at in sources:
+        sources.append((BASIS_RPD, rpd_keys, rpd_shares(rpd, rpd_keys).assign(tahun=0)))
+    for label, keys, curves in sources:
+        at = _curve_at(curves, keys, bulan)
         if at.empty:
             continue
         merged = frame[keys].merge(at, on=keys, how="left")
-        usable = (basis == BASIS_NONE) & (merged["share"].fillna(0.0).to_numpy() > 0)
-        for i in np.flatnonzero(usable):
-            chosen_shares[i] = list(merged.at[i, "shares"])
-            share[i] = float(merged.at[i, "share"])
-            years[i] = 0 if label == BASIS_RPD else int(merged.at[i, "tahun_riwayat"])
-            basis[i] = label
+        usable = np.flatnonzero((basis == BASIS_NONE) & (merged["share"].fillna(0.0).to_numpy() > 0))
+        found = merged["shares"].to_numpy()
+        for i in usable:
+            chosen_shares[i] = list(found[i])
+        share[usable] = merged["share"].to_numpy(dtype="float64")[usable]
+        years[usable] = 0 if label == BASIS_RPD else merged["tahun_riwayat"].fillna(0).to_numpy(dtype="int64")[usable]
+        basis[usable] = label
+        for month, values in later.items():
+            # every year of a curve has all twelve months, so the mean at T is over the same years
+            values[usable] = frame[keys].merge(_curve_at(curves, keys, month), on=keys, how="left")[
+                "share"].to_numpy(dtype="float64")[usable]
 
     realized = frame["realisasi"].astype("float64").to_numpy()
     cap = np.maximum(frame["pagu"].astype("float64").to_numpy() - frame["blokir"].astype("float64").to_numpy(),
@@ -151,7 +167,27 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     frame["proyeksi"] = bounded(central)
     frame["proyeksi_bawah"] = bounded(low)
     frame["proyeksi_atas"] = bounded(high)
+    for month, values in later.items():
+        frame[f"share_{month}"] = values
     return frame
+
+
+def usual_after(rows: pd.DataFrame, bulan: int, until: int) -> pd.Series:
+    """What each projected row (project(..., ahead=(until,))) usually realizes after the end of
+    `bulan` up to the end of `until`, at the pace it has kept so far: realisasi x (S(until) -
+    S(bulan)) / S(bulan), S being the mean share curve its projection used (history or RPD). A row
+    with neither takes the flat curve S(t) = t / 12: its average monthly realization so far times
+    the months left. Float rupiah; 0 when nothing has been realized yet or no month is left."""
+    flat = (rows["dasar"] == BASIS_NONE).to_numpy()
+    now = np.where(flat, bulan / 12.0, rows["share"].to_numpy(dtype="float64"))
+    then = np.where(flat, until / 12.0, rows[f"share_{until}"].to_numpy(dtype="float64"))
+    realized = rows["realisasi"].to_numpy(dtype="float64")
+    return pd.Series(realized * (then - now) / now, index=rows.index)
+
+
+def realism_basis(rows: pd.DataFrame) -> pd.Series:
+    """The basis of usual_after per row: its projection's dasar, or BASIS_FLAT without one."""
+    return rows["dasar"].where(rows["dasar"] != BASIS_NONE, BASIS_FLAT)
 
 
 PROJECTED = ["pagu", "blokir", "realisasi", "batas", "proyeksi", "proyeksi_bawah", "proyeksi_atas"]
@@ -217,33 +253,38 @@ def pace(realisasi: pd.Series, bulan: int) -> pd.Series:
     return realisasi.astype("float64") / float(bulan)
 
 
-def realistic(needed: pd.Series, monthly: pd.Series, pace_so_far: pd.Series,
-              factor: float = REALISTIC_PACE_FACTOR) -> pd.Series:
-    """True where nothing is needed or the monthly amount is at most factor x pace; False where
-    it is more, or something is needed with no month left; missing where there is no target."""
+def realistic(needed: pd.Series, usual: pd.Series, factor: float = REALISTIC_FACTOR) -> pd.Series:
+    """True where nothing is needed or the rupiah needed by the deadline are at most factor x what
+    the row usually realizes over the months left (usual_after); False where more, or something is
+    needed with no month left; missing where there is no target."""
     values = []
-    for need, month, speed in zip(needed, monthly, pace_so_far):
+    for need, expected in zip(needed, usual):
         if need is None or pd.isna(need):
             values.append(pd.NA)
         elif int(need) <= 0:
             values.append(True)
-        elif month is None or pd.isna(month):
-            values.append(False)
         else:
-            values.append(bool(float(month) <= factor * max(float(speed), 0.0)))
+            values.append(bool(int(need) <= factor * max(float(expected), 0.0)))
     return pd.Series(pd.array(values, dtype="boolean"), index=needed.index)
 
 
-def catch_up(frame: pd.DataFrame, bulan: int, needed_quarter: pd.Series, needed_year: pd.Series) -> pd.DataFrame:
+def catch_up(frame: pd.DataFrame, bulan: int, needed_quarter: pd.Series, needed_year: pd.Series,
+             usual_quarter: pd.Series | None = None, usual_year: pd.Series | None = None) -> pd.DataFrame:
     """Adds to rows with `realisasi` to the end of `bulan` (needed_* aligned on the rows, Int64
-    rupiah still to realize to reach the target quarter's and the year-end target):
-    triwulan_target, sisa_bulan_triwulan, kebutuhan_triwulan, per_bulan_triwulan,
-    sisa_bulan_tahun, kebutuhan_tahun, per_bulan_tahun, laju_bulanan (average per month so far,
-    rounded half up), realistis_triwulan, realistis_tahun."""
+    rupiah still to realize to reach the target quarter's and the year-end target; usual_* what
+    the row usually realizes over the months left to each deadline, usual_after summed, or None
+    for the flat pace): triwulan_target, sisa_bulan_triwulan, kebutuhan_triwulan,
+    per_bulan_triwulan, sisa_bulan_tahun, kebutuhan_tahun, per_bulan_tahun, laju_bulanan (average
+    per month so far, rounded half up), pola_triwulan, pola_tahun (usual_*, rounded half up),
+    realistis_triwulan, realistis_tahun."""
     result = frame.copy()
     quarter = target_quarter(bulan)
     left_q, left_y = months_left(bulan, 3 * quarter), months_left(bulan, 12)
     speed = pace(result["realisasi"], bulan)
+    usual_q = speed * left_q if usual_quarter is None else pd.Series(np.asarray(usual_quarter, dtype="float64"),
+                                                                      index=result.index)
+    usual_y = speed * left_y if usual_year is None else pd.Series(np.asarray(usual_year, dtype="float64"),
+                                                                   index=result.index)
     result["triwulan_target"] = quarter
     result["sisa_bulan_triwulan"] = left_q
     result["kebutuhan_triwulan"] = needed_quarter.to_numpy()
@@ -252,15 +293,17 @@ def catch_up(frame: pd.DataFrame, bulan: int, needed_quarter: pd.Series, needed_
     result["kebutuhan_tahun"] = needed_year.to_numpy()
     result["per_bulan_tahun"] = per_month(result["kebutuhan_tahun"], left_y)
     result["laju_bulanan"] = round_half_up(speed.to_numpy())
-    result["realistis_triwulan"] = realistic(result["kebutuhan_triwulan"], result["per_bulan_triwulan"], speed)
-    result["realistis_tahun"] = realistic(result["kebutuhan_tahun"], result["per_bulan_tahun"], speed)
+    result["pola_triwulan"] = round_half_up(usual_q.to_numpy())
+    result["pola_tahun"] = round_half_up(usual_y.to_numpy())
+    result["realistis_triwulan"] = realistic(result["kebutuhan_triwulan"], usual_q)
+    result["realistis_tahun"] = realistic(result["kebutuhan_tahun"], usual_y)
     return result
 
 
 def reaches(proyeksi: pd.Series, realisasi: pd.Series, needed: pd.Series) -> pd.Series:
     """Whether a projected year end reaches the target: proyeksi >= realisasi + needed (the
-    target's rupiah); missing where there is no target. The seasonal counterpart of realistic():
-    a flat pace undervalues satker whose realization is back-loaded, as most are."""
+    target's rupiah); missing where there is no target. realistic() at the year end asks the same
+    of the usual pattern with a tolerance and without the cap at the pagu."""
     values = [pd.NA if need is None or pd.isna(need) or pd.isna(p) else bool(int(p) >= int(r) + int(need))
               for p, r, need in zip(proyeksi, realisasi, needed)]
     return pd.Series(pd.array(values, dtype="boolean"), index=needed.index)

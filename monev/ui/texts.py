@@ -1,8 +1,6 @@
 """UI text in Indonesian (default) and English. Pages ask `t(key)`; missing keys fail loudly."""
 from __future__ import annotations
 
-import streamlit as st
-
 TEXTS = {
     "app_title": ("Monev Anggaran", "Budget Monitoring"),
     "language": ("Bahasa", "Language"),
@@ -305,8 +303,13 @@ TEXTS = {
                          "TA {tahun} s.d. {bulan}",
                          "Rupiah per remaining month to reach the {tw} and year-end targets by work unit, "
                          "FY {tahun} to end of {bulan}"),
-    "ikpa_catatan_kejar": ("Realistis = kebutuhan per bulan ≤ 1,5 × laju rata-rata bulanan sejauh ini.",
-                           "Realistic = needed per month ≤ 1.5 × the average monthly pace so far."),
+    "ikpa_catatan_kejar": ("Realistis = yang masih perlu direalisasikan s.d. batas waktu ≤ {faktor} × yang biasa "
+                           "direalisasikan satker pada bulan-bulan itu menurut pola musimannya sendiri (riwayat "
+                           "tahun-tahun sebelumnya, tanpa riwayat RPD, tanpa keduanya laju rata-rata), pada laju "
+                           "sejauh ini. Lihat docs/projection.md.",
+                           "Realistic = what is still needed by the deadline ≤ {faktor} × what the work unit usually "
+                           "realizes in those months by its own seasonal pattern (earlier years; without history "
+                           "the RPD; without either the average pace), at its pace so far. See docs/projection.md."),
     "ikpa_judul_perhatian": ("Satker dan PPK perlu perhatian (Rakor), TA {tahun} s.d. {bulan}",
                              "Work units and PPKs needing attention (Rakor), FY {tahun} to end of {bulan}"),
     "ikpa_tidak_ada_perhatian": ("Tidak ada satker atau PPK yang perlu perhatian.",
@@ -351,6 +354,61 @@ TEXTS = {
     "ikpa_ind_pengelolaan_up_tup": ("Pengelolaan UP dan TUP", "UP/TUP management"),
     "ikpa_ind_capaian_output": ("Capaian Output", "Output achievement"),
     "ikpa_ind_nilai": ("Nilai IKPA", "IKPA score"),
+    # ---- ikpa: needs-attention reasons, realism of the catch-up, the formula trace (monev.views)
+    "ikpa_alasan_proyeksi": ("proyeksi akhir tahun {proyeksi} (rentang {bawah}–{atas}) di bawah target {target}",
+                             "projected year end {proyeksi} (range {bawah}–{atas}) below the target {target}"),
+    "ikpa_alasan_jenis": ("realisasi {jenis} {persen} vs target {target}", "{jenis} realization {persen} vs target {target}"),
+    "ikpa_alasan_jenis_51": ("belanja pegawai", "personnel spending"),
+    "ikpa_alasan_jenis_52": ("belanja barang", "goods and services spending"),
+    "ikpa_alasan_jenis_53": ("belanja modal", "capital spending"),
+    "ikpa_alasan_jenis_57": ("belanja bantuan sosial", "social assistance spending"),
+    "ikpa_alasan_jenis_lain": ("jenis belanja {kode}", "spending type {kode}"),
+    "ikpa_alasan_ikpa": ("IKPA {skor} ({kategori})", "IKPA {skor} ({kategori})"),
+    "ikpa_realistis_dasar": ("menurut {dasar}", "by {dasar}"),
+    "ikpa_realistis_sampai": ("s.d. {batas} perlu {perlu}, biasanya {pola}", "to {batas} needs {perlu}, usually {pola}"),
+    "ikpa_realistis_tanpa_bulan": ("tidak ada bulan tersisa", "no month left"),
+    "ikpa_dasar_riwayat satker": ("pola riwayat satker", "the work unit's own history"),
+    "ikpa_dasar_riwayat unit": ("pola riwayat unit eselon I", "its echelon I unit's history"),
+    "ikpa_dasar_riwayat jenis belanja": ("pola riwayat jenis belanja", "the spending type's history"),
+    "ikpa_dasar_RPD": ("pola RPD", "the RPD plan"),
+    "ikpa_dasar_laju rata-rata": ("laju rata-rata sejauh ini", "the average pace so far"),
+    "ikpa_kol_alasan_realistis": ("Dasar penilaian realistis", "Why (not) realistic"),
+    "ikpa_ind_dispensasi_spm": ("Dispensasi SPM", "SPM dispensation"),
+    "ikpa_jejak_pa_jenis": ("{indikator} {tw} JB {jb}", "{indikator} {tw} spending type {jb}"),
+    "ikpa_jejak_pa_masukan": ("pagu {pagu} - blokir {blokir} = {netto}; realisasi s.d. akhir {tw} {realisasi}; "
+                              "target {target}",
+                              "pagu {pagu} - blocked {blokir} = {netto}; realization to the end of {tw} {realisasi}; "
+                              "target {target}"),
+    "ikpa_jejak_pa_rumus": ("min(100; {persen} / {target} × 100)", "min(100, {persen} / {target} × 100)"),
+    "ikpa_jejak_triwulan_masukan": ("rata-rata tertimbang pagu netto", "mean weighted by net pagu"),
+    "ikpa_jejak_triwulan_berakhir": ("{n} triwulan yang sudah berakhir", "{n} quarters ended"),
+    "ikpa_jejak_rata": ("rata-rata ({nilai})", "mean ({nilai})"),
+    "ikpa_jejak_belum_triwulan": ("belum ada triwulan yang berakhir", "no quarter has ended yet"),
+    "ikpa_jejak_deviasi": ("{indikator} (deviasi)", "{indikator} (deviation)"),
+    "ikpa_jejak_deviasi_masukan": ("{n} bulan dinilai; deviasi per bulan {bobot}: {bulan}",
+                                   "{n} months assessed; monthly deviation {bobot}: {bulan}"),
+    "ikpa_jejak_bobot_pagu": ("tertimbang pagu per jenis belanja", "weighted by pagu per spending type"),
+    "ikpa_jejak_bobot_biasa": ("rata-rata biasa", "plain mean"),
+    "ikpa_jejak_deviasi_rata": ("rata-rata deviasi bulanan", "mean of the monthly deviations"),
+    "ikpa_jejak_skor_masukan": ("deviasi {deviasi}, toleransi {toleransi}", "deviation {deviasi}, tolerance {toleransi}"),
+    "ikpa_jejak_skor_rumus": ("100 bila deviasi ≤ {toleransi}, selain itu 100 − deviasi (asumsi, belum diverifikasi)",
+                              "100 if the deviation is ≤ {toleransi}, otherwise 100 − deviation (assumption, unverified)"),
+    "ikpa_jejak_revisi_periode": ("periode {periode}: {n} revisi dihitung", "period {periode}: {n} revisions counted"),
+    "ikpa_jejak_revisi_rumus": ("per periode 100 bila ≤ {maks} revisi, selain itu {lebih} (asumsi, belum diverifikasi); "
+                                "rata-rata periode",
+                                "per period 100 with ≤ {maks} revisions, otherwise {lebih} (assumption, unverified); "
+                                "mean over the periods"),
+    "ikpa_jejak_ro": ("{n} RO dilaporkan", "{n} RO reported"),
+    "ikpa_jejak_ro_rumus": ("rata-rata geometrik capaian RO (maks. 100% per RO)",
+                            "geometric mean of the RO achievements (at most 100% each)"),
+    "ikpa_jejak_resmi": ("nilai resmi OM-SPAN", "official OM-SPAN value"),
+    "ikpa_jejak_tanpa_data": ("tidak ada data", "no data"),
+    "ikpa_jejak_dari_omspan": ("diambil dari ekspor OM-SPAN", "taken from the OM-SPAN export"),
+    "ikpa_jejak_tertimbang": ("Nilai tertimbang", "Weighted score"),
+    "ikpa_jejak_berlaku": ("indikator yang berlaku: {indikator}", "indicators that apply: {indikator}"),
+    "ikpa_jejak_tanpa_indikator": ("tidak ada indikator", "no indicator"),
+    "ikpa_jejak_pengurang": ("pengurang {dispensasi} {nilai}", "deduction for {dispensasi} {nilai}"),
+    "ikpa_jejak_nilai_rumus": ("{sebelum} − {pengurang} → kategori {kategori}", "{sebelum} − {pengurang} → band {kategori}"),
     # --- muat (Muat data)
     "muat": ("Muat data", "Load data"),
     "muat_pilih": ("Pilih berkas CSV atau XLSX (boleh beberapa)", "Choose CSV or XLSX files (several allowed)"),
@@ -379,6 +437,9 @@ TEXTS = {
     "muat_kol_row_count": ("Jumlah baris", "Rows"),
     "muat_kol_loaded_at": ("Waktu muat", "Loaded at"),
     "muat_kol_loaded_by": ("Dimuat oleh", "Loaded by"),
+    "muat_kol_sha256": ("Sidik berkas (SHA-256)", "File hash (SHA-256)"),
+    "muat_sedang": ("Memuat {nama}; bila pemuatan lain sedang berjalan, menunggu sampai selesai...",
+                    "Loading {nama}; if another load is running, waiting for it to finish..."),
     "muat_kol_baris_dilampaui": ("Baris digantikan kemudian", "Rows superseded later"),
     "muat_kol_dilampaui_oleh": ("Digantikan oleh batch", "Superseded by batch"),
     "muat_dilampaui": ("tidak dapat dibatalkan: digantikan batch {oleh}", "cannot be undone: superseded by batch {oleh}"),
@@ -398,12 +459,19 @@ KEWENANGAN = {
 
 
 def lang() -> str:
+    import streamlit as st  # here, so views and the CLI can use text() without loading Streamlit
+
     return st.session_state.get("lang", "id")
 
 
 def t(key: str, **values) -> str:
-    text = TEXTS[key][0 if lang() == "id" else 1]
-    return text.format(**values) if values else text
+    return text(key, lang(), **values)
+
+
+def text(key: str, lang: str, **values) -> str:
+    """t() in a given language ('id' or 'en'), for views that build words outside a page run."""
+    words = TEXTS[key][0 if lang == "id" else 1]
+    return words.format(**values) if values else words
 
 
 def label(table: dict[str, tuple[str, str]], code: str) -> str:

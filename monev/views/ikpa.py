@@ -18,6 +18,7 @@ from monev import reports
 from monev.domain import ikpa, ikpa_rules, targets
 from monev.reports import Period
 from monev.ui import format as fmt
+from monev.ui.texts import text
 from monev.views import capaian as capaian_view
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
@@ -32,6 +33,8 @@ OFFICIAL_COLUMNS = ["resmi_revisi_dipa", "resmi_deviasi_halaman_iii", "resmi_nil
 FROM_OFFICIAL = {"belanja_kontraktual": "resmi_belanja_kontraktual",
                  "penyelesaian_tagihan": "resmi_penyelesaian_tagihan",
                  "pengelolaan_up_tup": "resmi_pengelolaan_up_tup"}
+# the band names of the rules (data) -> their texts in monev.ui.texts
+BAND_TEXTS = {name: f"kpa_band_{key}" for key, name in ikpa_rules.BAND_NAMES.items()}
 SATKER_COLUMNS = ["kdunit", "nmunit", "kdsatker", "nmsatker", "pagu", *INDICATOR_COLUMNS, "dispensasi_spm",
                   "deviasi_rata", "nilai_tertimbang", "bobot_berlaku", "pengurang", "nilai", "kategori",
                   "bulan_resmi", *OFFICIAL_COLUMNS]
@@ -75,22 +78,30 @@ def scores(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters
                                     period.bulan, rule)
     achievement = ikpa.output_achievement(capaian_view.ro_rows(engine, period, scope, filters))
     official = query.run(engine, "ikpa_omspan", **params)
+    frame = _scored(satker, ikpa.SATKER, ikpa.absorption(per_quarter), deviation, ikpa.revision(periods),
+                    achievement, official, rule)
+    return Result(period, rule, quarters, frame[SATKER_COLUMNS].reset_index(drop=True), detail, per_quarter,
+                  months, deviation, periods, achievement)
 
+
+def _scored(satker: pd.DataFrame, by: list[str], absorption: pd.Series, deviation: pd.DataFrame,
+            revision: pd.Series, achievement: pd.DataFrame, official: pd.DataFrame,
+            rule: ikpa_rules.Rules) -> pd.DataFrame:
+    """The satker rows (one per group of `by`) with every indicator, the official values, the
+    total and the band: the same assembly for one month and for all months at once."""
     frame = satker.copy()
-    index = frame["kdsatker"]
-    frame["penyerapan"] = index.map(ikpa.absorption(per_quarter)).astype(float)
-    frame["deviasi_halaman_iii"] = index.map(deviation["nilai"]).astype(float)
-    frame["deviasi_rata"] = index.map(deviation["deviasi_rata"]).astype(float)
-    frame["revisi_dipa"] = index.map(ikpa.revision(periods)).astype(float)
-    frame["capaian_output"] = index.map(achievement["nilai"]).astype(float)
-    frame = frame.merge(official, on="kdsatker", how="left")
+    for column, values in (("penyerapan", absorption), ("deviasi_halaman_iii", deviation["nilai"]),
+                           ("deviasi_rata", deviation["deviasi_rata"]), ("revisi_dipa", revision),
+                           ("capaian_output", achievement["nilai"])):
+        joined = frame[by].merge(values.rename(column).reset_index(), on=by, how="left")
+        frame[column] = joined[column].astype(float).to_numpy()
+    frame = frame.merge(official, on=by, how="left")
     for column, source in FROM_OFFICIAL.items():
         frame[column] = frame[source].astype(float)
     frame["dispensasi_spm"] = math.nan  # no import carries it yet
     frame = ikpa.score(frame, rule)
     frame["bulan_resmi"] = frame["bulan_resmi"].astype("Int64")
-    return Result(period, rule, quarters, frame[SATKER_COLUMNS].reset_index(drop=True), detail, per_quarter,
-                  months, deviation, periods, achievement)
+    return frame
 
 
 def aggregates(result: Result) -> dict[str, pd.DataFrame]:
@@ -104,76 +115,106 @@ def aggregates(result: Result) -> dict[str, pd.DataFrame]:
 
 def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING,
             filters: Filters = NO_FILTER) -> pd.DataFrame:
-    """Per satker x month 1..bulan: the scores as of each month's end (column `bulan`)."""
-    parts = [scores(engine, Period(tahun, m), scope, filters).satker.assign(bulan=m) for m in range(1, bulan + 1)]
-    return pd.concat(parts, ignore_index=True)
+    """Per satker x month 1..bulan: the scores as of each month's end (column `bulan`), the same
+    as scores() month by month (a test holds them equal) but from one fetch of each input with
+    an as-of month column, scored for all months at once."""
+    params = dict(scope=scope, filters=filters, tahun=tahun, sampai=Period(tahun, bulan).sampai)
+    by = [ikpa.AS_OF, "kdsatker"]
+    rule = rules(engine, tahun)
+    quarters = targets.quarter_targets(query.run(engine, "target_triwulan", tahun=tahun))
+    pagu = query.run(engine, "ikpa_pagu_bulanan", **params)
+    satker = (pagu.groupby([ikpa.AS_OF, "kdunit", "nmunit", "kdsatker", "nmsatker"], as_index=False,
+                           dropna=False)["pagu"].sum().astype({"pagu": "int64"}))
+
+    per_quarter = ikpa.absorption_quarters(
+        ikpa.absorption_detail(query.run(engine, "ikpa_penyerapan", **params), quarters))
+    absorption = ikpa.absorption(ikpa.quarters_ended(per_quarter, range(1, bulan + 1)), by)
+    months = ikpa.deviation_months(query.run(engine, "ikpa_deviasi_bulanan", **params), pagu, None, rule, by)
+    periods = ikpa.revision_periods_as_of(query.run(engine, "ikpa_revisi", **params), satker, rule)
+    achievement = ikpa.output_achievement(query.run(engine, "ikpa_capaian_bulanan", **params), by)
+    official = query.run(engine, "ikpa_omspan_bulanan", **params)
+    frame = _scored(satker, by, absorption, ikpa.deviation(months, rule, by), ikpa.revision(periods, by),
+                    achievement, official, rule)
+    frame["bulan"] = frame[ikpa.AS_OF].astype("int64")
+    return frame[[*SATKER_COLUMNS, "bulan"]].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- the formula trace
 
-def _p(value) -> str:
-    return fmt.percent(value)
-
-
-def _n(value) -> str:
-    return "–" if fmt.is_missing(value) else fmt.percent(value).rstrip("%")
-
-
-def trace(result: Result, kdsatker: str) -> pd.DataFrame:
-    """Rows (indikator, masukan, perhitungan, hasil) explaining one satker's score, in Indonesian."""
+def trace(result: Result, kdsatker: str, lang: str = "id") -> pd.DataFrame:
+    """Rows (indikator, masukan, perhitungan, hasil) explaining one satker's score, in `lang`
+    (monev.ui.texts), with numbers formatted for that language."""
     rows = []
     [s] = result.satker[result.satker["kdsatker"] == kdsatker].to_dict("records") or [None]
     if s is None:
         return pd.DataFrame(columns=["indikator", "masukan", "perhitungan", "hasil"])
-    label = ikpa_rules.LABELS
+
+    def w(key, **values):
+        return text(key, lang, **values)
+
+    def label(key):
+        return w(f"ikpa_ind_{key}")
+
+    def pct(value):
+        return fmt.percent(value, lang)
+
+    def num(value):
+        return "–" if fmt.is_missing(value) else fmt.percent(value, lang)[:-1]
+
+    def rp(value):
+        return fmt.rupiah(value, lang)
+
+    def rp_short(value):
+        return fmt.rupiah_short(value, lang)
 
     detail = result.absorption_detail[result.absorption_detail["kdsatker"] == kdsatker]
     for q, part in detail.groupby("triwulan"):
+        tw = fmt.QUARTERS[q - 1]
         for r in part.itertuples():
-            rows.append((f"{label['penyerapan']} {fmt.QUARTERS[q - 1]} JB {r.jenis_belanja}",
-                         f"pagu {fmt.rupiah(r.pagu)} - blokir {fmt.rupiah(r.blokir)} = {fmt.rupiah(r.pagu_netto)}; "
-                         f"realisasi s.d. akhir {fmt.QUARTERS[q - 1]} {fmt.rupiah(r.realisasi)}; "
-                         f"target {_p(r.target_persen)}",
-                         f"min(100; {_p(r.realisasi_persen)} / {_p(r.target_persen)} × 100)", r.pa))
+            rows.append((w("ikpa_jejak_pa_jenis", indikator=label("penyerapan"), tw=tw, jb=r.jenis_belanja),
+                         w("ikpa_jejak_pa_masukan", pagu=rp(r.pagu), blokir=rp(r.blokir), netto=rp(r.pagu_netto),
+                           tw=tw, realisasi=rp(r.realisasi), target=pct(r.target_persen)),
+                         w("ikpa_jejak_pa_rumus", persen=pct(r.realisasi_persen), target=pct(r.target_persen)), r.pa))
         quarter = result.absorption_quarters
         value = quarter[(quarter["kdsatker"] == kdsatker) & (quarter["triwulan"] == q)]["nilai"].iloc[0]
-        terms = " + ".join(f"{_n(r.pa)} × {fmt.rupiah_short(r.pagu_netto)}" for r in part.itertuples())
-        rows.append((f"{label['penyerapan']} {fmt.QUARTERS[q - 1]}", "rata-rata tertimbang pagu netto",
-                     f"({terms}) / {fmt.rupiah_short(part['pagu_netto'].sum())}", value))
+        terms = " + ".join(f"{num(r.pa)} × {rp_short(r.pagu_netto)}" for r in part.itertuples())
+        rows.append((f"{label('penyerapan')} {tw}", w("ikpa_jejak_triwulan_masukan"),
+                     f"({terms}) / {rp_short(part['pagu_netto'].sum())}", value))
     quarters = result.absorption_quarters[result.absorption_quarters["kdsatker"] == kdsatker]
-    rows.append((label["penyerapan"], f"{len(quarters)} triwulan yang sudah berakhir",
-                 "rata-rata (" + "; ".join(_n(v) for v in quarters["nilai"]) + ")" if len(quarters)
-                 else "belum ada triwulan yang berakhir", s["penyerapan"]))
+    rows.append((label("penyerapan"), w("ikpa_jejak_triwulan_berakhir", n=len(quarters)),
+                 w("ikpa_jejak_rata", nilai="; ".join(num(v) for v in quarters["nilai"])) if len(quarters)
+                 else w("ikpa_jejak_belum_triwulan"), s["penyerapan"]))
 
     months = result.deviation_months[result.deviation_months["kdsatker"] == kdsatker]
-    bobot = "tertimbang pagu per jenis belanja" if result.rules.deviation_pagu_weighted else "rata-rata biasa"
-    rows.append((f"{label['deviasi_halaman_iii']} (deviasi)",
-                 f"{len(months)} bulan dinilai; deviasi per bulan {bobot}: "
-                 + "; ".join(f"{fmt.month_name(int(m))} {_p(v)}" for m, v in zip(months["bulan"], months["deviasi_persen"])),
-                 "rata-rata deviasi bulanan", s["deviasi_rata"]))
-    tolerance = result.rules.deviation_tolerance
-    rows.append((label["deviasi_halaman_iii"], f"deviasi {_p(s['deviasi_rata'])}, toleransi {_p(tolerance)}",
-                 f"100 bila deviasi ≤ {_p(tolerance)}, selain itu 100 − deviasi (asumsi, belum diverifikasi)",
-                 s["deviasi_halaman_iii"]))
+    bobot = w("ikpa_jejak_bobot_pagu" if result.rules.deviation_pagu_weighted else "ikpa_jejak_bobot_biasa")
+    rows.append((w("ikpa_jejak_deviasi", indikator=label("deviasi_halaman_iii")),
+                 w("ikpa_jejak_deviasi_masukan", n=len(months), bobot=bobot, bulan="; ".join(
+                     f"{fmt.month_name(int(m), lang)} {pct(v)}" for m, v in zip(months["bulan"], months["deviasi_persen"]))),
+                 w("ikpa_jejak_deviasi_rata"), s["deviasi_rata"]))
+    tolerance = pct(result.rules.deviation_tolerance)
+    rows.append((label("deviasi_halaman_iii"), w("ikpa_jejak_skor_masukan", deviasi=pct(s["deviasi_rata"]), toleransi=tolerance),
+                 w("ikpa_jejak_skor_rumus", toleransi=tolerance), s["deviasi_halaman_iii"]))
 
     periods = result.revision_periods[result.revision_periods["kdsatker"] == kdsatker]
-    rows.append((label["revisi_dipa"],
-                 "; ".join(f"periode {p}: {n} revisi dihitung" for p, n in zip(periods["periode"], periods["jumlah_revisi"])),
-                 f"per periode 100 bila ≤ {result.rules.revision_max} revisi, selain itu "
-                 f"{_n(result.rules.revision_score_over)} (asumsi, belum diverifikasi); rata-rata periode",
+    rows.append((label("revisi_dipa"),
+                 "; ".join(w("ikpa_jejak_revisi_periode", periode=p, n=n)
+                           for p, n in zip(periods["periode"], periods["jumlah_revisi"])),
+                 w("ikpa_jejak_revisi_rumus", maks=result.rules.revision_max, lebih=num(result.rules.revision_score_over)),
                  s["revisi_dipa"]))
 
     count = result.achievement["jumlah_ro"].get(kdsatker, 0) if not result.achievement.empty else 0
-    rows.append((label["capaian_output"], f"{count} RO dilaporkan",
-                 "rata-rata geometrik capaian RO (maks. 100% per RO)", s["capaian_output"]))
+    rows.append((label("capaian_output"), w("ikpa_jejak_ro", n=count), w("ikpa_jejak_ro_rumus"), s["capaian_output"]))
     for key in ("belanja_kontraktual", "penyelesaian_tagihan", "pengelolaan_up_tup"):
-        rows.append((label[key], "nilai resmi OM-SPAN" if not fmt.is_missing(s[key]) else "tidak ada data",
-                     "diambil dari ekspor OM-SPAN", s[key]))
+        rows.append((label(key), w("ikpa_jejak_resmi" if not fmt.is_missing(s[key]) else "ikpa_jejak_tanpa_data"),
+                     w("ikpa_jejak_dari_omspan"), s[key]))
 
     applied = [k for k in ikpa_rules.INDICATORS if k in result.rules.weights and not fmt.is_missing(s[k])]
-    terms = " + ".join(f"{_n(s[k])} × {_n(result.rules.weights[k])}" for k in applied)
-    rows.append(("Nilai tertimbang", "indikator yang berlaku: " + ", ".join(label[k] for k in applied),
-                 f"({terms}) / {_n(s['bobot_berlaku'])}" if applied else "tidak ada indikator", s["nilai_tertimbang"]))
-    rows.append(("Nilai IKPA", f"pengurang {label['dispensasi_spm']} {_n(s['pengurang'])}",
-                 f"{_n(s['nilai_tertimbang'])} − {_n(s['pengurang'])} → kategori {s['kategori'] or '–'}", s["nilai"]))
+    terms = " + ".join(f"{num(s[k])} × {num(result.rules.weights[k])}" for k in applied)
+    rows.append((w("ikpa_jejak_tertimbang"), w("ikpa_jejak_berlaku", indikator=", ".join(label(k) for k in applied)),
+                 f"({terms}) / {num(s['bobot_berlaku'])}" if applied else w("ikpa_jejak_tanpa_indikator"),
+                 s["nilai_tertimbang"]))
+    band = BAND_TEXTS.get(s["kategori"])
+    rows.append((label("nilai"), w("ikpa_jejak_pengurang", dispensasi=label("dispensasi_spm"), nilai=num(s["pengurang"])),
+                 w("ikpa_jejak_nilai_rumus", sebelum=num(s["nilai_tertimbang"]), pengurang=num(s["pengurang"]),
+                   kategori=w(band) if band else "–"), s["nilai"]))
     return pd.DataFrame(rows, columns=["indikator", "masukan", "perhitungan", "hasil"])

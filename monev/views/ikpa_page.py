@@ -45,22 +45,20 @@ def over_months(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
         return pd.DataFrame(columns=columns)
     rules = ikpa_view.rules(engine, period.tahun)
     names = frame.drop_duplicates("kdunit").set_index("kdunit")["nmunit"]
-    parts = []
-    for bulan, part in frame.groupby("bulan", sort=True):
-        ministry = ikpa.aggregate(part, [], rules).assign(kdunit=MINISTRY, nmunit="Kementerian")
-        units = ikpa.aggregate(part, ["kdunit"], rules)
-        units["nmunit"] = units["kdunit"].map(names)
-        parts.append(pd.concat([ministry, units], ignore_index=True).assign(bulan=int(bulan)))
-    result = pd.concat(parts, ignore_index=True)
-    return result.reindex(columns=columns)
+    ministry = ikpa.aggregate(frame, ["bulan"], rules).assign(kdunit=MINISTRY, nmunit="Kementerian")
+    units = ikpa.aggregate(frame, ["bulan", "kdunit"], rules)
+    units["nmunit"] = units["kdunit"].map(names)
+    # each month: the ministry's row, then its units' (a stable sort keeps that order)
+    result = pd.concat([ministry, units], ignore_index=True).sort_values("bulan", kind="stable")
+    return result.reindex(columns=columns).reset_index(drop=True)
 
 
 def trace(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
-          kdsatker: str = "", bulan: int | None = None) -> pd.DataFrame:
-    """The formula trace (ikpa.trace: indikator, masukan, perhitungan, hasil) of one satker as of
-    the end of `bulan` (default period.bulan) of the selected year."""
+          kdsatker: str = "", bulan: int | None = None, lang: str = "id") -> pd.DataFrame:
+    """The formula trace (ikpa.trace: indikator, masukan, perhitungan, hasil, in `lang`) of one
+    satker as of the end of `bulan` (default period.bulan) of the selected year."""
     at = Period(period.tahun, bulan or period.bulan)
-    return ikpa_view.trace(ikpa_view.scores(engine, at, scope, filters), kdsatker)
+    return ikpa_view.trace(ikpa_view.scores(engine, at, scope, filters), kdsatker, lang)
 
 
 def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
@@ -74,5 +72,6 @@ def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
 # columns of monev.views.projection.catch_up and .needs_attention the page shows
 CATCH_UP_COLUMNS = ["kdunit", "kdsatker", "nmsatker", "pagu", "realisasi", "persen", "kebutuhan_triwulan",
                     "per_bulan_triwulan", "realistis_triwulan", "kebutuhan_tahun", "per_bulan_tahun",
-                    "realistis_tahun", "laju_bulanan", "proyeksi", "proyeksi_persen", "proyeksi_capai_target"]
+                    "realistis_tahun", "alasan_realistis", "laju_bulanan", "proyeksi", "proyeksi_persen",
+                    "proyeksi_capai_target"]
 ATTENTION_COLUMNS = ["tingkat", "kdunit", "nmunit", "kdsatker", "nmsatker", "kdppk", "bobot", "alasan"]

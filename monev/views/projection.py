@@ -19,6 +19,8 @@ import sqlalchemy as sa
 from monev import reports
 from monev.domain import attention, projection, status, targets
 from monev.reports import Period
+from monev.ui import format as fmt
+from monev.ui.texts import TEXTS, text
 from monev.views import ikpa as ikpa_view
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
@@ -71,23 +73,45 @@ def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
     proyeksi_bawah_persen, proyeksi_atas_persen and the year-end target_persen. Rows are
     projected (and capped at their own pagu net of blokir) at the PPK grain and summed, so every
     level adds up; the seasonal curve is the satker's (or coarser), the same for all its PPK."""
-    grain = reports.budget_grain(engine, period, scope, filters)
-    history = _history(engine, [y for y in _years(engine) if y < period.tahun], scope, filters)
-    plan = _rpd(engine, period, scope, filters)
-    goals = year_end_targets(engine, period.tahun)
-    rows = projection.project(_current(grain, GRAIN + ["nmsatker", "kdppk"]), period.bulan, history, LEVELS,
-                              plan, RPD_KEYS)
+    rows, goals = _projected_rows(engine, period, scope, filters)
     result = {"baris": rows}
     result.update({name: projection.rollup(rows, keys, goals) for name, keys in ROLLUPS.items()})
     return result
 
 
+def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Filters, ahead: tuple[int, ...] = ()):
+    """The projected satker x PPK x jenis belanja rows (with share_T for the months `ahead`) and
+    the year-end targets: what every rollup of projections() is summed from (the callers needing
+    one or two levels sum only those)."""
+    grain = reports.budget_grain(engine, period, scope, filters)
+    history = _history(engine, [y for y in _years(engine) if y < period.tahun], scope, filters)
+    plan = _rpd(engine, period, scope, filters)
+    rows = projection.project(_current(grain, GRAIN + ["nmsatker", "kdppk"]), period.bulan, history, LEVELS,
+                              plan, RPD_KEYS, ahead=ahead)
+    return rows, year_end_targets(engine, period.tahun)
+
+
+def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str, int]) -> pd.DataFrame:
+    """Per group of `keys`: what its rows usually realize up to each deadline (projection.usual_after,
+    summed: one column per name of `deadlines`) and dasar_realistis, the bases used, the one
+    behind the most realization first (a satker's jenis belanja may rest on different ones)."""
+    work = rows[keys].assign(dasar_realistis=projection.realism_basis(rows),
+                             _realisasi=rows["realisasi"].astype("float64").clip(lower=0.0),
+                             **{name: projection.usual_after(rows, bulan, until) for name, until in deadlines.items()})
+    sums = work.groupby(keys, as_index=False)[list(deadlines)].sum()
+    bases = work.groupby([*keys, "dasar_realistis"], as_index=False)["_realisasi"].sum().sort_values(
+        [*keys, "_realisasi", "dasar_realistis"], ascending=[*[True] * len(keys), False, True], kind="stable")
+    return sums.merge(bases.groupby(keys, as_index=False)["dasar_realistis"].agg(", ".join), on=keys)
+
+
 def catch_up(engine: sa.Engine, period: Period, grain_name: str = "satker", scope: Scope = EVERYTHING,
-             filters: Filters = NO_FILTER) -> pd.DataFrame:
+             filters: Filters = NO_FILTER, lang: str = "id") -> pd.DataFrame:
     """Per satker (its KPA) or PPK: pagu, realisasi, persen (budget_summary's per_satker /
     per_ppk) and projection.catch_up's columns: the rupiah still to realize for the target
-    quarter's target and the year-end target, per remaining month, the pace so far and whether
-    the monthly amount is realistic (at most REALISTIC_PACE_FACTOR x pace); and the year-end
+    quarter's target and the year-end target, per remaining month, the pace so far, what its own
+    seasonal pattern usually realizes by each deadline (pola_*, dasar_realistis: the projection's
+    curve, else the flat pace) and whether the need is realistic against it (at most
+    REALISTIC_FACTOR x that), with alasan_realistis saying so in `lang`; and the year-end
     projection (proyeksi, proyeksi_persen) with proyeksi_capai_target (projection.reaches)."""
     level = {"satker": ("per_satker", ["kdunit", "kdsatker"]), "ppk": ("per_ppk", ["kdunit", "kdsatker", "kdppk"])}
     name, keys = level[grain_name]
@@ -95,20 +119,66 @@ def catch_up(engine: sa.Engine, period: Period, grain_name: str = "satker", scop
     figures = reports.budget_summary(engine, period, scope, filters)[name]
     if figures.empty:
         return figures
-    rows = query.run(engine, "target_triwulan", tahun=period.tahun)
-    quarter = projection.target_quarter(period.bulan)
-    need_q = status.needed_by_group(grain, targets.month_targets(rows, 3 * quarter), keys)
-    need_y = status.needed_by_group(grain, targets.month_targets(rows, 12), keys)
+    goal_rows = query.run(engine, "target_triwulan", tahun=period.tahun)
+    quarter_end = 3 * projection.target_quarter(period.bulan)
+    need_q = status.needed_by_group(grain, targets.month_targets(goal_rows, quarter_end), keys)
+    need_y = status.needed_by_group(grain, targets.month_targets(goal_rows, 12), keys)
+    rows, goals = _projected_rows(engine, period, scope, filters, ahead=tuple(sorted({quarter_end, 12})))
+    usual = _usual(rows, keys, period.bulan, {"_pola_q": quarter_end, "_pola_y": 12})
     frame = figures.merge(need_q.rename(columns={"kebutuhan": "_q"}), on=keys, how="left").merge(
-        need_y.rename(columns={"kebutuhan": "_y"}), on=keys, how="left")
+        need_y.rename(columns={"kebutuhan": "_y"}), on=keys, how="left").merge(usual, on=keys, how="left")
     names = grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")
     frame = frame.merge(names, on="kdsatker", how="left")
-    result = projection.catch_up(frame.drop(columns=["_q", "_y"]), period.bulan, frame["_q"], frame["_y"])
-    projected = projections(engine, period, scope, filters)[name][keys + ["proyeksi", "proyeksi_persen"]]
+    result = projection.catch_up(frame.drop(columns=["_q", "_y", "_pola_q", "_pola_y"]), period.bulan,
+                                 frame["_q"], frame["_y"], frame["_pola_q"].fillna(0.0), frame["_pola_y"].fillna(0.0))
+    projected = projection.rollup(rows, ROLLUPS[name], goals)[keys + ["proyeksi", "proyeksi_persen"]]
     result = result.merge(projected, on=keys, how="left")
     result["proyeksi_capai_target"] = projection.reaches(result["proyeksi"], result["realisasi"],
                                                          result["kebutuhan_tahun"])
+    result["alasan_realistis"] = _realism_words(result, period.bulan, lang)
     return result.reset_index(drop=True)
+
+
+def _realism_words(frame: pd.DataFrame, bulan: int, lang: str) -> list[str]:
+    """Per row of catch_up: the basis and, per deadline with a month left, the rupiah needed
+    beside what the pattern usually realizes by then ('menurut pola riwayat satker: s.d. TW III
+    perlu Rp 1,20 M, biasanya Rp 0,90 M; s.d. Desember perlu ...')."""
+    quarter = projection.target_quarter(bulan)
+    deadlines = [(fmt.QUARTERS[quarter - 1], "kebutuhan_triwulan", "pola_triwulan")] if 3 * quarter < 12 else []
+    deadlines += [(fmt.month_name(12, lang), "kebutuhan_tahun", "pola_tahun")] if bulan < 12 else []
+    result = []
+    for row in frame.to_dict("records"):
+        bases = row["dasar_realistis"] if isinstance(row["dasar_realistis"], str) else projection.BASIS_FLAT
+        basis = " + ".join(text(f"ikpa_dasar_{b}", lang) for b in bases.split(", "))
+        parts = [text("ikpa_realistis_sampai", lang, batas=name, perlu=fmt.rupiah_short(row[need], lang),
+                      pola=fmt.rupiah_short(row[usual], lang)) for name, need, usual in deadlines]
+        result.append(text("ikpa_realistis_dasar", lang, dasar=basis) + ": "
+                      + ("; ".join(parts) if parts else text("ikpa_realistis_tanpa_bulan", lang)))
+    return result
+
+
+PERCENT_VALUES = ("proyeksi", "bawah", "atas", "target", "persen")
+
+
+def reason_words(lang: str) -> attention.Words:
+    """words(kunci, nilai) for attention.needs_attention: the reason's text in `lang` with its
+    numbers formatted for that language (percentages, an IKPA score, a jenis belanja's and a
+    band's names)."""
+    def words(key: str, values: dict) -> str:
+        shown = dict(values)
+        for name in PERCENT_VALUES:
+            if name in shown:
+                shown[name] = fmt.percent(shown[name], lang)
+        if "skor" in shown:
+            shown["skor"] = fmt.percent(shown["skor"], lang)[:-1]
+        if shown.get("kategori") in ikpa_view.BAND_TEXTS:
+            shown["kategori"] = text(ikpa_view.BAND_TEXTS[shown["kategori"]], lang)
+        if "jenis" in shown:
+            code = str(shown["jenis"])
+            shown["jenis"] = (text(f"ikpa_alasan_jenis_{code}", lang) if f"ikpa_alasan_jenis_{code}" in TEXTS
+                              else text("ikpa_alasan_jenis_lain", lang, kode=code))
+        return text(key, lang, **shown)
+    return words
 
 
 def _per_jenis(grain: pd.DataFrame, keys: list[str], month_goals: dict[str, float]) -> pd.DataFrame:
@@ -120,20 +190,21 @@ def _per_jenis(grain: pd.DataFrame, keys: list[str], month_goals: dict[str, floa
 
 
 def needs_attention(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
-                    n: int | None = 20) -> pd.DataFrame:
+                    n: int | None = 20, lang: str = "id") -> pd.DataFrame:
     """The 'perlu perhatian' list (attention.needs_attention: projection, jenis belanja and IKPA
-    band reasons) with nmunit, nmsatker added."""
+    band reasons, in `lang`) with nmunit, nmsatker added."""
     grain = reports.budget_grain(engine, period, scope, filters)
     if grain.empty:
-        return attention.needs_attention({}, n=n)
-    figures = projections(engine, period, scope, filters)
+        return attention.needs_attention({}, reason_words(lang), n=n)
+    rows, year_end = _projected_rows(engine, period, scope, filters)
     goals = reports.month_targets(engine, period)
-    context = {"proyeksi_satker": figures["per_satker"], "proyeksi_ppk": figures["per_ppk"],
+    context = {"proyeksi_satker": projection.rollup(rows, ROLLUPS["per_satker"], year_end),
+               "proyeksi_ppk": projection.rollup(rows, ROLLUPS["per_ppk"], year_end),
                "jenis_satker": _per_jenis(grain, ["kdunit", "kdsatker"], goals),
                "jenis_ppk": _per_jenis(grain, ["kdunit", "kdsatker", "kdppk"], goals)}
     scored = ikpa_view.scores(engine, period, scope, filters)
     context.update(ikpa_satker=scored.satker, ikpa_batas_cukup=scored.rules.bands["cukup"])
-    frame = attention.needs_attention(context, n=n)
+    frame = attention.needs_attention(context, reason_words(lang), n=n)
     names = grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")
     return frame.merge(names, on="kdsatker", how="left")
 

@@ -1,0 +1,46 @@
+-- ikpa_capaian_bulanan.sql
+-- The RO reports behind the IKPA Capaian Output indicator for every month up to :sampai at
+-- once: for each as-of month bulan_sd, each RO's latest capaian report up to that month, as
+-- capaian_ro.sql reports it for a single month. With a jenis belanja filter an RO counts, as
+-- there, only once it holds budget lines of that jenis belanja (in force or realized) by then.
+-- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
+-- returns: bulan_sd, kdsatker, kdgiat, kdoutput, kdsoutput, target_vol, real_vol, progres_fisik
+--          (double)
+with s as (
+    select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
+                                         :f_kewenangan, :f_lokasi)
+),
+m as (
+    select bulan_sd::integer as bulan_sd,
+           last_day(make_date(CAST(:tahun AS INTEGER), bulan_sd::integer, 1)) as akhir
+    from range(1, month(CAST(:sampai AS DATE)) + 1) t(bulan_sd)
+),
+c as (
+    select m.bulan_sd, f.kdsatker, f.kdgiat, f.kdoutput, f.kdsoutput,
+           arg_max(f.target_vol, f.bulan)::double as target_vol,
+           arg_max(f.real_vol, f.bulan)::double as real_vol,
+           arg_max(f.progres_fisik, f.bulan)::double as progres_fisik
+    from fact_capaian f
+    join m on f.bulan <= m.bulan_sd
+    where f.thang = :tahun
+    group by all
+),
+dengan_jenis as (
+    select m.bulan_sd, f.kdsatker, f.kdgiat, f.kdoutput, f.kdsoutput
+    from fact_pagu f
+    join m on f.tgl_revisi <= m.akhir
+    where f.thang = :tahun and allowed(:f_jenis_belanja, left(f.kdakun, 2))
+    union
+    select m.bulan_sd, a.kdsatker, a.kdgiat, a.kdoutput, a.kdsoutput
+    from agg_realisasi_bulanan a
+    join m on a.bulan <= m.bulan_sd
+    where a.thang = :tahun and allowed(:f_jenis_belanja, a.jenis_belanja)
+)
+select c.bulan_sd, c.kdsatker, c.kdgiat, c.kdoutput, c.kdsoutput, c.target_vol, c.real_vol, c.progres_fisik
+from c
+join s on s.kdsatker = c.kdsatker
+where len(CAST(:f_jenis_belanja AS VARCHAR[])) = 0
+   or exists (select 1 from dengan_jenis d
+              where d.bulan_sd = c.bulan_sd and d.kdsatker = c.kdsatker and d.kdgiat = c.kdgiat
+                and d.kdoutput = c.kdoutput and d.kdsoutput = c.kdsoutput)
+order by c.bulan_sd, c.kdsatker, c.kdgiat, c.kdoutput, c.kdsoutput;
