@@ -40,7 +40,8 @@ for number, upload in enumerate(uploads or []):
             download_button(found, f"kesalahan_{number + 1}", key=f"muat_unduh_{number}")
         if st.button(t("muat_tombol"), key=f"muat_tombol_{number}", type="primary",
                      disabled=result.status != "siap"):
-            loaded = views.load_upload(ctx.warehouse, upload.name, upload.getvalue())
+            with st.spinner(t("muat_sedang", nama=result.file_name)):
+                loaded = views.load_upload(ctx.warehouse, upload.name, upload.getvalue())
             st.session_state["muat_pesan"] = [(loaded.status == "dimuat", loaded.message)]
             st.rerun()  # data_version moved: every cached view is recomputed
 

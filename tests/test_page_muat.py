@@ -1,6 +1,7 @@
 """The "Muat data" page: checking uploads without loading, loading, history and undo."""
 from __future__ import annotations
 
+import hashlib
 import io
 
 import pandas as pd
@@ -60,13 +61,17 @@ def test_an_unreadable_upload_has_no_preview(shared_warehouse):
 
 def test_page_shows_history_and_undoes_a_batch_after_confirmation(warehouse, tmp_path, monkeypatch, data):
     rows = [b._pagu(b.L1, 1_700_000_000, 0, 3, "2024-09-01")]
-    batch = views.load_upload(warehouse, "pagu_revisi3.csv", _csv_bytes(tmp_path, "pagu", rows)).batch_id
+    content = _csv_bytes(tmp_path, "pagu", rows)
+    batch = views.load_upload(warehouse, "pagu_revisi3.csv", content, loaded_by="Siti").batch_id
     db.dispose(warehouse)
     at = open_page(monkeypatch, warehouse, "pages/muat.py")
     assert not at.exception
     assert at.title[0].value == "Muat data"
     shown = at.dataframe[0].value
     assert len(shown) == len(data.rows) + 1 and shown.iloc[0]["file_name"] == "pagu_revisi3.csv"
+    newest = shown.iloc[0]  # who, when, what and which bytes
+    assert (newest["sha256"], newest["loaded_by"], newest["kind"], newest["row_count"]) == (
+        hashlib.sha256(content).hexdigest(), "Siti", "pagu", 1)
 
     at.button(key=f"muat_batal_{batch}").click().run()
     assert not at.exception

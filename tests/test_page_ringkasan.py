@@ -129,8 +129,8 @@ def app(gudang, monkeypatch):
     written = {}
     original = download.excel_bytes
 
-    def recording(frame, sheet="data", sample=False):
-        written[sheet] = original(frame, sheet=sheet, sample=sample)
+    def recording(frame, sheet="data", sample=False, note=None):
+        written[sheet] = original(frame, sheet=sheet, sample=sample, note=note)
         return written[sheet]
 
     monkeypatch.setattr(download, "excel_bytes", recording)

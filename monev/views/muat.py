@@ -18,7 +18,7 @@ from monev.warehouse.store import WarehouseBusy
 
 PREVIEW_ROWS = 20
 UNDO_ROWS = 30  # the newest batches get an undo button; older ones: `python -m monev undo`
-HISTORY_COLUMNS = ["batch_id", "file_name", "kind", "row_count", "loaded_at", "loaded_by",
+HISTORY_COLUMNS = ["batch_id", "file_name", "kind", "row_count", "loaded_at", "loaded_by", "sha256",
                    "baris_dilampaui", "dilampaui_oleh"]
 
 
