@@ -20,7 +20,7 @@ from monev.domain.ikpa_rules import Rules
 from monev.domain.targets import DEFAULT_TARGETS
 from monev.reports import Period
 from monev.views import ikpa as ikpa_view
-from monev.warehouse import db, query
+from monev.warehouse import batches, db, query
 from monev.warehouse.ingest import ingest_files
 from monev.warehouse.reader import read_table
 
@@ -465,3 +465,150 @@ def test_all_months_at_once_equal_month_by_month(tiny, filters):
         assert s2["bulan_resmi"].tolist() == [pd.NA] * 4 + [5, 6, 7, 7, 7, 7, 7, 7]
         assert s2["capaian_output"].isna().tolist() == [True] * 8 + [False] * 4
         assert s2.at[9, "capaian_output"] == approx(25)  # 1 / 4
+
+
+# ---------------------------------------------------------------- Dispensasi SPM (import and deduction)
+
+DISPENSASI_COLUMNS = ["thang", "bulan", "kdsatker", "jumlah_spm", "pengurang"]
+# Each month's report is taken as cumulative within the year: the IKPA of a month uses the latest
+# report up to it (docs/ikpa.md). S2 reports in April, June and August; S1 in May without a count.
+DISPENSASI_ROWS = [dict(thang=Y, bulan=4, kdsatker=S2, jumlah_spm=1, pengurang="1,25"),
+                   dict(thang=Y, bulan=6, kdsatker=S2, jumlah_spm=3, pengurang="3,5"),
+                   dict(thang=Y, bulan=8, kdsatker=S2, jumlah_spm=5, pengurang="10"),
+                   dict(thang=Y, bulan=5, kdsatker=S1, jumlah_spm=None, pengurang="2")]
+
+
+def _load(db_path, path):
+    try:
+        return ingest_files(db_path, [path])
+    finally:
+        db.dispose(db_path)
+
+
+@pytest.fixture()
+def dispensasi(tiny, tmp_path):
+    """A copy of the tiny warehouse with DISPENSASI_ROWS loaded; yields (path, load result)."""
+    import shutil
+
+    copy = tmp_path / "dispensasi.duckdb"
+    shutil.copyfile(tiny, copy)
+    [result] = _load(copy, b.write_csv(tmp_path / "dispensasi_spm.csv", DISPENSASI_ROWS, DISPENSASI_COLUMNS))
+    assert result.status == "dimuat", result.problems.to_dict("records")
+    assert result.kind == "dispensasi_spm" and result.rows == 4
+    yield copy, result
+    db.dispose(copy)
+
+
+def test_dispensasi_import_round_trip(dispensasi):
+    db_path, _ = dispensasi
+    stored = b.rows(db_path, "select thang, bulan, kdsatker, jumlah_spm, pengurang::double "
+                             "from fact_dispensasi_spm order by kdsatker, bulan")
+    assert stored == [(Y, 5, S1, None, 2.0), (Y, 4, S2, 1, 1.25), (Y, 6, S2, 3, 3.5), (Y, 8, S2, 5, 10.0)]
+
+
+def test_dispensasi_deducts_from_the_rescaled_total(dispensasi, capsys):
+    db_path, _ = dispensasi
+    document = _cli(capsys, db_path, "--sampai", "2024-06")
+    satker = {row["kdsatker"]: row for row in document["per_satker"]}
+    # S1: May's report; the indicators and the rescaled total are as without it (S1_NILAI = 66,33)
+    s1 = satker[S1]
+    assert s1["dispensasi_spm"] == 2.0
+    assert s1["penyerapan"] == approx(S1_PENYERAPAN) and s1["capaian_output"] == approx(S1_CAPAIAN)
+    assert s1["nilai"] == approx(S1_NILAI - 2)
+    assert s1["kategori"] == "Kurang"
+    # S2: June's 3,5 (not April's 1,25 added to it, nor August's 10, after sampai):
+    # 6000 / 65 = 92,31 (Baik) - 3,5 = 88,81, below the Baik bound of 89: Cukup
+    s2 = satker[S2]
+    assert s2["dispensasi_spm"] == 3.5
+    assert S2_NILAI == Fraction(6000, 65)
+    assert s2["nilai"] == approx(S2_NILAI - Fraction(7, 2))
+    assert s2["kategori"] == "Cukup"
+    units = {row["kdunit"]: row for row in document["per_unit"]}
+    assert units["05"]["nilai"] == approx(S2_NILAI - Fraction(7, 2)) and units["05"]["kategori"] == "Cukup"
+
+    # May: S2's April report; March: no report yet, no deduction
+    may = {row["kdsatker"]: row for row in _cli(capsys, db_path, "--sampai", "2024-05")["per_satker"]}
+    assert may[S2]["dispensasi_spm"] == 1.25
+    march = {row["kdsatker"]: row for row in _cli(capsys, db_path, "--sampai", "2024-03")["per_satker"]}
+    assert march[S2]["dispensasi_spm"] is None and march[S1]["dispensasi_spm"] is None
+
+
+def test_dispensasi_deduction_never_takes_nilai_below_zero():
+    result = ikpa.total({"penyerapan": 5.0}, RULES, dispensasi=10.0)
+    assert (result["nilai_tertimbang"], result["pengurang"], result["nilai"]) == (5.0, 10.0, 0.0)
+
+
+def test_trace_shows_the_dispensasi_report(dispensasi):
+    db_path, _ = dispensasi
+    result = ikpa_view.scores(db.engine(db_path), Period(Y, 6))
+    rows = ikpa_view.trace(result, S2).set_index("indikator")
+    assert rows.at["Dispensasi SPM", "masukan"] == "laporan Juni: 3 SPM dengan dispensasi"
+    assert "kumulatif" in rows.at["Dispensasi SPM", "perhitungan"]
+    assert rows.at["Dispensasi SPM", "hasil"] == 3.5
+    assert rows.at["Nilai IKPA", "perhitungan"].startswith("92,31 − 3,50 → kategori Cukup")
+    assert rows.at["Nilai IKPA", "hasil"] == approx(S2_NILAI - Fraction(7, 2))
+    s1 = ikpa_view.trace(result, S1, "en").set_index("indikator")
+    assert s1.at["SPM dispensation", "masukan"] == "report of May: – SPM with a dispensation"
+    without = ikpa_view.trace(ikpa_view.scores(db.engine(db_path), Period(Y, 3)), S2).set_index("indikator")
+    assert without.at["Dispensasi SPM", "masukan"] == "tidak ada data"
+
+
+def test_dispensasi_all_months_at_once_equal_month_by_month(dispensasi):
+    db_path, _ = dispensasi
+    engine = db.engine(db_path)
+    frame = ikpa_view.monthly(engine, Y, 9)
+    s2 = frame[frame["kdsatker"] == S2].set_index("bulan")
+    assert s2["dispensasi_spm"].tolist()[3:] == [1.25, 1.25, 3.5, 3.5, 10.0, 10.0]
+    assert s2["dispensasi_spm"].iloc[:3].isna().all()
+    assert s2["bulan_dispensasi"].tolist() == [pd.NA] * 3 + [4, 4, 6, 6, 8, 8]
+    for bulan in (3, 5, 6, 8):
+        one = ikpa_view.scores(engine, Period(Y, bulan)).satker
+        got = frame[frame["bulan"] == bulan].drop(columns="bulan").reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, one, check_exact=False, rtol=1e-12, atol=1e-12)
+
+
+def test_bad_dispensasi_file_is_rejected_whole(dispensasi, tmp_path):
+    db_path, _ = dispensasi
+    before = b.snapshot(db_path)
+    bad = [dict(thang=Y, bulan=7, kdsatker=S1, jumlah_spm=1, pengurang="1"),  # valid, yet not loaded
+           dict(thang=Y, bulan=7, kdsatker="999999", jumlah_spm=1, pengurang="1"),
+           dict(thang=Y, bulan=7, kdsatker=S2, jumlah_spm=1, pengurang="-1"),
+           dict(thang=Y, bulan=13, kdsatker=S2, jumlah_spm=1, pengurang="1"),
+           dict(thang=Y, bulan=9, kdsatker=S2, jumlah_spm="dua", pengurang="101")]
+    [result] = _load(db_path, b.write_csv(tmp_path / "dispensasi_buruk.csv", bad, DISPENSASI_COLUMNS))
+    assert result.status == "ditolak" and result.kind == "dispensasi_spm"
+    problems = {(p["baris"], p["kolom"]): p["alasan"] for p in result.problems.to_dict("records")}
+    assert problems == {
+        (3, "kdsatker"): f"kode tidak dikenal di referensi satker tahun {Y}",
+        (4, "pengurang"): "bukan angka (contoh: 12 atau 12,5)",
+        (5, "bulan"): "bulan harus 1 sampai 12",
+        (6, "jumlah_spm"): "harus bilangan bulat 0 atau lebih",
+        (6, "pengurang"): "harus antara 0 dan 100",
+    }
+    assert b.snapshot(db_path) == before
+
+
+def test_undo_removes_the_dispensasi(dispensasi, capsys):
+    db_path, loaded = dispensasi
+    batches.undo(db_path, loaded.batch_id)
+    db.dispose(db_path)
+    assert b.scalar(db_path, "select count(*) from fact_dispensasi_spm_hist") == 0
+    satker = {row["kdsatker"]: row for row in _cli(capsys, db_path, "--sampai", "2024-06")["per_satker"]}
+    assert satker[S2]["dispensasi_spm"] is None
+    assert satker[S2]["nilai"] == approx(S2_NILAI) and satker[S2]["kategori"] == "Baik"
+
+
+def test_satker_used_only_by_a_dispensasi_row_is_not_undone(dispensasi, tmp_path):
+    """Undoing the reference batch that brought a satker is refused while a dispensasi row uses it."""
+    db_path, _ = dispensasi
+    new = "099001"
+    [ref] = _load(db_path, b.write_csv(tmp_path / "satker.csv", [dict(
+        thang=Y, kdsatker=new, nmsatker="Balai Uji", kdunit="05", kewenangan="KP", kdlokasi="31")],
+        b.COLUMNS["satker"]))
+    [used] = _load(db_path, b.write_csv(tmp_path / "dispensasi_baru.csv", [dict(
+        thang=Y, bulan=6, kdsatker=new, jumlah_spm=2, pengurang="0,5")], DISPENSASI_COLUMNS))
+    assert ref.status == used.status == "dimuat"
+    with pytest.raises(batches.UndoRefused, match=f"satker {new} di 1 baris dispensasi_spm"):
+        batches.undo(db_path, ref.batch_id)
+    db.dispose(db_path)
+    assert b.scalar(db_path, "select count(*) from dim_satker where kdsatker = :k", k=new) == 1

@@ -26,7 +26,9 @@ BOUND_BY_RUN = {"scope_unit", "scope_satker", "f_unit", "f_satker", "f_kewenanga
 # Queries and load files of kinds the base data set (tests/builders.py) does not hold: they run
 # here but may return nothing; the named test loads such data and checks them by value.
 NOT_IN_BASE_DATA = {"ikpa_aturan": "tests/test_ikpa.py", "load/ikpa_aturan": "tests/test_ikpa.py",
-                    "load/ikpa_omspan": "tests/test_ikpa.py", "ikpa_omspan_bulanan": "tests/test_ikpa.py"}
+                    "load/ikpa_omspan": "tests/test_ikpa.py", "ikpa_omspan_bulanan": "tests/test_ikpa.py",
+                    "load/dispensasi_spm": "tests/test_ikpa.py", "ikpa_dispensasi": "tests/test_ikpa.py",
+                    "ikpa_dispensasi_bulanan": "tests/test_ikpa.py"}
 
 
 def declared_columns(name: str) -> list[str] | None:

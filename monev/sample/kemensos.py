@@ -490,10 +490,13 @@ def write_files(out_dir: Path, seed: int = 2024, progress=None, years=YEARS) -> 
         for kind, frame in (("pagu", data.pagu), (real_kind, data.realisasi), ("rpd", data.rpd),
                             ("capaian", data.capaian), ("revisi", data.revisi)):
             paths.append(write.write_csv(kind, frame, out_dir / f"{thang}_{kind}.csv"))
-        # the IKPA rules as data (the PER-5/PB/2024 defaults) and, for the latest year, an OM-SPAN export
+        # the IKPA rules as data (the PER-5/PB/2024 defaults) and, for the latest year, an OM-SPAN
+        # export and a few Dispensasi SPM deductions
         paths.append(write.write_csv("ikpa_aturan", ikpa_rules.default_rows(thang), out_dir / f"{thang}_ikpa_aturan.csv"))
         if thang == YEARS[-1]:
             paths.append(write.write_csv("ikpa_omspan", ikpa_omspan(thang, seed), out_dir / f"{thang}_ikpa_omspan.csv"))
+            paths.append(write.write_csv("dispensasi_spm", dispensasi_spm(thang, seed),
+                                         out_dir / f"{thang}_dispensasi_spm.csv"))
     progress(1.0, "Berkas contoh selesai ditulis")
     return paths
 
@@ -527,3 +530,16 @@ def ikpa_omspan(thang: int, seed: int = 2024) -> pd.DataFrame:
                          v["penyelesaian_tagihan"], v["pengelolaan_up_tup"], mean(act), v["capaian_output"],
                          mean(list(applied))))
     return pd.DataFrame(rows, columns=formats.KINDS["ikpa_omspan"].column_names)
+
+
+def dispensasi_spm(thang: int, seed: int = 2024, count: int = 8) -> pd.DataFrame:
+    """Dispensasi SPM deductions of `count` satker in December of `thang`, when SPM past the
+    year-end deadline need a KPPN dispensation (most satker have none): generated figures, not
+    official ones, with no rule linking the number of SPM to the points."""
+    rng = np.random.default_rng([seed, thang, 78])
+    satkers = list(structure.satkers_in(thang))
+    chosen = sorted(satkers[i].code for i in rng.choice(len(satkers), size=count, replace=False))
+    return pd.DataFrame({"thang": thang, "bulan": 12, "kdsatker": chosen,
+                         "jumlah_spm": rng.integers(1, 4, size=count),
+                         "pengurang": np.round(rng.uniform(0.25, 2.0, size=count), 2)},
+                        columns=formats.KINDS["dispensasi_spm"].column_names)

@@ -407,6 +407,11 @@ TEXTS = {
     "ikpa_jejak_tertimbang": ("Nilai tertimbang", "Weighted score"),
     "ikpa_jejak_berlaku": ("indikator yang berlaku: {indikator}", "indicators that apply: {indikator}"),
     "ikpa_jejak_tanpa_indikator": ("tidak ada indikator", "no indicator"),
+    "ikpa_jejak_dispensasi": ("laporan {bulan}: {n} SPM dengan dispensasi", "report of {bulan}: {n} SPM with a dispensation"),
+    "ikpa_jejak_dispensasi_rumus": ("pengurang laporan terakhir s.d. bulan penilaian, kumulatif dalam tahun "
+                                    "(asumsi, belum diverifikasi)",
+                                    "deduction of the latest report up to the month assessed, cumulative within "
+                                    "the year (assumption, unverified)"),
     "ikpa_jejak_pengurang": ("pengurang {dispensasi} {nilai}", "deduction for {dispensasi} {nilai}"),
     "ikpa_jejak_nilai_rumus": ("{sebelum} − {pengurang} → kategori {kategori}", "{sebelum} − {pengurang} → band {kategori}"),
     # --- muat (Muat data)

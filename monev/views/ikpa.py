@@ -4,11 +4,11 @@ the unit and ministry aggregates, and the formula trace of one satker.
 
 Belanja Kontraktual, Penyelesaian Tagihan and Pengelolaan UP/TUP have no import of their own
 inputs yet: they are the OM-SPAN values where that export was imported, else missing (and then
-left out of the total by rescaling). Dispensasi SPM is in no import: its deduction is 0.
+left out of the total by rescaling). Dispensasi SPM is the deduction of the dispensasi_spm import
+(its latest report up to the month), 0 where the satker has none.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,8 +36,8 @@ FROM_OFFICIAL = {"belanja_kontraktual": "resmi_belanja_kontraktual",
 # the band names of the rules (data) -> their texts in monev.ui.texts
 BAND_TEXTS = {name: f"kpa_band_{key}" for key, name in ikpa_rules.BAND_NAMES.items()}
 SATKER_COLUMNS = ["kdunit", "nmunit", "kdsatker", "nmsatker", "pagu", *INDICATOR_COLUMNS, "dispensasi_spm",
-                  "deviasi_rata", "nilai_tertimbang", "bobot_berlaku", "pengurang", "nilai", "kategori",
-                  "bulan_resmi", *OFFICIAL_COLUMNS]
+                  "jumlah_spm", "bulan_dispensasi", "deviasi_rata", "nilai_tertimbang", "bobot_berlaku",
+                  "pengurang", "nilai", "kategori", "bulan_resmi", *OFFICIAL_COLUMNS]
 
 
 @dataclass
@@ -78,15 +78,16 @@ def scores(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters
                                     period.bulan, rule)
     achievement = ikpa.output_achievement(capaian_view.ro_rows(engine, period, scope, filters))
     official = query.run(engine, "ikpa_omspan", **params)
+    dispensation = query.run(engine, "ikpa_dispensasi", **params)
     frame = _scored(satker, ikpa.SATKER, ikpa.absorption(per_quarter), deviation, ikpa.revision(periods),
-                    achievement, official, rule)
+                    achievement, official, dispensation, rule)
     return Result(period, rule, quarters, frame[SATKER_COLUMNS].reset_index(drop=True), detail, per_quarter,
                   months, deviation, periods, achievement)
 
 
 def _scored(satker: pd.DataFrame, by: list[str], absorption: pd.Series, deviation: pd.DataFrame,
             revision: pd.Series, achievement: pd.DataFrame, official: pd.DataFrame,
-            rule: ikpa_rules.Rules) -> pd.DataFrame:
+            dispensation: pd.DataFrame, rule: ikpa_rules.Rules) -> pd.DataFrame:
     """The satker rows (one per group of `by`) with every indicator, the official values, the
     total and the band: the same assembly for one month and for all months at once."""
     frame = satker.copy()
@@ -98,9 +99,10 @@ def _scored(satker: pd.DataFrame, by: list[str], absorption: pd.Series, deviatio
     frame = frame.merge(official, on=by, how="left")
     for column, source in FROM_OFFICIAL.items():
         frame[column] = frame[source].astype(float)
-    frame["dispensasi_spm"] = math.nan  # no import carries it yet
+    frame = frame.merge(dispensation, on=by, how="left")  # dispensasi_spm missing = no deduction
     frame = ikpa.score(frame, rule)
-    frame["bulan_resmi"] = frame["bulan_resmi"].astype("Int64")
+    for column in ("bulan_resmi", "jumlah_spm", "bulan_dispensasi"):
+        frame[column] = frame[column].astype("Int64")
     return frame
 
 
@@ -133,8 +135,9 @@ def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING
     periods = ikpa.revision_periods_as_of(query.run(engine, "ikpa_revisi", **params), satker, rule)
     achievement = ikpa.output_achievement(query.run(engine, "ikpa_capaian_bulanan", **params), by)
     official = query.run(engine, "ikpa_omspan_bulanan", **params)
+    dispensation = query.run(engine, "ikpa_dispensasi_bulanan", **params)
     frame = _scored(satker, by, absorption, ikpa.deviation(months, rule, by), ikpa.revision(periods, by),
-                    achievement, official, rule)
+                    achievement, official, dispensation, rule)
     frame["bulan"] = frame[ikpa.AS_OF].astype("int64")
     return frame[[*SATKER_COLUMNS, "bulan"]].reset_index(drop=True)
 
@@ -207,6 +210,13 @@ def trace(result: Result, kdsatker: str, lang: str = "id") -> pd.DataFrame:
     for key in ("belanja_kontraktual", "penyelesaian_tagihan", "pengelolaan_up_tup"):
         rows.append((label(key), w("ikpa_jejak_resmi" if not fmt.is_missing(s[key]) else "ikpa_jejak_tanpa_data"),
                      w("ikpa_jejak_dari_omspan"), s[key]))
+
+    if fmt.is_missing(s["dispensasi_spm"]):
+        reported = w("ikpa_jejak_tanpa_data")
+    else:
+        reported = w("ikpa_jejak_dispensasi", bulan=fmt.month_name(int(s["bulan_dispensasi"]), lang),
+                     n="–" if fmt.is_missing(s["jumlah_spm"]) else s["jumlah_spm"])
+    rows.append((label("dispensasi_spm"), reported, w("ikpa_jejak_dispensasi_rumus"), s["dispensasi_spm"]))
 
     applied = [k for k in ikpa_rules.INDICATORS if k in result.rules.weights and not fmt.is_missing(s[k])]
     terms = " + ".join(f"{num(s[k])} × {num(result.rules.weights[k])}" for k in applied)

@@ -308,6 +308,21 @@ KINDS: dict[str, Kind] = {
             ("tahun", "bulan", "kode_satker"),
             (RefCheck("satker", ("tahun", "kode_satker"), ("thang", "kdsatker")),),
         ),
+        Kind(
+            "dispensasi_spm",
+            "Dispensasi SPM (pengurang nilai IKPA) per satker dan bulan",
+            (
+                THANG,
+                BULAN,
+                KDSATKER,
+                # the count is shown in the trace only; the deduction is taken as OM-SPAN reports
+                # it, since how counts become points is not known (docs/ikpa.md)
+                Column("jumlah_spm", INTEGER, required=False),
+                Column("pengurang", PERCENT),  # IKPA points: 0 to 100 like the scores it reduces
+            ),
+            ("thang", "bulan", "kdsatker"),
+            (SATKER_REF,),
+        ),
     )
 }
 
@@ -315,6 +330,7 @@ KINDS: dict[str, Kind] = {
 LOAD_ORDER = (
     "lokasi", "unit", "program", "kegiatan", "ro", "akun", "satker", "pejabat", "target",
     "ikpa_aturan", "pagu", "rpd", "realisasi", "realisasi_bulanan", "capaian", "revisi", "ikpa_omspan",
+    "dispensasi_spm",
 )
 # `--kind realisasi` covers both shapes; the header decides which.
 KIND_ALIASES = {"realisasi": ("realisasi", "realisasi_bulanan")}

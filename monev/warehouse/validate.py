@@ -145,8 +145,12 @@ def _typed_column(col: f.Column, text: pd.Series, problems: Problems) -> pd.Seri
             problems.add(bad, col.name, text, "tahun anggaran harus 4 angka (2000-2100)")
         elif col.type == f.MONTH:
             problems.add(~valid | (numbers < 1) | (numbers > 12), col.name, text, "bulan harus 1 sampai 12")
-        else:
+        elif col.required:
             problems.add(~valid, col.name, text, "harus bilangan bulat 0 atau lebih")
+        else:  # an optional whole number left empty is stored as NULL
+            empty = text == ""
+            problems.add(~valid & ~empty, col.name, text, "harus bilangan bulat 0 atau lebih")
+            return numbers.astype("Int64").mask(empty)
         return numbers
     if col.type == f.DATE:
         shaped = text.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -57,6 +57,9 @@ union all
 select 'satker' as referensi, u.kdsatker as kode, 'pejabat' as dipakai_di, count(*)::bigint as baris
 from dim_pejabat u join satker_hilang using (thang, kdsatker) group by all
 union all
+select 'satker' as referensi, u.kdsatker as kode, 'dispensasi_spm' as dipakai_di, count(*)::bigint as baris
+from fact_dispensasi_spm u join satker_hilang using (thang, kdsatker) group by all
+union all
 select 'unit' as referensi, u.kdunit as kode, 'satker' as dipakai_di, count(*)::bigint as baris
 from dim_satker u join unit_hilang using (thang, kdunit) group by all
 union all
