@@ -15,15 +15,14 @@ from pathlib import Path
 
 from bench.tasks import timed
 from monev import reports
-from monev.views import capaian, ikpa_page, kpa_ppk, projection, rincian, rpd, tren, wilayah
+from monev.views import capaian, ikpa_page, kpa_ppk, rincian, rpd, tren, wilayah
 from monev.warehouse import db, query
 
 PAGE_DATA = {
     "ringkasan": [(reports.overview, {})],
     "rincian": [(rincian.children, {"path": ()})],
     "kpa_ppk": [(kpa_ppk.table, {"grain_name": "satker"})],
-    "ikpa": [(ikpa_page.current, {}), (ikpa_page.over_months, {}), (ikpa_page.projections, {}),
-             (projection.catch_up, {"grain_name": "satker"}), (projection.needs_attention, {"n": None})],
+    "ikpa": [(ikpa_page.shown, {"lang": "id"})],
     "capaian": [(capaian.output_achievement, {})],
     "rpd": [(rpd.plan_vs_realization, {})],
     "wilayah": [(wilayah.per_provinsi, {"kewenangan": tuple(wilayah.DEFAULT_KEWENANGAN)})],

@@ -9,7 +9,6 @@ from monev.ui import data, download
 from monev.ui import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import ikpa_page
-from monev.views import projection as projection_view
 
 ctx = data.context()
 period = ctx.selection.period
@@ -29,7 +28,10 @@ def show(frame, name, key):
 
 st.title(t("ikpa"))
 st.caption(t("ikpa_subjudul", **when))
-now = data.view(ikpa_page.current, ctx)
+# one call for every table but the trace: the scores, the projection and the budget grain they
+# share are computed once (ikpa_page.shown)
+shown = data.view(ikpa_page.shown, ctx, lang=L)
+now = shown["sekarang"]
 if now["satker"].empty:
     st.info(t("no_data"))
     st.stop()
@@ -37,7 +39,7 @@ if now["satker"].empty:
 tabs = st.tabs([t(k) for k in ("ikpa_tab_bulanan", "ikpa_tab_peringkat", "ikpa_tab_jejak", "ikpa_tab_proyeksi",
                                 "ikpa_tab_perhatian")])
 with tabs[0]:
-    months = data.view(ikpa_page.over_months, ctx)
+    months = shown["bulanan"]
     measure = st.selectbox(t("ikpa_ukuran"), ["nilai", *charts.INDICATORS], key="ikpa_ukuran",
                            format_func=lambda k: charts.indicator_label(k, L))
     st.plotly_chart(charts.score_lines(months, measure, t("ikpa_judul_bulanan", ukuran=charts.indicator_label(
@@ -69,19 +71,19 @@ with tabs[3]:
               "per_jenis_belanja": t("ikpa_tingkat_jenis")}
     level = st.radio(t("ikpa_tingkat_proyeksi"), list(levels), format_func=levels.get, horizontal=True,
                      key="ikpa_tingkat_proyeksi")
-    figures = data.view(ikpa_page.projections, ctx)[level]
+    figures = shown["proyeksi"][level]
     title = t("ikpa_judul_proyeksi", tingkat=levels[level].lower(), **when)
     st.plotly_chart(charts.projection_bars(figures, title, L), key="ikpa_proyeksi_grafik")
     st.caption(t("ikpa_catatan_proyeksi"))
     show(figures, f"ikpa_proyeksi_{level}", "ikpa_proyeksi")
     st.subheader(t("ikpa_judul_kejar", tw=tw, **when))
     st.caption(t("ikpa_catatan_kejar", faktor=fmt.percent(projection.REALISTIC_FACTOR, L)[:-1]))
-    catch_up = data.view(projection_view.catch_up, ctx, grain_name="satker", lang=L)
+    catch_up = shown["kejar"]
     show(catch_up[[c for c in ikpa_page.CATCH_UP_COLUMNS if c in catch_up]], "ikpa_kebutuhan_satker", "ikpa_kejar")
 
 with tabs[4]:
     st.subheader(t("ikpa_judul_perhatian", **when))
-    attention = data.view(projection_view.needs_attention, ctx, n=None, lang=L)
+    attention = shown["perhatian"]
     if attention.empty:
         st.success(t("ikpa_tidak_ada_perhatian"))
     else:

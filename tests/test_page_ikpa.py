@@ -162,6 +162,27 @@ def test_downloads_hold_the_rows_shown(tiny, monkeypatch):
     assert len(labels) == 7 and set(labels) == {"Unduh Excel"}
 
 
+@pytest.mark.parametrize("bulan, lang", [(6, "id"), (3, "en")])
+def test_the_pages_one_call_returns_what_each_view_does(tiny, bulan, lang):
+    engine = db.engine(tiny)
+    period = Period(Y, bulan)
+    got = ikpa_page.shown(engine, period, lang=lang)
+    now = ikpa_page.current(engine, period)
+    assert set(got["sekarang"]) == set(now) and list(got["sekarang"]["satker"]["kdsatker"])
+    for name, frame in now.items():
+        pd.testing.assert_frame_equal(got["sekarang"][name], frame, check_exact=True)
+    pd.testing.assert_frame_equal(got["bulanan"], ikpa_page.over_months(engine, period), check_exact=True)
+    projected = ikpa_page.projections(engine, period)
+    assert set(got["proyeksi"]) == set(projected) == {"total", "per_unit", "per_jenis_belanja"}
+    for name, frame in projected.items():
+        pd.testing.assert_frame_equal(got["proyeksi"][name], frame, check_exact=True)
+    pd.testing.assert_frame_equal(got["kejar"], projection_view.catch_up(engine, period, "satker", lang=lang),
+                                  check_exact=True)
+    pd.testing.assert_frame_equal(got["perhatian"], projection_view.needs_attention(engine, period, n=None, lang=lang),
+                                  check_exact=True)
+    assert S1 in set(got["perhatian"]["kdsatker"])
+
+
 def test_english(tiny, monkeypatch):
     at = _page(monkeypatch, tiny, lang="en")
     assert not at.exception

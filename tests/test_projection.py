@@ -117,6 +117,19 @@ def test_a_year_with_nothing_realized_yet_opens_the_band_to_the_cap():
     assert (got["proyeksi"], got["proyeksi_bawah"], got["proyeksi_atas"]) == (500, 250, 1000)
 
 
+def test_a_negative_realization_takes_the_band_from_each_years_implied_year_end():
+    # A correction left -60 realized by March. 2022: 1200 by March, 1000 at the year end (share 1.2,
+    # implies -60 / 1.2 = -50); 2023: nothing by March (share 0, implies 0). Mean share 0.6 ->
+    # -100, never below the realization: -60. Band: lowest -50 (the lowest positive share's), highest 0.
+    past = history(year(2022, {3: 1200, 12: 1000}, jenis_belanja="52"), year(2023, {12: 1000}, jenis_belanja="52"))
+    rows = current(dict(jenis_belanja="52", pagu=1000, blokir=0, realisasi=-60),
+                   dict(jenis_belanja="52", pagu=1000, blokir=0, realisasi=30))
+    got = projection.project(rows, 3, past, JB_LEVEL)
+    assert tuple(got.loc[0, ["proyeksi", "proyeksi_bawah", "proyeksi_atas"]]) == (-60, -50, 0)
+    # 30 realized: 30 / 0.6 = 50; band 30 / 1.2 = 25 up to the cap (2023 implies no finite year end)
+    assert tuple(got.loc[1, ["proyeksi", "proyeksi_bawah", "proyeksi_atas"]]) == (50, 30, 1000)
+
+
 def test_without_any_basis_the_projection_is_the_realization_and_the_band_runs_to_the_cap():
     rows = current(dict(jenis_belanja="57", pagu=1000, blokir=100, realisasi=300))
     got = projection.project(rows, 4, history(), JB_LEVEL).iloc[0]
@@ -290,6 +303,26 @@ def test_view_on_the_base_warehouse_reconciles_with_the_summary(shared_warehouse
     assert rows.at[(b.S2, "57"), "proyeksi"] == 74_000_000_000
     assert rows.at[(b.S3, "57"), "dasar"] == "tanpa dasar"
     assert rows.at[(b.S3, "57"), "proyeksi"] == 1_700_000_000
+
+
+def test_one_basis_serves_projections_catch_up_and_attention(shared_warehouse):
+    engine = db.engine(shared_warehouse)
+    period = Period(b.THANG, 6)
+    shared = view.basis(engine, period)
+    alone = view.projections(engine, period)
+    # the rows carry the curve's mean share at the target quarter's end and December for catch_up
+    assert {"share_9", "share_12"} <= set(shared.rows.columns)
+    pd.testing.assert_frame_equal(shared.rows.drop(columns=["share_9", "share_12"]), alone["baris"], check_exact=True)
+    for name in view.ROLLUPS:
+        assert shared.level(name) is shared.level(name)  # summed once
+        pd.testing.assert_frame_equal(shared.level(name), alone[name], check_exact=True)
+    for grain_name in ("satker", "ppk"):
+        pd.testing.assert_frame_equal(view.catch_up_from(shared, grain_name, "en"),
+                                      view.catch_up(engine, period, grain_name, lang="en"), check_exact=True)
+    from monev.views import ikpa as ikpa_view
+    listed = view.needs_attention_from(shared, ikpa_view.scores(engine, period), n=2, lang="id")
+    assert len(listed) == 2
+    pd.testing.assert_frame_equal(listed, view.needs_attention(engine, period, n=2), check_exact=True)
 
 
 def test_catch_up_view_uses_the_summary_and_the_targets(shared_warehouse):

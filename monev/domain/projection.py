@@ -55,6 +55,17 @@ def round_half_up(values) -> pd.Series:
     return np.floor(series + 0.5).astype("int64")
 
 
+def _share_matrix(history: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """The groups of `keys` x earlier year with a positive year total (keys and tahun, in sorted
+    order) and their shares, one row each, one column per month 1..12."""
+    sums = history.groupby(keys + ["tahun", "bulan"])["realisasi"].sum()
+    wide = sums.unstack("bulan", fill_value=0).reindex(columns=MONTHS, fill_value=0)
+    cumulative = wide.to_numpy(dtype="float64").cumsum(axis=1)
+    kept = cumulative[:, -1] > 0
+    shares = np.clip(cumulative[kept] / cumulative[kept, -1:], 0.0, None)
+    return wide.index[kept].to_frame(index=False), shares
+
+
 def share_curves(history: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Per group of `keys`, earlier year and month 1..12: `share` (float), the cumulative
     realization to the month's end over the year's total. `history`: tahun, bulan, realisasi (of
@@ -62,13 +73,9 @@ def share_curves(history: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     columns = keys + ["tahun", "bulan", "share"]
     if history.empty:
         return pd.DataFrame(columns=columns)
-    sums = history.groupby(keys + ["tahun", "bulan"])["realisasi"].sum()
-    wide = sums.unstack("bulan", fill_value=0).reindex(columns=MONTHS, fill_value=0)
-    cumulative = wide.to_numpy(dtype="float64").cumsum(axis=1)
-    kept = cumulative[:, -1] > 0
-    shares = np.clip(cumulative[kept] / cumulative[kept, -1:], 0.0, None)
-    long = wide.index[kept].to_frame(index=False).loc[np.repeat(np.arange(kept.sum()), len(MONTHS))]
-    long["bulan"] = np.tile(MONTHS, int(kept.sum()))
+    groups, shares = _share_matrix(history, keys)
+    long = groups.loc[np.repeat(np.arange(len(groups)), len(MONTHS))]
+    long["bulan"] = np.tile(MONTHS, len(groups))
     long["share"] = shares.ravel()
     return long[columns].reset_index(drop=True)
 
@@ -80,14 +87,24 @@ def rpd_shares(rpd: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return share_curves(frame, keys).drop(columns="tahun")
 
 
-def _curve_at(curves: pd.DataFrame, keys: list[str], bulan: int) -> pd.DataFrame:
-    """Per group: the list of the years' shares at `bulan`, their mean and how many years."""
-    at = curves[curves["bulan"] == bulan]
-    if at.empty:
-        return pd.DataFrame(columns=keys + ["shares", "share", "tahun_riwayat"])
-    grouped = at.groupby(keys, sort=False)["share"]
-    result = grouped.agg(["mean", "count"]).rename(columns={"mean": "share", "count": "tahun_riwayat"})
-    result["shares"] = grouped.agg(list)
+def _curves_at(groups: pd.DataFrame, shares: np.ndarray, keys: list[str], bulan: int,
+               ahead: tuple[int, ...]) -> pd.DataFrame:
+    """Per group of `keys` (over the years of _share_matrix): at `bulan` the mean share (`share`,
+    as _curve_at), the number of years, the lowest, lowest positive and highest share (what the
+    band needs of the years' list), and the mean share at each month T of `ahead` (share_T)."""
+    at = groups[keys].assign(share=shares[:, bulan - 1])
+    at["share_min"] = at["share"]
+    at["share_min_positif"] = at["share"].where(at["share"] > 0)
+    at["share_max"] = at["share"]
+    for month in ahead:
+        at[f"share_{month}"] = shares[:, month - 1]
+    grouped = at.groupby(keys, sort=False)
+    result = grouped["share"].agg(["mean", "count"]).rename(columns={"mean": "share", "count": "tahun_riwayat"})
+    result["share_min"] = grouped["share_min"].min()
+    result["share_min_positif"] = grouped["share_min_positif"].min()
+    result["share_max"] = grouped["share_max"].max()
+    for month in ahead:
+        result[f"share_{month}"] = grouped[f"share_{month}"].mean()
     return result.reset_index()
 
 
@@ -114,8 +131,8 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     same curve's mean share at T (missing without a basis), for usual_after()."""
     frame = current.reset_index(drop=True).copy()
     n = len(frame)
-    chosen_shares: list[list[float] | None] = [None] * n
     share = np.full(n, np.nan)
+    lowest, lowest_positive, highest = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     years = np.zeros(n, dtype="int64")
     basis = np.array([BASIS_NONE] * n, dtype=object)
 
@@ -123,39 +140,44 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
 
     sources = []
     for name, keys in levels:
-        sources.append((f"{BASIS_HISTORY} {name}", keys, share_curves(history, keys)))
+        sources.append((f"{BASIS_HISTORY} {name}", keys, history))
     if rpd is not None and rpd_keys:
-        sources.append((BASIS_RPD, rpd_keys, rpd_shares(rpd, rpd_keys).assign(tahun=0)))
-    for label, keys, curves in sources:
-        at = _curve_at(curves, keys, bulan)
-        if at.empty:
+        sources.append((BASIS_RPD, rpd_keys, rpd.assign(tahun=0, realisasi=rpd["rpd"])))
+    for label, keys, source in sources:
+        if source.empty:
             continue
+        groups, shares = _share_matrix(source, keys)
+        if not len(groups):
+            continue
+        # every year of a curve has all twelve months, so the mean at T is over the same years
+        at = _curves_at(groups, shares, keys, bulan, ahead)
         merged = frame[keys].merge(at, on=keys, how="left")
         usable = np.flatnonzero((basis == BASIS_NONE) & (merged["share"].fillna(0.0).to_numpy() > 0))
-        found = merged["shares"].to_numpy()
-        for i in usable:
-            chosen_shares[i] = list(found[i])
         share[usable] = merged["share"].to_numpy(dtype="float64")[usable]
+        lowest[usable] = merged["share_min"].to_numpy(dtype="float64")[usable]
+        lowest_positive[usable] = merged["share_min_positif"].to_numpy(dtype="float64")[usable]
+        highest[usable] = merged["share_max"].to_numpy(dtype="float64")[usable]
         years[usable] = 0 if label == BASIS_RPD else merged["tahun_riwayat"].fillna(0).to_numpy(dtype="int64")[usable]
         basis[usable] = label
         for month, values in later.items():
-            # every year of a curve has all twelve months, so the mean at T is over the same years
-            values[usable] = frame[keys].merge(_curve_at(curves, keys, month), on=keys, how="left")[
-                "share"].to_numpy(dtype="float64")[usable]
+            values[usable] = merged[f"share_{month}"].to_numpy(dtype="float64")[usable]
 
     realized = frame["realisasi"].astype("float64").to_numpy()
     cap = np.maximum(frame["pagu"].astype("float64").to_numpy() - frame["blokir"].astype("float64").to_numpy(),
                      realized)
-    central = np.empty(n)
-    low = np.empty(n)
-    high = np.empty(n)
-    for i in range(n):
-        if chosen_shares[i] is None:
-            central[i], low[i], high[i] = realized[i], realized[i], cap[i]
-            continue
-        implied = [_implied(realized[i], s) for s in chosen_shares[i]]
-        central[i] = _implied(realized[i], share[i])
-        low[i], high[i] = min(implied), max(implied)
+    # Each year's implied year end is realized / its share (_implied: inf for a share of 0 when
+    # something was realized, else 0), so the band's ends come from the lowest and highest share:
+    # realized > 0: [realized / highest, realized / lowest (inf if 0)]; realized < 0: [realized /
+    # lowest positive, 0 if a share is 0 else realized / highest]; nothing realized: 0.
+    chosen = basis != BASIS_NONE
+    positive, negative = realized > 0, realized < 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        central = np.where(chosen, realized / share, realized)
+        low = np.where(positive, realized / highest, np.where(negative, realized / lowest_positive, 0.0))
+        high = np.where(positive, np.where(lowest > 0, realized / lowest, math.inf),
+                        np.where(negative & (lowest > 0), realized / highest, 0.0))
+    low = np.where(chosen, low, realized)
+    high = np.where(chosen, high, cap)
 
     def bounded(values):
         return round_half_up(np.maximum(realized, np.minimum(values, cap)))

@@ -25,7 +25,10 @@ def current(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
             filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """'satker' (ranked by nilai, best first; ikpa.SATKER_COLUMNS and peringkat), 'per_unit' and
     'kementerian' (pagu-weighted, ikpa.aggregate) as of the end of period.bulan."""
-    result = ikpa_view.scores(engine, period, scope, filters)
+    return _ranked(ikpa_view.scores(engine, period, scope, filters))
+
+
+def _ranked(result: ikpa_view.Result) -> dict[str, pd.DataFrame]:
     satker = result.satker.sort_values(["nilai", "kdsatker"], ascending=[False, True], na_position="last",
                                        kind="stable").reset_index(drop=True)
     satker.insert(0, "peringkat", pd.array(range(1, len(satker) + 1), dtype="int64"))
@@ -61,12 +64,35 @@ def trace(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters:
     return ikpa_view.trace(ikpa_view.scores(engine, at, scope, filters), kdsatker, lang)
 
 
+PROJECTION_LEVELS = ("total", "per_unit", "per_jenis_belanja")
+
+
 def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
                 filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """The year-end projection with its range for the ministry ('total'), per unit and per jenis
     belanja (monev.views.projection.projections without the row grain)."""
     figures = projection_view.projections(engine, period, scope, filters)
-    return {k: figures[k] for k in ("total", "per_unit", "per_jenis_belanja")}
+    return {k: figures[k] for k in PROJECTION_LEVELS}
+
+
+def shown(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
+          lang: str = "id") -> dict:
+    """Everything the page shows but the formula trace, in one call so that what its tables share
+    is fetched and computed once (the scores, the budget grain, the projected rows and their
+    rollups): 'sekarang' (current()), 'bulanan' (over_months()), 'proyeksi' (projections()),
+    'kejar' (projection.catch_up per satker, in `lang`) and 'perhatian' (projection.needs_attention,
+    the whole list, in `lang`); each the same as the function named returns. Without a satker
+    scored the last three are empty frames."""
+    scored = ikpa_view.scores(engine, period, scope, filters)
+    months = over_months(engine, period, scope, filters)
+    now = _ranked(scored)
+    if now["satker"].empty:
+        return {"sekarang": now, "bulanan": months, "proyeksi": {k: pd.DataFrame() for k in PROJECTION_LEVELS},
+                "kejar": pd.DataFrame(columns=CATCH_UP_COLUMNS), "perhatian": pd.DataFrame(columns=ATTENTION_COLUMNS)}
+    shared = projection_view.basis(engine, period, scope, filters)
+    return {"sekarang": now, "bulanan": months, "proyeksi": {k: shared.level(k) for k in PROJECTION_LEVELS},
+            "kejar": projection_view.catch_up_from(shared, "satker", lang),
+            "perhatian": projection_view.needs_attention_from(shared, scored, None, lang)}
 
 
 # columns of monev.views.projection.catch_up and .needs_attention the page shows

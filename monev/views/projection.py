@@ -13,11 +13,13 @@ the jenis belanja's over the selection, else the RPD.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pandas as pd
 import sqlalchemy as sa
 
 from monev import reports
-from monev.domain import attention, projection, status, targets
+from monev.domain import attention, projection, status, summary, targets
 from monev.reports import Period
 from monev.ui import format as fmt
 from monev.ui.texts import TEXTS, text
@@ -79,16 +81,55 @@ def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
     return result
 
 
-def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Filters, ahead: tuple[int, ...] = ()):
+def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Filters, ahead: tuple[int, ...] = (),
+                    grain: pd.DataFrame | None = None):
     """The projected satker x PPK x jenis belanja rows (with share_T for the months `ahead`) and
     the year-end targets: what every rollup of projections() is summed from (the callers needing
     one or two levels sum only those)."""
-    grain = reports.budget_grain(engine, period, scope, filters)
+    if grain is None:
+        grain = reports.budget_grain(engine, period, scope, filters)
     history = _history(engine, [y for y in _years(engine) if y < period.tahun], scope, filters)
     plan = _rpd(engine, period, scope, filters)
     rows = projection.project(_current(grain, GRAIN + ["nmsatker", "kdppk"]), period.bulan, history, LEVELS,
                               plan, RPD_KEYS, ahead=ahead)
     return rows, year_end_targets(engine, period.tahun)
+
+
+@dataclass
+class Basis:
+    """What projections, catch_up and needs_attention share for one selection, fetched and
+    projected once: the budget grain (reports.budget_grain), the year's quarter targets (rows of
+    queries/target_triwulan.sql), the projected rows with share_T for the target quarter's end
+    and December (what catch_up needs; the rollups do not depend on it) and the year-end targets.
+    level(name) sums the rows to a level of ROLLUPS once and keeps it."""
+
+    period: Period
+    grain: pd.DataFrame
+    goal_rows: pd.DataFrame
+    rows: pd.DataFrame
+    year_end: dict[str, float]
+    levels: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def level(self, name: str) -> pd.DataFrame:
+        if name not in self.levels:
+            self.levels[name] = projection.rollup(self.rows, ROLLUPS[name], self.year_end)
+        return self.levels[name]
+
+    def month_goals(self, bulan: int) -> dict[str, float]:
+        return targets.month_targets(self.goal_rows, bulan)
+
+
+def _quarter_end(bulan: int) -> int:
+    return 3 * projection.target_quarter(bulan)
+
+
+def basis(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER) -> Basis:
+    """The shared Basis of the selection (one budget grain, one history, one projection)."""
+    grain = reports.budget_grain(engine, period, scope, filters)
+    goal_rows = query.run(engine, "target_triwulan", tahun=period.tahun)
+    rows, _ = _projected_rows(engine, period, scope, filters, ahead=tuple(sorted({_quarter_end(period.bulan), 12})),
+                              grain=grain) if not grain.empty else (pd.DataFrame(), None)
+    return Basis(period, grain, goal_rows, rows, targets.month_targets(goal_rows, 12))
 
 
 def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str, int]) -> pd.DataFrame:
@@ -113,25 +154,28 @@ def catch_up(engine: sa.Engine, period: Period, grain_name: str = "satker", scop
     curve, else the flat pace) and whether the need is realistic against it (at most
     REALISTIC_FACTOR x that), with alasan_realistis saying so in `lang`; and the year-end
     projection (proyeksi, proyeksi_persen) with proyeksi_capai_target (projection.reaches)."""
+    return catch_up_from(basis(engine, period, scope, filters), grain_name, lang)
+
+
+def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id") -> pd.DataFrame:
+    """catch_up() from an already computed Basis (the IKPA page shares one with its other tables)."""
     level = {"satker": ("per_satker", ["kdunit", "kdsatker"]), "ppk": ("per_ppk", ["kdunit", "kdsatker", "kdppk"])}
     name, keys = level[grain_name]
-    grain = reports.budget_grain(engine, period, scope, filters)
-    figures = reports.budget_summary(engine, period, scope, filters)[name]
+    period, grain = shared.period, shared.grain
+    figures = summary.rollup(summary.with_targets(grain, shared.month_goals(period.bulan)), summary.LEVELS[name])
     if figures.empty:
         return figures
-    goal_rows = query.run(engine, "target_triwulan", tahun=period.tahun)
-    quarter_end = 3 * projection.target_quarter(period.bulan)
-    need_q = status.needed_by_group(grain, targets.month_targets(goal_rows, quarter_end), keys)
-    need_y = status.needed_by_group(grain, targets.month_targets(goal_rows, 12), keys)
-    rows, goals = _projected_rows(engine, period, scope, filters, ahead=tuple(sorted({quarter_end, 12})))
-    usual = _usual(rows, keys, period.bulan, {"_pola_q": quarter_end, "_pola_y": 12})
+    quarter_end = _quarter_end(period.bulan)
+    need_q = status.needed_by_group(grain, shared.month_goals(quarter_end), keys)
+    need_y = status.needed_by_group(grain, shared.year_end, keys)
+    usual = _usual(shared.rows, keys, period.bulan, {"_pola_q": quarter_end, "_pola_y": 12})
     frame = figures.merge(need_q.rename(columns={"kebutuhan": "_q"}), on=keys, how="left").merge(
         need_y.rename(columns={"kebutuhan": "_y"}), on=keys, how="left").merge(usual, on=keys, how="left")
     names = grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")
     frame = frame.merge(names, on="kdsatker", how="left")
     result = projection.catch_up(frame.drop(columns=["_q", "_y", "_pola_q", "_pola_y"]), period.bulan,
                                  frame["_q"], frame["_y"], frame["_pola_q"].fillna(0.0), frame["_pola_y"].fillna(0.0))
-    projected = projection.rollup(rows, ROLLUPS[name], goals)[keys + ["proyeksi", "proyeksi_persen"]]
+    projected = shared.level(name)[keys + ["proyeksi", "proyeksi_persen"]]
     result = result.merge(projected, on=keys, how="left")
     result["proyeksi_capai_target"] = projection.reaches(result["proyeksi"], result["realisasi"],
                                                          result["kebutuhan_tahun"])
@@ -193,17 +237,24 @@ def needs_attention(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING
                     n: int | None = 20, lang: str = "id") -> pd.DataFrame:
     """The 'perlu perhatian' list (attention.needs_attention: projection, jenis belanja and IKPA
     band reasons, in `lang`) with nmunit, nmsatker added."""
-    grain = reports.budget_grain(engine, period, scope, filters)
+    shared = basis(engine, period, scope, filters)
+    if shared.grain.empty:
+        return attention.needs_attention({}, reason_words(lang), n=n)
+    return needs_attention_from(shared, ikpa_view.scores(engine, period, scope, filters), n, lang)
+
+
+def needs_attention_from(shared: Basis, scored: ikpa_view.Result, n: int | None = 20,
+                         lang: str = "id") -> pd.DataFrame:
+    """needs_attention() from an already computed Basis and the IKPA scores of the same selection
+    (monev.views.ikpa.scores), which the IKPA page computes once for its other tables."""
+    grain = shared.grain
     if grain.empty:
         return attention.needs_attention({}, reason_words(lang), n=n)
-    rows, year_end = _projected_rows(engine, period, scope, filters)
-    goals = reports.month_targets(engine, period)
-    context = {"proyeksi_satker": projection.rollup(rows, ROLLUPS["per_satker"], year_end),
-               "proyeksi_ppk": projection.rollup(rows, ROLLUPS["per_ppk"], year_end),
+    goals = shared.month_goals(shared.period.bulan)
+    context = {"proyeksi_satker": shared.level("per_satker"), "proyeksi_ppk": shared.level("per_ppk"),
                "jenis_satker": _per_jenis(grain, ["kdunit", "kdsatker"], goals),
-               "jenis_ppk": _per_jenis(grain, ["kdunit", "kdsatker", "kdppk"], goals)}
-    scored = ikpa_view.scores(engine, period, scope, filters)
-    context.update(ikpa_satker=scored.satker, ikpa_batas_cukup=scored.rules.bands["cukup"])
+               "jenis_ppk": _per_jenis(grain, ["kdunit", "kdsatker", "kdppk"], goals),
+               "ikpa_satker": scored.satker, "ikpa_batas_cukup": scored.rules.bands["cukup"]}
     frame = attention.needs_attention(context, reason_words(lang), n=n)
     names = grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")
     return frame.merge(names, on="kdsatker", how="left")
