@@ -227,3 +227,10 @@ def test_ikpa_band_reason_names_the_worst_band_only():
     listed = attention.needs_attention({"ikpa_satker": scores, "jenis_satker": jenis}, words).set_index("kdsatker")
     assert listed.at["A", "alasan"] == "realisasi belanja modal 12,00% vs target 40,00%; IKPA 68,50 (Kurang)"
     assert list(listed.index) == ["D", "A"]  # 57,655 points before 28
+
+
+def test_empty_selection_shows_a_message(tiny, monkeypatch):
+    """Unit 01 has no social assistance (57): no satker, a message, no exception."""
+    at = open_page(monkeypatch, tiny, "pages/ikpa.py", tahun=str(hand.Y), sampai="6", unit="01", jb="57")
+    assert not at.exception
+    assert any(i.value == "Tidak ada data untuk pilihan ini." for i in at.info)

@@ -135,7 +135,8 @@ def deviation(months: pd.DataFrame, rules: Rules, by: list[str] = SATKER) -> pd.
 def revision_periods(revisions: pd.DataFrame, satkers, bulan: int, rules: Rules) -> pd.DataFrame:
     """Per satker and period begun by `bulan` (semester from 2024): the revisions with at least
     one counted code (distinct no_revisi) dated up to `bulan`, and the period's score."""
-    entities = pd.DataFrame({"kdsatker": sorted(set(satkers))}).assign(**{AS_OF: bulan})
+    # typed, so an empty selection still merges on text codes
+    entities = pd.DataFrame({"kdsatker": pd.Series(sorted(set(satkers)), dtype="str")}).assign(**{AS_OF: bulan})
     return revision_periods_as_of(revisions, entities, rules).drop(columns=AS_OF)
 
 
