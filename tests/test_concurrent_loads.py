@@ -172,3 +172,16 @@ def test_loads_killed_at_random_moments_never_leave_half_a_load(warehouse, refer
         if state == after:
             break
     assert outcomes[0] is False, "the first kill came too late to test anything"
+
+
+def test_a_file_loaded_before_makes_no_new_version(warehouse, tmp_path):
+    """Re-running a load over the same export folder must not copy the warehouse each time."""
+    from monev.warehouse.ingest import ingest_files
+
+    path, _ = _realization_file(tmp_path, "sekali", 10, 100)
+    assert [r.status for r in ingest_files(warehouse, [path])] == ["dimuat"]
+    in_force = warehouse.resolve()
+    again = ingest_files(warehouse, [path])
+    assert [r.status for r in again] == ["sudah_dimuat"] and "sudah dimuat (batch" in again[0].message
+    assert warehouse.resolve() == in_force
+    assert sorted(p.name for p in in_force.parent.glob("*.duckdb")) == ["000001.duckdb"]

@@ -296,12 +296,30 @@ def ingest_files(db_path: str | Path, paths: list[Path], kind: str | None = None
     """Load files into the warehouse as one new version: readers see all of them at once, or,
     if this process dies first, none (monev.warehouse.store). wait hears of another load that
     holds the warehouse meanwhile."""
+    known = _all_loaded_before(db_path, [Path(p) for p in paths])
+    if known is not None:
+        return known  # nothing to load: no need to copy the warehouse for a draft
     if wait is None and progress is not None:
         wait = lambda message: progress(0.0, message)  # noqa: E731
     with db.writing(db_path, wait=wait) as draft:
         results = load_files(draft.engine, paths, kind, loaded_by, progress)
         if not any(r.status == LOADED for r in results):
             draft.discard()
+    return results
+
+
+def _all_loaded_before(db_path: str | Path, paths: list[Path]) -> list[LoadResult] | None:
+    """The results when every file's bytes were loaded before (checked on the version in force),
+    else None."""
+    if not paths or not all(path.is_file() for path in paths) or store.in_force(store.live_path(db_path)) is None:
+        return None
+    engine = db.engine(db_path)
+    results = []
+    for path in paths:
+        earlier = _loaded_before(engine, file_sha256(path))
+        if earlier is None:
+            return None
+        results.append(_already(safe_file_name(path.name), earlier))
     return results
 
 
