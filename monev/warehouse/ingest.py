@@ -296,7 +296,7 @@ def ingest_files(db_path: str | Path, paths: list[Path], kind: str | None = None
     """Load files into the warehouse as one new version: readers see all of them at once, or,
     if this process dies first, none (monev.warehouse.store). wait hears of another load that
     holds the warehouse meanwhile."""
-    known = _all_loaded_before(db_path, [Path(p) for p in paths])
+    known = _all_loaded_before(db_path, [Path(p) for p in paths], kind)
     if known is not None:
         return known  # nothing to load: no need to copy the warehouse for a draft
     if wait is None and progress is not None:
@@ -308,9 +308,11 @@ def ingest_files(db_path: str | Path, paths: list[Path], kind: str | None = None
     return results
 
 
-def _all_loaded_before(db_path: str | Path, paths: list[Path]) -> list[LoadResult] | None:
+def _all_loaded_before(db_path: str | Path, paths: list[Path], kind: str | None) -> list[LoadResult] | None:
     """The results when every file's bytes were loaded before (checked on the version in force),
-    else None."""
+    else None; an unknown kind is left for ingest_file to report."""
+    if kind and kind not in formats.KINDS and kind not in formats.KIND_ALIASES:
+        return None
     if not paths or not all(path.is_file() for path in paths) or store.in_force(store.live_path(db_path)) is None:
         return None
     engine = db.engine(db_path)
