@@ -31,7 +31,7 @@ level = st.radio(t("capaian_tingkat"), view.LEVELS, index=1, horizontal=True, ke
                  format_func=lambda v: t(f"capaian_tingkat_{v}"))
 name = t(f"capaian_tingkat_{level}")
 level_name = "RO" if level == "ro" else name[0].lower() + name[1:]
-frame = figures[level]
+frame = data.view(view.ro_achievement, ctx) if level == "ro" else figures[level]
 points = view.chart_rows(frame)
 if points.empty:
     st.info(t("capaian_belum_ada_laporan"))

@@ -46,42 +46,32 @@ def _ro(unit, program, giat, ro, real, target, fisik, pagu, realisasi, satker="0
                 progres_fisik=fisik)
 
 
-def test_rollup_follows_the_regulation_from_ro_to_unit():
-    # RO ratios equal to the example's outputs: program 1 = sqrt(0.9487 x 0.7631), program 2 = 1
-    r1a = math.sqrt(5 / 5 * 9 / 10)
-    r1b = (2 / 3 * 4 / 6 * 5 / 5) ** (1 / 3)
-    ro = pd.DataFrame([
-        _ro("01", "P1", "1001", "001", 1000 * r1a, 1000, 40.0, 100, 10),
-        _ro("01", "P1", "1002", "002", 1000 * r1b, 1000, 80.0, 300, 90),
-        _ro("01", "P2", "2001", "003", 7, 7, 100.0, 600, 600),
-    ])
-    program = capaian.rollup(ro, "program").set_index("kdprogram")
-    assert round(program.loc["P1", "capaian_persen"], 2) == 85.09
-    assert program.loc["P2", "capaian_persen"] == pytest.approx(100.0)
-    unit = capaian.rollup(ro, "unit").iloc[0]
-    assert round(unit["capaian_persen"], 2) == 92.24
-    # physical progress is pagu-weighted, financial is realization / pagu
-    assert unit["progres_fisik"] == pytest.approx((40 * 100 + 80 * 300 + 100 * 600) / 1000)
-    assert unit["persen_keuangan"] == pytest.approx(100 * 700 / 1000)
-    assert program.loc["P1", "progres_fisik"] == pytest.approx((40 * 100 + 80 * 300) / 400)
-    assert round(capaian.total(ro)["capaian_persen"], 2) == 92.24
-
-
-def test_ratios_are_capped_at_100_percent_and_zero_pulls_to_zero():
+def test_ro_level_caps_the_ratio_and_leaves_out_missing_targets():
     ro = pd.DataFrame([
         _ro("01", "P1", "1001", "001", 12, 10, 100.0, 100, 100),  # over-delivered: counts as 100%
         _ro("01", "P1", "1001", "002", 81, 100, 80.0, 100, 50),
-        _ro("01", "P1", "1001", "003", 5, 0, 10.0, 100, 0),  # no target: left out of the mean
+        _ro("01", "P1", "1001", "003", 5, 0, 10.0, 100, 0),  # no target: no ratio
+        _ro("01", "P1", "1001", "004", 0, 10, 0.0, 0, 0),
     ])
-    by_ro = capaian.rollup(ro, "ro")
-    assert by_ro["capaian_persen"].tolist()[:2] == [100.0, 81.0]
+    by_ro = capaian.per_ro(ro)
+    assert by_ro["capaian_persen"].tolist()[:2] == [100.0, 81.0] and by_ro["capaian_persen"].iloc[3] == 0.0
     assert math.isnan(by_ro["capaian_persen"].iloc[2])
-    kegiatan = capaian.rollup(ro, "kegiatan").iloc[0]
-    assert kegiatan["capaian_persen"] == pytest.approx(100 * math.sqrt(1.0 * 0.81))  # 90, not sqrt(1.2 x 0.81)
+    assert by_ro["jumlah_ro_nol"].tolist() == [0, 0, 0, 1] and by_ro["jumlah_ro"].tolist() == [1, 1, 1, 1]
+    assert by_ro["persen_keuangan"].tolist()[:3] == [100.0, 50.0, 0.0] and math.isnan(by_ro["persen_keuangan"].iloc[3])
+    assert by_ro["progres_fisik"].tolist() == [100.0, 80.0, 10.0, 0.0]
     assert capaian.geometric_mean([1.2, 0.81], cap=None) == pytest.approx(math.sqrt(1.2 * 0.81))
-    with_zero = pd.concat([ro, pd.DataFrame([_ro("01", "P1", "1001", "004", 0, 10, 0.0, 100, 0)])])
-    kegiatan = capaian.rollup(with_zero, "kegiatan").iloc[0]
-    assert kegiatan["capaian_persen"] == 0.0 and kegiatan["jumlah_ro_nol"] == 1
+    assert capaian.geometric_mean([1.2, 0.81]) == pytest.approx(0.9)  # capped: sqrt(1 x 0.81)
+
+
+def test_geometric_mean_from_sums_follows_the_same_rules():
+    ratios = pd.DataFrame({"g": ["a", "a", "b", "b", "c", "d"], "rasio": [0.5, 0.8, 0.0, 0.9, None, 1.5]})
+    by_group = capaian.geometric_by(ratios, ["g"], "rasio").set_index("g")["rasio"]
+    from_sums = capaian.geometric_from_sums(pd.Series([math.log(0.5) + math.log(0.8), math.log(0.9), None, 0.0]),
+                                            pd.Series([2, 2, 0, 1]), pd.Series([False, True, False, False]))
+    assert from_sums[0] == pytest.approx(math.sqrt(0.4)) == by_group["a"]
+    assert from_sums[1] == 0.0 == by_group["b"]  # a zero ratio makes the mean zero
+    assert math.isnan(from_sums[2]) and math.isnan(by_group["c"])  # no ratio at all
+    assert from_sums[3] == 1.0 == by_group["d"]  # 1.5 capped at 1: ln 1 = 0
 
 
 def test_position_against_the_diagonal():
@@ -91,18 +81,12 @@ def test_position_against_the_diagonal():
         "terwujud_belum_dibayar", "dibayar_belum_terwujud", "sejalan", pd.NA]
 
 
-def test_empty_selection_rolls_up_to_nothing():
-    empty = pd.DataFrame([_ro("01", "P1", "1001", "001", 1, 1, 1.0, 1, 1)]).iloc[0:0]
-    assert capaian.rollup(empty, "unit").empty
-    assert capaian.total(empty)["jumlah_ro"] == 0
-
-
 def test_quadrant_chart_plots_each_row_with_exact_rupiah_and_the_diagonal():
     ro = pd.DataFrame([
         _ro("01", "P1", "1001", "001", 9, 10, 90.0, 1_234_567, 300_000),  # delivered, hardly paid
         _ro("01", "P1", "1001", "002", 2, 10, 20.0, 1_000_000, 900_000, satker="000002"),  # paid, not delivered
     ])
-    frame = capaian.rollup(ro, "ro")
+    frame = capaian.per_ro(ro)
     figure = charts_capaian.quadrant(frame, "ro", "Judul TA 2024 s.d. Juni")
     assert figure.layout.title.text == "Judul TA 2024 s.d. Juni"
     line = figure.layout.shapes[0]
@@ -172,6 +156,62 @@ def expected_total(data: builders.Dataset, bulan: int, jenis=None) -> dict:
             "ro": len(ros), "reported": reported}
 
 
+def geometric(values: list[float]) -> float | None:
+    """PMK 22/2021 written out: the n-th root of the product (0 if a ratio is 0), None without ratios."""
+    return math.prod(values) ** (1 / len(values)) if values else None
+
+
+def expected_levels(data: builders.Dataset, bulan: int) -> dict[str, dict[tuple, dict]]:
+    """Per kegiatan (kdprogram, kdgiat), program (kdprogram,) and unit (kdunit,): pagu,
+    realisasi, RO counts, physical progress and achievement, from expected_ro."""
+    unit_of = {s["kdsatker"]: s["kdunit"] for s in data.rows["satker"]}
+    program_of = {k["kdgiat"]: k["kdprogram"] for k in data.rows["kegiatan"]}
+    keys = {"kegiatan": lambda u, p, g: (p, g), "program": lambda u, p, g: (p,), "unit": lambda u, p, g: (u,),
+            "unit_program": lambda u, p, g: (u, p)}
+    found: dict[str, dict[tuple, dict]] = {level: {} for level in keys}
+    for (satker, giat, _, _), values in expected_ro(data, bulan).items():
+        unit, program = unit_of[satker], program_of[giat]
+        report = values["report"]
+        ratio = None
+        if report is not None and float(report["target_vol"]) > 0:
+            ratio = min(1.0, float(report["real_vol"]) / float(report["target_vol"]))
+        for level, key in keys.items():
+            cell = found[level].setdefault(key(unit, program, giat), dict(
+                pagu=0, realisasi=0, jumlah_ro=0, jumlah_ro_dilaporkan=0, ratios=[], fisik=[]))
+            cell["pagu"] += values["pagu"]
+            cell["realisasi"] += values["realisasi"]
+            cell["jumlah_ro"] += 1
+            if report is not None:
+                cell["jumlah_ro_dilaporkan"] += 1
+                cell["fisik"].append((float(report["progres_fisik"]), values["pagu"]))
+            if ratio is not None:
+                cell["ratios"].append(ratio)
+    for level, cells in found.items():
+        for key, cell in cells.items():
+            weight = sum(p for _, p in cell["fisik"])
+            cell["progres_fisik"] = (sum(f * p for f, p in cell["fisik"]) / weight if weight
+                                     else sum(f for f, _ in cell["fisik"]) / len(cell["fisik"]) if cell["fisik"]
+                                     else None)
+            cell["capaian"] = geometric(cell["ratios"])
+    for (unit,), cell in found["unit"].items():  # a unit's: the geometric mean of its programs'
+        programs = [c["capaian"] for (u, _), c in found["unit_program"].items() if u == unit]
+        cell["capaian"] = geometric([v for v in programs if v is not None])
+    del found["unit_program"]
+    return found
+
+
+def assert_level(frame: pd.DataFrame, want: dict[tuple, dict], keys: list[str]) -> None:
+    assert [tuple(k) for k in frame[keys].to_numpy().tolist()] == sorted(want)
+    for row in frame.to_dict("records"):
+        w = want[tuple(row[k] for k in keys)]
+        for column in ("pagu", "realisasi", "jumlah_ro", "jumlah_ro_dilaporkan"):
+            assert row[column] == w[column], (keys, row, column)
+        for column, value in (("progres_fisik", w["progres_fisik"]),
+                              ("capaian_persen", None if w["capaian"] is None else 100 * w["capaian"])):
+            assert pd.isna(row[column]) if value is None else row[column] == pytest.approx(value)
+        assert row["persen_keuangan"] == pytest.approx(100 * w["realisasi"] / w["pagu"])
+
+
 @pytest.fixture(scope="module")
 def engine(shared_warehouse):
     return db.engine(shared_warehouse)
@@ -181,7 +221,8 @@ def engine(shared_warehouse):
 def test_view_matches_the_rows(engine, bulan):
     data = builders.base_dataset()
     figures = view.output_achievement(engine, reports.Period(TAHUN, bulan))
-    ro = figures["ro"].set_index(["kdsatker", "kdgiat", "kdoutput", "kdsoutput"])
+    ro = view.ro_achievement(engine, reports.Period(TAHUN, bulan)).set_index(
+        ["kdsatker", "kdgiat", "kdoutput", "kdsoutput"])
     expected = expected_ro(data, bulan)
     assert set(ro.index) == set(expected)
     for key, values in expected.items():
@@ -198,6 +239,14 @@ def test_view_matches_the_rows(engine, bulan):
     assert total["capaian_persen"] == pytest.approx(want["capaian"])
     assert total["progres_fisik"] == pytest.approx(want["fisik"])
     assert total["jumlah_ro_dilaporkan"] == want["reported"]
+    assert (total["jumlah_ro"], total["pagu"], total["realisasi"]) == (want["ro"], want["pagu"], want["realisasi"])
+    levels = expected_levels(data, bulan)
+    for level in ("kegiatan", "program", "unit"):
+        assert_level(figures[level], levels[level], capaian.LEVELS[level])
+    names = {k["kdgiat"]: k["nmgiat"] for k in data.rows["kegiatan"]}
+    assert figures["kegiatan"]["nmgiat"].tolist() == [names[g] for g in figures["kegiatan"]["kdgiat"]]
+    units = {u["kdunit"]: u["nmunit"] for u in data.rows["unit"]}
+    assert figures["unit"]["nmunit"].tolist() == [units[u] for u in figures["unit"]["kdunit"]]
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(jenis_belanja=("57",)), Filters(units=("05",)),
@@ -205,11 +254,161 @@ def test_view_matches_the_rows(engine, bulan):
 def test_every_level_reconciles_with_the_budget_summary(engine, filters):
     period = reports.Period(TAHUN, 6)
     summary = reports.budget_summary(engine, period, filters=filters)["total"].iloc[0]
-    figures = view.output_achievement(engine, period, filters=filters)
+    figures = {**view.output_achievement(engine, period, filters=filters),
+               "ro": view.ro_achievement(engine, period, filters=filters)}
     for level in view.LEVELS + ["total"]:
         assert int(figures[level]["pagu"].sum()) == int(summary["pagu"]), level
         assert int(figures[level]["realisasi"].sum()) == int(summary["realisasi"]), level
         assert figures[level]["pagu"].dtype == "int64"
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(jenis_belanja=("57",)), Filters(units=("05",)),
+                                     Filters(jenis_belanja=("52",), lokasi=("31",))])
+@pytest.mark.parametrize("bulan", [3, 12])
+def test_levels_add_up_from_the_ro_level(engine, filters, bulan):
+    """capaian_tingkat.sql repeats the RO of capaian_ro.sql: every level holds the same RO."""
+    period = reports.Period(TAHUN, bulan)
+    figures = view.output_achievement(engine, period, filters=filters)
+    ro = view.ro_achievement(engine, period, filters=filters)
+    columns = ["jumlah_ro", "jumlah_ro_dilaporkan", "jumlah_ro_nol", "pagu", "realisasi"]
+    for level in ("kegiatan", "program", "unit"):
+        keys = capaian.LEVELS[level]
+        want = ro.groupby(keys, as_index=False)[columns].sum()
+        assert figures[level][keys + columns].to_dict("records") == want.to_dict("records"), level
+    total = figures["total"].iloc[0]
+    assert [int(total[c]) for c in ("jumlah_ro", "jumlah_ro_dilaporkan", "pagu", "realisasi")] == [
+        int(ro[c].sum()) for c in ("jumlah_ro", "jumlah_ro_dilaporkan", "pagu", "realisasi")]
+
+
+# ---------------------------------------------------------------- the regulation through the warehouse
+
+JT = 1_000_000
+SA, SB, SC = "010001", "020001", "030001"  # units 01, 02, 03
+
+
+def _line(satker, program, giat, ro, akun):
+    return dict(thang=TAHUN, kdsatker=satker, kdprogram=program, kdgiat=giat, kdoutput="QDB", kdsoutput=ro,
+                kdakun=akun, kdppk="01")
+
+
+def _report(satker, giat, ro, target, real, fisik):
+    return dict(thang=TAHUN, bulan=6, kdsatker=satker, kdgiat=giat, kdoutput="QDB", kdsoutput=ro,
+                target_vol=target, real_vol=real, progres_fisik=fisik)
+
+
+def regulation_dataset() -> builders.Dataset:
+    """Unit 01 is PMK 22/2021's worked example: program WA has outputs 1a = sqrt(5/5 x 9/10) and
+    1b = cbrt(2/3 x 4/6 x 5/5) (as RO volumes to four decimals), program DL one output at 100%.
+    Unit 02 over-delivers one RO (12/10), reports one without a target and realizes on an RO
+    without pagu or report. Unit 03 delivered nothing on one RO and reports one without pagu."""
+    y = TAHUN
+    lines = {"1a": _line(SA, "WA", "1001", "001", "521211"), "1b": _line(SA, "WA", "1002", "001", "521211"),
+             "a2": _line(SA, "DL", "2001", "001", "573111"), "b1": _line(SB, "DL", "2001", "002", "573111"),
+             "b2": _line(SB, "DL", "2001", "003", "521211"), "b3": _line(SB, "DL", "2001", "001", "573111"),
+             "c1": _line(SC, "ZZ", "3001", "001", "521211")}
+    pagu = {"1a": 100, "1b": 300, "a2": 600, "b1": 1000, "b2": 500, "c1": 200}
+    realized = {"1a": (2, 10), "1b": (4, 90), "a2": (3, 600), "b1": (5, 250), "b3": (1, 40), "c1": (6, 20)}
+    wide = []
+    for name, (month, amount) in realized.items():
+        months = [0] * 12
+        months[month - 1] = amount * JT
+        wide.append({**lines[name], **{f"real{m}": months[m - 1] for m in range(1, 13)}})
+    return builders.Dataset({
+        "lokasi": [dict(thang=y, kdlokasi="31", nmlokasi="DKI Jakarta")],
+        "unit": [dict(thang=y, kdunit=u, nmunit=f"Unit {u}") for u in ("01", "02", "03")],
+        "satker": [dict(thang=y, kdsatker=s, nmsatker=f"Satker {s}", kdunit=s[:2], kewenangan="KP", kdlokasi="31")
+                   for s in (SA, SB, SC)],
+        "program": [dict(thang=y, kdprogram=p, nmprogram=f"Program {p}") for p in ("WA", "DL", "ZZ")],
+        "kegiatan": [dict(thang=y, kdgiat=g, nmgiat=f"Kegiatan {g}", kdprogram=p)
+                     for g, p in (("1001", "WA"), ("1002", "WA"), ("2001", "DL"), ("3001", "ZZ"), ("3002", "ZZ"))],
+        "ro": [dict(thang=y, kdgiat=g, kdoutput="QDB", kdsoutput=r, nmro=f"RO {g}.{r}", satuan="Unit")
+               for g, r in (("1001", "001"), ("1002", "001"), ("2001", "001"), ("2001", "002"), ("2001", "003"),
+                            ("3001", "001"), ("3002", "001"))],
+        "akun": [dict(kdakun="521211", nmakun="Belanja bahan"), dict(kdakun="573111", nmakun="Belanja bansos")],
+        "pejabat": [dict(thang=y, kdsatker=s, peran="PPK", kdppk="01", nama=f"PPK {s}", nip="") for s in (SA, SB, SC)],
+        "pagu": [{**lines[n], "pagu": amount * JT, "blokir": 0, "revisi_ke": 0, "tgl_revisi": "2024-01-02"}
+                 for n, amount in pagu.items()],
+        "realisasi_bulanan": wide,
+        "capaian": [_report(SA, "1001", "001", "10000", "9486.8330", "40"),
+                    _report(SA, "1002", "001", "10000", "7631.4284", "80"),
+                    _report(SA, "2001", "001", "7", "7", "100"),
+                    _report(SB, "2001", "002", "10", "12", "90"),
+                    _report(SB, "2001", "003", "0", "5", "10"),
+                    _report(SC, "3001", "001", "10", "0", "0"),
+                    _report(SC, "3002", "001", "100", "81", "50")],
+    })
+
+
+@pytest.fixture(scope="module")
+def regulation(tmp_path_factory):
+    base = tmp_path_factory.mktemp("pmk")
+    builders.load_dataset(base / "pmk.duckdb", base / "berkas", regulation_dataset())
+    yield db.engine(base / "pmk.duckdb")
+    db.dispose(base / "pmk.duckdb")
+
+
+def _by(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    return frame.set_index(key)
+
+
+def test_the_regulation_example_rolls_up_from_ro_to_unit_and_total(regulation):
+    period = reports.Period(TAHUN, 6)
+    figures = view.output_achievement(regulation, period)
+    kegiatan, program, unit = (_by(figures[level], key) for level, key in
+                               (("kegiatan", "kdgiat"), ("program", "kdprogram"), ("unit", "kdunit")))
+    assert [round(v, 2) for v in kegiatan.loc[["1001", "1002"], "capaian_persen"]] == [94.87, 76.31]
+    assert round(program.loc["WA", "capaian_persen"], 2) == 85.09
+    assert round(unit.loc["01", "capaian_persen"], 2) == 92.24  # WA 85.09 and DL (in unit 01) 100
+    # capped at 100%: unit 02 has 12/10 and an RO without a target (left out of the mean)
+    assert program.loc["DL", "capaian_persen"] == pytest.approx(100.0) == unit.loc["02", "capaian_persen"]
+    # a zero ratio makes the mean zero, up to the unit and the whole selection
+    assert kegiatan.loc["3001", "capaian_persen"] == 0.0 and kegiatan.loc["3001", "jumlah_ro_nol"] == 1
+    assert kegiatan.loc["3002", "capaian_persen"] == pytest.approx(81.0)
+    assert program.loc["ZZ", "capaian_persen"] == 0.0 == unit.loc["03", "capaian_persen"]
+    total = figures["total"].iloc[0]
+    assert total["capaian_persen"] == 0.0
+    two_units = view.output_achievement(regulation, period, filters=Filters(units=("01", "02")))["total"].iloc[0]
+    unit_01 = math.sqrt(math.sqrt((9486.8330 / 10000) * (7631.4284 / 10000)) * 1.0)
+    assert two_units["capaian_persen"] == pytest.approx(100 * math.sqrt(unit_01 * 1.0))
+    assert round(two_units["capaian_persen"], 2) == 96.04
+
+    # physical progress: pagu-weighted over the RO with a report; the plain mean where their pagu is 0
+    assert program.loc["WA", "progres_fisik"] == pytest.approx((40 * 100 + 80 * 300) / 400)
+    assert unit.loc["01", "progres_fisik"] == pytest.approx((40 * 100 + 80 * 300 + 100 * 600) / 1000)
+    assert kegiatan.loc["2001", "progres_fisik"] == pytest.approx((100 * 600 + 90 * 1000 + 10 * 500) / 2100)
+    assert kegiatan.loc["3002", "progres_fisik"] == 50.0 and pd.isna(kegiatan.loc["3002", "persen_keuangan"])
+    # financial: realization / pagu, exact rupiah; RO counted from pagu, realization and reports
+    assert (kegiatan.loc["2001", "pagu"], kegiatan.loc["2001", "realisasi"]) == (2100 * JT, 890 * JT)
+    assert (kegiatan.loc["2001", "jumlah_ro"], kegiatan.loc["2001", "jumlah_ro_dilaporkan"]) == (4, 3)
+    assert unit.loc["01", "persen_keuangan"] == pytest.approx(70.0)
+    assert (int(total["pagu"]), int(total["realisasi"]), int(total["jumlah_ro"]), int(total["jumlah_ro_dilaporkan"])) \
+        == (2700 * JT, 1010 * JT, 8, 7)
+    assert total["progres_fisik"] == pytest.approx(
+        (40 * 100 + 80 * 300 + 100 * 600 + 90 * 1000 + 10 * 500 + 0 * 200 + 50 * 0) / 2700)
+    assert unit["nmunit"].tolist() == ["Unit 01", "Unit 02", "Unit 03"]
+    assert kegiatan.index.tolist() == ["2001", "1001", "1002", "3001", "3002"]  # by program, then kegiatan
+    assert kegiatan["nmprogram"].tolist() == ["Program DL", "Program WA", "Program WA", "Program ZZ", "Program ZZ"]
+
+    ro = view.ro_achievement(regulation, period)
+    assert len(ro) == 8 and ro["capaian_persen"].isna().sum() == 2  # no target; no report
+    for level in ("kegiatan", "program", "unit"):
+        assert figures[level]["jumlah_ro"].sum() == 8
+
+
+def test_a_jenis_belanja_keeps_only_ro_with_such_lines(regulation):
+    figures = view.output_achievement(regulation, reports.Period(TAHUN, 6), filters=Filters(jenis_belanja=("57",)))
+    assert figures["kegiatan"]["kdgiat"].tolist() == ["2001"]
+    row = figures["kegiatan"].iloc[0]
+    assert (row["pagu"], row["realisasi"], row["jumlah_ro"], row["jumlah_ro_dilaporkan"]) == (1600 * JT, 890 * JT, 3, 2)
+    assert figures["unit"]["kdunit"].tolist() == ["01", "02"]
+
+
+def test_an_empty_selection_has_a_total_of_nothing(regulation):
+    figures = view.output_achievement(regulation, reports.Period(TAHUN, 6), filters=Filters(units=("09",)))
+    assert all(figures[level].empty for level in ("kegiatan", "program", "unit"))
+    total = figures["total"].iloc[0]
+    assert (total["jumlah_ro"], total["pagu"], total["realisasi"]) == (0, 0, 0)
+    assert math.isnan(total["capaian_persen"]) and math.isnan(total["progres_fisik"])
 
 
 # ---------------------------------------------------------------- the page
@@ -248,7 +447,7 @@ def test_page_shows_the_figures_and_follows_the_filters(shared_warehouse, monkey
     at.radio(key="capaian_tingkat").set_value("ro").run()
     assert not at.exception
     shown = at.dataframe[0].value
-    frame = view.output_achievement(db.engine(shared_warehouse), reports.Period(TAHUN, 6))["ro"]
+    frame = view.ro_achievement(db.engine(shared_warehouse), reports.Period(TAHUN, 6))
     assert len(shown) == len(expected_ro(data, 6)) == len(frame)
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "capaian_ro")), dtype={"kdsatker": str})
     assert back["pagu"].tolist() == frame["pagu"].tolist()

@@ -19,7 +19,7 @@ from monev.domain import status
 from monev.reports import Period
 from monev.ui import charts_kpa_ppk, download
 from monev.views import kpa_ppk
-from monev.warehouse import db
+from monev.warehouse import db, query
 from monev.warehouse.query import Filters
 
 THANG = builders.THANG
@@ -94,6 +94,14 @@ def test_bands_on_series_need_a_target():
     assert kpa_ppk.band_caption() == "Sangat Baik ≥ 95%, Baik ≥ 89%, Cukup ≥ 70%, Kurang < 70%"
 
 
+def test_bands_of_a_series_follow_band():
+    ratios = pd.Series([120, 95, 94.999, 89, 88.99, 70, 69.99, 0, -3, None, float("nan")], index=list("abcdefghijk"))
+    got = status.bands_of(ratios)
+    assert got.tolist() == [status.band(None if v is None else float(v)) for v in ratios.tolist()]
+    assert got.index.tolist() == list("abcdefghijk") and got.dtype == object
+    assert got["j"] is None and got["b"] == "Sangat Baik" and got["i"] == "Kurang"
+
+
 def test_needed_is_exact_and_rounds_up():
     # pagu 51 = 100 at 20%, 52 = 300 at 15,55%: goal ceil(66,65) = 67; realized 30 -> 37
     grain = pd.DataFrame({"kdsatker": ["a", "a", "b", "c"], "jenis_belanja": ["51", "52", "54", "52"],
@@ -103,6 +111,26 @@ def test_needed_is_exact_and_rounds_up():
     assert got.isna()["b"]  # no target for 54
     assert got["c"] == math.ceil(Fraction(9_007_199_254_740_993 * 1555, 10_000))  # beyond float precision
     assert status.needed(1_000, 2_000, 5_000 * 1_000, 1_000) == 0  # ahead of target: nothing needed
+
+
+def test_needed_by_group_is_needed_of_each_groups_sums():
+    """Per satker and per PPK of the base grain, against needed() on sums taken here."""
+    grain = pd.DataFrame([(*key, v["pagu"], v["realisasi"]) for key, v in
+                          builders.expected_summary(DATA, THANG, 8)["grain"].items()],
+                         columns=["kdunit", "kdsatker", "kdppk", "jenis_belanja", "pagu", "realisasi"])
+    targets = {"51": 50.0, "52": 45.0, "57": 55.0}  # none for 53: its pagu carries no target
+    for keys in (["kdunit", "kdsatker"], ["kdunit", "kdsatker", "kdppk"]):
+        got = status.needed_by_group(grain, targets, keys)
+        want = []
+        for key, part in grain.groupby(keys, sort=True):
+            with_target = part[part["jenis_belanja"].isin(list(targets))]
+            target_sum = sum(int(p) * round(targets[j] * 100) for j, p in zip(with_target["jenis_belanja"],
+                                                                                with_target["pagu"]))
+            want.append((*key, status.needed(int(part["pagu"].sum()), int(part["realisasi"].sum()), target_sum,
+                                             int(with_target["pagu"].sum()))))
+        assert [tuple(r) for r in got.astype(object).where(got.notna(), None).to_numpy().tolist()] == want
+        assert got["kebutuhan"].dtype == "Int64"
+    assert any(w[-1] not in (None, 0) for w in want)
 
 
 def test_quarters_so_far():
@@ -137,6 +165,37 @@ def test_names_and_trend(engine):
     assert dict(zip(satker["kdsatker"], satker["kpa"])) == {"001001": "Ani", "050123": "Dedi", "050456": "Gita"}
     for _, row in satker.iterrows():
         assert row["tren"] == pytest.approx(trend(7, row["kdsatker"]))
+
+
+@pytest.mark.parametrize("jenis", [None, {"57"}])
+def test_trend_query_holds_the_cumulative_realization(engine, jenis):
+    filters = Filters(jenis_belanja=tuple(jenis)) if jenis else Filters()
+    frame = query.run(engine, "kpa_ppk_tren", filters=filters, tahun=THANG, sampai=builders.month_end(THANG, 7))
+    by_month: dict[tuple, int] = {}
+    for line, month, amount in builders.realization_entries(DATA):
+        if jenis is None or line["kdakun"][:2] in jenis:
+            key = (line["kdsatker"], line["kdppk"], month)
+            by_month[key] = by_month.get(key, 0) + amount
+    got = {(r.kdsatker, r.kdppk, int(r.bulan)): int(r.realisasi_kumulatif) for r in frame.itertuples()}
+    assert {m for _, _, m in got} == set(range(1, 8))
+    for (satker, ppk, month), value in got.items():
+        assert value == sum(v for (s, p, m), v in by_month.items() if (s, p) == (satker, ppk) and m <= month)
+    assert {(s, p) for s, p, _ in by_month} <= {(s, p) for s, p, _ in got}
+
+
+@pytest.mark.parametrize("bulan, months", [(3, []), (5, [3]), (9, [3, 6]), (12, [3, 6, 9])])
+def test_quarter_query_holds_the_grain_at_each_earlier_quarter_end(engine, bulan, months):
+    frame = query.run(engine, "kpa_ppk_triwulan", tahun=THANG, sampai=builders.month_end(THANG, bulan))
+    assert sorted(set(frame["bulan"])) == months
+    for month in months:
+        part = frame[frame["bulan"] == month]
+        got = {(r.kdunit, r.kdsatker, r.kdppk, r.jenis_belanja): {"pagu": r.pagu, "blokir": r.blokir,
+                                                                  "realisasi": r.realisasi}
+               for r in part.itertuples()}
+        assert got == builders.expected_summary(DATA, THANG, month)["grain"]
+    scoped = query.run(engine, "kpa_ppk_triwulan", scope=query.Scope(units=("05",)), tahun=THANG,
+                       sampai=builders.month_end(THANG, bulan))
+    assert scoped.equals(frame[frame["kdunit"] == "05"].reset_index(drop=True))
 
 
 def test_reconciles_with_the_budget_summary(engine):

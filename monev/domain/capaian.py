@@ -70,6 +70,14 @@ def geometric_mean(values, cap: float | None = CAP) -> float:
     return float(np.exp(np.log(array).mean()))
 
 
+def geometric_from_sums(log_sum: pd.Series, n: pd.Series, zero: pd.Series) -> pd.Series:
+    """Geometric means from their parts, by the rules of geometric_mean: the sum of ln(ratio)
+    over the positive ratios (missing = none), how many ratios there are, and whether one is 0."""
+    count = n.astype(float)
+    mean = np.exp(log_sum.astype(float).fillna(0.0) / count.where(count > 0))
+    return mean.where(~zero.astype(bool), 0.0)
+
+
 def geometric_by(frame: pd.DataFrame, keys: list[str], column: str, cap: float | None = CAP) -> pd.DataFrame:
     """One row per group of `keys` with the geometric mean of `column` (a ratio, 1 = 100%), by the
     rules of geometric_mean, in one vectorised groupby (a loop per group took seconds for the
@@ -83,8 +91,7 @@ def geometric_by(frame: pd.DataFrame, keys: list[str], column: str, cap: float |
     work["_n"] = values.notna()
     grouped = work.groupby(keys, sort=True, dropna=False).agg(
         _log=("_log", "sum"), _zero=("_zero", "any"), _n=("_n", "sum")).reset_index()
-    mean = np.exp(grouped["_log"] / grouped["_n"].where(grouped["_n"] > 0))
-    grouped[column] = mean.where(~grouped["_zero"], 0.0)
+    grouped[column] = geometric_from_sums(grouped["_log"], grouped["_n"], grouped["_zero"])
     return grouped[[*keys, column]]
 
 
@@ -105,24 +112,6 @@ def with_ratios(ro: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _achievement(frame: pd.DataFrame, level: str) -> pd.DataFrame:
-    keys = LEVELS[level]
-    if level == "unit":  # unit = geometric mean of its programs' achievements
-        programs = geometric_by(frame, ["kdunit", "kdprogram"], "rasio")
-        return geometric_by(programs, keys, "rasio")
-    return geometric_by(frame, keys, "rasio")
-
-
-def _weighted_fisik(part: pd.DataFrame) -> float:
-    reported = part[part["progres_fisik"].notna()]
-    if reported.empty:
-        return math.nan
-    weights = reported["pagu"].astype(float)
-    if weights.sum() <= 0:
-        return float(reported["progres_fisik"].astype(float).mean())
-    return float((reported["progres_fisik"].astype(float) * weights).sum() / weights.sum())
-
-
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     frame["pagu"] = frame["pagu"].astype("int64")
     frame["realisasi"] = frame["realisasi"].astype("int64")
@@ -134,51 +123,62 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=["rasio"])
 
 
-def rollup(ro: pd.DataFrame, level: str) -> pd.DataFrame:
-    """Achievement, physical and financial progress at a level ('ro', 'kegiatan', 'program',
-    'unit'), one row per group, sorted by its codes."""
+def per_ro(ro: pd.DataFrame) -> pd.DataFrame:
+    """The RO level: each RO of queries/capaian_ro.sql (one row per RO, in its order) with its
+    achievement, physical and financial progress, as the other levels have them."""
     frame = with_ratios(ro)
-    keys = LEVELS[level]
-    names = [n for n in NAMES[level] if n in frame and n not in keys]
-    fisik = frame["progres_fisik"].astype(float)
-    frame["_fisik_x_pagu"] = (fisik * frame["pagu"].astype(float)).where(frame["dilaporkan"], 0.0)
-    frame["_pagu_dilaporkan"] = frame["pagu"].astype(float).where(frame["dilaporkan"], 0.0)
-    frame["_fisik"] = fisik.fillna(0.0)
-    frame["_nol"] = frame["rasio"] == 0
-    grouped = frame.groupby(keys, sort=True, dropna=False)
-    result = grouped.agg(
-        **{n: (n, "first") for n in names},
-        jumlah_ro=("kdsatker", "size"), jumlah_ro_dilaporkan=("dilaporkan", "sum"),
-        jumlah_ro_nol=("_nol", "sum"), pagu=("pagu", "sum"), realisasi=("realisasi", "sum"),
-        _fisik_x_pagu=("_fisik_x_pagu", "sum"), _pagu_dilaporkan=("_pagu_dilaporkan", "sum"),
-        _fisik=("_fisik", "sum"),
-    ).reset_index()
-    reported = result["jumlah_ro_dilaporkan"].astype(float)
-    weighted = result["_fisik_x_pagu"] / result["_pagu_dilaporkan"].where(result["_pagu_dilaporkan"] > 0)
-    plain = result["_fisik"] / reported.where(reported > 0)
-    result["progres_fisik"] = weighted.where(result["_pagu_dilaporkan"] > 0, plain)
-    result = result.drop(columns=["_fisik_x_pagu", "_pagu_dilaporkan", "_fisik"])
-    for column in ("jumlah_ro", "jumlah_ro_dilaporkan", "jumlah_ro_nol"):
-        result[column] = result[column].astype("int64")
-    if level == "ro":
-        extra = frame[keys + ["bulan_capaian", "target_vol", "real_vol", "rasio"]]
-        result = result.merge(extra, on=keys, how="left")
-        result["bulan_capaian"] = result["bulan_capaian"].astype("Int64")
-    else:
-        result = result.merge(_achievement(frame, level), on=keys, how="left")
-    return _finish(result)
+    names = [n for n in NAMES["ro"] if n in frame and n not in RO_KEYS]
+    result = frame[RO_KEYS + names].copy()
+    result["jumlah_ro"] = np.ones(len(frame), dtype="int64")
+    result["jumlah_ro_dilaporkan"] = frame["dilaporkan"].astype("int64")
+    result["jumlah_ro_nol"] = (frame["rasio"] == 0).astype("int64")
+    result["pagu"] = frame["pagu"]
+    result["realisasi"] = frame["realisasi"]
+    result["progres_fisik"] = frame["progres_fisik"].astype(float)
+    result["bulan_capaian"] = frame["bulan_capaian"].astype("Int64")
+    for column in ("target_vol", "real_vol", "rasio"):
+        result[column] = frame[column]
+    return _finish(result.reset_index(drop=True))
 
 
-def total(ro: pd.DataFrame) -> dict:
-    """The whole selection: achievement = geometric mean of the units', pagu-weighted physical
-    progress, realization / pagu."""
-    frame = with_ratios(ro)
-    units = _achievement(frame, "unit") if not frame.empty else pd.DataFrame({"rasio": []})
-    pagu, realisasi = int(frame["pagu"].sum()), int(frame["realisasi"].sum())
-    return {
+SUM_LEVELS = ("kegiatan", "program", "unit")
+
+
+def _progress(sums: pd.DataFrame) -> pd.Series:
+    """Physical progress from the sums: pagu-weighted over the RO with a report, the plain mean
+    when their pagu sums to 0, missing without a report."""
+    weight = sums["pagu_dilaporkan"].astype(float)
+    reported = sums["jumlah_ro_dilaporkan"].astype(float)
+    weighted = sums["fisik_x_pagu"].astype(float) / weight.where(weight > 0)
+    plain = sums["fisik"].astype(float) / reported.where(reported > 0)
+    return weighted.where(weight > 0, plain)
+
+
+def levels(sums: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """From the rows of queries/capaian_tingkat.sql: 'kegiatan', 'program', 'unit' (one row per
+    group, sorted by its codes) and 'total' (one row). A unit's achievement is the geometric mean
+    of its programs', the total's that of its units'."""
+    sums = sums.assign(rasio=geometric_from_sums(sums["log_rasio"], sums["jumlah_rasio"], sums["ada_nol"]),
+                       progres_fisik=_progress(sums))
+    counts = ["jumlah_ro", "jumlah_ro_dilaporkan", "jumlah_ro_nol"]
+    programs = sums[sums["tingkat"] == "unit_program"]
+    units = geometric_by(programs, ["kdunit"], "rasio")
+    result = {}
+    for level in SUM_LEVELS:
+        keys = LEVELS[level]
+        frame = sums[sums["tingkat"] == level]
+        if level == "unit":
+            frame = frame.drop(columns="rasio").merge(units, on=keys, how="left")
+        frame = frame[keys + NAMES[level] + counts + ["pagu", "realisasi", "progres_fisik", "rasio"]]
+        frame = frame.sort_values(keys, na_position="last", kind="stable").reset_index(drop=True)
+        result[level] = _finish(frame.astype({c: "int64" for c in counts}))
+    [row] = sums[sums["tingkat"] == "total"].to_dict("records")
+    pagu, realisasi = int(row["pagu"]), int(row["realisasi"])
+    result["total"] = pd.DataFrame([{
         "pagu": pagu, "realisasi": realisasi,
         "persen_keuangan": 100.0 * realisasi / pagu if pagu else math.nan,
-        "progres_fisik": _weighted_fisik(frame) if not frame.empty else math.nan,
+        "progres_fisik": float(row["progres_fisik"]),
         "capaian_persen": 100.0 * geometric_mean(units["rasio"]),
-        "jumlah_ro": len(frame), "jumlah_ro_dilaporkan": int(frame["dilaporkan"].sum()),
-    }
+        "jumlah_ro": int(row["jumlah_ro"]), "jumlah_ro_dilaporkan": int(row["jumlah_ro_dilaporkan"]),
+    }])
+    return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 # (lowest ratio in %, band), highest first; the last band takes everything below.
@@ -34,8 +35,16 @@ def band(value: float | None) -> str | None:
     return next(name for lowest, name in BANDS if value >= lowest)
 
 
+def bands_of(ratios: pd.Series) -> pd.Series:
+    """band() of every ratio at once (object dtype, None where there is no ratio): band() row by
+    row took about 0,05 s per table of a national warehouse's 24.000 satker."""
+    values = ratios.astype(float).to_numpy()
+    chosen = np.select([values >= lowest for lowest, _ in BANDS], [name for _, name in BANDS], default="")
+    return pd.Series(np.where(np.isnan(values), None, chosen), index=ratios.index, dtype="object")
+
+
 def bands(persen: pd.Series, target_persen: pd.Series) -> pd.Series:
-    return ratio(persen, target_persen).map(band).astype("object")
+    return bands_of(ratio(persen, target_persen))
 
 
 def target_persen_times100(values) -> int:
@@ -58,18 +67,20 @@ def needed(pagu: int, realisasi: int, target_sum: int, pagu_bertarget: int) -> i
 def needed_by_group(grain: pd.DataFrame, targets: dict[str, float], keys: list[str]) -> pd.DataFrame:
     """Per group of `keys` of the satker x PPK x jenis belanja grain: the rupiah still needed to
     reach `targets` (% per jenis belanja with at most two decimals, as the quarter-end targets of
-    ref_target are), as Int64."""
+    ref_target are), as Int64, by the rule of needed(). Pagu and realization are summed as int64
+    (as the summaries are); the products with the targets, which may pass int64, are taken in
+    Python integers on the sums per group and jenis belanja, not per grain row."""
     codes = {jb: target_persen_times100(value) for jb, value in targets.items()}
-    sums: dict[tuple, list[int]] = {}  # key -> [pagu, realisasi, target_sum, pagu_bertarget], Python ints
-    for key, jb, pagu, realisasi in zip(zip(*(grain[k] for k in keys)), grain["jenis_belanja"],
-                                        grain["pagu"].tolist(), grain["realisasi"].tolist()):
-        cell = sums.setdefault(key, [0, 0, 0, 0])
-        cell[0] += pagu
-        cell[1] += realisasi
-        if jb in codes:
-            cell[2] += pagu * codes[jb]  # may pass int64 summed over a satker: Python ints
-            cell[3] += pagu
-    ordered = sorted(sums)
-    result = pd.DataFrame(ordered, columns=keys)
-    result["kebutuhan"] = pd.array([needed(*sums[k]) for k in ordered], dtype="Int64")
+    totals = grain.groupby(keys, sort=True, dropna=False)[["pagu", "realisasi"]].sum()
+    with_target = grain[grain["jenis_belanja"].isin(list(codes))]
+    by_jenis = (with_target.groupby([*keys, "jenis_belanja"], dropna=False)["pagu"].sum()
+                .unstack("jenis_belanja", fill_value=0).reindex(totals.index, fill_value=0))
+    target_sum = np.zeros(len(totals), dtype=object)
+    for jb in by_jenis.columns:
+        target_sum = target_sum + by_jenis[jb].to_numpy().astype(object) * codes[jb]
+    bertarget = by_jenis.sum(axis=1).astype("int64").to_numpy().astype(object)
+    kebutuhan = np.frompyfunc(needed, 4, 1)(totals["pagu"].to_numpy().astype(object),
+                                            totals["realisasi"].to_numpy().astype(object), target_sum, bertarget)
+    result = totals.index.to_frame(index=False)
+    result["kebutuhan"] = pd.array(kebutuhan.tolist(), dtype="Int64")
     return result

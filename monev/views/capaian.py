@@ -1,5 +1,6 @@
-"""Data for the Capaian output page: RO rows from queries/capaian_ro.sql rolled up by
-monev.domain.capaian to every level, plus the selection's total."""
+"""Data for the Capaian output page: kegiatan, program, unit and the selection's total rolled up
+in SQL (queries/capaian_tingkat.sql) and finished by monev.domain.capaian; the RO level, one row
+per RO (queries/capaian_ro.sql), only when the page shows it."""
 from __future__ import annotations
 
 import pandas as pd
@@ -24,11 +25,17 @@ def ro_rows(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
 
 def output_achievement(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
                        filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
-    """{'total': one row, 'ro' | 'kegiatan' | 'program' | 'unit': one row per group}."""
-    rows = ro_rows(engine, period, scope, filters)
-    result = {level: capaian.rollup(rows, level) for level in LEVELS}
-    result["total"] = pd.DataFrame([capaian.total(rows)])
-    return result
+    """{'total': one row, 'kegiatan' | 'program' | 'unit': one row per group}."""
+    sums = query.run(engine, "capaian_tingkat", scope=scope, filters=filters,
+                     tahun=period.tahun, sampai=period.sampai)
+    return capaian.levels(sums)
+
+
+def ro_achievement(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+                   filters: Filters = NO_FILTER) -> pd.DataFrame:
+    """The RO level, one row per RO: a national warehouse has about 476.000, so it is asked for
+    only when shown."""
+    return capaian.per_ro(ro_rows(engine, period, scope, filters))
 
 
 def chart_rows(frame: pd.DataFrame) -> pd.DataFrame:

@@ -37,7 +37,7 @@ def _figures(grain: pd.DataFrame, target_rows: pd.DataFrame, bulan: int, grain_n
     with_targets = summary.with_targets(grain, targets.month_targets(target_rows, bulan))
     frame = summary.rollup(with_targets, summary.LEVELS[LEVEL[grain_name]])
     frame["rasio"] = status.ratio(frame["persen"], frame["target_persen"])
-    frame["status"] = frame["rasio"].map(status.band).astype("object")
+    frame["status"] = status.bands_of(frame["rasio"])
     return frame
 
 
@@ -51,16 +51,18 @@ def _names(engine, period: Period, scope: Scope, filters: Filters, grain: pd.Dat
     return {"kpa": kpa, "ppk": ppk, "units": units}
 
 
-def monthly_trend(monthly: pd.DataFrame, pagu: pd.DataFrame, keys: list[str], bulan: int) -> pd.DataFrame:
-    """Per group of `keys`: `tren`, the cumulative realization as % of the group's pagu at the
-    end of each month 1..bulan (a list; None where the pagu is 0)."""
-    sums = monthly.groupby(keys + ["bulan"], as_index=False)["realisasi"].sum()
-    wide = sums.pivot_table(index=keys, columns="bulan", values="realisasi", aggfunc="sum", fill_value=0)
-    wide = wide.reindex(columns=range(1, bulan + 1), fill_value=0).cumsum(axis=1)
-    merged = pagu[keys + ["pagu"]].merge(wide.reset_index(), on=keys, how="left")
+def monthly_trend(cumulative: pd.DataFrame, pagu: pd.DataFrame, keys: list[str], bulan: int) -> pd.DataFrame:
+    """Per group of `keys`: `tren`, the cumulative realization (rows of queries/kpa_ppk_tren.sql:
+    kdsatker, kdppk, bulan, realisasi_kumulatif) as % of the group's pagu at the end of each
+    month 1..bulan (a list; None where the pagu is 0)."""
+    by = [k for k in keys if k != "kdunit"]  # the query has no kdunit; kdsatker decides it
+    wide = cumulative.pivot_table(index=by, columns="bulan", values="realisasi_kumulatif", aggfunc="sum",
+                                  fill_value=0)
+    wide = wide.reindex(columns=range(1, bulan + 1), fill_value=0)
+    merged = pagu[keys + ["pagu"]].merge(wide.reset_index(), on=by, how="left")
     months = merged[list(range(1, bulan + 1))].fillna(0).to_numpy(dtype=float)
-    trend = [[100.0 * v / float(p) for v in values] if p else None
-             for values, p in zip(months.tolist(), merged["pagu"])]
+    share = 100.0 * months / merged["pagu"].to_numpy(dtype=float)[:, None]
+    trend = [values if p else None for values, p in zip(share.tolist(), merged["pagu"])]
     return merged[keys].assign(tren=trend)
 
 
@@ -83,20 +85,21 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", scope: 
     frame = _figures(grain, target_rows, period.bulan, grain_name)
     needed = status.needed_by_group(grain, targets.month_targets(target_rows, 3 * quarter_of(period.bulan)), keys)
     frame = frame.merge(needed, on=keys, how="left")
-    monthly = query.run(engine, "kpa_ppk_bulanan", scope=scope, filters=filters, tahun=period.tahun,
-                        sampai=period.sampai)
-    monthly["kdunit"] = monthly["kdsatker"].map(grain.drop_duplicates("kdsatker").set_index("kdsatker")["kdunit"])
-    frame = frame.merge(monthly_trend(monthly.dropna(subset=["kdunit"]), frame, keys, period.bulan), on=keys, how="left")
+    cumulative = query.run(engine, "kpa_ppk_tren", scope=scope, filters=filters, tahun=period.tahun,
+                           sampai=period.sampai)
+    frame = frame.merge(monthly_trend(cumulative, frame, keys, period.bulan), on=keys, how="left")
     names = _names(engine, period, scope, filters, grain)
     frame = frame.merge(names["units"], on=["kdunit", "kdsatker"], how="left").merge(names["kpa"], on="kdsatker", how="left")
     if grain_name == "ppk":
         frame = frame.merge(names["ppk"], on=["kdsatker", "kdppk"], how="left")
     frame = frame[columns].reset_index(drop=True)
 
+    earlier = query.run(engine, "kpa_ppk_triwulan", scope=scope, filters=filters, tahun=period.tahun,
+                        sampai=period.sampai)
     long = []
     for q, month in quarter_months(period.bulan):
         at = frame if month == period.bulan else _figures(
-            reports.budget_grain(engine, Period(period.tahun, month), scope, filters), target_rows, month, grain_name)
+            earlier[earlier["bulan"] == month].drop(columns="bulan"), target_rows, month, grain_name)
         long.append(at[keys + ["pagu", "realisasi", "persen", "status"]].assign(triwulan=QUARTERS[q - 1]))
     long = pd.concat(long, ignore_index=True)
     quarters = frame[keys].copy()
