@@ -458,7 +458,7 @@ def test_all_months_at_once_equal_month_by_month(tiny, filters):
     assert sorted(frame["bulan"].unique()) == list(range(1, 13))
     for bulan in range(1, 13):
         one = ikpa_view.scores(engine, Period(Y, bulan), filters=filters).satker
-        got = frame[frame["bulan"] == bulan].drop(columns="bulan").reset_index(drop=True)
+        got = ikpa_view.as_of(frame, bulan)
         pd.testing.assert_frame_equal(got, one, check_exact=False, rtol=1e-12, atol=1e-12)
     if filters == query.NO_FILTER:  # the months differ where the inputs say they should
         s2 = frame[frame["kdsatker"] == S2].set_index("bulan")
@@ -563,7 +563,7 @@ def test_dispensasi_all_months_at_once_equal_month_by_month(dispensasi):
     assert s2["bulan_dispensasi"].tolist() == [pd.NA] * 3 + [4, 4, 6, 6, 8, 8]
     for bulan in (3, 5, 6, 8):
         one = ikpa_view.scores(engine, Period(Y, bulan)).satker
-        got = frame[frame["bulan"] == bulan].drop(columns="bulan").reset_index(drop=True)
+        got = ikpa_view.as_of(frame, bulan)
         pd.testing.assert_frame_equal(got, one, check_exact=False, rtol=1e-12, atol=1e-12)
 
 

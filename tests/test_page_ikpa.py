@@ -181,6 +181,11 @@ def test_the_pages_one_call_returns_what_each_view_does(tiny, bulan, lang):
     pd.testing.assert_frame_equal(got["perhatian"], projection_view.needs_attention(engine, period, n=None, lang=lang),
                                   check_exact=True)
     assert S1 in set(got["perhatian"]["kdsatker"])
+    # one path: the current ministry and unit scores are, to the last bit, the months' last month
+    last = got["bulanan"][got["bulanan"]["bulan"] == bulan].set_index("kdunit")
+    assert got["sekarang"]["kementerian"]["nilai"].iloc[0] == last.at[ikpa_page.MINISTRY, "nilai"]
+    for row in got["sekarang"]["per_unit"].itertuples():
+        assert row.nilai == last.at[row.kdunit, "nilai"] and row.pagu == last.at[row.kdunit, "pagu"]
 
 
 def test_english(tiny, monkeypatch):

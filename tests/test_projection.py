@@ -11,7 +11,7 @@ from monev import reports
 from monev.domain import attention, projection
 from monev.reports import Period
 from monev.views import projection as view
-from monev.warehouse import db
+from monev.warehouse import db, query
 
 JB_LEVEL = [("jenis belanja", ["jenis_belanja"])]
 UNIT_LEVELS = [("unit", ["kdunit", "jenis_belanja"]), ("jenis belanja", ["jenis_belanja"])]
@@ -320,7 +320,8 @@ def test_one_basis_serves_projections_catch_up_and_attention(shared_warehouse):
         pd.testing.assert_frame_equal(view.catch_up_from(shared, grain_name, "en"),
                                       view.catch_up(engine, period, grain_name, lang="en"), check_exact=True)
     from monev.views import ikpa as ikpa_view
-    listed = view.needs_attention_from(shared, ikpa_view.scores(engine, period), n=2, lang="id")
+    listed = view.needs_attention_from(shared, ikpa_view.current(engine, period),
+                                      ikpa_view.rules(engine, period.tahun), n=2, lang="id")
     assert len(listed) == 2
     pd.testing.assert_frame_equal(listed, view.needs_attention(engine, period, n=2), check_exact=True)
 
@@ -372,6 +373,29 @@ def tiny_years() -> b.Dataset:
             months[3 * q + 2] = amount * M
         rows["realisasi_bulanan"].append({**line, **{f"real{m}": months[m - 1] for m in range(1, 13)}})
     return b.Dataset(rows)
+
+
+def test_the_history_query_returns_each_listed_year_with_that_years_unit(tmp_path):
+    data = tiny_years()
+    data.rows["unit"][-1]["nmunit"] = "Setjen 2024"  # the unit's name of 2024 only
+    path = tmp_path / "tiga_tahun.duckdb"
+    b.load_dataset(path, tmp_path / "berkas", data)
+    try:
+        engine = db.engine(path)
+        got = query.run(engine, "proyeksi_bulanan", daftar_tahun=[2022, 2024])
+        none = query.run(engine, "proyeksi_bulanan", daftar_tahun=[])
+        other_unit = query.run(engine, "proyeksi_bulanan", daftar_tahun=[2022, 2024],
+                               filters=query.Filters(units=("02",)))
+    finally:
+        db.dispose(path)
+    M = 1_000_000
+    # tiny_years' quarter amounts, realized in each quarter's last month; 2023 not asked for
+    assert list(zip(got["tahun"], got["bulan"], got["realisasi"])) == [
+        (2022, 3, 200 * M), (2022, 6, 300 * M), (2022, 9, 300 * M), (2022, 12, 200 * M),
+        (2024, 3, 300 * M), (2024, 6, 300 * M), (2024, 9, 600 * M), (2024, 12, 600 * M)]
+    assert dict(zip(got["tahun"], got["nmunit"])) == {2022: "Sekretariat Jenderal", 2024: "Setjen 2024"}
+    assert str(got["realisasi"].dtype) == "int64" and str(got["tahun"].dtype) == "int64"
+    assert none.empty and other_unit.empty
 
 
 def test_backtest_on_a_tiny_warehouse(tmp_path):

@@ -108,21 +108,26 @@ def _scored(satker: pd.DataFrame, by: list[str], absorption: pd.Series, deviatio
 
 def aggregates(result: Result) -> dict[str, pd.DataFrame]:
     """{'per_unit': one row per echelon I unit, 'kementerian': one row}, pagu-weighted."""
-    frame = result.satker
-    per_unit = ikpa.aggregate(frame, ["kdunit"], result.rules)
+    return aggregates_of(result.satker, result.rules)
+
+
+def aggregates_of(frame: pd.DataFrame, rule: ikpa_rules.Rules) -> dict[str, pd.DataFrame]:
+    """aggregates() of satker rows in SATKER_COLUMNS (scores() or one month of monthly())."""
+    per_unit = ikpa.aggregate(frame, ["kdunit"], rule)
     names = frame.drop_duplicates("kdunit").set_index("kdunit")["nmunit"]
     per_unit.insert(1, "nmunit", per_unit["kdunit"].map(names))
-    return {"per_unit": per_unit, "kementerian": ikpa.aggregate(frame, [], result.rules)}
+    return {"per_unit": per_unit, "kementerian": ikpa.aggregate(frame, [], rule)}
 
 
 def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING,
-            filters: Filters = NO_FILTER) -> pd.DataFrame:
+            filters: Filters = NO_FILTER, rule: ikpa_rules.Rules | None = None) -> pd.DataFrame:
     """Per satker x month 1..bulan: the scores as of each month's end (column `bulan`), the same
     as scores() month by month (a test holds them equal) but from one fetch of each input with
-    an as-of month column, scored for all months at once."""
+    an as-of month column, scored for all months at once. rule: the year's rules (rules()), when
+    the caller already has them."""
     params = dict(scope=scope, filters=filters, tahun=tahun, sampai=Period(tahun, bulan).sampai)
     by = [ikpa.AS_OF, "kdsatker"]
-    rule = rules(engine, tahun)
+    rule = rules(engine, tahun) if rule is None else rule
     quarters = targets.quarter_targets(query.run(engine, "target_triwulan", tahun=tahun))
     pagu = query.run(engine, "ikpa_pagu_bulanan", **params)
     satker = (pagu.groupby([ikpa.AS_OF, "kdunit", "nmunit", "kdsatker", "nmsatker"], as_index=False,
@@ -140,6 +145,20 @@ def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING
                     achievement, official, dispensation, rule)
     frame["bulan"] = frame[ikpa.AS_OF].astype("int64")
     return frame[[*SATKER_COLUMNS, "bulan"]].reset_index(drop=True)
+
+
+def as_of(months: pd.DataFrame, bulan: int) -> pd.DataFrame:
+    """The satker rows of monthly() as of the end of `bulan`, in SATKER_COLUMNS. The IKPA page
+    and its attention list take the current scores from here rather than from scores(): the two
+    paths agree only to 1e-12, which could reorder a tie between the ranking and the months."""
+    return months[months["bulan"] == bulan].drop(columns="bulan").reset_index(drop=True)
+
+
+def current(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+            filters: Filters = NO_FILTER) -> pd.DataFrame:
+    """The satker scores as of the end of period.bulan as the IKPA page shows them:
+    as_of(monthly(...), period.bulan)."""
+    return as_of(monthly(engine, period.tahun, period.bulan, scope, filters), period.bulan)
 
 
 # ---------------------------------------------------------------- the formula trace

@@ -24,17 +24,19 @@ MINISTRY = ""
 def current(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
             filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """'satker' (ranked by nilai, best first; ikpa.SATKER_COLUMNS and peringkat), 'per_unit' and
-    'kementerian' (pagu-weighted, ikpa.aggregate) as of the end of period.bulan."""
-    return _ranked(ikpa_view.scores(engine, period, scope, filters))
+    'kementerian' (pagu-weighted, ikpa.aggregate) as of the end of period.bulan: the last month
+    of monthly(), as shown() takes them."""
+    return _ranked(ikpa_view.current(engine, period, scope, filters), ikpa_view.rules(engine, period.tahun))
 
 
-def _ranked(result: ikpa_view.Result) -> dict[str, pd.DataFrame]:
-    satker = result.satker.sort_values(["nilai", "kdsatker"], ascending=[False, True], na_position="last",
-                                       kind="stable").reset_index(drop=True)
+def _ranked(scored: pd.DataFrame, rules: ikpa_rules.Rules) -> dict[str, pd.DataFrame]:
+    satker = scored.sort_values(["nilai", "kdsatker"], ascending=[False, True], na_position="last",
+                                kind="stable").reset_index(drop=True)
     satker.insert(0, "peringkat", pd.array(range(1, len(satker) + 1), dtype="int64"))
     if satker.empty:
         return {"satker": satker, "per_unit": pd.DataFrame(), "kementerian": pd.DataFrame()}
-    return {"satker": satker, **ikpa_view.aggregates(result)}
+    # aggregated in monthly()'s row order, as over_months() sums the same rows
+    return {"satker": satker, **ikpa_view.aggregates_of(scored, rules)}
 
 
 def over_months(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
@@ -42,11 +44,14 @@ def over_months(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
     """Per month 1..period.bulan: one ministry row (kdunit '') and one row per unit: bulan,
     kdunit, nmunit, pagu, jumlah_satker, every indicator, nilai and kategori, each aggregated
     pagu-weighted (ikpa.aggregate) from the satker scores as of that month's end."""
-    frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope, filters)
+    return _over_months(ikpa_view.monthly(engine, period.tahun, period.bulan, scope, filters),
+                        ikpa_view.rules(engine, period.tahun))
+
+
+def _over_months(frame: pd.DataFrame, rules: ikpa_rules.Rules) -> pd.DataFrame:
     columns = ["bulan", "kdunit", "nmunit", "pagu", "jumlah_satker", *SCORE_COLUMNS, "kategori"]
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    rules = ikpa_view.rules(engine, period.tahun)
     names = frame.drop_duplicates("kdunit").set_index("kdunit")["nmunit"]
     ministry = ikpa.aggregate(frame, ["bulan"], rules).assign(kdunit=MINISTRY, nmunit="Kementerian")
     units = ikpa.aggregate(frame, ["bulan", "kdunit"], rules)
@@ -83,16 +88,19 @@ def shown(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters:
     'kejar' (projection.catch_up per satker, in `lang`) and 'perhatian' (projection.needs_attention,
     the whole list, in `lang`); each the same as the function named returns. Without a satker
     scored the last three are empty frames."""
-    scored = ikpa_view.scores(engine, period, scope, filters)
-    months = over_months(engine, period, scope, filters)
-    now = _ranked(scored)
+    rules = ikpa_view.rules(engine, period.tahun)
+    frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope, filters, rules)
+    # the current scores are the last month's: one path for the ranking and the months
+    scored = ikpa_view.as_of(frame, period.bulan)
+    months = _over_months(frame, rules)
+    now = _ranked(scored, rules)
     if now["satker"].empty:
         return {"sekarang": now, "bulanan": months, "proyeksi": {k: pd.DataFrame() for k in PROJECTION_LEVELS},
                 "kejar": pd.DataFrame(columns=CATCH_UP_COLUMNS), "perhatian": pd.DataFrame(columns=ATTENTION_COLUMNS)}
     shared = projection_view.basis(engine, period, scope, filters)
     return {"sekarang": now, "bulanan": months, "proyeksi": {k: shared.level(k) for k in PROJECTION_LEVELS},
             "kejar": projection_view.catch_up_from(shared, "satker", lang),
-            "perhatian": projection_view.needs_attention_from(shared, scored, None, lang)}
+            "perhatian": projection_view.needs_attention_from(shared, scored, rules, None, lang)}
 
 
 # columns of monev.views.projection.catch_up and .needs_attention the page shows

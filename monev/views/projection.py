@@ -19,7 +19,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from monev import reports
-from monev.domain import attention, projection, status, summary, targets
+from monev.domain import attention, ikpa_rules, projection, status, summary, targets
 from monev.reports import Period
 from monev.ui import format as fmt
 from monev.ui.texts import TEXTS, text
@@ -40,17 +40,11 @@ def _years(engine: sa.Engine) -> list[int]:
     return sorted(int(y) for y in query.run(engine, "tahun_anggaran")["thang"])
 
 
-def _monthly(engine, tahun: int, scope: Scope, filters: Filters) -> pd.DataFrame:
-    frame = query.run(engine, "proyeksi_bulanan", scope=scope, filters=filters, tahun=tahun)
-    return frame.assign(tahun=tahun)
-
-
 def _history(engine, years: list[int], scope: Scope, filters: Filters) -> pd.DataFrame:
-    parts = [_monthly(engine, y, scope, filters) for y in years]
-    parts = [p for p in parts if not p.empty]
-    if not parts:
+    frame = query.run(engine, "proyeksi_bulanan", scope=scope, filters=filters, daftar_tahun=list(years))
+    if frame.empty:
         return pd.DataFrame(columns=GRAIN + ["kdppk", "tahun", "bulan", "realisasi"])
-    return pd.concat(parts, ignore_index=True)
+    return frame
 
 
 def _current(grain: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -61,10 +55,6 @@ def _current(grain: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def _rpd(engine, period: Period, scope: Scope, filters: Filters) -> pd.DataFrame:
     return query.run(engine, "proyeksi_rpd", scope=scope, filters=filters, tahun=period.tahun,
                      sampai=period.sampai)
-
-
-def year_end_targets(engine: sa.Engine, tahun: int) -> dict[str, float]:
-    return targets.month_targets(query.run(engine, "target_triwulan", tahun=tahun), 12)
 
 
 def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
@@ -82,17 +72,20 @@ def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
 
 
 def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Filters, ahead: tuple[int, ...] = (),
-                    grain: pd.DataFrame | None = None):
+                    grain: pd.DataFrame | None = None, goal_rows: pd.DataFrame | None = None):
     """The projected satker x PPK x jenis belanja rows (with share_T for the months `ahead`) and
     the year-end targets: what every rollup of projections() is summed from (the callers needing
-    one or two levels sum only those)."""
+    one or two levels sum only those). grain and goal_rows (queries/target_triwulan.sql): those
+    the caller already has."""
+    if goal_rows is None:
+        goal_rows = query.run(engine, "target_triwulan", tahun=period.tahun)
     if grain is None:
         grain = reports.budget_grain(engine, period, scope, filters)
     history = _history(engine, [y for y in _years(engine) if y < period.tahun], scope, filters)
     plan = _rpd(engine, period, scope, filters)
     rows = projection.project(_current(grain, GRAIN + ["nmsatker", "kdppk"]), period.bulan, history, LEVELS,
                               plan, RPD_KEYS, ahead=ahead)
-    return rows, year_end_targets(engine, period.tahun)
+    return rows, targets.month_targets(goal_rows, 12)
 
 
 @dataclass
@@ -128,7 +121,7 @@ def basis(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters:
     grain = reports.budget_grain(engine, period, scope, filters)
     goal_rows = query.run(engine, "target_triwulan", tahun=period.tahun)
     rows, _ = _projected_rows(engine, period, scope, filters, ahead=tuple(sorted({_quarter_end(period.bulan), 12})),
-                              grain=grain) if not grain.empty else (pd.DataFrame(), None)
+                              grain=grain, goal_rows=goal_rows) if not grain.empty else (pd.DataFrame(), None)
     return Basis(period, grain, goal_rows, rows, targets.month_targets(goal_rows, 12))
 
 
@@ -240,13 +233,15 @@ def needs_attention(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING
     shared = basis(engine, period, scope, filters)
     if shared.grain.empty:
         return attention.needs_attention({}, reason_words(lang), n=n)
-    return needs_attention_from(shared, ikpa_view.scores(engine, period, scope, filters), n, lang)
+    return needs_attention_from(shared, ikpa_view.current(engine, period, scope, filters),
+                                ikpa_view.rules(engine, period.tahun), n, lang)
 
 
-def needs_attention_from(shared: Basis, scored: ikpa_view.Result, n: int | None = 20,
+def needs_attention_from(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.Rules, n: int | None = 20,
                          lang: str = "id") -> pd.DataFrame:
-    """needs_attention() from an already computed Basis and the IKPA scores of the same selection
-    (monev.views.ikpa.scores), which the IKPA page computes once for its other tables."""
+    """needs_attention() from an already computed Basis and the IKPA satker scores of the same
+    selection (monev.views.ikpa.current) with their rules, which the IKPA page computes once for
+    its other tables."""
     grain = shared.grain
     if grain.empty:
         return attention.needs_attention({}, reason_words(lang), n=n)
@@ -254,7 +249,7 @@ def needs_attention_from(shared: Basis, scored: ikpa_view.Result, n: int | None 
     context = {"proyeksi_satker": shared.level("per_satker"), "proyeksi_ppk": shared.level("per_ppk"),
                "jenis_satker": _per_jenis(grain, ["kdunit", "kdsatker"], goals),
                "jenis_ppk": _per_jenis(grain, ["kdunit", "kdsatker", "kdppk"], goals),
-               "ikpa_satker": scored.satker, "ikpa_batas_cukup": scored.rules.bands["cukup"]}
+               "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"]}
     frame = attention.needs_attention(context, reason_words(lang), n=n)
     names = grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")
     return frame.merge(names, on="kdsatker", how="left")
