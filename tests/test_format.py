@@ -126,3 +126,15 @@ def test_rupiah_short_reads_back_close_to_the_amount(value):
     number = Decimal(match.group(1).replace(".", "").replace(",", "."))
     shown = number * UNITS[match.group(2)]
     assert math.isclose(shown, value, rel_tol=0.006), (value, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.one_of(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15),
+                       st.integers(min_value=-10**18, max_value=10**18)),
+       lang=st.sampled_from(["id", "en"]),
+       pattern=st.sampled_from([None, "#,##0", "#,##0.##", "#,##0.00", "#,##0.0"]))
+def test_cached_patterns_format_exactly_as_babel(value, lang, pattern):
+    """The parsed-once patterns give what babel.numbers.format_decimal gives, digit for digit."""
+    from babel.numbers import format_decimal as babel_format
+
+    assert fmt.format_decimal(value, lang, pattern) == babel_format(value, format=pattern, locale=fmt.LOCALES[lang])

@@ -5,7 +5,6 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
-from babel.numbers import format_decimal
 
 from monev.ui import format as fmt
 from monev.ui.texts import TEXTS
@@ -18,7 +17,7 @@ def _t(key: str, lang: str) -> str:
 
 
 def _number(value, lang: str) -> str:
-    return format_decimal(value, format="#,##0.##", locale=fmt.LOCALES[lang])
+    return fmt.format_decimal(value, lang, "#,##0.##")
 
 
 def point_label(frame: pd.DataFrame, level: str) -> pd.Series:
@@ -90,7 +89,7 @@ def display_table(frame: pd.DataFrame, level: str, lang: str = "id") -> pd.DataF
     shown[_t("capaian_keuangan", lang)] = [fmt.percent(v, lang) for v in frame["persen_keuangan"]]
     shown[_t("capaian_fisik", lang)] = [fmt.percent(v, lang) for v in frame["progres_fisik"]]
     shown[_t("capaian_output", lang)] = [fmt.percent(v, lang) for v in frame["capaian_persen"]]
-    shown[_t("capaian_selisih", lang)] = [format_decimal(v, format="#,##0.00", locale=fmt.LOCALES[lang]) if pd.notna(v) else "–"
+    shown[_t("capaian_selisih", lang)] = [fmt.format_decimal(v, lang, "#,##0.00") if pd.notna(v) else "–"
                                           for v in frame["selisih_fisik_keuangan"]]
     shown[_t("capaian_posisi", lang)] = [_t(f"capaian_{p}", lang) if isinstance(p, str) else "–"
                                          for p in frame["posisi"]]
