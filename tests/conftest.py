@@ -71,6 +71,12 @@ def shared_warehouse(template_warehouse, tmp_path_factory) -> Path:
     db.dispose(db_path)
 
 
+@pytest.fixture(scope="module")
+def engine(shared_warehouse):
+    """A read-only engine on the module's shared copy."""
+    return db.engine(shared_warehouse)
+
+
 @pytest.fixture
 def empty_warehouse(tmp_path) -> Path:
     db_path = tmp_path / "kosong.duckdb"

@@ -212,11 +212,6 @@ def assert_level(frame: pd.DataFrame, want: dict[tuple, dict], keys: list[str]) 
         assert row["persen_keuangan"] == pytest.approx(100 * w["realisasi"] / w["pagu"])
 
 
-@pytest.fixture(scope="module")
-def engine(shared_warehouse):
-    return db.engine(shared_warehouse)
-
-
 @pytest.mark.parametrize("bulan", [3, 6, 12])
 def test_view_matches_the_rows(engine, bulan):
     data = builders.base_dataset()

@@ -74,11 +74,6 @@ def assert_table(frame: pd.DataFrame, want: dict[tuple, dict], grain: str) -> No
         assert row["kebutuhan"] == w["kebutuhan"]
 
 
-@pytest.fixture(scope="module")
-def engine(shared_warehouse):
-    return db.engine(shared_warehouse)
-
-
 # ---------------------------------------------------------------- rules
 
 @pytest.mark.parametrize("ratio, name", [(120, "Sangat Baik"), (95, "Sangat Baik"), (94.999, "Baik"), (89, "Baik"),

@@ -60,11 +60,6 @@ def assert_matches(frame: pd.DataFrame, expected: dict[str, dict]) -> None:
         assert row.persen == pytest.approx(100 * want["realisasi"] / want["pagu"])
 
 
-@pytest.fixture(scope="module")
-def engine(shared_warehouse):
-    return db.engine(shared_warehouse)
-
-
 # ---------------------------------------------------------------- views
 
 PATH_TO_AKUN = (("unit", "05", ""), ("satker", "050123", ""), ("program", "027.05.DL", ""),

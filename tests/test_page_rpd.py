@@ -110,11 +110,6 @@ def expected_month_deviation(data, bulan, jenis=None) -> dict[int, float]:
     return result
 
 
-@pytest.fixture(scope="module")
-def engine(shared_warehouse):
-    return db.engine(shared_warehouse)
-
-
 @pytest.mark.parametrize("bulan", [1, 6, 12])
 def test_view_matches_the_rows(engine, bulan):
     data = builders.base_dataset()

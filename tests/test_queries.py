@@ -67,11 +67,6 @@ def plausible(name: str) -> dict:
     return values
 
 
-@pytest.fixture(scope="module")
-def engine(shared_warehouse):
-    return db.engine(shared_warehouse)
-
-
 def test_there_are_queries():
     assert {"ringkasan_ppk", "target_triwulan", "tahun_anggaran", "info_gudang", "data_terakhir"} <= set(
         query.query_names())

@@ -50,11 +50,6 @@ def _assert_entry(row, want, where) -> None:
                                                                  want["target_persen"])
 
 
-@pytest.fixture(scope="module")
-def engine(shared_warehouse):
-    return db.engine(shared_warehouse)
-
-
 @pytest.mark.parametrize("bulan", range(1, 13))
 def test_summary_matches_the_input_rows(bulan, engine, data):
     tables = reports.budget_summary(engine, reports.Period(b.THANG, bulan))
