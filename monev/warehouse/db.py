@@ -138,35 +138,36 @@ def _forget_older(live: Path, current: Path) -> None:
 
 
 @contextmanager
+def _read_write(path: Path) -> Iterator[sa.Engine]:
+    """A read-write engine on a private copy; checkpointed when the block ends cleanly and closed
+    either way, so the file is complete on its own, ready to publish or remove."""
+    eng = _create(path, read_only=False)
+    try:
+        yield eng
+        with eng.connect() as conn:
+            conn.exec_driver_sql(_meta("checkpoint"))
+    finally:
+        eng.dispose()
+
+
+@contextmanager
 def writing(db_path: str | Path, wait: Callable[[str], None] | None = None) -> Iterator["store.Draft"]:
     """A read-write engine (draft.engine) on a private copy of the warehouse, migrated to the
     current schema; published as the version in force when the block ends without an exception
     (and without draft.discard()). Other processes keep reading the version in force meanwhile."""
-    with store.draft(db_path, wait) as session:
-        eng = _create(session.work, read_only=False)
-        try:
-            with eng.begin() as conn:
-                migrate(conn)
-            session.engine = eng
-            yield session
-            with eng.connect() as conn:
-                conn.exec_driver_sql("checkpoint")
-        finally:
-            eng.dispose()  # closes the file, so it can be published or removed
+    with store.draft(db_path, wait) as session, _read_write(session.work) as eng:
+        with eng.begin() as conn:
+            migrate(conn)
+        session.engine = eng
+        yield session
 
 
 @contextmanager
 def deriving(source: Path, target: Path) -> Iterator[sa.Engine]:
     """A read-write engine on a copy of the version source that becomes the file target when the
     block ends cleanly; the warehouse itself is not touched."""
-    with store.derived(source, target) as work:
-        eng = _create(work, read_only=False)
-        try:
-            yield eng
-            with eng.connect() as conn:
-                conn.exec_driver_sql("checkpoint")
-        finally:
-            eng.dispose()
+    with store.derived(source, target) as work, _read_write(work) as eng:
+        yield eng
 
 
 def dispose(db_path: str | Path | None = None) -> None:
