@@ -421,3 +421,19 @@ def test_any_amount_with_cents_is_refused(amounts):
     checked = validate.check(formats.KINDS["rpd"], list(cells.columns), cells, _known_satker)
     assert [(p["baris"], p["kolom"], p["alasan"]) for p in checked.problems.to_dict("records")] == [
         (row, "rpd", "nilai rupiah harus bulat (tanpa sen)") for row in range(2, len(amounts) + 2)]
+
+
+def test_a_file_rewritten_in_place_is_hashed_again(tmp_path):
+    """The hash is cached per path, size and modification time, never served for new bytes."""
+    import hashlib
+    import os
+
+    from monev.warehouse.ingest import file_sha256
+
+    path = tmp_path / "pagu.csv"
+    path.write_bytes(b"satu")
+    assert file_sha256(path) == hashlib.sha256(b"satu").hexdigest()
+    stat = path.stat()
+    path.write_bytes(b"dua!")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert file_sha256(path) == hashlib.sha256(b"dua!").hexdigest()
