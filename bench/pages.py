@@ -16,7 +16,7 @@ from pathlib import Path
 from bench.tasks import timed
 from monev import reports
 from monev.views import capaian, ikpa_page, kpa_ppk, rincian, rpd, tren, wilayah
-from monev.warehouse import db, query
+from monev.warehouse import batches, db, query
 
 PAGE_DATA = {
     "ringkasan": [(reports.overview, {})],
@@ -35,6 +35,7 @@ def _sidebar(engine, period: reports.Period) -> None:
     query.run(engine, "data_terakhir", tahun=period.tahun)
     query.run(engine, "pilihan_filter", tahun=period.tahun)
     query.run(engine, "info_gudang")
+    batches.history(engine)  # the "as loaded at" choice
 
 
 def _page(engine, period: reports.Period, calls) -> None:
