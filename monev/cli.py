@@ -176,7 +176,7 @@ def _cmd_batches(args) -> int:
 
 
 def _cmd_undo(args) -> int:
-    from monev.warehouse import batches, db
+    from monev.warehouse import batches
 
     if not Path(args.db).is_file():
         raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
