@@ -3,6 +3,8 @@
 -- once: for each as-of month bulan_sd, each RO's latest capaian report up to that month, as
 -- capaian_ro.sql reports it for a single month. With a jenis belanja filter an RO counts, as
 -- there, only once it holds budget lines of that jenis belanja (in force or realized) by then.
+-- The IKPA months read it with a jenis belanja filter; without one, the schema 5 aggregate a
+-- load keeps holds the same per satker (ikpa_bulanan.sql).
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
 -- returns: bulan_sd, kdsatker, kdgiat, kdoutput, kdsoutput, target_vol, real_vol, progres_fisik
 --          (double)

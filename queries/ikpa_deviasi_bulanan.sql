@@ -2,6 +2,8 @@
 -- ikpa_deviasi.sql for every month up to :sampai at once: for each as-of month bulan_sd, per
 -- satker, jenis belanja and month 1 .. bulan_sd, the RPD in force at the end of bulan_sd (the
 -- row with the latest tgl_update on or before it) and the realization of that month alone.
+-- The IKPA months read it with a jenis belanja filter; without one, the schema 5 aggregate a
+-- load keeps holds the same per satker (ikpa_bulanan.sql).
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
 -- returns: bulan_sd, kdsatker, jenis_belanja, bulan (1 .. bulan_sd), rpd, realisasi (BIGINT
 --          rupiah); only the combinations that have a plan or a realization

@@ -1,8 +1,9 @@
 -- ikpa_pagu_bulanan.sql
 -- The gross pagu in force at the end of every month up to :sampai, per satker and jenis belanja
 -- (summed over PPK), of the satker that have pagu or realization by then: the grain of
--- ringkasan_ppk.sql for all those months at once, for the IKPA scores over the months (which
--- satker are scored each month, their weight in the unit and ministry, the deviation weights).
+-- ringkasan_ppk.sql for all those months at once, for the IKPA scores over the months with a
+-- jenis belanja filter (which satker are scored each month, their weight in the unit and
+-- ministry, the deviation weights); without one, ikpa_bulanan.sql reads the schema 5 aggregate.
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
 -- returns: bulan_sd (1 .. month of :sampai: the month whose end it is as of), kdunit, nmunit,
 --          kdsatker, nmsatker, jenis_belanja, pagu (BIGINT rupiah)

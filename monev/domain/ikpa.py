@@ -46,13 +46,21 @@ def absorption_detail(rows: pd.DataFrame, quarter_targets: dict[str, list[float]
     for column in ("pagu", "blokir", "realisasi"):
         frame[column] = frame[column].astype("int64")
     frame["pagu_netto"] = frame["pagu"] - frame["blokir"]
-    frame["target_persen"] = [
-        quarter_targets[j][q - 1] if j in quarter_targets else math.nan
-        for j, q in zip(frame["jenis_belanja"], frame["triwulan"])]
+    frame["target_persen"] = _quarter_target(frame["jenis_belanja"], frame["triwulan"], quarter_targets)
     frame = frame[(frame["pagu_netto"] > 0) & (frame["target_persen"] > 0)].copy()
     frame["realisasi_persen"] = 100.0 * frame["realisasi"].astype(float) / frame["pagu_netto"].astype(float)
     frame["pa"] = (frame["realisasi_persen"] / frame["target_persen"] * 100.0).clip(upper=CAP)
     return frame.sort_values(["kdsatker", "triwulan", "jenis_belanja"]).reset_index(drop=True)
+
+
+def _quarter_target(jenis: pd.Series, triwulan: pd.Series, quarter_targets: dict[str, list[float]]) -> np.ndarray:
+    """The target % of each (jenis belanja, quarter); NaN for a jenis belanja without targets."""
+    names = pd.Index(list(quarter_targets), dtype="str")
+    table = np.array([quarter_targets[j] for j in names], dtype=float).reshape(len(names), 4)
+    row = names.get_indexer(jenis.astype("str"))
+    found = row >= 0
+    return np.where(found, table[np.where(found, row, 0), triwulan.to_numpy() - 1] if len(names) else math.nan,
+                    math.nan)
 
 
 def absorption_quarters(detail: pd.DataFrame) -> pd.DataFrame:
@@ -130,6 +138,19 @@ def deviation(months: pd.DataFrame, rules: Rules, by: list[str] = SATKER) -> pd.
     return result
 
 
+def deviation_stored(rows: pd.DataFrame, rules: Rules, by: list[str] = SATKER) -> pd.DataFrame:
+    """deviation() from the means a load stored per satker and as-of month (rows: `by`,
+    bulan_dinilai, deviasi_rata_pagu, deviasi_rata_biasa; bulan_dinilai missing where nothing was
+    assessed): the mean the rules ask for (pagu-weighted months or plain), scored."""
+    have = rows[rows["bulan_dinilai"].notna()]
+    column = "deviasi_rata_pagu" if rules.deviation_pagu_weighted else "deviasi_rata_biasa"
+    result = pd.DataFrame({"deviasi_rata": have[column].astype(float).to_numpy(),
+                           "bulan_dinilai": have["bulan_dinilai"].astype("int64").to_numpy()},
+                          index=pd.MultiIndex.from_frame(have[by]) if len(by) > 1 else pd.Index(have[by[0]]))
+    result["nilai"] = deviation_score(result["deviasi_rata"], rules.deviation_tolerance)
+    return result
+
+
 # ---------------------------------------------------------------- Revisi DIPA
 
 def revision_periods(revisions: pd.DataFrame, satkers, bulan: int, rules: Rules) -> pd.DataFrame:
@@ -182,6 +203,17 @@ def output_achievement(ro: pd.DataFrame, by: list[str] = SATKER) -> pd.DataFrame
     return result[["jumlah_ro", "nilai"]]
 
 
+def output_achievement_stored(rows: pd.DataFrame, by: list[str] = SATKER) -> pd.DataFrame:
+    """output_achievement() from the parts of the geometric mean a load stored per satker and
+    as-of month (rows: `by`, jumlah_ro, log_rasio, ada_nol; jumlah_ro missing or 0 where no RO
+    has a ratio)."""
+    have = rows[rows["jumlah_ro"].fillna(0).astype("int64") > 0]
+    mean = capaian.geometric_from_sums(have["log_rasio"], have["jumlah_ro"], have["ada_nol"])
+    return pd.DataFrame({"jumlah_ro": have["jumlah_ro"].astype("int64").to_numpy(),
+                         "nilai": 100.0 * mean.astype(float).to_numpy()},
+                        index=pd.MultiIndex.from_frame(have[by]) if len(by) > 1 else pd.Index(have[by[0]]))
+
+
 # ---------------------------------------------------------------- total, deduction, band
 
 def band(nilai: float, bands: dict[str, float]) -> str | None:
@@ -192,6 +224,15 @@ def band(nilai: float, bands: dict[str, float]) -> str | None:
         if nilai >= bands[key]:
             return BAND_NAMES[key]
     return BAND_NAMES["kurang"]
+
+
+def bands_of(nilai: np.ndarray, bands: dict[str, float]) -> np.ndarray:
+    """band() of every value at once (an object array, None where the value is missing)."""
+    values = np.asarray(nilai, dtype=float)
+    keys = ("sangat_baik", "baik", "cukup")
+    names = np.array([*(BAND_NAMES[k] for k in keys), BAND_NAMES["kurang"], None], dtype=object)
+    which = np.select([np.isnan(values), *(values >= bands[k] for k in keys)], [len(keys) + 1, 0, 1, 2], len(keys))
+    return names[which]
 
 
 TOTAL_COLUMNS = ("nilai_tertimbang", "bobot_berlaku", "pengurang", "nilai", "kategori")
@@ -226,7 +267,7 @@ def score(frame: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     deduction = np.where(applies & ~np.isnan(dispensasi), dispensasi, 0.0)
     nilai = np.where(applies, np.maximum(0.0, before - deduction), math.nan)
     return frame.assign(nilai_tertimbang=before, bobot_berlaku=weight, pengurang=deduction, nilai=nilai,
-                        kategori=[band(v, rules.bands) for v in nilai])
+                        kategori=bands_of(nilai, rules.bands))
 
 
 def aggregate(frame: pd.DataFrame, keys: list[str], rules: Rules) -> pd.DataFrame:

@@ -16,7 +16,9 @@ import sqlalchemy as sa
 
 from monev.warehouse import db, query, store
 
-REFRESH_SCRIPTS = ("load/refresh_agg_realisasi", "load/refresh_agg_ringkasan")
+# in the order they read each other's output
+REFRESH_SCRIPTS = ("load/refresh_agg_realisasi", "load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan",
+                   "load/refresh_agg_ikpa_capaian")
 
 
 class UndoRefused(Exception):

@@ -33,9 +33,12 @@ READY = "siap"  # check_file: valid, not loaded yet
 LINE_WITHOUT_PPK = [c for c in formats.LINE if c != "kdppk"]
 # Aggregates rebuilt, for the satker a load touched, in the load's own transaction.
 REFRESHES = {
-    "pagu": ["load/refresh_agg_ringkasan"],
-    "realisasi": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan"],
-    "realisasi_bulanan": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan"],
+    "pagu": ["load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan"],
+    "realisasi": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan"],
+    "realisasi_bulanan": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan",
+                          "load/refresh_agg_ikpa_bulanan"],
+    "rpd": ["load/refresh_agg_ikpa_bulanan"],
+    "capaian": ["load/refresh_agg_ikpa_capaian"],
 }
 
 
