@@ -131,6 +131,25 @@ def test_revisions_counted_per_semester():
     assert ikpa.revision(september)["A"] == approx((50 + 100) / 2)
 
 
+@pytest.mark.parametrize("rules", [RULES, Rules(Y, revision_max=-1)], ids=["default", "no_revision_allowed"])
+def test_revisions_of_every_month_at_once_skip_the_satker_without_any(rules):
+    """revision_as_of() scores the satker with no counted revision without their periods; it
+    equals the mean of revision_periods_as_of() for every satker and month."""
+    log = pd.DataFrame([("A", "1", "2024-02-01", "201"), ("A", "3", "2024-05-01", "222"), ("A", "4", "2024-08-01", "201"),
+                        ("C", "1", "2024-03-01", "301")],  # C: only a code that is not counted
+                       columns=["kdsatker", "no_revisi", "tgl_revisi", "kode_jenis"])
+    entities = pd.DataFrame({ikpa.AS_OF: [m for m in range(1, 13) for _ in "ABC"], "kdsatker": list("ABC") * 12})
+    by = [ikpa.AS_OF, "kdsatker"]
+    expected = ikpa.revision(ikpa.revision_periods_as_of(log, entities, rules), by)
+    got = ikpa.revision_as_of(log, entities, rules)
+    assert got.sort_index().to_dict() == expected.sort_index().to_dict()
+    # September: A has 2 counted revisions in semester 1 and 1 in semester 2; B and C none
+    if rules is RULES:
+        assert (got[(9, "A")], got[(9, "B")], got[(9, "C")]) == (approx((50 + 100) / 2), 100.0, 100.0)
+    else:  # not even one revision allowed: every period scores the lower value
+        assert (got[(9, "A")], got[(9, "B")]) == (50.0, 50.0)
+
+
 # ---------------------------------------------------------------- total, rescaling, dispensasi, bands
 
 def test_total_with_every_indicator():

@@ -186,6 +186,20 @@ def revision(periods: pd.DataFrame, by: list[str] = SATKER) -> pd.Series:
     return periods.groupby(by)["nilai"].mean()
 
 
+def revision_as_of(revisions: pd.DataFrame, entities: pd.DataFrame, rules: Rules) -> pd.Series:
+    """revision(revision_periods_as_of(revisions, entities, rules), [AS_OF, "kdsatker"]), without
+    building the periods of the satker that have no counted revision (most of them, at national
+    scale): each of their periods scores what a period without revisions does, and so does their
+    mean."""
+    by = [AS_OF, "kdsatker"]
+    counted = revisions[revisions["kode_jenis"].isin(rules.revision_codes)]
+    revised = entities["kdsatker"].isin(counted["kdsatker"]).to_numpy()
+    some = revision(revision_periods_as_of(counted, entities[revised], rules), by)
+    none = CAP if rules.revision_max >= 0 else rules.revision_score_over
+    rest = pd.Series(none, index=pd.MultiIndex.from_frame(entities.loc[~revised, by]), name="nilai")
+    return pd.concat([some, rest])
+
+
 # ---------------------------------------------------------------- Capaian Output
 
 def output_achievement(ro: pd.DataFrame, by: list[str] = SATKER) -> pd.DataFrame:

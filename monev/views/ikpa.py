@@ -137,11 +137,10 @@ def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING
     per_quarter = ikpa.absorption_quarters(
         ikpa.absorption_detail(query.run(engine, "ikpa_penyerapan", **params), quarters))
     absorption = ikpa.absorption(ikpa.quarters_ended(per_quarter, range(1, bulan + 1)), MONTHLY)
-    periods = ikpa.revision_periods_as_of(query.run(engine, "ikpa_revisi", **params), satker, rule)
+    revision = ikpa.revision_as_of(query.run(engine, "ikpa_revisi", **params), satker, rule)
     official = query.run(engine, "ikpa_omspan_bulanan", **params)
     dispensation = query.run(engine, "ikpa_dispensasi_bulanan", **params)
-    frame = _scored(satker, MONTHLY, absorption, deviation, ikpa.revision(periods, MONTHLY),
-                    achievement, official, dispensation, rule)
+    frame = _scored(satker, MONTHLY, absorption, deviation, revision, achievement, official, dispensation, rule)
     frame["bulan"] = frame[ikpa.AS_OF].astype("int64")
     return frame[[*SATKER_COLUMNS, "bulan"]].reset_index(drop=True)
 
