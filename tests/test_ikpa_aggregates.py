@@ -125,19 +125,19 @@ def test_stored_deviation_takes_the_mean_the_rules_ask_for():
     rows = pd.DataFrame({"kdsatker": ["A", "B"], "bulan_dinilai": [3, None],
                          "deviasi_rata_pagu": [41.0, None], "deviasi_rata_biasa": [3.0, None]})
     weighted = ikpa.deviation_stored(rows, Rules(Y))
-    assert list(weighted.index) == ["A"] and weighted.at["A", "bulan_dinilai"] == 3
-    assert weighted.at["A", "nilai"] == pytest.approx(59.0)
+    assert weighted.loc[0, "bulan_dinilai"] == 3 and weighted.loc[0, "nilai"] == pytest.approx(59.0)
+    assert weighted.loc[1, ["deviasi_rata", "nilai"]].isna().all()  # nothing assessed: no value
     plain = ikpa.deviation_stored(rows, Rules(2023, deviation_pagu_weighted=False))
-    assert plain.at["A", "deviasi_rata"] == 3.0 and plain.at["A", "nilai"] == 100.0  # within the 5% tolerance
+    assert plain.loc[0, "deviasi_rata"] == 3.0 and plain.loc[0, "nilai"] == 100.0  # within the 5% tolerance
 
 
 def test_stored_achievement_is_the_geometric_mean_of_its_parts():
     rows = pd.DataFrame({"kdsatker": ["A", "B", "C"], "jumlah_ro": [2, 3, None],
                          "log_rasio": [np.log(0.5) + np.log(0.8), np.log(0.9), None], "ada_nol": [False, True, None]})
     result = ikpa.output_achievement_stored(rows)
-    assert list(result.index) == ["A", "B"]
-    assert result.at["A", "nilai"] == pytest.approx(100 * np.sqrt(0.4))
-    assert result.at["B", "nilai"] == 0.0 and result.at["B", "jumlah_ro"] == 3  # one RO delivered nothing
+    assert result.loc[0, "nilai"] == pytest.approx(100 * np.sqrt(0.4))
+    assert result.loc[1, "nilai"] == 0.0 and result.loc[1, "jumlah_ro"] == 3  # one RO delivered nothing
+    assert np.isnan(result.loc[2, "nilai"]) and result.loc[2, "jumlah_ro"] == 0  # no RO reported
 
 
 @pytest.mark.parametrize("nilai", [100.0, 95.0, 94.99, 89.0, 88.999, 70.0, 69.99, 0.0, float("nan")])

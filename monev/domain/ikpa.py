@@ -138,17 +138,15 @@ def deviation(months: pd.DataFrame, rules: Rules, by: list[str] = SATKER) -> pd.
     return result
 
 
-def deviation_stored(rows: pd.DataFrame, rules: Rules, by: list[str] = SATKER) -> pd.DataFrame:
-    """deviation() from the means a load stored per satker and as-of month (rows: `by`,
-    bulan_dinilai, deviasi_rata_pagu, deviasi_rata_biasa; bulan_dinilai missing where nothing was
-    assessed): the mean the rules ask for (pagu-weighted months or plain), scored."""
-    have = rows[rows["bulan_dinilai"].notna()]
+def deviation_stored(rows: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """deviation() row by row from the means a load stored per satker and as-of month (rows:
+    bulan_dinilai, deviasi_rata_pagu, deviasi_rata_biasa; missing where nothing was assessed):
+    deviasi_rata (the mean the rules ask for: pagu-weighted months or plain), bulan_dinilai and
+    the score, in the rows' order."""
     column = "deviasi_rata_pagu" if rules.deviation_pagu_weighted else "deviasi_rata_biasa"
-    result = pd.DataFrame({"deviasi_rata": have[column].astype(float).to_numpy(),
-                           "bulan_dinilai": have["bulan_dinilai"].astype("int64").to_numpy()},
-                          index=pd.MultiIndex.from_frame(have[by]) if len(by) > 1 else pd.Index(have[by[0]]))
-    result["nilai"] = deviation_score(result["deviasi_rata"], rules.deviation_tolerance)
-    return result
+    mean = rows[column].astype(float).to_numpy()
+    return pd.DataFrame({"deviasi_rata": mean, "bulan_dinilai": rows["bulan_dinilai"].astype("Int64").to_numpy(),
+                         "nilai": deviation_score(mean, rules.deviation_tolerance)}, index=rows.index)
 
 
 # ---------------------------------------------------------------- Revisi DIPA
@@ -217,15 +215,14 @@ def output_achievement(ro: pd.DataFrame, by: list[str] = SATKER) -> pd.DataFrame
     return result[["jumlah_ro", "nilai"]]
 
 
-def output_achievement_stored(rows: pd.DataFrame, by: list[str] = SATKER) -> pd.DataFrame:
-    """output_achievement() from the parts of the geometric mean a load stored per satker and
-    as-of month (rows: `by`, jumlah_ro, log_rasio, ada_nol; jumlah_ro missing or 0 where no RO
-    has a ratio)."""
-    have = rows[rows["jumlah_ro"].fillna(0).astype("int64") > 0]
-    mean = capaian.geometric_from_sums(have["log_rasio"], have["jumlah_ro"], have["ada_nol"])
-    return pd.DataFrame({"jumlah_ro": have["jumlah_ro"].astype("int64").to_numpy(),
-                         "nilai": 100.0 * mean.astype(float).to_numpy()},
-                        index=pd.MultiIndex.from_frame(have[by]) if len(by) > 1 else pd.Index(have[by[0]]))
+def output_achievement_stored(rows: pd.DataFrame) -> pd.DataFrame:
+    """output_achievement() row by row from the parts of the geometric mean a load stored per
+    satker and as-of month (rows: jumlah_ro, log_rasio, ada_nol; jumlah_ro missing or 0 where no
+    RO has a ratio, and then nilai is missing), in the rows' order."""
+    count = rows["jumlah_ro"].astype(float).fillna(0.0)
+    mean = capaian.geometric_from_sums(rows["log_rasio"], count, rows["ada_nol"].astype("boolean").fillna(False))
+    return pd.DataFrame({"jumlah_ro": count.astype("int64").to_numpy(), "nilai": 100.0 * mean.astype(float).to_numpy()},
+                        index=rows.index)
 
 
 # ---------------------------------------------------------------- total, deduction, band

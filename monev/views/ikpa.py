@@ -79,22 +79,23 @@ def scores(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters
     achievement = ikpa.output_achievement(capaian_view.ro_rows(engine, period, scope, filters))
     official = query.run(engine, "ikpa_omspan", **params)
     dispensation = query.run(engine, "ikpa_dispensasi", **params)
-    frame = _scored(satker, ikpa.SATKER, ikpa.absorption(per_quarter), deviation, ikpa.revision(periods),
-                    achievement, official, dispensation, rule)
+    aligned = {"penyerapan": ikpa.absorption(per_quarter), "deviasi_halaman_iii": deviation["nilai"],
+               "deviasi_rata": deviation["deviasi_rata"], "revisi_dipa": ikpa.revision(periods),
+               "capaian_output": achievement["nilai"]}
+    frame = _scored(satker, ikpa.SATKER, aligned, official, dispensation, rule)
     return Result(period, rule, quarters, frame[SATKER_COLUMNS].reset_index(drop=True), detail, per_quarter,
                   months, deviation, periods, achievement)
 
 
-def _scored(satker: pd.DataFrame, by: list[str], absorption: pd.Series, deviation: pd.DataFrame,
-            revision: pd.Series, achievement: pd.DataFrame, official: pd.DataFrame,
+def _scored(satker: pd.DataFrame, by: list[str], aligned: dict[str, pd.Series], official: pd.DataFrame,
             dispensation: pd.DataFrame, rule: ikpa_rules.Rules) -> pd.DataFrame:
     """The satker rows (one per group of `by`) with every indicator, the official values, the
-    total and the band: the same assembly for one month and for all months at once."""
+    total and the band: the same assembly for one month and for all months at once. The
+    indicators (and deviasi_rata) are columns of `satker` already or Series indexed by `by` in
+    `aligned`."""
     # one alignment of every input on the satker rows: a merge per input cost a hash of the
     # string keys each, a third of a second at national scale
-    inputs = pd.concat([absorption.rename("penyerapan"), deviation["nilai"].rename("deviasi_halaman_iii"),
-                        deviation["deviasi_rata"], revision.rename("revisi_dipa"),
-                        achievement["nilai"].rename("capaian_output"), official.set_index(by),
+    inputs = pd.concat([*(values.rename(name) for name, values in aligned.items()), official.set_index(by),
                         dispensation.set_index(by)], axis=1)  # dispensasi_spm missing = no deduction
     frame = satker.merge(inputs, left_on=by, right_index=True, how="left")
     for column in ("penyerapan", "deviasi_halaman_iii", "deviasi_rata", "revisi_dipa", "capaian_output"):
@@ -132,7 +133,7 @@ def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING
     rule = rules(engine, tahun) if rule is None else rule
     quarters = targets.quarter_targets(query.run(engine, "target_triwulan", tahun=tahun))
     inputs = _from_facts if filters.jenis_belanja else _from_aggregates
-    satker, deviation, achievement = inputs(engine, params, rule)
+    satker, aligned = inputs(engine, params, rule)
 
     per_quarter = ikpa.absorption_quarters(
         ikpa.absorption_detail(query.run(engine, "ikpa_penyerapan", **params), quarters))
@@ -140,7 +141,8 @@ def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING
     revision = ikpa.revision_as_of(query.run(engine, "ikpa_revisi", **params), satker, rule)
     official = query.run(engine, "ikpa_omspan_bulanan", **params)
     dispensation = query.run(engine, "ikpa_dispensasi_bulanan", **params)
-    frame = _scored(satker, MONTHLY, absorption, deviation, revision, achievement, official, dispensation, rule)
+    aligned.update(penyerapan=absorption, revisi_dipa=revision)
+    frame = _scored(satker, MONTHLY, aligned, official, dispensation, rule)
     frame["bulan"] = frame[ikpa.AS_OF].astype("int64")
     return frame[[*SATKER_COLUMNS, "bulan"]].reset_index(drop=True)
 
@@ -150,21 +152,28 @@ MONTHLY_SATKER = [ikpa.AS_OF, "kdunit", "nmunit", "kdsatker", "nmsatker"]
 
 
 def _from_aggregates(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
-    """monthly()'s satker rows (MONTHLY_SATKER and pagu), deviation and achievement per
-    MONTHLY group, from queries/ikpa_bulanan.sql."""
+    """monthly()'s satker rows (MONTHLY_SATKER and pagu) with their Deviasi Halaman III and
+    Capaian Output, from queries/ikpa_bulanan.sql, whose rows are those satker rows; and no
+    further inputs to align (_scored)."""
     rows = query.run(engine, "ikpa_bulanan", **params)
-    satker = rows[[*MONTHLY_SATKER, "pagu"]].astype({"pagu": "int64"})
-    return satker, ikpa.deviation_stored(rows, rule, MONTHLY), ikpa.output_achievement_stored(rows, MONTHLY)
+    deviation, achievement = ikpa.deviation_stored(rows, rule), ikpa.output_achievement_stored(rows)
+    satker = rows[[*MONTHLY_SATKER, "pagu"]].astype({"pagu": "int64"}).assign(
+        deviasi_halaman_iii=deviation["nilai"], deviasi_rata=deviation["deviasi_rata"],
+        capaian_output=achievement["nilai"])
+    return satker, {}
 
 
 def _from_facts(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
-    """_from_aggregates() computed from the facts, restricted to the jenis belanja filtered."""
+    """_from_aggregates() computed from the facts, restricted to the jenis belanja filtered: the
+    satker rows, and their Deviasi Halaman III and Capaian Output indexed by MONTHLY."""
     pagu = query.run(engine, "ikpa_pagu_bulanan", **params)
     satker = (pagu.groupby(MONTHLY_SATKER, as_index=False, dropna=False)["pagu"].sum()
               .astype({"pagu": "int64"}))
     months = ikpa.deviation_months(query.run(engine, "ikpa_deviasi_bulanan", **params), pagu, None, rule, MONTHLY)
+    deviation = ikpa.deviation(months, rule, MONTHLY)
     achievement = ikpa.output_achievement(query.run(engine, "ikpa_capaian_bulanan", **params), MONTHLY)
-    return satker, ikpa.deviation(months, rule, MONTHLY), achievement
+    return satker, {"deviasi_halaman_iii": deviation["nilai"], "deviasi_rata": deviation["deviasi_rata"],
+                    "capaian_output": achievement["nilai"]}
 
 
 def as_of(months: pd.DataFrame, bulan: int) -> pd.DataFrame:
