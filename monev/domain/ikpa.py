@@ -190,8 +190,10 @@ def revision_as_of(revisions: pd.DataFrame, entities: pd.DataFrame, rules: Rules
     scale): each of their periods scores what a period without revisions does, and so does their
     mean."""
     by = [AS_OF, "kdsatker"]
+    entities = entities[by]
     counted = revisions[revisions["kode_jenis"].isin(rules.revision_codes)]
-    revised = entities["kdsatker"].isin(counted["kdsatker"]).to_numpy()
+    # a hash lookup: Series.isin on Arrow strings converts every value looked for one by one
+    revised = pd.Index(counted["kdsatker"].unique()).get_indexer(entities["kdsatker"]) >= 0
     some = revision(revision_periods_as_of(counted, entities[revised], rules), by)
     none = CAP if rules.revision_max >= 0 else rules.revision_score_over
     rest = pd.Series(none, index=pd.MultiIndex.from_frame(entities.loc[~revised, by]), name="nilai")
