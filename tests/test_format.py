@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -138,3 +139,74 @@ def test_cached_patterns_format_exactly_as_babel(value, lang, pattern):
     from babel.numbers import format_decimal as babel_format
 
     assert fmt.format_decimal(value, lang, pattern) == babel_format(value, format=pattern, locale=fmt.LOCALES[lang])
+
+
+# ------------------------------------------------------------------ whole columns at once
+
+def _babel_percent(value, lang, digits):
+    from babel.numbers import format_decimal as babel_format
+
+    if value is None or value != value:
+        return "–"
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return babel_format(value, format=pattern, locale=fmt.LOCALES[lang]) + "%"
+
+
+# floats as the pages meet them, ties of the last digit kept (x.xx5 rounds half to even from its
+# shortest decimal, which the float may lie either side of), signed zeros, missing and infinite
+PERCENT_VALUES = st.one_of(
+    st.floats(min_value=-1e15, max_value=1e15, allow_nan=False),
+    st.integers(min_value=-10**9, max_value=10**9).map(lambda k: k / 1000),
+    st.integers(min_value=-10**6, max_value=10**6).map(lambda k: k / 8),
+    st.sampled_from([0.0, -0.0, math.nan, math.inf, -math.inf, 0.005, 0.015, 2.675, 1e-300, -1e-300]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(values=st.lists(PERCENT_VALUES, max_size=40), lang=st.sampled_from(["id", "en"]),
+       digits=st.sampled_from([0, 1, 2, 3]))
+def test_percents_write_each_float_as_babel_does(values, lang, digits):
+    """percents() of a column, digit for digit babel.numbers.format_decimal of each value."""
+    got = fmt.percents(pd.Series(values, dtype="float64"), lang, digits)
+    assert got.tolist() == [_babel_percent(v, lang, digits) for v in values]
+    assert got.tolist() == [fmt.percent(v, lang, digits) for v in values]
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(st.one_of(st.integers(min_value=-(2**63), max_value=2**63 - 1), st.none()), max_size=30),
+       lang=st.sampled_from(["id", "en"]), digits=st.sampled_from([0, 2]))
+def test_percents_write_each_integer_as_babel_does(values, lang, digits):
+    got = fmt.percents(pd.Series(values, dtype="Int64"), lang, digits)
+    assert got.tolist() == [_babel_percent(v, lang, digits) for v in values]
+
+
+def test_percents_keep_the_index_and_tell_signed_zeros_apart():
+    got = fmt.percents(pd.Series([0.0, -0.0, 12.345, math.nan], index=[5, 6, 7, 8]))
+    assert got.to_dict() == {5: "0,00%", 6: "-0,00%", 7: "12,34%", 8: "–"}
+    assert fmt.percents([1.5, None], "en").tolist() == ["1.50%", "–"]  # not a numeric column: one by one
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.one_of(st.integers(min_value=-(2**63), max_value=2**63 - 1),
+                                 st.integers(min_value=-(10**13), max_value=10**13),
+                                 st.sampled_from([999_995_000_000, 999_994_999_999, 994, 995, -995, 0])),
+                       max_size=30),
+       lang=st.sampled_from(["id", "en"]))
+def test_rupiahs_short_write_each_amount_as_rupiah_short(values, lang):
+    assert fmt.rupiahs_short(pd.Series(values, dtype="int64"), lang).tolist() == [fmt.rupiah_short(v, lang)
+                                                                                 for v in values]
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.one_of(st.floats(min_value=-1e17, max_value=1e17), st.floats(min_value=-1e4, max_value=1e4),
+                                 st.sampled_from([math.nan, 999_994_999.9, -0.7, 0.4])), max_size=30),
+       lang=st.sampled_from(["id", "en"]))
+def test_rupiahs_short_write_each_float_as_rupiah_short(values, lang):
+    """Float rupiah (what a pattern usually realizes) are cut toward zero, as int() cuts them."""
+    assert fmt.rupiahs_short(pd.Series(values, dtype="float64"), lang).tolist() == [fmt.rupiah_short(v, lang)
+                                                                                   for v in values]
+
+
+def test_rupiahs_short_of_a_nullable_column():
+    got = fmt.rupiahs_short(pd.Series([350_000_000, None, 0], dtype="Int64", index=[3, 1, 2]))
+    assert got.to_dict() == {3: "Rp 350 Jt", 1: "–", 2: "Rp 0"}
