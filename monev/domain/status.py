@@ -47,6 +47,15 @@ def bands(persen: pd.Series, target_persen: pd.Series) -> pd.Series:
     return bands_of(ratio(persen, target_persen))
 
 
+def in_band(persen: pd.Series, target_persen: pd.Series, name: str) -> np.ndarray:
+    """Whether bands() of each row is `name`, without writing every row's band (the needs-attention
+    list asks it of a national warehouse's 70.000 satker x jenis belanja)."""
+    place = ORDER.index(name)
+    values = ratio(persen, target_persen).to_numpy(dtype="float64")
+    inside = values >= BANDS[place][0]
+    return inside & (values < BANDS[place - 1][0]) if place else inside
+
+
 def target_persen_times100(values) -> int:
     """A target % with at most two decimals (decimal(5,2) in ref_target) as an exact integer."""
     return int(round(float(values) * 100))
@@ -67,20 +76,44 @@ def needed(pagu: int, realisasi: int, target_sum: int, pagu_bertarget: int) -> i
 def needed_by_group(grain: pd.DataFrame, targets: dict[str, float], keys: list[str]) -> pd.DataFrame:
     """Per group of `keys` of the satker x PPK x jenis belanja grain: the rupiah still needed to
     reach `targets` (% per jenis belanja with at most two decimals, as the quarter-end targets of
-    ref_target are), as Int64, by the rule of needed(). Pagu and realization are summed as int64
-    (as the summaries are); the products with the targets, which may pass int64, are taken in
-    Python integers on the sums per group and jenis belanja, not per grain row."""
-    codes = {jb: target_persen_times100(value) for jb, value in targets.items()}
+    ref_target are), as Int64 `kebutuhan`, by the rule of needed()."""
+    return needed_by_groups(grain, {"kebutuhan": targets}, keys)
+
+
+def needed_by_groups(grain: pd.DataFrame, targets: dict[str, dict[str, float]], keys: list[str]) -> pd.DataFrame:
+    """needed_by_group() for several sets of targets at once, one Int64 column per name of
+    `targets`, from one grouping of the grain. Pagu and realization are summed as int64 (as the
+    summaries are), then per group and jenis belanja. Where every rupiah of a group's pagu
+    carries a target (the usual case) the goal is ceil(sum(pagu_j x target_j x 100) / 10.000),
+    taken in int64 while those products cannot overflow; other groups go through needed() in
+    Python integers (the products with the pagu may pass int64)."""
     totals = grain.groupby(keys, sort=True, dropna=False)[["pagu", "realisasi"]].sum()
-    with_target = grain[grain["jenis_belanja"].isin(list(codes))]
-    by_jenis = (with_target.groupby([*keys, "jenis_belanja"], dropna=False)["pagu"].sum()
-                .unstack("jenis_belanja", fill_value=0).reindex(totals.index, fill_value=0))
-    target_sum = np.zeros(len(totals), dtype=object)
-    for jb in by_jenis.columns:
-        target_sum = target_sum + by_jenis[jb].to_numpy().astype(object) * codes[jb]
-    bertarget = by_jenis.sum(axis=1).astype("int64").to_numpy().astype(object)
-    kebutuhan = np.frompyfunc(needed, 4, 1)(totals["pagu"].to_numpy().astype(object),
-                                            totals["realisasi"].to_numpy().astype(object), target_sum, bertarget)
+    per_jenis = (grain.groupby([*keys, "jenis_belanja"], dropna=False)["pagu"].sum()
+                 .unstack("jenis_belanja", fill_value=0).reindex(totals.index, fill_value=0))
+    weights = per_jenis.to_numpy(dtype="int64").reshape(len(totals), len(per_jenis.columns))
+    pagu = totals["pagu"].to_numpy(dtype="int64")
+    realisasi = totals["realisasi"].to_numpy(dtype="int64")
     result = totals.index.to_frame(index=False)
-    result["kebutuhan"] = pd.array(kebutuhan.tolist(), dtype="Int64")
+    for name, goals in targets.items():
+        codes = {jb: target_persen_times100(value) for jb, value in goals.items()}
+        # a jenis belanja without a target weighs 0 in both sums
+        factors = np.array([codes.get(jb, 0) for jb in per_jenis.columns], dtype="int64")
+        carried = weights * (np.array([jb in codes for jb in per_jenis.columns], dtype=bool))
+        result[name] = _needed(pagu, realisasi, carried, factors)
     return result
+
+
+def _needed(pagu: np.ndarray, realisasi: np.ndarray, weights: np.ndarray,
+            factors: np.ndarray) -> pd.arrays.IntegerArray:
+    """needed() per group: pagu, realisasi (int64 per group), weights (the group's pagu per jenis
+    belanja carrying a target, 0 for the others) and factors (each jenis belanja's target x 100)."""
+    bertarget = weights.sum(axis=1)
+    # a bound on |sum(pagu_j x code_j)| taken in floats, which cannot overflow
+    largest = np.abs(weights).astype("float64") @ np.abs(factors).astype("float64")
+    fast = (bertarget != 0) & (bertarget == pagu) & (largest < 2.0**62)
+    target_sum = np.where(fast[:, None], weights, 0) @ factors
+    kebutuhan = np.maximum(0, -((-target_sum) // 10_000) - realisasi)
+    for i in np.flatnonzero(~fast & (bertarget != 0)):
+        exact = sum(int(w) * int(c) for w, c in zip(weights[i], factors))
+        kebutuhan[i] = needed(int(pagu[i]), int(realisasi[i]), exact, int(bertarget[i]))
+    return pd.arrays.IntegerArray(kebutuhan.astype("int64"), bertarget == 0)

@@ -4,6 +4,7 @@ Amounts stay int64 rupiah throughout; only the percentages are floats.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 AMOUNTS = ["pagu", "blokir", "realisasi"]
@@ -15,10 +16,19 @@ LEVELS = {
 }
 
 
+def target_of(jenis_belanja: pd.Series, targets: dict[str, float]) -> pd.Series:
+    """The target % of each row's jenis belanja (float; missing where `targets` has none), as
+    jenis_belanja.map(targets) would give it, looked up once per code: map() went row by row,
+    0,02 s on the 90.000 rows of a national grain."""
+    codes, found = pd.factorize(jenis_belanja, use_na_sentinel=False)
+    values = np.array([targets.get(code) for code in found], dtype="float64")
+    return pd.Series(values[codes], index=jenis_belanja.index)
+
+
 def with_targets(grain: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame:
     """Adds the pagu that carries a target and pagu x target, so targets roll up as weighted means."""
     frame = grain.copy()
-    target = frame["jenis_belanja"].map(targets)
+    target = target_of(frame["jenis_belanja"], targets)
     frame["pagu_bertarget"] = frame["pagu"].where(target.notna(), 0)
     frame["pagu_x_target"] = (frame["pagu_bertarget"] * target.fillna(0.0)).astype(float)
     return frame
