@@ -220,9 +220,12 @@ def test_ikpa_band_reason_names_the_worst_band_only():
     got = attention.ikpa_band_reason({"ikpa_satker": scores})
     assert list(got["kdsatker"]) == ["A", "D"]
     words = projection_view.reason_words("id")
+    values = got.drop(columns=attention.REASON_COLUMNS)
+    assert set(got["kunci"]) == {"ikpa_alasan_ikpa"}
     # numbers as the rest of the page writes them (monev.ui.format, half-even: 12,345 -> 12,34)
-    assert [words(k, v) for k, v in zip(got["kunci"], got["nilai"])] == ["IKPA 68,50 (Kurang)", "IKPA 12,34 (Kurang)"]
-    assert projection_view.reason_words("en")(got.at[0, "kunci"], got.at[0, "nilai"]) == "IKPA 68.50 (Poor)"
+    assert list(words("ikpa_alasan_ikpa", values)) == ["IKPA 68,50 (Kurang)", "IKPA 12,34 (Kurang)"]
+    assert list(projection_view.reason_words("en")("ikpa_alasan_ikpa", values)) == ["IKPA 68.50 (Poor)",
+                                                                                     "IKPA 12.34 (Poor)"]
     assert list(got["bobot"]) == [approx(70 - 68.5), approx(70 - 12.345)]  # points below Cukup (70)
     assert attention.ikpa_band_reason({"ikpa_satker": scores, "ikpa_batas_cukup": 80})["bobot"].iloc[0] == 11.5
     assert attention.ikpa_band_reason({}).empty

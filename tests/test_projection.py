@@ -3,8 +3,11 @@ back-test. Expected values are worked out by hand in the comments from the rules
 monev/domain/projection.py's docstring."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import builders as b
 from monev import reports
@@ -27,7 +30,11 @@ def year(tahun: int, cumulative: dict[int, int], **keys) -> list[dict]:
 
 
 def history(*years: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([row for rows in years for row in rows])
+    """The years' monthly rows as project() reads a history (projection.by_month)."""
+    rows = pd.DataFrame([row for rows in years for row in rows])
+    if rows.empty:
+        return rows
+    return projection.by_month(rows, [c for c in rows.columns if c not in ("tahun", "bulan", "realisasi")])
 
 
 def current(*rows: dict) -> pd.DataFrame:
@@ -81,7 +88,7 @@ def test_the_finer_level_is_used_where_it_has_history():
 
 def test_no_history_falls_back_to_the_rpd_shape():
     # RPD 100 a month: cumulative to March 300 of 1200 -> share 0.25; realized 50 -> 200.
-    plan = pd.DataFrame([dict(kdsatker="S", jenis_belanja="53", bulan=m, rpd=100) for m in range(1, 13)])
+    plan = pd.DataFrame([dict(kdsatker="S", jenis_belanja="53", **{f"rpd_{m}": 100 for m in range(1, 13)})])
     rows = current(dict(kdsatker="S", jenis_belanja="53", pagu=1000, blokir=0, realisasi=50))
     got = projection.project(rows, 3, history(), JB_LEVEL, plan, ["kdsatker", "jenis_belanja"]).iloc[0]
     assert got["dasar"] == "RPD" and got["tahun_riwayat"] == 0
@@ -212,8 +219,8 @@ def test_realism_follows_the_rows_own_seasonal_pattern():
 def test_realism_falls_back_to_the_rpd_then_to_the_flat_pace():
     # No history. Satker A plans 50 a month to June and 150 a month after (total 1200):
     # S(6) = 300 / 1200 = 0.25, S(9) = 750 / 1200 = 0.625. Satker B has no plan: flat t / 12.
-    plan = pd.DataFrame([dict(kdsatker="A", jenis_belanja="53", bulan=m, rpd=50 if m <= 6 else 150)
-                         for m in range(1, 13)])
+    plan = pd.DataFrame([dict(kdsatker="A", jenis_belanja="53",
+                              **{f"rpd_{m}": 50 if m <= 6 else 150 for m in range(1, 13)})])
     rows = projection.project(current(dict(kdsatker="A", jenis_belanja="53", pagu=5000, blokir=0, realisasi=300),
                                       dict(kdsatker="B", jenis_belanja="53", pagu=5000, blokir=0, realisasi=300)),
                               6, history(), [("satker", ["kdsatker", "jenis_belanja"])], plan,
@@ -222,6 +229,29 @@ def test_realism_falls_back_to_the_rpd_then_to_the_flat_pace():
     # A: 300 x (0.625 - 0.25) / 0.25 = 450 and 300 x 0.75 / 0.25 = 900; B: 300 / 6 x 3 = 150 and x 6 = 300
     assert projection.usual_after(rows, 6, 9).tolist() == pytest.approx([450, 150])
     assert projection.usual_after(rows, 6, 12).tolist() == pytest.approx([900, 300])
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.tuples(st.one_of(st.none(), st.integers(min_value=-10**15, max_value=2**62)),
+                               st.one_of(st.floats(allow_nan=True, allow_infinity=True),
+                                         st.integers(min_value=0, max_value=2**60).map(float))), max_size=20),
+       left=st.integers(min_value=0, max_value=12))
+def test_per_month_and_realism_follow_their_rules_row_by_row(rows, left):
+    """The column-at-a-time rules against each row's rule in Python integers: the need per month
+    ceil(need / left), and need <= 1,25 x max(usual, 0) compared exactly (an int against a float)."""
+    needed = pd.Series([need for need, _ in rows], dtype="Int64")
+    usual = pd.Series([u for _, u in rows], dtype="float64")
+    per = projection.per_month(needed, left).tolist()
+    real = projection.realistic(needed, usual).tolist()
+    for (need, expected), p, r in zip(rows, per, real):
+        if need is None:
+            assert p is pd.NA and r is pd.NA
+            continue
+        if need > 0 and left <= 0:
+            assert p is pd.NA
+        else:
+            assert p == (-(-need // left) if need > 0 else 0)
+        assert r == (need <= 0 or need <= projection.REALISTIC_FACTOR * max(expected, 0.0))
 
 
 def test_reaches_compares_the_projection_with_the_target_rupiah():
@@ -272,13 +302,19 @@ def test_attention_reasons_in_english():
 
 
 def test_attention_takes_further_reason_sources():
-    def another(context):  # a further source: who, how bad, and a text key with its values
+    def another(context):  # a further source: who, how bad, and a text key with its values beside
         return pd.DataFrame([dict(tingkat="satker", kdunit="01", kdsatker="C", kdppk="", sumber="lain",
-                                  bobot=40.0, kunci="ikpa_alasan_jenis", nilai=dict(jenis="59", persen=1.0,
-                                                                                      target=41.0))])
+                                  bobot=40.0, kunci="ikpa_alasan_jenis", jenis="59", persen=1.0, target=41.0)])
     got = attention.needs_attention(_context(), view.reason_words("id"), attention.REASONS + [another])
     assert got.at[1, "kdsatker"] == "C" and got.at[1, "alasan"] == "realisasi jenis belanja 59 1,00% vs target 41,00%"
     assert attention.needs_attention({}, view.reason_words("id")).empty
+
+
+def test_texts_are_joined_per_group_in_row_order():
+    texts = pd.Series(["a", "b", "c", "d", "e", "f"])
+    got = attention.joined(texts, np.array([2, 0, 2, 1, 2, 0]), 3, "; ")
+    assert got.to_pylist() == ["b; f", "d", "a; c; e"]
+    assert attention.joined(texts.iloc[:0], np.array([], dtype="int64"), 0, ", ").to_pylist() == []
 
 
 # ------------------------------------------------------------------ warehouse: views and back-test
@@ -396,6 +432,52 @@ def test_the_history_query_returns_each_listed_year_with_that_years_unit(tmp_pat
     assert dict(zip(got["tahun"], got["nmunit"])) == {2022: "Sekretariat Jenderal", 2024: "Setjen 2024"}
     assert str(got["realisasi"].dtype) == "int64" and str(got["tahun"].dtype) == "int64"
     assert none.empty and other_unit.empty
+
+
+def test_the_seasons_query_is_the_monthly_history_a_column_per_month(tmp_path):
+    """queries/proyeksi_riwayat.sql holds proyeksi_bulanan.sql's months side by side, per satker x
+    jenis belanja and year (no PPK): what projection.by_month makes of them."""
+    data = tiny_years()
+    data.rows["unit"][-1]["nmunit"] = "Setjen 2024"
+    path = tmp_path / "tiga_tahun.duckdb"
+    b.load_dataset(path, tmp_path / "berkas", data)
+    try:
+        engine = db.engine(path)
+        monthly = query.run(engine, "proyeksi_bulanan", daftar_tahun=[2022, 2023, 2024])
+        got = query.run(engine, "proyeksi_riwayat", daftar_tahun=[2022, 2023, 2024])
+        none = query.run(engine, "proyeksi_riwayat", daftar_tahun=[])
+    finally:
+        db.dispose(path)
+    want = projection.by_month(monthly, ["kdunit", "nmunit", "kdsatker", "jenis_belanja"])
+    pd.testing.assert_frame_equal(got, want[got.columns.tolist()], check_exact=True)
+    M = 1_000_000
+    assert got["realisasi_6"].tolist() == [300 * M, 300 * M, 300 * M] and got["realisasi_5"].tolist() == [0, 0, 0]
+    assert got["nmunit"].tolist()[-1] == "Setjen 2024" and none.empty
+
+
+def test_the_plan_query_takes_each_months_latest_version_side_by_side(tmp_path):
+    """queries/proyeksi_rpd.sql: per satker x jenis belanja, each month's RPD as last updated by
+    the period's end, one column per month, missing where the month has no plan."""
+    data = tiny_years()
+    first = [dict(thang=2024, kdsatker="001001", jenis_belanja="52", bulan=m, rpd=100, tgl_update="2024-01-10")
+             for m in range(1, 12)]  # no plan for December
+    revised = [dict(thang=2024, kdsatker="001001", jenis_belanja="52", bulan=m, rpd=300, tgl_update="2024-07-05")
+               for m in range(8, 12)]  # revised in July for August to November
+    data.rows["rpd"] = first + revised
+    path = tmp_path / "rencana.duckdb"
+    b.load_dataset(path, tmp_path / "berkas", data)
+    try:
+        engine = db.engine(path)
+        june = query.run(engine, "proyeksi_rpd", tahun=2024, sampai=Period(2024, 6).sampai)
+        july = query.run(engine, "proyeksi_rpd", tahun=2024, sampai=Period(2024, 7).sampai)
+        other = query.run(engine, "proyeksi_rpd", tahun=2024, sampai=Period(2024, 7).sampai,
+                          filters=query.Filters(jenis_belanja=("51",)))
+    finally:
+        db.dispose(path)
+    assert list(june.columns) == ["kdsatker", "jenis_belanja", *projection.PLAN_MONTHS]
+    assert [june.at[0, f"rpd_{m}"] for m in range(1, 12)] == [100] * 11 and pd.isna(june.at[0, "rpd_12"])
+    assert [july.at[0, f"rpd_{m}"] for m in range(1, 12)] == [100] * 7 + [300] * 4
+    assert len(june) == len(july) == 1 and other.empty
 
 
 def test_backtest_on_a_tiny_warehouse(tmp_path):

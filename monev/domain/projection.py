@@ -28,6 +28,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from monev.domain import summary
+
 MONTHS = list(range(1, 13))
 QUARTER_ENDS = (3, 6, 9)
 
@@ -55,11 +57,25 @@ def round_half_up(values) -> pd.Series:
     return np.floor(series + 0.5).astype("int64")
 
 
+# a history's months, one column each (realization of that month alone)
+REALIZED_MONTHS = [f"realisasi_{month}" for month in MONTHS]
+
+
+def by_month(history: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Realization rows of single months (tahun, bulan, realisasi and `keys`) in the shape
+    project() and share_curves() read a history, as queries/proyeksi_riwayat.sql returns it: per
+    group of `keys` and year, one column per month (REALIZED_MONTHS, 0 where it has none)."""
+    sums = history.groupby(keys + ["tahun", "bulan"], dropna=False)["realisasi"].sum()
+    wide = sums.unstack("bulan", fill_value=0).reindex(columns=MONTHS, fill_value=0)
+    wide.columns = REALIZED_MONTHS
+    return wide.reset_index()
+
+
 def _share_matrix(history: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, np.ndarray]:
     """The groups of `keys` x earlier year with a positive year total (keys and tahun, in sorted
-    order) and their shares, one row each, one column per month 1..12."""
-    sums = history.groupby(keys + ["tahun", "bulan"])["realisasi"].sum()
-    wide = sums.unstack("bulan", fill_value=0).reindex(columns=MONTHS, fill_value=0)
+    order) and their shares, one row each, one column per month 1..12. `history`: by_month()'s
+    shape, with `keys` among its keys."""
+    wide = history.groupby(keys + ["tahun"])[REALIZED_MONTHS].sum()
     cumulative = wide.to_numpy(dtype="float64").cumsum(axis=1)
     kept = cumulative[:, -1] > 0
     shares = np.clip(cumulative[kept] / cumulative[kept, -1:], 0.0, None)
@@ -68,8 +84,8 @@ def _share_matrix(history: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame,
 
 def share_curves(history: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Per group of `keys`, earlier year and month 1..12: `share` (float), the cumulative
-    realization to the month's end over the year's total. `history`: tahun, bulan, realisasi (of
-    the month alone) and `keys`. Years whose total is not positive are left out."""
+    realization to the month's end over the year's total. `history`: by_month()'s shape. Years
+    whose total is not positive are left out."""
     columns = keys + ["tahun", "bulan", "share"]
     if history.empty:
         return pd.DataFrame(columns=columns)
@@ -80,11 +96,29 @@ def share_curves(history: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return long[columns].reset_index(drop=True)
 
 
-def rpd_shares(rpd: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Per group of `keys` and month 1..12: `share` = cumulative RPD to the month / total RPD
-    (groups with a positive total only). `rpd`: bulan, rpd and `keys`."""
-    frame = rpd.assign(tahun=0, realisasi=rpd["rpd"])
-    return share_curves(frame, keys).drop(columns="tahun")
+# a plan's months, one column each (rupiah of that month alone; missing: nothing planned)
+PLAN_MONTHS = [f"rpd_{month}" for month in MONTHS]
+
+
+def _plan_curves(plan: pd.DataFrame, keys: list[str], bulan: int, ahead: tuple[int, ...]) -> pd.DataFrame:
+    """_curves_at() of a plan with one row per group of `keys` and its months in PLAN_MONTHS,
+    for the groups with a positive planned year total. A plan is one "year": the means, lowest
+    and highest share over the years are its own shares, taken without grouping its rows."""
+    cumulative = plan[PLAN_MONTHS].to_numpy(dtype="float64", na_value=0.0).cumsum(axis=1)
+    kept = cumulative[:, -1] > 0
+    shares = np.clip(cumulative[kept] / cumulative[kept, -1:], 0.0, None)
+    at = plan.loc[kept, keys].reset_index(drop=True)
+    share = shares[:, bulan - 1]
+    at["share"], at["tahun_riwayat"], at["share_min"], at["share_max"] = share, 1, share, share
+    at["share_min_positif"] = np.where(share > 0, share, np.nan)
+    for month in ahead:
+        at[f"share_{month}"] = shares[:, month - 1]
+    return at
+
+
+def _history_curves(history: pd.DataFrame, keys: list[str], bulan: int, ahead: tuple[int, ...]) -> pd.DataFrame:
+    groups, shares = _share_matrix(history, keys)
+    return _curves_at(groups, shares, keys, bulan, ahead)
 
 
 def _curves_at(groups: pd.DataFrame, shares: np.ndarray, keys: list[str], bulan: int,
@@ -120,10 +154,11 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     """The year-end projection of every row of `current` (pagu, blokir, realisasi to the end of
     `bulan` and the columns of the keys below).
 
-    `history`: realization per month of the earlier years (tahun, bulan, realisasi and the key
-    columns). `levels`: (name, keys) finest first, e.g. [("unit", ["kdunit", "jenis_belanja"]),
-    ("jenis belanja", ["jenis_belanja"])]. `rpd`: the year's plan per month (bulan, rpd and
-    `rpd_keys`), the fallback.
+    `history`: realization per month of the earlier years, by_month()'s shape with the key
+    columns of every level. `levels`: (name, keys) finest first, e.g. [("unit", ["kdunit",
+    "jenis_belanja"]), ("jenis belanja", ["jenis_belanja"])]. `rpd`: the year's plan, the
+    fallback: one row per group of `rpd_keys`, its months in PLAN_MONTHS (as
+    queries/proyeksi_rpd.sql returns it).
 
     Adds: dasar, tahun_riwayat (years behind the curve; 0 for RPD), share (mean share at
     `bulan`), batas (the cap: pagu - blokir, never below the realization), proyeksi,
@@ -138,19 +173,18 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
 
     later = {month: np.full(n, np.nan) for month in ahead}
 
-    sources = []
-    for name, keys in levels:
-        sources.append((f"{BASIS_HISTORY} {name}", keys, history))
+    sources = [(f"{BASIS_HISTORY} {name}", keys, history, _history_curves) for name, keys in levels]
     if rpd is not None and rpd_keys:
-        sources.append((BASIS_RPD, rpd_keys, rpd.assign(tahun=0, realisasi=rpd["rpd"])))
-    for label, keys, source in sources:
+        sources.append((BASIS_RPD, rpd_keys, rpd, _plan_curves))
+    for label, keys, source, curves in sources:
         if source.empty:
             continue
-        groups, shares = _share_matrix(source, keys)
-        if not len(groups):
-            continue
+        if not (basis == BASIS_NONE).any():
+            break  # a coarser curve only serves rows the finer ones left without
         # every year of a curve has all twelve months, so the mean at T is over the same years
-        at = _curves_at(groups, shares, keys, bulan, ahead)
+        at = curves(source, keys, bulan, ahead)
+        if at.empty:
+            continue
         merged = frame[keys].merge(at, on=keys, how="left")
         usable = np.flatnonzero((basis == BASIS_NONE) & (merged["share"].fillna(0.0).to_numpy() > 0))
         share[usable] = merged["share"].to_numpy(dtype="float64")[usable]
@@ -220,10 +254,19 @@ def rollup(projected: pd.DataFrame, keys: list[str], targets: dict[str, float] |
     percentages of the pagu: persen, proyeksi_persen, proyeksi_bawah_persen, proyeksi_atas_persen,
     and target_persen (the pagu-weighted year-end target of `targets` per jenis belanja).
     The band of a group is the sum of its rows' bands: no narrower than any single year's."""
-    frame = projected.copy()
-    target = frame["jenis_belanja"].map(targets or {})
-    frame["_pagu_bertarget"] = frame["pagu"].where(target.notna(), 0).astype("float64")
-    frame["_pagu_x_target"] = frame["_pagu_bertarget"] * target.fillna(0.0)
+    return rollup_weighted(weighted(projected, targets), keys)
+
+
+def weighted(projected: pd.DataFrame, targets: dict[str, float] | None = None) -> pd.DataFrame:
+    """The projected rows with the pagu carrying a target of `targets` and pagu x target, what
+    rollup() sums to weigh the targets: made once, rollup_weighted() sums it to several levels."""
+    target = summary.target_of(projected["jenis_belanja"], targets or {})
+    carried = projected["pagu"].where(target.notna(), 0).astype("float64")
+    return projected.assign(_pagu_bertarget=carried, _pagu_x_target=carried * target.fillna(0.0))
+
+
+def rollup_weighted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """rollup() of rows from weighted()."""
     sums = PROJECTED + ["_pagu_bertarget", "_pagu_x_target"]
     if keys:
         grouped = frame.groupby(keys, as_index=False, sort=True)[sums].sum()
@@ -257,17 +300,20 @@ def per_month(needed: pd.Series, left: int) -> pd.Series:
     """Rupiah to realize in each remaining month: ceil(needed / left) (so the months add up to at
     least the need), Int64; 0 where nothing is needed, missing where something is needed but no
     month is left or there is no target."""
-    values = []
-    for value in needed:
-        if value is None or pd.isna(value):
-            values.append(pd.NA)
-        elif int(value) <= 0:
-            values.append(0)
-        elif left <= 0:
-            values.append(pd.NA)
-        else:
-            values.append(-((-int(value)) // left))
-    return pd.Series(pd.array(values, dtype="Int64"), index=needed.index)
+    need, missing = _whole(needed)
+    if left > 0:
+        values = np.where(need > 0, -((-need) // left), 0)
+    else:
+        values, missing = np.zeros_like(need), missing | (need > 0)
+    return pd.Series(pd.arrays.IntegerArray(values, missing), index=needed.index)
+
+
+def _whole(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Whole rupiah (int64, as int() takes them: toward zero) and where they are missing."""
+    missing = values.isna().to_numpy()
+    if pd.api.types.is_float_dtype(values.dtype):
+        return np.trunc(values.to_numpy(dtype="float64", na_value=0.0)).astype("int64"), missing
+    return values.to_numpy(dtype="int64", na_value=0), missing
 
 
 def pace(realisasi: pd.Series, bulan: int) -> pd.Series:
@@ -279,15 +325,14 @@ def realistic(needed: pd.Series, usual: pd.Series, factor: float = REALISTIC_FAC
     """True where nothing is needed or the rupiah needed by the deadline are at most factor x what
     the row usually realizes over the months left (usual_after); False where more, or something is
     needed with no month left; missing where there is no target."""
-    values = []
-    for need, expected in zip(needed, usual):
-        if need is None or pd.isna(need):
-            values.append(pd.NA)
-        elif int(need) <= 0:
-            values.append(True)
-        else:
-            values.append(bool(int(need) <= factor * max(float(expected), 0.0)))
-    return pd.Series(pd.array(values, dtype="boolean"), index=needed.index)
+    need, missing = _whole(needed)
+    # the whole rupiah needed against factor x usual (a float, NaN when unknown), compared exactly
+    # as Python compares an int with a float: need <= limit exactly when need <= floor(limit)
+    with np.errstate(over="ignore"):  # as Python's floats: inf past the largest
+        limit = factor * np.maximum(np.asarray(usual, dtype="float64"), 0.0)
+        whole = np.floor(np.where(limit < 2.0**62, limit, 0.0)).astype("int64")
+    within = np.where(np.isnan(limit), False, (limit >= 2.0**62) | (need <= whole))
+    return pd.Series(pd.arrays.BooleanArray((need <= 0) | within, missing), index=needed.index)
 
 
 def catch_up(frame: pd.DataFrame, bulan: int, needed_quarter: pd.Series, needed_year: pd.Series,
@@ -326,9 +371,10 @@ def reaches(proyeksi: pd.Series, realisasi: pd.Series, needed: pd.Series) -> pd.
     """Whether a projected year end reaches the target: proyeksi >= realisasi + needed (the
     target's rupiah); missing where there is no target. realistic() at the year end asks the same
     of the usual pattern with a tolerance and without the cap at the pagu."""
-    values = [pd.NA if need is None or pd.isna(need) or pd.isna(p) else bool(int(p) >= int(r) + int(need))
-              for p, r, need in zip(proyeksi, realisasi, needed)]
-    return pd.Series(pd.array(values, dtype="boolean"), index=needed.index)
+    projected, unknown = _whole(pd.Series(proyeksi))
+    realized, _ = _whole(pd.Series(realisasi))
+    need, missing = _whole(needed)
+    return pd.Series(pd.arrays.BooleanArray(projected >= realized + need, missing | unknown), index=needed.index)
 
 
 # ------------------------------------------------------------------ back-test
@@ -350,8 +396,9 @@ def backtest(history: pd.DataFrame, pagu_at: pd.DataFrame, levels: list[tuple[st
     rows = []
     years = sorted(int(y) for y in history["tahun"].unique())
     entity = grain_keys[0]
+    level_keys = list(dict.fromkeys(key for _, keys in levels for key in keys))
     for year in years[1:]:
-        earlier = history[history["tahun"] < year]
+        earlier = by_month(history[history["tahun"] < year], level_keys)
         this = history[history["tahun"] == year]
         end = pagu_at[(pagu_at["tahun"] == year) & (pagu_at["bulan"] == 12)]
         actual_real = this.groupby(entity)["realisasi"].sum()

@@ -7,6 +7,8 @@ caches per warehouse version.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pandas as pd
 import sqlalchemy as sa
 
@@ -29,14 +31,24 @@ def current(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
     return _ranked(ikpa_view.current(engine, period, scope, filters), ikpa_view.rules(engine, period.tahun))
 
 
-def _ranked(scored: pd.DataFrame, rules: ikpa_rules.Rules) -> dict[str, pd.DataFrame]:
+def _ranked(scored: pd.DataFrame, rules: ikpa_rules.Rules,
+            months: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """current()'s tables from the satker scores of one month; 'per_unit' and 'kementerian' are
+    the last month's rows of `months` (_over_months of the same monthly() frame) when given:
+    over_months() sums the same rows in the same order, so they are the same to the last bit,
+    already summed."""
     satker = scored.sort_values(["nilai", "kdsatker"], ascending=[False, True], na_position="last",
                                 kind="stable").reset_index(drop=True)
     satker.insert(0, "peringkat", pd.array(range(1, len(satker) + 1), dtype="int64"))
     if satker.empty:
         return {"satker": satker, "per_unit": pd.DataFrame(), "kementerian": pd.DataFrame()}
-    # aggregated in monthly()'s row order, as over_months() sums the same rows
-    return {"satker": satker, **ikpa_view.aggregates_of(scored, rules)}
+    if months is None:
+        # aggregated in monthly()'s row order, as over_months() sums the same rows
+        return {"satker": satker, **ikpa_view.aggregates_of(scored, rules)}
+    last = months[months["bulan"] == months["bulan"].max()].drop(columns="bulan")
+    ministry = (last["kdunit"] == MINISTRY).to_numpy()
+    return {"satker": satker, "per_unit": last[~ministry].reset_index(drop=True),
+            "kementerian": last[ministry].drop(columns=["kdunit", "nmunit"]).reset_index(drop=True)}
 
 
 def over_months(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
@@ -88,16 +100,20 @@ def shown(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters:
     'kejar' (projection.catch_up per satker, in `lang`) and 'perhatian' (projection.needs_attention,
     the whole list, in `lang`); each the same as the function named returns. Without a satker
     scored the last three are empty frames."""
-    rules = ikpa_view.rules(engine, period.tahun)
-    frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope, filters, rules)
-    # the current scores are the last month's: one path for the ranking and the months
-    scored = ikpa_view.as_of(frame, period.bulan)
-    months = _over_months(frame, rules)
-    now = _ranked(scored, rules)
+    # The projection's basis does not depend on the scores: fetched beside them, its warehouse
+    # queries run in DuckDB (without the GIL) while the scores are computed, on a second core.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        pending = worker.submit(projection_view.basis, engine, period, scope, filters)
+        rules = ikpa_view.rules(engine, period.tahun)
+        frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope, filters, rules)
+        # the current scores are the last month's: one path for the ranking and the months
+        scored = ikpa_view.as_of(frame, period.bulan)
+        months = _over_months(frame, rules)
+        now = _ranked(scored, rules, months)
+        shared = pending.result()
     if now["satker"].empty:
         return {"sekarang": now, "bulanan": months, "proyeksi": {k: pd.DataFrame() for k in PROJECTION_LEVELS},
                 "kejar": pd.DataFrame(columns=CATCH_UP_COLUMNS), "perhatian": pd.DataFrame(columns=ATTENTION_COLUMNS)}
-    shared = projection_view.basis(engine, period, scope, filters)
     return {"sekarang": now, "bulanan": months, "proyeksi": {k: shared.level(k) for k in PROJECTION_LEVELS},
             "kejar": projection_view.catch_up_from(shared, "satker", lang),
             "perhatian": projection_view.needs_attention_from(shared, scored, rules, None, lang)}

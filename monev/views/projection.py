@@ -2,8 +2,9 @@
 ministry (monev.domain.projection), what each KPA and PPK still has to realize per remaining
 month, the 'perlu perhatian' list (monev.domain.attention) and the projection's back-test.
 
-Realization per satker x jenis belanja and month comes from queries/proyeksi_bulanan.sql (this
-year and every earlier year in the warehouse), the plan from queries/proyeksi_rpd.sql, pagu and
+Realization per satker x jenis belanja and month of every earlier year in the warehouse comes
+from queries/proyeksi_riwayat.sql (the back-test reads queries/proyeksi_bulanan.sql, per PPK,
+this year too), the plan from queries/proyeksi_rpd.sql, pagu and
 blokir from reports.budget_grain (the grain of reports.budget_summary), so that pagu and
 realization so far reconcile with the overview. The seasonal curve of a satker x jenis belanja
 is the satker's own where it has history (the back-test in docs/projection.md shows it halves the
@@ -13,9 +14,13 @@ the jenis belanja's over the selection, else the RPD.
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import sqlalchemy as sa
 
 from monev import reports
@@ -47,6 +52,14 @@ def _history(engine, years: list[int], scope: Scope, filters: Filters) -> pd.Dat
     return frame
 
 
+def _seasons(engine, years: list[int], scope: Scope, filters: Filters) -> pd.DataFrame:
+    """The history project() reads: realization per satker x jenis belanja and year, a column
+    per month (projection.by_month's shape); no rows without an earlier year."""
+    if not years:
+        return pd.DataFrame()
+    return query.run(engine, "proyeksi_riwayat", scope=scope, filters=filters, daftar_tahun=list(years))
+
+
 def _current(grain: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     frame = grain.assign(nmunit=grain["nmunit"].fillna(""))
     return frame.groupby(keys, as_index=False)[["pagu", "blokir", "realisasi"]].sum()
@@ -66,9 +79,8 @@ def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
     projected (and capped at their own pagu net of blokir) at the PPK grain and summed, so every
     level adds up; the seasonal curve is the satker's (or coarser), the same for all its PPK."""
     rows, goals = _projected_rows(engine, period, scope, filters)
-    result = {"baris": rows}
-    result.update({name: projection.rollup(rows, keys, goals) for name, keys in ROLLUPS.items()})
-    return result
+    weighted = projection.weighted(rows, goals)
+    return {"baris": rows, **{name: projection.rollup_weighted(weighted, keys) for name, keys in ROLLUPS.items()}}
 
 
 def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Filters, ahead: tuple[int, ...] = (),
@@ -81,7 +93,7 @@ def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Fi
         goal_rows = query.run(engine, "target_triwulan", tahun=period.tahun)
     if grain is None:
         grain = reports.budget_grain(engine, period, scope, filters)
-    history = _history(engine, [y for y in _years(engine) if y < period.tahun], scope, filters)
+    history = _seasons(engine, [y for y in _years(engine) if y < period.tahun], scope, filters)
     plan = _rpd(engine, period, scope, filters)
     rows = projection.project(_current(grain, GRAIN + ["nmsatker", "kdppk"]), period.bulan, history, LEVELS,
                               plan, RPD_KEYS, ahead=ahead)
@@ -94,7 +106,9 @@ class Basis:
     projected once: the budget grain (reports.budget_grain), the year's quarter targets (rows of
     queries/target_triwulan.sql), the projected rows with share_T for the target quarter's end
     and December (what catch_up needs; the rollups do not depend on it) and the year-end targets.
-    level(name) sums the rows to a level of ROLLUPS once and keeps it."""
+    level(name) sums the rows to a level of ROLLUPS once and keeps it (the rows weighted by the
+    year-end targets, projection.weighted, are made once for every level); per_jenis and names
+    keep theirs too."""
 
     period: Period
     grain: pd.DataFrame
@@ -102,11 +116,30 @@ class Basis:
     rows: pd.DataFrame
     year_end: dict[str, float]
     levels: dict[str, pd.DataFrame] = field(default_factory=dict)
+    weighted: pd.DataFrame | None = field(default=None, repr=False)
+    cache: dict[tuple | str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     def level(self, name: str) -> pd.DataFrame:
         if name not in self.levels:
-            self.levels[name] = projection.rollup(self.rows, ROLLUPS[name], self.year_end)
+            if self.weighted is None:
+                self.weighted = projection.weighted(self.rows, self.year_end)
+            self.levels[name] = projection.rollup_weighted(self.weighted, ROLLUPS[name])
         return self.levels[name]
+
+    def per_jenis(self, keys: list[str]) -> pd.DataFrame:
+        """The grain's pagu and realisasi summed per group of `keys` and jenis belanja (int64,
+        exact: what needs them per group sums the same rupiah), groups missing a key included."""
+        key = ("per_jenis", *keys)
+        if key not in self.cache:
+            self.cache[key] = self.grain.groupby([*keys, "jenis_belanja"], as_index=False, dropna=False)[
+                ["pagu", "realisasi"]].sum()
+        return self.cache[key]
+
+    def names(self) -> pd.DataFrame:
+        """kdsatker, nmsatker and nmunit, one row per satker of the grain."""
+        if "names" not in self.cache:
+            self.cache["names"] = self.grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")
+        return self.cache["names"]
 
     def month_goals(self, bulan: int) -> dict[str, float]:
         return targets.month_targets(self.goal_rows, bulan)
@@ -129,13 +162,24 @@ def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str,
     """Per group of `keys`: what its rows usually realize up to each deadline (projection.usual_after,
     summed: one column per name of `deadlines`) and dasar_realistis, the bases used, the one
     behind the most realization first (a satker's jenis belanja may rest on different ones)."""
-    work = rows[keys].assign(dasar_realistis=projection.realism_basis(rows),
-                             _realisasi=rows["realisasi"].astype("float64").clip(lower=0.0),
-                             **{name: projection.usual_after(rows, bulan, until) for name, until in deadlines.items()})
-    sums = work.groupby(keys, as_index=False)[list(deadlines)].sum()
-    bases = work.groupby([*keys, "dasar_realistis"], as_index=False)["_realisasi"].sum().sort_values(
-        [*keys, "_realisasi", "dasar_realistis"], ascending=[*[True] * len(keys), False, True], kind="stable")
-    return sums.merge(bases.groupby(keys, as_index=False)["dasar_realistis"].agg(", ".join), on=keys)
+    usual = {name: projection.usual_after(rows, bulan, until) for name, until in deadlines.items()}
+    grouped = rows[keys].assign(**usual).groupby(keys, sort=True)
+    sums = grouped[list(deadlines)].sum().reset_index()
+    # the bases as small integers (a handful of names) per group, in sums' order: grouped by
+    # those, then ordered by realization and name, rather than grouped and sorted by the texts
+    group = grouped.ngroup().to_numpy()
+    kept = group >= 0
+    basis, names = pd.factorize(projection.realism_basis(rows), use_na_sentinel=False)
+    names = np.asarray(names, dtype=object)
+    pairs = pd.DataFrame({"group": group[kept].astype("int64"), "basis": basis[kept],
+                          "realisasi": rows["realisasi"].to_numpy(dtype="float64").clip(min=0.0)[kept]})
+    bases = pairs.groupby(["group", "basis"], as_index=False)["realisasi"].sum()
+    rank = np.argsort(np.argsort(names))
+    bases = bases.iloc[np.lexsort((rank[bases["basis"]], -bases["realisasi"].to_numpy(), bases["group"].to_numpy()))]
+    texts = names[bases["basis"].to_numpy()]
+    sums["dasar_realistis"] = pd.Series(attention.joined(texts, bases["group"].to_numpy(), len(sums), ", "),
+                                        dtype="str")
+    return sums
 
 
 def catch_up(engine: sa.Engine, period: Period, grain_name: str = "satker", scope: Scope = EVERYTHING,
@@ -159,13 +203,11 @@ def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id") -
     if figures.empty:
         return figures
     quarter_end = _quarter_end(period.bulan)
-    need_q = status.needed_by_group(grain, shared.month_goals(quarter_end), keys)
-    need_y = status.needed_by_group(grain, shared.year_end, keys)
+    need = status.needed_by_groups(shared.per_jenis(keys), {"_q": shared.month_goals(quarter_end),
+                                                            "_y": shared.year_end}, keys)
     usual = _usual(shared.rows, keys, period.bulan, {"_pola_q": quarter_end, "_pola_y": 12})
-    frame = figures.merge(need_q.rename(columns={"kebutuhan": "_q"}), on=keys, how="left").merge(
-        need_y.rename(columns={"kebutuhan": "_y"}), on=keys, how="left").merge(usual, on=keys, how="left")
-    names = grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")
-    frame = frame.merge(names, on="kdsatker", how="left")
+    frame = figures.merge(need, on=keys, how="left").merge(usual, on=keys, how="left")
+    frame = frame.merge(shared.names(), on="kdsatker", how="left")
     result = projection.catch_up(frame.drop(columns=["_q", "_y", "_pola_q", "_pola_y"]), period.bulan,
                                  frame["_q"], frame["_y"], frame["_pola_q"].fillna(0.0), frame["_pola_y"].fillna(0.0))
     projected = shared.level(name)[keys + ["proyeksi", "proyeksi_persen"]]
@@ -176,53 +218,89 @@ def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id") -
     return result.reset_index(drop=True)
 
 
-def _realism_words(frame: pd.DataFrame, bulan: int, lang: str) -> list[str]:
+def _realism_words(frame: pd.DataFrame, bulan: int, lang: str) -> pd.Series:
     """Per row of catch_up: the basis and, per deadline with a month left, the rupiah needed
     beside what the pattern usually realizes by then ('menurut pola riwayat satker: s.d. TW III
-    perlu Rp 1,20 M, biasanya Rp 0,90 M; s.d. Desember perlu ...')."""
+    perlu Rp 1,20 M, biasanya Rp 0,90 M; s.d. Desember perlu ...'), a column at a time."""
     quarter = projection.target_quarter(bulan)
     deadlines = [(fmt.QUARTERS[quarter - 1], "kebutuhan_triwulan", "pola_triwulan")] if 3 * quarter < 12 else []
     deadlines += [(fmt.month_name(12, lang), "kebutuhan_tahun", "pola_tahun")] if bulan < 12 else []
-    result = []
-    for row in frame.to_dict("records"):
-        bases = row["dasar_realistis"] if isinstance(row["dasar_realistis"], str) else projection.BASIS_FLAT
-        basis = " + ".join(text(f"ikpa_dasar_{b}", lang) for b in bases.split(", "))
-        parts = [text("ikpa_realistis_sampai", lang, batas=name, perlu=fmt.rupiah_short(row[need], lang),
-                      pola=fmt.rupiah_short(row[usual], lang)) for name, need, usual in deadlines]
-        result.append(text("ikpa_realistis_dasar", lang, dasar=basis) + ": "
-                      + ("; ".join(parts) if parts else text("ikpa_realistis_tanpa_bulan", lang)))
-    return result
+    codes, bases = pd.factorize(frame["dasar_realistis"].fillna(projection.BASIS_FLAT))
+    heads = [text("ikpa_realistis_dasar", lang, dasar=" + ".join(text(f"ikpa_dasar_{b}", lang)
+                                                                 for b in basis.split(", "))) + ": "
+             for basis in bases]
+    head = pa.array(np.asarray(heads, dtype=object)[codes], type=pa.string())
+    parts = [_filled(text("ikpa_realistis_sampai", lang), len(frame), batas=name,
+                     perlu=fmt.rupiahs_short(frame[need], lang), pola=fmt.rupiahs_short(frame[usual], lang))
+             for name, need, usual in deadlines]
+    tail = pc.binary_join_element_wise(*parts, "; ") if parts else text("ikpa_realistis_tanpa_bulan", lang)
+    return pd.Series(pc.binary_join_element_wise(head, tail, ""), index=frame.index, dtype="str")
+
+
+def _filled(template: str, rows: int, **fields) -> pa.Array:
+    """template.format(**fields) for each of `rows` rows at once: a field is one text for every
+    row or a column of texts. The template's fields are plain {name}s."""
+    pieces = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        pieces.append(literal)
+        if name is not None:
+            value = fields[name]
+            pieces.append(value if isinstance(value, str) else pa.array(value, type=pa.string()))
+    if all(isinstance(piece, str) for piece in pieces):
+        return pa.array(["".join(pieces)] * rows, type=pa.string())
+    return pc.binary_join_element_wise(*pieces, "")
 
 
 PERCENT_VALUES = ("proyeksi", "bawah", "atas", "target", "persen")
 
 
 def reason_words(lang: str) -> attention.Words:
-    """words(kunci, nilai) for attention.needs_attention: the reason's text in `lang` with its
-    numbers formatted for that language (percentages, an IKPA score, a jenis belanja's and a
-    band's names)."""
-    def words(key: str, values: dict) -> str:
-        shown = dict(values)
-        for name in PERCENT_VALUES:
-            if name in shown:
-                shown[name] = fmt.percent(shown[name], lang)
-        if "skor" in shown:
-            shown["skor"] = fmt.percent(shown["skor"], lang)[:-1]
-        if shown.get("kategori") in ikpa_view.BAND_TEXTS:
-            shown["kategori"] = text(ikpa_view.BAND_TEXTS[shown["kategori"]], lang)
-        if "jenis" in shown:
-            code = str(shown["jenis"])
-            shown["jenis"] = (text(f"ikpa_alasan_jenis_{code}", lang) if f"ikpa_alasan_jenis_{code}" in TEXTS
-                              else text("ikpa_alasan_jenis_lain", lang, kode=code))
-        return text(key, lang, **shown)
+    """words(kunci, values) for attention.needs_attention: the text in `lang` of each reason of
+    one key (a Series of str on values' index), as text(kunci, lang, **row) would write it with
+    its numbers formatted for that language (percentages, an IKPA score, a jenis belanja's and a
+    band's names), a column at a time."""
+    def words(key: str, values: pd.DataFrame) -> pd.Series:
+        template = text(key, lang)
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        return pd.Series(_filled(template, len(values), **_reason_fields(names, values, lang)),
+                         index=values.index, dtype="str")
     return words
 
 
-def _per_jenis(grain: pd.DataFrame, keys: list[str], month_goals: dict[str, float]) -> pd.DataFrame:
-    frame = grain.groupby(keys + ["jenis_belanja"], as_index=False)[["pagu", "realisasi"]].sum()
+def _reason_fields(names: list[str], values: pd.DataFrame, lang: str) -> dict:
+    """The fields `names` of the reasons' texts, each value in words. The percentages of all the
+    fields are formatted together, each distinct value once (a projection's range often has no
+    width: three fields, one number)."""
+    shown = {}
+    percents = [name for name in names if name in PERCENT_VALUES or name == "skor"]
+    if percents:
+        texts = fmt.percents(pd.concat([values[name] for name in percents], ignore_index=True), lang)
+        for i, name in enumerate(percents):
+            part = texts.iloc[i * len(values):(i + 1) * len(values)]
+            shown[name] = part.str.slice(0, -1) if name == "skor" else part
+    for name in names:
+        if name not in shown:
+            codes, distinct = pd.factorize(values[name], use_na_sentinel=False)
+            shown[name] = np.asarray([_reason_value(name, v, lang) for v in distinct], dtype=object)[codes]
+    return shown
+
+
+def _reason_value(name: str, value, lang: str) -> str:
+    if name == "kategori" and value in ikpa_view.BAND_TEXTS:
+        return text(ikpa_view.BAND_TEXTS[value], lang)
+    if name == "jenis":
+        code = str(value)
+        return (text(f"ikpa_alasan_jenis_{code}", lang) if f"ikpa_alasan_jenis_{code}" in TEXTS
+                else text("ikpa_alasan_jenis_lain", lang, kode=code))
+    return format(value)
+
+
+def _per_jenis(summed: pd.DataFrame, keys: list[str], month_goals: dict[str, float]) -> pd.DataFrame:
+    """Basis.per_jenis(keys) with pagu, persen and the month's target_persen, where both are known."""
+    frame = summed.dropna(subset=[*keys, "jenis_belanja"])
     frame = frame[frame["pagu"] > 0]
     frame["persen"] = 100.0 * frame["realisasi"].astype(float) / frame["pagu"].astype(float)
-    frame["target_persen"] = frame["jenis_belanja"].map(month_goals)
+    frame["target_persen"] = summary.target_of(frame["jenis_belanja"], month_goals)
     return frame.dropna(subset=["target_persen"])
 
 
@@ -247,12 +325,12 @@ def needs_attention_from(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.
         return attention.needs_attention({}, reason_words(lang), n=n)
     goals = shared.month_goals(shared.period.bulan)
     context = {"proyeksi_satker": shared.level("per_satker"), "proyeksi_ppk": shared.level("per_ppk"),
-               "jenis_satker": _per_jenis(grain, ["kdunit", "kdsatker"], goals),
-               "jenis_ppk": _per_jenis(grain, ["kdunit", "kdsatker", "kdppk"], goals),
+               "jenis_satker": _per_jenis(shared.per_jenis(["kdunit", "kdsatker"]), ["kdunit", "kdsatker"], goals),
+               "jenis_ppk": _per_jenis(shared.per_jenis(["kdunit", "kdsatker", "kdppk"]),
+                                       ["kdunit", "kdsatker", "kdppk"], goals),
                "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"]}
     frame = attention.needs_attention(context, reason_words(lang), n=n)
-    names = grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")
-    return frame.merge(names, on="kdsatker", how="left")
+    return frame.merge(shared.names(), on="kdsatker", how="left")
 
 
 def backtest(engine: sa.Engine, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
