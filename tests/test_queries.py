@@ -49,6 +49,9 @@ def declared_columns(name: str) -> list[str] | None:
             while re.search(r"\([^()]*\)", text):
                 text = re.sub(r"\([^()]*\)", "", text)
             text = text.split(";")[0]
+            # 'rpd_1 .. rpd_12': one column per month
+            text = re.sub(r"([a-z_]+)_(\d+) \.\. \1_(\d+)",
+                          lambda m: ", ".join(f"{m[1]}_{k}" for k in range(int(m[2]), int(m[3]) + 1)), text)
             return [c.strip() for c in text.split(",") if re.fullmatch(r"[a-z_][a-z0-9_]*", c.strip())]
     return None
 
