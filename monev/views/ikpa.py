@@ -110,15 +110,10 @@ def _scored(satker: pd.DataFrame, by: list[str], aligned: dict[str, pd.Series], 
 
 def aggregates(result: Result) -> dict[str, pd.DataFrame]:
     """{'per_unit': one row per echelon I unit, 'kementerian': one row}, pagu-weighted."""
-    return aggregates_of(result.satker, result.rules)
-
-
-def aggregates_of(frame: pd.DataFrame, rule: ikpa_rules.Rules) -> dict[str, pd.DataFrame]:
-    """aggregates() of satker rows in SATKER_COLUMNS (scores() or one month of monthly())."""
-    per_unit = ikpa.aggregate(frame, ["kdunit"], rule)
-    names = frame.drop_duplicates("kdunit").set_index("kdunit")["nmunit"]
+    per_unit = ikpa.aggregate(result.satker, ["kdunit"], result.rules)
+    names = result.satker.drop_duplicates("kdunit").set_index("kdunit")["nmunit"]
     per_unit.insert(1, "nmunit", per_unit["kdunit"].map(names))
-    return {"per_unit": per_unit, "kementerian": ikpa.aggregate(frame, [], rule)}
+    return {"per_unit": per_unit, "kementerian": ikpa.aggregate(result.satker, [], result.rules)}
 
 
 def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING,

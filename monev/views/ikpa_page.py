@@ -28,23 +28,20 @@ def current(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
     """'satker' (ranked by nilai, best first; ikpa.SATKER_COLUMNS and peringkat), 'per_unit' and
     'kementerian' (pagu-weighted, ikpa.aggregate) as of the end of period.bulan: the last month
     of monthly(), as shown() takes them."""
-    return _ranked(ikpa_view.current(engine, period, scope, filters), ikpa_view.rules(engine, period.tahun))
+    rules = ikpa_view.rules(engine, period.tahun)
+    frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope, filters, rules)
+    return _ranked(ikpa_view.as_of(frame, period.bulan), _over_months(frame, rules))
 
 
-def _ranked(scored: pd.DataFrame, rules: ikpa_rules.Rules,
-            months: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+def _ranked(scored: pd.DataFrame, months: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """current()'s tables from the satker scores of one month; 'per_unit' and 'kementerian' are
-    the last month's rows of `months` (_over_months of the same monthly() frame) when given:
-    over_months() sums the same rows in the same order, so they are the same to the last bit,
-    already summed."""
+    the last month's rows of `months` (_over_months of the same monthly() frame), which sums the
+    same satker rows: the ranking and the months rest on the same numbers."""
     satker = scored.sort_values(["nilai", "kdsatker"], ascending=[False, True], na_position="last",
                                 kind="stable").reset_index(drop=True)
     satker.insert(0, "peringkat", pd.array(range(1, len(satker) + 1), dtype="int64"))
     if satker.empty:
         return {"satker": satker, "per_unit": pd.DataFrame(), "kementerian": pd.DataFrame()}
-    if months is None:
-        # aggregated in monthly()'s row order, as over_months() sums the same rows
-        return {"satker": satker, **ikpa_view.aggregates_of(scored, rules)}
     last = months[months["bulan"] == months["bulan"].max()].drop(columns="bulan")
     ministry = (last["kdunit"] == MINISTRY).to_numpy()
     return {"satker": satker, "per_unit": last[~ministry].reset_index(drop=True),
@@ -109,7 +106,7 @@ def shown(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters:
         # the current scores are the last month's: one path for the ranking and the months
         scored = ikpa_view.as_of(frame, period.bulan)
         months = _over_months(frame, rules)
-        now = _ranked(scored, rules, months)
+        now = _ranked(scored, months)
         shared = pending.result()
     if now["satker"].empty:
         return {"sekarang": now, "bulanan": months, "proyeksi": {k: pd.DataFrame() for k in PROJECTION_LEVELS},

@@ -295,9 +295,9 @@ def _reason_value(name: str, value, lang: str) -> str:
     return format(value)
 
 
-def _per_jenis(summed: pd.DataFrame, keys: list[str], month_goals: dict[str, float]) -> pd.DataFrame:
-    """Basis.per_jenis(keys) with pagu, persen and the month's target_persen, where both are known."""
-    frame = summed.dropna(subset=[*keys, "jenis_belanja"])
+def _per_jenis(shared: Basis, keys: list[str], month_goals: dict[str, float]) -> pd.DataFrame:
+    """shared.per_jenis(keys) with pagu, persen and the month's target_persen, where both are known."""
+    frame = shared.per_jenis(keys).dropna(subset=[*keys, "jenis_belanja"])
     frame = frame[frame["pagu"] > 0]
     frame["persen"] = 100.0 * frame["realisasi"].astype(float) / frame["pagu"].astype(float)
     frame["target_persen"] = summary.target_of(frame["jenis_belanja"], month_goals)
@@ -325,9 +325,8 @@ def needs_attention_from(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.
         return attention.needs_attention({}, reason_words(lang), n=n)
     goals = shared.month_goals(shared.period.bulan)
     context = {"proyeksi_satker": shared.level("per_satker"), "proyeksi_ppk": shared.level("per_ppk"),
-               "jenis_satker": _per_jenis(shared.per_jenis(["kdunit", "kdsatker"]), ["kdunit", "kdsatker"], goals),
-               "jenis_ppk": _per_jenis(shared.per_jenis(["kdunit", "kdsatker", "kdppk"]),
-                                       ["kdunit", "kdsatker", "kdppk"], goals),
+               "jenis_satker": _per_jenis(shared, ["kdunit", "kdsatker"], goals),
+               "jenis_ppk": _per_jenis(shared, ["kdunit", "kdsatker", "kdppk"], goals),
                "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"]}
     frame = attention.needs_attention(context, reason_words(lang), n=n)
     return frame.merge(shared.names(), on="kdsatker", how="left")
