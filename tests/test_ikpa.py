@@ -11,6 +11,8 @@ from fractions import Fraction
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import builders as b
 from builders import L1, L2, L4, L5, S1, S2
@@ -148,6 +150,28 @@ def test_revisions_of_every_month_at_once_skip_the_satker_without_any(rules):
         assert (got[(9, "A")], got[(9, "B")], got[(9, "C")]) == (approx((50 + 100) / 2), 100.0, 100.0)
     else:  # not even one revision allowed: every period scores the lower value
         assert (got[(9, "A")], got[(9, "B")]) == (50.0, 50.0)
+
+
+_REVISION = st.tuples(st.sampled_from("ABC"), st.sampled_from("1234"), st.integers(1, 12),
+                      st.sampled_from(["201", "211", "222", "301"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(log=st.lists(_REVISION, max_size=12), months=st.sampled_from([1, 3, 4, 6, 12]),
+       most=st.integers(-1, 2), over=st.sampled_from([50.0, 0.0, 37.5]))
+def test_revision_table_equals_the_mean_of_the_periods(log, months, most, over):
+    """revision_as_of()'s table of counts agrees with the periods of every satker and month for
+    any log: a revision dated in several months (counted once, from its first in each period),
+    codes not counted, periods of a month to a year, and any allowance."""
+    rules = Rules(Y, revision_period_months=months, revision_max=most, revision_score_over=over)
+    frame = pd.DataFrame([(s, n, f"{Y}-{m:02d}-15", k) for s, n, m, k in log],
+                         columns=["kdsatker", "no_revisi", "tgl_revisi", "kode_jenis"])
+    entities = pd.DataFrame({ikpa.AS_OF: [m for m in range(1, 13) for _ in "ABD"], "kdsatker": list("ABD") * 12})
+    by = [ikpa.AS_OF, "kdsatker"]
+    expected = ikpa.revision(ikpa.revision_periods_as_of(frame, entities, rules), by)
+    got = ikpa.revision_as_of(frame, entities, rules)
+    assert list(got.index) == list(zip(entities[ikpa.AS_OF], entities["kdsatker"]))
+    assert got.sort_index().to_numpy() == pytest.approx(expected.sort_index().to_numpy(), rel=1e-12)
 
 
 # ---------------------------------------------------------------- total, rescaling, dispensasi, bands

@@ -185,19 +185,31 @@ def revision(periods: pd.DataFrame, by: list[str] = SATKER) -> pd.Series:
 
 
 def revision_as_of(revisions: pd.DataFrame, entities: pd.DataFrame, rules: Rules) -> pd.Series:
-    """revision(revision_periods_as_of(revisions, entities, rules), [AS_OF, "kdsatker"]), without
-    building the periods of the satker that have no counted revision (most of them, at national
-    scale): each of their periods scores what a period without revisions does, and so does their
-    mean."""
-    by = [AS_OF, "kdsatker"]
-    entities = entities[by]
+    """revision(revision_periods_as_of(revisions, entities, rules), [AS_OF, "kdsatker"]), as one
+    table of counts per satker with a counted revision, period and month rather than a frame of
+    periods per entity: a revision counts as of month m in its period from the first month it is
+    dated in there; a period scores by its count; the satker's value is the mean over the periods
+    begun by m. The satker without counted revisions (most, at national scale) score what a period
+    without revisions does. Indexed by the entities' (AS_OF, kdsatker), in their order."""
+    months = rules.revision_period_months
     counted = revisions[revisions["kode_jenis"].isin(rules.revision_codes)]
-    # a hash lookup: Series.isin on Arrow strings converts every value looked for one by one
-    revised = pd.Index(counted["kdsatker"].unique()).get_indexer(entities["kdsatker"]) >= 0
-    some = revision(revision_periods_as_of(counted, entities[revised], rules), by)
+    month = pd.to_datetime(counted["tgl_revisi"]).dt.month.to_numpy().astype("int64")
+    first = (pd.DataFrame({"kdsatker": counted["kdsatker"].to_numpy(), "no_revisi": counted["no_revisi"].to_numpy(),
+                           "periode": (month - 1) // months, "bulan": month - 1})
+             .groupby(["kdsatker", "periode", "no_revisi"], as_index=False)["bulan"].min())
+    satkers = pd.Index(first["kdsatker"].unique())
+    periods = (12 - 1) // months + 1
+    counts = np.zeros((len(satkers), periods, 12), dtype="int64")
+    np.add.at(counts, (satkers.get_indexer(first["kdsatker"]), first["periode"].to_numpy(),
+                       first["bulan"].to_numpy()), 1)
+    scores = np.where(counts.cumsum(axis=2) <= rules.revision_max, CAP, rules.revision_score_over)
+    begun = np.arange(periods)[:, None] <= (np.arange(12) // months)[None, :]  # [period, month]
+    means = np.where(begun, scores, 0.0).sum(axis=1) / begun.sum(axis=0)  # [satker, month]
     none = CAP if rules.revision_max >= 0 else rules.revision_score_over
-    rest = pd.Series(none, index=pd.MultiIndex.from_frame(entities.loc[~revised, by]), name="nilai")
-    return pd.concat([some, rest])
+    row = satkers.get_indexer(entities["kdsatker"])
+    month_of = entities[AS_OF].to_numpy().astype("int64") - 1
+    values = np.where(row >= 0, means[np.maximum(row, 0), month_of] if len(satkers) else none, none)
+    return pd.Series(values, index=pd.MultiIndex.from_frame(entities[[AS_OF, "kdsatker"]]), name="nilai")
 
 
 # ---------------------------------------------------------------- Capaian Output
@@ -219,10 +231,10 @@ def output_achievement(ro: pd.DataFrame, by: list[str] = SATKER) -> pd.DataFrame
 
 def output_achievement_stored(rows: pd.DataFrame) -> pd.DataFrame:
     """output_achievement() row by row from the parts of the geometric mean a load stored per
-    satker and as-of month (rows: jumlah_ro, log_rasio, ada_nol; jumlah_ro missing or 0 where no
-    RO has a ratio, and then nilai is missing), in the rows' order."""
-    count = rows["jumlah_ro"].astype(float).fillna(0.0)
-    mean = capaian.geometric_from_sums(rows["log_rasio"], count, rows["ada_nol"].astype("boolean").fillna(False))
+    satker and as-of month (rows: jumlah_ro, log_rasio, ada_nol; jumlah_ro 0 where no RO has a
+    ratio, and then nilai is missing), in the rows' order."""
+    count = rows["jumlah_ro"].astype(float)
+    mean = capaian.geometric_from_sums(rows["log_rasio"], count, rows["ada_nol"])
     return pd.DataFrame({"jumlah_ro": count.astype("int64").to_numpy(), "nilai": 100.0 * mean.astype(float).to_numpy()},
                         index=rows.index)
 
