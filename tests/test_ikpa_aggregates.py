@@ -132,8 +132,8 @@ def test_stored_deviation_takes_the_mean_the_rules_ask_for():
 
 
 def test_stored_achievement_is_the_geometric_mean_of_its_parts():
-    rows = pd.DataFrame({"kdsatker": ["A", "B", "C"], "jumlah_ro": [2, 3, None],
-                         "log_rasio": [np.log(0.5) + np.log(0.8), np.log(0.9), None], "ada_nol": [False, True, None]})
+    rows = pd.DataFrame({"kdsatker": ["A", "B", "C"], "jumlah_ro": [2, 3, 0],  # as queries/ikpa_bulanan.sql
+                         "log_rasio": [np.log(0.5) + np.log(0.8), np.log(0.9), None], "ada_nol": [False, True, False]})
     result = ikpa.output_achievement_stored(rows)
     assert result.loc[0, "nilai"] == pytest.approx(100 * np.sqrt(0.4))
     assert result.loc[1, "nilai"] == 0.0 and result.loc[1, "jumlah_ro"] == 3  # one RO delivered nothing

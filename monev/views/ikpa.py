@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import sqlalchemy as sa
 
 from monev import reports
@@ -129,17 +132,41 @@ def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING
     quarters = targets.quarter_targets(query.run(engine, "target_triwulan", tahun=tahun))
     inputs = _from_facts if filters.jenis_belanja else _from_aggregates
     satker, aligned = inputs(engine, params, rule)
+    # Scored on integer satker codes: a national year's groupbys, merges and sorts then hash and
+    # compare integers, not strings (several times faster). The codes sort as the satker codes do.
+    codes = _SatkerCodes(satker["kdsatker"])
 
     per_quarter = ikpa.absorption_quarters(
-        ikpa.absorption_detail(query.run(engine, "ikpa_penyerapan", **params), quarters))
+        ikpa.absorption_detail(codes.of(query.run(engine, "ikpa_penyerapan", **params)), quarters))
     absorption = ikpa.absorption(ikpa.quarters_ended(per_quarter, range(1, bulan + 1)), MONTHLY)
-    revision = ikpa.revision_as_of(query.run(engine, "ikpa_revisi", **params), satker, rule)
-    official = query.run(engine, "ikpa_omspan_bulanan", **params)
-    dispensation = query.run(engine, "ikpa_dispensasi_bulanan", **params)
+    coded = codes.of(satker)
+    revision = ikpa.revision_as_of(codes.of(query.run(engine, "ikpa_revisi", **params)), coded, rule)
+    official = codes.of(query.run(engine, "ikpa_omspan_bulanan", **params))
+    dispensation = codes.of(query.run(engine, "ikpa_dispensasi_bulanan", **params))
+    aligned = {name: codes.of_index(values) for name, values in aligned.items()}
     aligned.update(penyerapan=absorption, revisi_dipa=revision)
-    frame = _scored(satker, MONTHLY, aligned, official, dispensation, rule)
+    frame = _scored(coded, MONTHLY, aligned, official, dispensation, rule)
+    frame["kdsatker"] = satker["kdsatker"].array  # a left merge keeps the satker rows' order
     frame["bulan"] = frame[ikpa.AS_OF].astype("int64")
     return frame[[*SATKER_COLUMNS, "bulan"]].reset_index(drop=True)
+
+
+class _SatkerCodes:
+    """The satker codes of monthly()'s rows as integers: each code's position among them, sorted."""
+
+    def __init__(self, kdsatker: pd.Series):
+        self.values = pc.unique(pa.array(kdsatker, type=pa.string())).sort()
+
+    def of(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """`frame` with kdsatker as codes, without the rows of satker outside monthly()'s rows
+        (which no row would take up)."""
+        position = pc.index_in(pa.array(frame["kdsatker"], type=pa.string()), value_set=self.values)
+        keep = pc.is_valid(position).to_numpy(zero_copy_only=False)
+        return frame[keep].assign(kdsatker=position.filter(keep).to_numpy().astype("int64"))
+
+    def of_index(self, values: pd.Series) -> pd.Series:
+        """`values` (indexed by MONTHLY) with its kdsatker level as codes."""
+        return self.of(values.reset_index()).set_index(values.index.names)[values.name]
 
 
 MONTHLY = [ikpa.AS_OF, "kdsatker"]
@@ -148,13 +175,23 @@ MONTHLY_SATKER = [ikpa.AS_OF, "kdunit", "nmunit", "kdsatker", "nmsatker"]
 
 def _from_aggregates(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
     """monthly()'s satker rows (MONTHLY_SATKER and pagu) with their Deviasi Halaman III and
-    Capaian Output, from queries/ikpa_bulanan.sql, whose rows are those satker rows; and no
-    further inputs to align (_scored)."""
+    Capaian Output, from queries/ikpa_bulanan.sql, whose rows are those satker rows, named and
+    ordered (month, unit, satker) by queries/ikpa_satker.sql; and no further inputs to align
+    (_scored)."""
     rows = query.run(engine, "ikpa_bulanan", **params)
+    names = query.run(engine, "ikpa_satker", **params)
+    # every row's satker is one of the selection's, whose position orders them by unit and code
+    at = pc.index_in(pa.array(rows["kdsatker"], type=pa.string()),
+                     value_set=pa.array(names["kdsatker"], type=pa.string())).to_numpy().astype("int64")
+    order = np.argsort(rows[ikpa.AS_OF].to_numpy().astype("int64") * len(names) + at)  # unique keys
     deviation, achievement = ikpa.deviation_stored(rows, rule), ikpa.output_achievement_stored(rows)
-    satker = rows[[*MONTHLY_SATKER, "pagu"]].astype({"pagu": "int64"}).assign(
-        deviasi_halaman_iii=deviation["nilai"], deviasi_rata=deviation["deviasi_rata"],
-        capaian_output=achievement["nilai"])
+    satker = names.take(at[order]).reset_index(drop=True)
+    satker.insert(0, ikpa.AS_OF, rows[ikpa.AS_OF].to_numpy()[order])
+    satker = satker[MONTHLY_SATKER].assign(
+        pagu=rows["pagu"].to_numpy().astype("int64")[order],
+        deviasi_halaman_iii=deviation["nilai"].to_numpy()[order],
+        deviasi_rata=deviation["deviasi_rata"].to_numpy()[order],
+        capaian_output=achievement["nilai"].to_numpy()[order])
     return satker, {}
 
 

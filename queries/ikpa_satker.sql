@@ -1,0 +1,8 @@
+-- ikpa_satker.sql
+-- The satker of the selection with their echelon I unit, in the order the IKPA tables list them
+-- (unit, then satker): the names of the IKPA months' rows, which ikpa_bulanan.sql returns by code.
+-- params: :tahun (int), scope and filters (lists, empty = all)
+-- returns: kdunit, nmunit, kdsatker, nmsatker
+select kdunit, nmunit, kdsatker, nmsatker
+from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker, :f_kewenangan, :f_lokasi)
+order by kdunit, kdsatker;
