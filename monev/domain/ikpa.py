@@ -25,7 +25,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from monev.domain import capaian, rpd
+from monev.domain import capaian, codes, rpd
 from monev.domain.ikpa_rules import BAND_NAMES, INDICATORS, Rules
 
 CAP = 100.0
@@ -39,28 +39,30 @@ AS_OF = "bulan_sd"
 def absorption_detail(rows: pd.DataFrame, quarter_targets: dict[str, list[float]]) -> pd.DataFrame:
     """Per satker, quarter and jenis belanja (rows: kdsatker, triwulan, jenis_belanja, pagu,
     blokir in force at the quarter's end, realisasi cumulative to it): pagu_netto, realisasi_persen,
-    target_persen and PA = min(100, realisasi% / target% x 100). Only jenis belanja with
-    pagu_netto > 0 and a target above 0 are kept (the others carry no weight)."""
+    target_persen and PA = min(100, realisasi% / target% x 100), in the rows' order. Only jenis
+    belanja with pagu_netto > 0 and a target above 0 are kept (the others carry no weight)."""
     frame = rows.copy()
     frame["triwulan"] = frame["triwulan"].astype("int64")
     for column in ("pagu", "blokir", "realisasi"):
         frame[column] = frame[column].astype("int64")
     frame["pagu_netto"] = frame["pagu"] - frame["blokir"]
-    frame["target_persen"] = _quarter_target(frame["jenis_belanja"], frame["triwulan"], quarter_targets)
+    names = list(quarter_targets)
+    frame["target_persen"] = _quarter_target(codes.positions(frame["jenis_belanja"], names), frame["triwulan"],
+                                             [quarter_targets[j] for j in names])
     frame = frame[(frame["pagu_netto"] > 0) & (frame["target_persen"] > 0)].copy()
     frame["realisasi_persen"] = 100.0 * frame["realisasi"].astype(float) / frame["pagu_netto"].astype(float)
     frame["pa"] = (frame["realisasi_persen"] / frame["target_persen"] * 100.0).clip(upper=CAP)
-    return frame.sort_values(["kdsatker", "triwulan", "jenis_belanja"]).reset_index(drop=True)
+    return frame.reset_index(drop=True)
 
 
-def _quarter_target(jenis: pd.Series, triwulan: pd.Series, quarter_targets: dict[str, list[float]]) -> np.ndarray:
-    """The target % of each (jenis belanja, quarter); NaN for a jenis belanja without targets."""
-    names = pd.Index(list(quarter_targets), dtype="str")
-    table = np.array([quarter_targets[j] for j in names], dtype=float).reshape(len(names), 4)
-    row = names.get_indexer(jenis.astype("str"))
-    found = row >= 0
-    return np.where(found, table[np.where(found, row, 0), triwulan.to_numpy() - 1] if len(names) else math.nan,
-                    math.nan)
+def _quarter_target(jenis: np.ndarray, triwulan: pd.Series, table: list[list[float]]) -> np.ndarray:
+    """The target % of each (jenis belanja, quarter): jenis as positions in `table` (rows of four
+    quarterly targets), NaN where it is -1 (a jenis belanja without targets)."""
+    found = jenis >= 0
+    if not table:
+        return np.full(len(jenis), math.nan)
+    targets = np.asarray(table, dtype=float).reshape(len(table), 4)
+    return np.where(found, targets[np.where(found, jenis, 0), triwulan.to_numpy() - 1], math.nan)
 
 
 def absorption_quarters(detail: pd.DataFrame) -> pd.DataFrame:
@@ -197,16 +199,16 @@ def revision_as_of(revisions: pd.DataFrame, entities: pd.DataFrame, rules: Rules
     first = (pd.DataFrame({"kdsatker": counted["kdsatker"].to_numpy(), "no_revisi": counted["no_revisi"].to_numpy(),
                            "periode": (month - 1) // months, "bulan": month - 1})
              .groupby(["kdsatker", "periode", "no_revisi"], as_index=False)["bulan"].min())
-    satkers = pd.Index(first["kdsatker"].unique())
+    satkers = first["kdsatker"].unique()
     periods = (12 - 1) // months + 1
     counts = np.zeros((len(satkers), periods, 12), dtype="int64")
-    np.add.at(counts, (satkers.get_indexer(first["kdsatker"]), first["periode"].to_numpy(),
+    np.add.at(counts, (codes.positions(first["kdsatker"], satkers), first["periode"].to_numpy(),
                        first["bulan"].to_numpy()), 1)
     scores = np.where(counts.cumsum(axis=2) <= rules.revision_max, CAP, rules.revision_score_over)
     begun = np.arange(periods)[:, None] <= (np.arange(12) // months)[None, :]  # [period, month]
     means = np.where(begun, scores, 0.0).sum(axis=1) / begun.sum(axis=0)  # [satker, month]
     none = CAP if rules.revision_max >= 0 else rules.revision_score_over
-    row = satkers.get_indexer(entities["kdsatker"])
+    row = codes.positions(entities["kdsatker"], satkers)
     month_of = entities[AS_OF].to_numpy().astype("int64") - 1
     values = np.where(row >= 0, means[np.maximum(row, 0), month_of] if len(satkers) else none, none)
     return pd.Series(values, index=pd.MultiIndex.from_frame(entities[[AS_OF, "kdsatker"]]), name="nilai")

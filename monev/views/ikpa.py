@@ -13,12 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 import sqlalchemy as sa
 
 from monev import reports
-from monev.domain import ikpa, ikpa_rules, targets
+from monev.domain import codes, ikpa, ikpa_rules, targets
 from monev.reports import Period
 from monev.ui import format as fmt
 from monev.ui.texts import text
@@ -134,16 +132,16 @@ def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING
     satker, aligned = inputs(engine, params, rule)
     # Scored on integer satker codes: a national year's groupbys, merges and sorts then hash and
     # compare integers, not strings (several times faster). The codes sort as the satker codes do.
-    codes = _SatkerCodes(satker["kdsatker"])
+    satkers = _SatkerCodes(satker["kdsatker"])
 
     per_quarter = ikpa.absorption_quarters(
-        ikpa.absorption_detail(codes.of(query.run(engine, "ikpa_penyerapan", **params)), quarters))
+        ikpa.absorption_detail(satkers.of(query.run(engine, "ikpa_penyerapan", **params)), quarters))
     absorption = ikpa.absorption(ikpa.quarters_ended(per_quarter, range(1, bulan + 1)), MONTHLY)
-    coded = codes.of(satker)
-    revision = ikpa.revision_as_of(codes.of(query.run(engine, "ikpa_revisi", **params)), coded, rule)
-    official = codes.of(query.run(engine, "ikpa_omspan_bulanan", **params))
-    dispensation = codes.of(query.run(engine, "ikpa_dispensasi_bulanan", **params))
-    aligned = {name: codes.of_index(values) for name, values in aligned.items()}
+    coded = satkers.of(satker)
+    revision = ikpa.revision_as_of(satkers.of(query.run(engine, "ikpa_revisi", **params)), coded, rule)
+    official = satkers.of(query.run(engine, "ikpa_omspan_bulanan", **params))
+    dispensation = satkers.of(query.run(engine, "ikpa_dispensasi_bulanan", **params))
+    aligned = {name: satkers.of_index(values) for name, values in aligned.items()}
     aligned.update(penyerapan=absorption, revisi_dipa=revision)
     frame = _scored(coded, MONTHLY, aligned, official, dispensation, rule)
     frame["kdsatker"] = satker["kdsatker"].array  # a left merge keeps the satker rows' order
@@ -155,14 +153,14 @@ class _SatkerCodes:
     """The satker codes of monthly()'s rows as integers: each code's position among them, sorted."""
 
     def __init__(self, kdsatker: pd.Series):
-        self.values = pc.unique(pa.array(kdsatker, type=pa.string())).sort()
+        self.values = np.sort(kdsatker.unique())
 
     def of(self, frame: pd.DataFrame) -> pd.DataFrame:
         """`frame` with kdsatker as codes, without the rows of satker outside monthly()'s rows
         (which no row would take up)."""
-        position = pc.index_in(pa.array(frame["kdsatker"], type=pa.string()), value_set=self.values)
-        keep = pc.is_valid(position).to_numpy(zero_copy_only=False)
-        return frame[keep].assign(kdsatker=position.filter(keep).to_numpy().astype("int64"))
+        at = codes.positions(frame["kdsatker"], self.values)
+        keep = at >= 0
+        return frame[keep].assign(kdsatker=at[keep])
 
     def of_index(self, values: pd.Series) -> pd.Series:
         """`values` (indexed by MONTHLY) with its kdsatker level as codes."""
@@ -181,8 +179,7 @@ def _from_aggregates(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
     rows = query.run(engine, "ikpa_bulanan", **params)
     names = query.run(engine, "ikpa_satker", **params)
     # every row's satker is one of the selection's, whose position orders them by unit and code
-    at = pc.index_in(pa.array(rows["kdsatker"], type=pa.string()),
-                     value_set=pa.array(names["kdsatker"], type=pa.string())).to_numpy().astype("int64")
+    at = codes.positions(rows["kdsatker"], names["kdsatker"])
     order = np.argsort(rows[ikpa.AS_OF].to_numpy().astype("int64") * len(names) + at)  # unique keys
     deviation, achievement = ikpa.deviation_stored(rows, rule), ikpa.output_achievement_stored(rows)
     satker = names.take(at[order]).reset_index(drop=True)
@@ -250,7 +247,8 @@ def trace(result: Result, kdsatker: str, lang: str = "id") -> pd.DataFrame:
     def rp_short(value):
         return fmt.rupiah_short(value, lang)
 
-    detail = result.absorption_detail[result.absorption_detail["kdsatker"] == kdsatker]
+    detail = (result.absorption_detail[result.absorption_detail["kdsatker"] == kdsatker]
+              .sort_values(["triwulan", "jenis_belanja"]))
     for q, part in detail.groupby("triwulan"):
         tw = fmt.QUARTERS[q - 1]
         for r in part.itertuples():
