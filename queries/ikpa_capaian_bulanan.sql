@@ -2,7 +2,8 @@
 -- The RO reports behind the IKPA Capaian Output indicator for every month up to :sampai at
 -- once: for each as-of month bulan_sd, each RO's latest capaian report up to that month, as
 -- capaian_ro.sql reports it for a single month. With a jenis belanja filter an RO counts, as
--- there, only once it holds budget lines of that jenis belanja (in force or realized) by then.
+-- there, only once it holds budget lines of that jenis belanja (in force or realized) by then:
+-- from the first date it does, found once per RO rather than once per RO and month.
 -- The IKPA months read it with a jenis belanja filter; without one, the schema 5 aggregate a
 -- load keeps holds the same per satker (ikpa_bulanan.sql).
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
@@ -18,7 +19,7 @@ m as (
     from range(1, month(CAST(:sampai AS DATE)) + 1) t(bulan_sd)
 ),
 c as (
-    select m.bulan_sd, f.kdsatker, f.kdgiat, f.kdoutput, f.kdsoutput,
+    select m.bulan_sd, m.akhir, f.kdsatker, f.kdgiat, f.kdoutput, f.kdsoutput,
            arg_max(f.target_vol, f.bulan)::double as target_vol,
            arg_max(f.real_vol, f.bulan)::double as real_vol,
            arg_max(f.progres_fisik, f.bulan)::double as progres_fisik
@@ -28,25 +29,29 @@ c as (
     group by all
 ),
 dengan_jenis as (
-    -- empty without a jenis belanja filter: the planner builds the exists below even when the
-    -- where clause is already true, and these joins were then two thirds of the query's time
-    select m.bulan_sd, f.kdsatker, f.kdgiat, f.kdoutput, f.kdsoutput
-    from fact_pagu f
-    join m on f.tgl_revisi <= m.akhir
-    where f.thang = :tahun and allowed(:f_jenis_belanja, left(f.kdakun, 2))
-      and len(CAST(:f_jenis_belanja AS VARCHAR[])) > 0
-    union
-    select m.bulan_sd, a.kdsatker, a.kdgiat, a.kdoutput, a.kdsoutput
-    from agg_realisasi_bulanan a
-    join m on a.bulan <= m.bulan_sd
-    where a.thang = :tahun and allowed(:f_jenis_belanja, a.jenis_belanja)
-      and len(CAST(:f_jenis_belanja AS VARCHAR[])) > 0
+    -- empty without a jenis belanja filter: the planner builds the join below even when the
+    -- where clause is already true
+    select kdsatker, kdgiat, kdoutput, kdsoutput, min(mulai) as mulai
+    from (
+        select f.kdsatker, f.kdgiat, f.kdoutput, f.kdsoutput, min(f.tgl_revisi) as mulai
+        from fact_pagu f
+        where f.thang = :tahun and allowed(:f_jenis_belanja, left(f.kdakun, 2))
+          and len(CAST(:f_jenis_belanja AS VARCHAR[])) > 0
+        group by all
+        union all
+        select a.kdsatker, a.kdgiat, a.kdoutput, a.kdsoutput,
+               last_day(make_date(CAST(:tahun AS INTEGER), min(a.bulan)::integer, 1)) as mulai
+        from agg_realisasi_bulanan a
+        where a.thang = :tahun and allowed(:f_jenis_belanja, a.jenis_belanja)
+          and len(CAST(:f_jenis_belanja AS VARCHAR[])) > 0
+        group by all
+    )
+    group by all
 )
 select c.bulan_sd, c.kdsatker, c.kdgiat, c.kdoutput, c.kdsoutput, c.target_vol, c.real_vol, c.progres_fisik
 from c
 join s on s.kdsatker = c.kdsatker
-where len(CAST(:f_jenis_belanja AS VARCHAR[])) = 0
-   or exists (select 1 from dengan_jenis d
-              where d.bulan_sd = c.bulan_sd and d.kdsatker = c.kdsatker and d.kdgiat = c.kdgiat
-                and d.kdoutput = c.kdoutput and d.kdsoutput = c.kdsoutput)
+left join dengan_jenis d on d.kdsatker = c.kdsatker and d.kdgiat = c.kdgiat and d.kdoutput = c.kdoutput
+                        and d.kdsoutput = c.kdsoutput
+where len(CAST(:f_jenis_belanja AS VARCHAR[])) = 0 or d.mulai <= c.akhir
 order by c.bulan_sd, c.kdsatker, c.kdgiat, c.kdoutput, c.kdsoutput;

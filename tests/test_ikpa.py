@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import builders as b
-from builders import L1, L2, L4, L5, S1, S2
+from builders import L1, L2, L4, L5, L6, L7, S1, S2
 from monev import cli
 from monev.domain import ikpa, ikpa_rules
 from monev.domain.ikpa_rules import Rules
@@ -508,6 +508,26 @@ def test_all_months_at_once_equal_month_by_month(tiny, filters):
         assert s2["bulan_resmi"].tolist() == [pd.NA] * 4 + [5, 6, 7, 7, 7, 7, 7, 7]
         assert s2["capaian_output"].isna().tolist() == [True] * 8 + [False] * 4
         assert s2.at[9, "capaian_output"] == approx(25)  # 1 / 4
+
+
+def test_with_a_jenis_belanja_filter_an_ro_counts_from_when_it_holds_that_jenis(tmp_path):
+    """S2's RO QDB.001 reports in September but holds a 52 line only from a revision of 15
+    October (S2 has 52 on its RO QDB.002 all year): filtered to 52, its Capaian Output counts
+    from October's month on, in the months at once as in each single month (capaian_ro.sql)."""
+    data = tiny_dataset()
+    other_ro = {**L6, "kdakun": "521211"}  # RO QDB.002, a 52 line
+    data.rows["pagu"] += [_pagu(other_ro, 100 * 1_000_000, 0, 0, "2024-01-02"),
+                          _pagu(L7, 200 * 1_000_000, 0, 1, "2024-10-15")]
+    db_path = tmp_path / "ikpa.duckdb"
+    b.load_dataset(db_path, tmp_path / "berkas", data)
+    engine, filters = db.engine(db_path), query.Filters(jenis_belanja=("52",))
+    frame = ikpa_view.monthly(engine, Y, 12, filters=filters)
+    s2 = frame[frame["kdsatker"] == S2].set_index("bulan")
+    assert s2["capaian_output"].isna().tolist() == [True] * 9 + [False] * 3
+    assert s2.at[10, "capaian_output"] == approx(25)  # 1 / 4
+    for bulan in (9, 10):
+        one = ikpa_view.scores(engine, Period(Y, bulan), filters=filters).satker
+        pd.testing.assert_frame_equal(ikpa_view.as_of(frame, bulan), one, check_exact=False, rtol=1e-12, atol=1e-12)
 
 
 # ---------------------------------------------------------------- Dispensasi SPM (import and deduction)
