@@ -74,6 +74,21 @@ def test_absorption_nets_blokir_and_skips_zero_pagu():
     assert "B" not in result.index  # a satker with no pagu has no value (the indicator does not apply)
 
 
+@settings(max_examples=60, deadline=None)
+@given(values=st.dictionaries(st.tuples(st.sampled_from(["A", "B", "C"]), st.integers(1, 4)),
+                              st.floats(0, 100), max_size=12),
+       bulan=st.integers(1, 12))
+def test_absorption_of_every_month_is_the_mean_of_the_quarters_ended(values, bulan):
+    """absorption_as_of() from running sums equals absorption() of the quarters ended by each
+    month, a satker missing where no quarter of its has ended (or has a value) yet."""
+    quarters = pd.DataFrame([(s, q, v) for (s, q), v in values.items()], columns=["kdsatker", "triwulan", "nilai"])
+    got = ikpa.absorption_as_of(quarters, bulan)
+    expected = {(m, s): v for m in range(1, bulan + 1)
+                for s, v in ikpa.absorption(quarters[quarters["triwulan"] * 3 <= m]).items()}
+    assert sorted(got.index) == sorted(expected)
+    assert got.to_numpy() == pytest.approx([expected[k] for k in got.index], rel=1e-12, abs=1e-12)
+
+
 # ---------------------------------------------------------------- Deviasi Halaman III (pure)
 
 def _deviation_rows():

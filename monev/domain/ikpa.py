@@ -83,11 +83,23 @@ def absorption(quarters: pd.DataFrame, by: list[str] = SATKER) -> pd.Series:
     return quarters.groupby(by)["nilai"].mean()
 
 
-def quarters_ended(quarters: pd.DataFrame, months) -> pd.DataFrame:
-    """The quarter values again for every month of `months` (column AS_OF) whose end the quarter
-    has reached: the input of absorption(..., by=[AS_OF, "kdsatker"])."""
-    return pd.concat([quarters[quarters["triwulan"] * 3 <= m].assign(**{AS_OF: m}) for m in months],
-                     ignore_index=True)
+def absorption_as_of(quarters: pd.DataFrame, bulan: int) -> pd.Series:
+    """absorption() as of the end of every month 1..bulan at once, indexed by (AS_OF, kdsatker):
+    the mean of the values of the quarters ended by that month (a satker's first month is the
+    end of its first quarter with a value), from running sums over each satker's four quarters."""
+    satkers = quarters["kdsatker"].unique()
+    row = codes.positions(quarters["kdsatker"], satkers)
+    column = quarters["triwulan"].to_numpy().astype("int64") - 1
+    sums, counts = np.zeros((len(satkers), 4)), np.zeros((len(satkers), 4), dtype="int64")
+    sums[row, column], counts[row, column] = quarters["nilai"].to_numpy(dtype=float), 1
+    sums, counts = sums.cumsum(axis=1), counts.cumsum(axis=1)
+    months = np.arange(3, bulan + 1)  # a quarter ends in month 3 at the earliest
+    ended = months // 3 - 1  # the last quarter ended by each month
+    has = counts[:, ended] > 0  # [satker, month]
+    at_month, at_satker = np.nonzero(has.T)  # month by month, the satker in their order
+    index = pd.MultiIndex.from_arrays([months[at_month], satkers[at_satker]], names=[AS_OF, "kdsatker"])
+    return pd.Series(sums[at_satker, ended[at_month]] / counts[at_satker, ended[at_month]], index=index,
+                     name="nilai")
 
 
 # ---------------------------------------------------------------- Deviasi Halaman III DIPA

@@ -136,7 +136,7 @@ def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING
 
     per_quarter = ikpa.absorption_quarters(
         ikpa.absorption_detail(satkers.of(query.run(engine, "ikpa_penyerapan", **params)), quarters))
-    absorption = ikpa.absorption(ikpa.quarters_ended(per_quarter, range(1, bulan + 1)), MONTHLY)
+    absorption = ikpa.absorption_as_of(per_quarter, bulan)
     coded = satkers.of(satker)
     revision = ikpa.revision_as_of(satkers.of(query.run(engine, "ikpa_revisi", **params)), coded, rule)
     official = satkers.of(query.run(engine, "ikpa_omspan_bulanan", **params))
