@@ -230,3 +230,36 @@ def test_a_reference_batch_is_undone_when_another_batch_provides_its_codes(wareh
     batches.undo(warehouse, batch)
     assert b.scalar(warehouse, "select count(*) from dim_satker where nmsatker like '%(baru)'") == 0
     assert b.scalar(warehouse, "select count(*) from dim_satker") == len(data.rows["satker"])
+
+
+def test_every_reference_an_import_checks_is_guarded_when_undoing():
+    """undo/kode_dipakai.sql lists, for every reference an import checks (Kind.refs), the rows
+    of that kind using its codes: a kind added later with a reference must be added there too."""
+    from monev.warehouse.formats import KINDS
+
+    sql = query.sql_text("undo/kode_dipakai")
+    guarded = set(re.findall(r"select '(\w+)' as referensi, .*?'(\w+)' as dipakai_di", sql))
+    same_rows = {"realisasi_bulanan": "realisasi"}  # both load fact_realisasi
+    checked = {(ref.kind, same_rows.get(kind.name, kind.name)) for kind in KINDS.values() for ref in kind.refs}
+    assert checked <= guarded, sorted(checked - guarded)
+
+
+@pytest.mark.parametrize("reference, used", [
+    ("akun", dict(kdakun="524111")),
+    ("pejabat", dict(kdppk="03")),
+], ids=["akun", "ppk"])
+def test_a_code_used_only_by_realization_is_not_undone(warehouse, tmp_path, reference, used):
+    """A new akun or PPK that only a realization line uses keeps its reference batch."""
+    rows = {"akun": [dict(kdakun="524111", nmakun="Belanja perjalanan dinas")],
+            "pejabat": [dict(thang=b.THANG, kdsatker=b.S1, peran="PPK", kdppk="03", nama="Joko", nip="")]}
+    [ref] = ingest_files(warehouse, [b.write_csv(tmp_path / f"{reference}_baru.csv", rows[reference],
+                                                 b.COLUMNS[reference])])
+    line = {**b.L1, **used, "tgl_sp2d": "2024-07-01", "no_sp2d": "SP2D-BARU", "nilai": 5_000_000}
+    [spent] = ingest_files(warehouse, [b.write_csv(tmp_path / "realisasi_baru.csv", [line],
+                                                   b.COLUMNS["realisasi"])])
+    assert ref.status == spent.status == "dimuat", spent.problems.to_dict("records")
+    code = used.get("kdakun") or f"{b.S1}.{used['kdppk']}"
+    with pytest.raises(batches.UndoRefused, match=rf"{reference} {re.escape(code)} di 1 baris realisasi"):
+        batches.undo(warehouse, ref.batch_id)
+    assert batches.undo(warehouse, spent.batch_id).batch_id == spent.batch_id  # the line first, then
+    assert batches.undo(warehouse, ref.batch_id).batch_id == ref.batch_id      # its reference may go
