@@ -676,33 +676,22 @@ def test_undo_removes_the_dispensasi(dispensasi, capsys):
     assert satker[S2]["nilai"] == approx(S2_NILAI) and satker[S2]["kategori"] == "Baik"
 
 
-def test_satker_used_only_by_an_omspan_row_is_not_undone(dispensasi, tmp_path):
-    """Undoing the reference batch that brought a satker is refused while an OM-SPAN row uses it."""
-    db_path, _ = dispensasi
-    new = "099002"
-    [ref] = _load(db_path, b.write_csv(tmp_path / "satker.csv", [dict(
-        thang=Y, kdsatker=new, nmsatker="Balai Uji Dua", kdunit="05", kewenangan="KP", kdlokasi="31")],
-        b.COLUMNS["satker"]))
-    [used] = _load(db_path, b.write_csv(tmp_path / "ikpa_omspan_baru.csv", [{**OMSPAN_ROWS[0], "kode_satker": new}],
-                                        list(OMSPAN_HEADER), header_case=OMSPAN_HEADER.get))
-    assert ref.status == used.status == "dimuat", used.problems.to_dict("records")
-    with pytest.raises(batches.UndoRefused, match=f"satker {new} di 1 baris ikpa_omspan"):
-        batches.undo(db_path, ref.batch_id)
-    db.dispose(db_path)
-    assert b.scalar(db_path, "select count(*) from dim_satker where kdsatker = :k", k=new) == 1
-
-
-def test_satker_used_only_by_a_dispensasi_row_is_not_undone(dispensasi, tmp_path):
-    """Undoing the reference batch that brought a satker is refused while a dispensasi row uses it."""
+@pytest.mark.parametrize("kind", ["dispensasi_spm", "ikpa_omspan"])
+def test_satker_used_only_by_a_dispensasi_or_omspan_row_is_not_undone(dispensasi, tmp_path, kind):
+    """Undoing the reference batch that brought a satker is refused while a row of `kind` uses it."""
     db_path, _ = dispensasi
     new = "099001"
     [ref] = _load(db_path, b.write_csv(tmp_path / "satker.csv", [dict(
         thang=Y, kdsatker=new, nmsatker="Balai Uji", kdunit="05", kewenangan="KP", kdlokasi="31")],
         b.COLUMNS["satker"]))
-    [used] = _load(db_path, b.write_csv(tmp_path / "dispensasi_baru.csv", [dict(
-        thang=Y, bulan=6, kdsatker=new, jumlah_spm=2, pengurang="0,5")], DISPENSASI_COLUMNS))
-    assert ref.status == used.status == "dimuat"
-    with pytest.raises(batches.UndoRefused, match=f"satker {new} di 1 baris dispensasi_spm"):
+    path = tmp_path / f"{kind}_baru.csv"
+    if kind == "dispensasi_spm":
+        b.write_csv(path, [dict(thang=Y, bulan=6, kdsatker=new, jumlah_spm=2, pengurang="0,5")], DISPENSASI_COLUMNS)
+    else:
+        b.write_csv(path, [{**OMSPAN_ROWS[0], "kode_satker": new}], list(OMSPAN_HEADER), header_case=OMSPAN_HEADER.get)
+    [used] = _load(db_path, path)
+    assert ref.status == used.status == "dimuat", used.problems.to_dict("records")
+    with pytest.raises(batches.UndoRefused, match=f"satker {new} di 1 baris {kind}"):
         batches.undo(db_path, ref.batch_id)
     db.dispose(db_path)
     assert b.scalar(db_path, "select count(*) from dim_satker where kdsatker = :k", k=new) == 1
