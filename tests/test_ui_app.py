@@ -128,3 +128,11 @@ def test_first_start_builds_the_sample_completely_before_it_appears(tmp_path, mo
     total = reports.budget_summary(engine, reports.Period(2020, 12))["total"]
     assert int(total["pagu"].iloc[0]) == 134_171_839_274_000  # the published 2020 pagu
     db.dispose(target)
+
+
+def test_the_current_data_choice_is_named_in_the_page_language(shared_warehouse, monkeypatch):
+    """With the current data chosen, the "as loaded at" box shows "Terkini (semua batch)", not
+    Streamlit's own "Choose an option" (a None choice shows the placeholder)."""
+    at = _app(monkeypatch, shared_warehouse)
+    [choice] = [s for s in at.sidebar.selectbox if s.label == "Data sebagaimana dimuat"]
+    assert choice.value is None and choice.placeholder == "Terkini (semua batch)"

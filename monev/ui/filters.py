@@ -75,6 +75,8 @@ def as_loaded_at(engine) -> dict | None:
         offered.append(wanted)
     chosen = st.sidebar.selectbox(
         t("per_batch"), offered, key=_keyed("f_batch", offered, wanted), help=t("per_batch_bantuan"),
+        # the widget shows its placeholder, not format_func(None), while None is chosen
+        placeholder=t("per_batch_terkini"),
         format_func=lambda b: t("per_batch_terkini") if b is None else
         f"{b} · {rows[b].file_name} · {str(rows[b].loaded_at)[:16]}")
     if chosen is None:
