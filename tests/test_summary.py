@@ -233,3 +233,12 @@ def test_amounts_above_2_pow_53_are_exact_in_the_summary(level, big_warehouse):
         got = {_key(level, r): (int(r.pagu), int(r.blokir), int(r.realisasi))
                for r in tables[level].itertuples(index=False)}
         assert got == {k: (v["pagu"], v["blokir"], v["realisasi"]) for k, v in expected[level].items()}
+
+
+def test_target_of_each_row_is_the_map_of_its_jenis_belanja():
+    from monev.domain import summary
+
+    jenis = pd.Series(["51", "57", None, "52", "51"], index=[10, 11, 12, 13, 14], dtype="str")
+    got = summary.target_of(jenis, {"51": 25.5, "52": 40.0})
+    pd.testing.assert_series_equal(got, jenis.map({"51": 25.5, "52": 40.0}).astype("float64"))
+    assert summary.target_of(jenis, {}).isna().all()

@@ -7,6 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from monev.domain import codes
+
 AMOUNTS = ["pagu", "blokir", "realisasi"]
 LEVELS = {
     "per_unit": ["kdunit"],
@@ -18,11 +20,11 @@ LEVELS = {
 
 def target_of(jenis_belanja: pd.Series, targets: dict[str, float]) -> pd.Series:
     """The target % of each row's jenis belanja (float; missing where `targets` has none), as
-    jenis_belanja.map(targets) would give it, looked up once per code: map() went row by row,
-    0,02 s on the 90.000 rows of a national grain."""
-    codes, found = pd.factorize(jenis_belanja, use_na_sentinel=False)
-    values = np.array([targets.get(code) for code in found], dtype="float64")
-    return pd.Series(values[codes], index=jenis_belanja.index)
+    jenis_belanja.map(targets) would give it, by a hash lookup of the codes: map() went row by
+    row, 0,02 s on the 90.000 rows of a national grain."""
+    # the last value, missing, is what position -1 (no target) takes
+    values = np.array([*targets.values(), np.nan], dtype="float64")
+    return pd.Series(values[codes.positions(jenis_belanja, list(targets))], index=jenis_belanja.index)
 
 
 def with_targets(grain: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame:
