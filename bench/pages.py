@@ -17,6 +17,7 @@ from bench.tasks import timed
 from monev import reports
 from monev.views import capaian, ikpa_page, kpa_ppk, rincian, rpd, tren, wilayah
 from monev.warehouse import batches, db, query
+from monev.domain.period import Period
 
 PAGE_DATA = {
     "ringkasan": [(reports.overview, {})],
@@ -30,7 +31,7 @@ PAGE_DATA = {
 }
 
 
-def _sidebar(engine, period: reports.Period) -> None:
+def _sidebar(engine, period: Period) -> None:
     query.run(engine, "tahun_anggaran")
     query.run(engine, "data_terakhir", tahun=period.tahun)
     query.run(engine, "pilihan_filter", tahun=period.tahun)
@@ -38,12 +39,12 @@ def _sidebar(engine, period: reports.Period) -> None:
     batches.history(engine)  # the "as loaded at" choice
 
 
-def _page(engine, period: reports.Period, calls) -> None:
+def _page(engine, period: Period, calls) -> None:
     for fn, options in calls:
         fn(engine, period, scope=query.EVERYTHING, filters=query.NO_FILTER, **options)
 
 
-def page_timings(db_path: Path, period: reports.Period, repeat: int = 5,
+def page_timings(db_path: Path, period: Period, repeat: int = 5,
                  pages: list[str] | None = None) -> list[dict]:
     engine = db.engine(db_path)
     rows = []
@@ -57,11 +58,11 @@ def page_timings(db_path: Path, period: reports.Period, repeat: int = 5,
     return rows
 
 
-def latest_period(db_path: Path) -> reports.Period:
+def latest_period(db_path: Path) -> Period:
     engine = db.engine(db_path)
     tahun = int(query.run(engine, "tahun_anggaran")["thang"].iloc[0])
     bulan = query.run(engine, "data_terakhir", tahun=tahun)["bulan_terakhir"].iloc[0]
-    return reports.Period(tahun, int(bulan))
+    return Period(tahun, int(bulan))
 
 
 def table_text(rows: list[dict], target_s: float | None) -> str:
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--target", type=float, help="target seconds per page (warm)")
     parser.add_argument("--halaman", nargs="+", choices=list(PAGE_DATA), help="only these pages")
     args = parser.parse_args(argv)
-    period = reports.Period(args.tahun, args.bulan) if args.tahun and args.bulan else latest_period(args.db)
+    period = Period(args.tahun, args.bulan) if args.tahun and args.bulan else latest_period(args.db)
     print(f"Waktu data halaman: {args.db}, TA {period.tahun} s.d. bulan {period.bulan}, median {args.repeat}")
     print(table_text(page_timings(args.db, period, args.repeat, args.halaman), args.target))
     return 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+from monev.domain.period import Period
 
 LINE = ["thang", "kdsatker", "kdprogram", "kdgiat", "kdoutput", "kdsoutput", "kdakun", "kdppk"]
 GRAIN = ["kdsatker", "kdppk", "jenis_belanja"]
@@ -138,7 +139,7 @@ def summary_warehouse(db: str, tahun: int, bulan: int, repeat: int, out_dir: str
     from monev.warehouse import db as wdb
 
     engine = wdb.engine(db)
-    period = reports.Period(tahun, bulan)
+    period = Period(tahun, bulan)
     first, times = timed(lambda: reports.budget_summary(engine, period), repeat)
     _, grain_times = timed(lambda: reports.budget_grain(engine, period), repeat)
     tables = reports.budget_summary(engine, period)
@@ -179,7 +180,7 @@ def load_frames(db: str) -> dict[str, pd.DataFrame]:
 def pandas_summary(frames: dict[str, pd.DataFrame], tahun: int, bulan: int) -> dict[str, pd.DataFrame]:
     """The same figures as reports.budget_summary, computed in pandas from the raw facts."""
     from monev.domain import summary, targets
-    from monev.warehouse.query import month_end
+    from monev.domain.period import month_end
 
     sampai = pd.Timestamp(month_end(tahun, bulan))
     pagu = frames["pagu"]

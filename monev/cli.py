@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 
 from monev.config import warehouse_path
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 from monev.warehouse.store import WarehouseBusy
+from monev.domain.period import Period
 
 SAMPLE_NOTE = "DATA CONTOH (dibangkitkan, bukan data resmi)"
 
@@ -86,7 +87,7 @@ def _open(args):
 
     if not Path(args.db).is_file():
         raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
-    period = reports.Period.parse(args.tahun, args.sampai)
+    period = Period.parse(args.tahun, args.sampai)
     engine = db.engine(args.db)
     return engine, period, reports.is_sample(engine)
 

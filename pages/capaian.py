@@ -3,7 +3,7 @@ import streamlit as st
 
 from monev.ui import charts_capaian as charts
 from monev.ui import data, download
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import capaian as view
 

@@ -6,7 +6,7 @@ import streamlit as st
 from monev.domain import projection
 from monev.ui import charts_ikpa as charts
 from monev.ui import data, download
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import ikpa_page
 

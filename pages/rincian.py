@@ -4,7 +4,7 @@ from functools import partial
 import streamlit as st
 
 from monev.ui import charts_rincian, data, download, tables
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import rincian
 

@@ -5,9 +5,10 @@ import streamlit as st
 
 from monev import reports
 from monev.ui import charts, data
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 from monev.ui.download import download_button
-from monev.ui.texts import JENIS_BELANJA, label, lang, t
+from monev.i18n.texts import JENIS_BELANJA
+from monev.ui.texts import label, lang, t
 
 
 def headline(row, lg: str) -> None:

@@ -5,7 +5,7 @@ import streamlit as st
 from monev.domain import rpd
 from monev.ui import charts_rpd as charts
 from monev.ui import data, download
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import rpd as view
 

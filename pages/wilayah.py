@@ -5,9 +5,10 @@ import pandas as pd
 import streamlit as st
 
 from monev.ui import charts_wilayah, data
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 from monev.ui.download import download_button
-from monev.ui.texts import KEWENANGAN, label, lang, t
+from monev.i18n.texts import KEWENANGAN
+from monev.ui.texts import label, lang, t
 from monev.views import wilayah
 
 CHOICES = {"DK_TP": ("DK", "TP"), "DK": ("DK",), "TP": ("TP",)}

@@ -13,9 +13,10 @@ from monev.warehouse import batches, db, query
 from monev.warehouse.ingest import ingest_files
 from monev.ui import data as ui_data
 from monev.ui import download
-from monev.ui import format as ui_format
+from monev.i18n import format as ui_format
+from monev.domain.period import Period
 
-PERIOD = reports.Period(b.THANG, 12)
+PERIOD = Period(b.THANG, 12)
 
 
 def table_rows(db_path) -> dict[str, list[tuple]]:

@@ -3,11 +3,12 @@ import builders
 from apptest import app_pages
 from bench import pages as bench_pages
 from monev import reports
+from monev.domain.period import Period
 
 
 def test_every_data_page_is_timed_and_its_calls_run(shared_warehouse):
     assert set(app_pages()) - set(bench_pages.PAGE_DATA) == {"muat"}  # the upload page shows no budget data
-    rows = bench_pages.page_timings(shared_warehouse, reports.Period(builders.THANG, 6), repeat=1)
+    rows = bench_pages.page_timings(shared_warehouse, Period(builders.THANG, 6), repeat=1)
     assert [r["halaman"] for r in rows[1:]] == list(bench_pages.PAGE_DATA)
     assert all(r["pertama_s"] > 0 and r["hangat_s"] > 0 for r in rows)
     assert "TIDAK" in bench_pages.table_text([{**rows[0], "hangat_s": 2.0}], target_s=1.5)

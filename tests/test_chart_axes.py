@@ -2,7 +2,7 @@
 import pandas as pd
 
 from monev.ui import charts_rpd, charts_tren
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 
 
 def test_rupiah_ticks_cover_the_maximum_with_indonesian_labels():

@@ -22,9 +22,10 @@ from conftest import _copy
 from monev import reports
 from monev.views import kpa_ppk, rpd
 from monev.warehouse import db, store
+from monev.domain.period import Period
 
 ROOT = Path(__file__).resolve().parent.parent
-PERIOD = reports.Period(b.THANG, 12)
+PERIOD = Period(b.THANG, 12)
 LINES = [b.L1, b.L2, b.L5, b.L8]
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 
 # Published Kemensos figures (shared/domain.md)
 PAGU_2020 = 134_171_839_274_000

@@ -20,7 +20,7 @@ from monev import cli
 from monev.domain import ikpa, ikpa_rules
 from monev.domain.ikpa_rules import Rules
 from monev.domain.targets import DEFAULT_TARGETS
-from monev.reports import Period
+from monev.domain.period import Period
 from monev.views import ikpa as ikpa_view
 from monev.warehouse import batches, db, query
 from monev.warehouse.ingest import ingest_files

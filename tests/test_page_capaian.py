@@ -19,6 +19,7 @@ from monev.ui import charts_capaian, download
 from monev.views import capaian as view
 from monev.warehouse import db
 from monev.warehouse.query import Filters
+from monev.domain.period import Period
 
 TAHUN = builders.THANG
 
@@ -215,8 +216,8 @@ def assert_level(frame: pd.DataFrame, want: dict[tuple, dict], keys: list[str]) 
 @pytest.mark.parametrize("bulan", [3, 6, 12])
 def test_view_matches_the_rows(engine, bulan):
     data = builders.base_dataset()
-    figures = view.output_achievement(engine, reports.Period(TAHUN, bulan))
-    ro = view.ro_achievement(engine, reports.Period(TAHUN, bulan)).set_index(
+    figures = view.output_achievement(engine, Period(TAHUN, bulan))
+    ro = view.ro_achievement(engine, Period(TAHUN, bulan)).set_index(
         ["kdsatker", "kdgiat", "kdoutput", "kdsoutput"])
     expected = expected_ro(data, bulan)
     assert set(ro.index) == set(expected)
@@ -247,7 +248,7 @@ def test_view_matches_the_rows(engine, bulan):
 @pytest.mark.parametrize("filters", [Filters(), Filters(jenis_belanja=("57",)), Filters(units=("05",)),
                                      Filters(jenis_belanja=("51", "53"), lokasi=("31",))])
 def test_every_level_reconciles_with_the_budget_summary(engine, filters):
-    period = reports.Period(TAHUN, 6)
+    period = Period(TAHUN, 6)
     summary = reports.budget_summary(engine, period, filters=filters)["total"].iloc[0]
     figures = {**view.output_achievement(engine, period, filters=filters),
                "ro": view.ro_achievement(engine, period, filters=filters)}
@@ -262,7 +263,7 @@ def test_every_level_reconciles_with_the_budget_summary(engine, filters):
 @pytest.mark.parametrize("bulan", [3, 12])
 def test_levels_add_up_from_the_ro_level(engine, filters, bulan):
     """capaian_tingkat.sql repeats the RO of capaian_ro.sql: every level holds the same RO."""
-    period = reports.Period(TAHUN, bulan)
+    period = Period(TAHUN, bulan)
     figures = view.output_achievement(engine, period, filters=filters)
     ro = view.ro_achievement(engine, period, filters=filters)
     columns = ["jumlah_ro", "jumlah_ro_dilaporkan", "jumlah_ro_nol", "pagu", "realisasi"]
@@ -347,7 +348,7 @@ def _by(frame: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def test_the_regulation_example_rolls_up_from_ro_to_unit_and_total(regulation):
-    period = reports.Period(TAHUN, 6)
+    period = Period(TAHUN, 6)
     figures = view.output_achievement(regulation, period)
     kegiatan, program, unit = (_by(figures[level], key) for level, key in
                                (("kegiatan", "kdgiat"), ("program", "kdprogram"), ("unit", "kdunit")))
@@ -391,7 +392,7 @@ def test_the_regulation_example_rolls_up_from_ro_to_unit_and_total(regulation):
 
 
 def test_a_jenis_belanja_keeps_only_ro_with_such_lines(regulation):
-    figures = view.output_achievement(regulation, reports.Period(TAHUN, 6), filters=Filters(jenis_belanja=("57",)))
+    figures = view.output_achievement(regulation, Period(TAHUN, 6), filters=Filters(jenis_belanja=("57",)))
     assert figures["kegiatan"]["kdgiat"].tolist() == ["2001"]
     row = figures["kegiatan"].iloc[0]
     assert (row["pagu"], row["realisasi"], row["jumlah_ro"], row["jumlah_ro_dilaporkan"]) == (1600 * JT, 890 * JT, 3, 2)
@@ -399,7 +400,7 @@ def test_a_jenis_belanja_keeps_only_ro_with_such_lines(regulation):
 
 
 def test_an_empty_selection_has_a_total_of_nothing(regulation):
-    figures = view.output_achievement(regulation, reports.Period(TAHUN, 6), filters=Filters(units=("09",)))
+    figures = view.output_achievement(regulation, Period(TAHUN, 6), filters=Filters(units=("09",)))
     assert all(figures[level].empty for level in ("kegiatan", "program", "unit"))
     total = figures["total"].iloc[0]
     assert (total["jumlah_ro"], total["pagu"], total["realisasi"]) == (0, 0, 0)
@@ -442,7 +443,7 @@ def test_page_shows_the_figures_and_follows_the_filters(shared_warehouse, monkey
     at.radio(key="capaian_tingkat").set_value("ro").run()
     assert not at.exception
     shown = at.dataframe[0].value
-    frame = view.ro_achievement(db.engine(shared_warehouse), reports.Period(TAHUN, 6))
+    frame = view.ro_achievement(db.engine(shared_warehouse), Period(TAHUN, 6))
     assert len(shown) == len(expected_ro(data, 6)) == len(frame)
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "capaian_ro")), dtype={"kdsatker": str})
     assert back["pagu"].tolist() == frame["pagu"].tolist()

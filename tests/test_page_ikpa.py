@@ -17,7 +17,7 @@ import builders as b
 import test_ikpa as hand
 from builders import S1, S2
 from monev.domain import attention
-from monev.reports import Period
+from monev.domain.period import Period
 from monev.ui import charts_ikpa, download
 from monev.views import ikpa_page
 from monev.views import projection as projection_view
@@ -222,7 +222,7 @@ def test_ikpa_band_reason_names_the_worst_band_only():
     words = projection_view.reason_words("id")
     values = got.drop(columns=attention.REASON_COLUMNS)
     assert set(got["kunci"]) == {"ikpa_alasan_ikpa"}
-    # numbers as the rest of the page writes them (monev.ui.format, half-even: 12,345 -> 12,34)
+    # numbers as the rest of the page writes them (monev.i18n.format, half-even: 12,345 -> 12,34)
     assert list(words("ikpa_alasan_ikpa", values)) == ["IKPA 68,50 (Kurang)", "IKPA 12,34 (Kurang)"]
     assert list(projection_view.reason_words("en")("ikpa_alasan_ikpa", values)) == ["IKPA 68.50 (Poor)",
                                                                                      "IKPA 12.34 (Poor)"]

@@ -16,7 +16,7 @@ import builders
 from apptest import open_page
 from monev import reports
 from monev.domain import status
-from monev.reports import Period
+from monev.domain.period import Period
 from monev.ui import charts_kpa_ppk, download
 from monev.views import kpa_ppk
 from monev.warehouse import db, query

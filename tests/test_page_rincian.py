@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 import builders
 from apptest import open_page
 from monev import reports
-from monev.reports import Period
+from monev.domain.period import Period
 from monev.ui import charts_rincian, download
 from monev.views import rincian
 from monev.warehouse import db

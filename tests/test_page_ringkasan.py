@@ -18,6 +18,7 @@ from monev.domain.targets import DEFAULT_TARGETS
 from monev.ui import charts, download
 from monev.warehouse import db
 from monev.warehouse.query import Filters
+from monev.domain.period import Period
 
 from apptest import APP
 THANG = builders.THANG
@@ -221,7 +222,7 @@ def test_page_in_english(app):
 def test_overview_matches_the_rows(gudang):
     engine = db.engine(gudang)
     bulan = 6
-    view = reports.overview(engine, reports.Period(THANG, bulan))
+    view = reports.overview(engine, Period(THANG, bulan))
     now, before = expected(bulan)["total"], expected(bulan, tahun=BEFORE)["total"]
     head = view["headline"]
     assert head["tahun"].tolist() == [THANG, BEFORE]
@@ -249,7 +250,7 @@ def test_overview_matches_the_rows(gudang):
 
 def test_overview_without_a_prior_year_and_with_filters(gudang):
     engine = db.engine(gudang)
-    view = reports.overview(engine, reports.Period(BEFORE, 3), filters=Filters(units=("05",)))
+    view = reports.overview(engine, Period(BEFORE, 3), filters=Filters(units=("05",)))
     assert view["headline"]["tahun"].tolist() == [BEFORE]
     # the RPD follows the unit filter: only satker S2 and S3 of unit 05 (S2 has RPD, 57)
     rpd = sum(r["rpd"] for r in BEFORE_DATA.rows["rpd"] if r["kdsatker"] == builders.S2 and r["bulan"] <= 12

@@ -16,6 +16,7 @@ from monev.ui import charts_wilayah, download
 from monev.views import wilayah
 from monev.warehouse import db
 from monev.warehouse.query import Filters
+from monev.domain.period import Period
 
 PAGE = "pages/wilayah.py"
 TAHUN = builders.THANG
@@ -107,7 +108,7 @@ def test_english_labels(shared_warehouse, monkeypatch):
 
 def test_provinces_reconcile_with_budget_summary(shared_warehouse):
     engine = db.engine(shared_warehouse)
-    period = reports.Period(TAHUN, 6)
+    period = Period(TAHUN, 6)
     everything = wilayah.per_provinsi(engine, period, ("KP", "KD", "DK", "TP"))
     total = reports.budget_summary(engine, period)["total"].iloc[0]
     assert wilayah.total(everything)["pagu"] == total.pagu
@@ -123,7 +124,7 @@ def test_provinces_reconcile_with_budget_summary(shared_warehouse):
 
 def test_download_holds_the_rows_shown(shared_warehouse):
     engine = db.engine(shared_warehouse)
-    frame = wilayah.per_provinsi(engine, reports.Period(TAHUN, 6))
+    frame = wilayah.per_provinsi(engine, Period(TAHUN, 6))
     book = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "wilayah_provinsi", sample=True)), skiprows=2,
                          dtype={"kdlokasi": str})
     assert book["kdlokasi"].tolist() == ["32"]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import builders as b
 from monev import reports
 from monev.domain import attention, projection
-from monev.reports import Period
+from monev.domain.period import Period
 from monev.views import projection as view
 from monev.warehouse import db, query
 

@@ -13,6 +13,7 @@ from builders import L1, L2, L4, L5, L6, L7, REV0, REV1, REV2, S1, S2
 from monev import reports
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
+from monev.domain.period import Period
 
 
 def _load(db_path, path, **kw):
@@ -21,7 +22,7 @@ def _load(db_path, path, **kw):
 
 
 def _total(db_path, bulan=12):
-    return reports.budget_summary(db.engine(db_path), reports.Period(b.THANG, bulan))["total"].iloc[0]
+    return reports.budget_summary(db.engine(db_path), Period(b.THANG, bulan))["total"].iloc[0]
 
 
 # ------------------------------------------------------------------ idempotent reloading
@@ -234,8 +235,8 @@ def test_line_first_in_a_later_revision_does_not_exist_before(shared_warehouse, 
     assert not has_l4(date.fromisoformat(REV1) - DAY)
     assert has_l4(date.fromisoformat(REV1))
     engine = db.engine(shared_warehouse)
-    march = reports.budget_summary(engine, reports.Period(2024, 3))["per_jenis_belanja"]
-    april = reports.budget_summary(engine, reports.Period(2024, 4))["per_jenis_belanja"]
+    march = reports.budget_summary(engine, Period(2024, 3))["per_jenis_belanja"]
+    april = reports.budget_summary(engine, Period(2024, 4))["per_jenis_belanja"]
     assert "53" not in set(march["jenis_belanja"])
     l4 = next(r for r in data.rows["pagu"] if r["kdakun"] == L4["kdakun"])
     assert int(april.set_index("jenis_belanja").loc["53", "pagu"]) == l4["pagu"]
@@ -244,6 +245,6 @@ def test_line_first_in_a_later_revision_does_not_exist_before(shared_warehouse, 
 @pytest.mark.parametrize("bulan", [1, 3, 4, 7, 8, 9, 12])
 def test_summary_follows_revisions(bulan, shared_warehouse, data):
     expected = b.expected_summary(data, b.THANG, bulan)
-    tables = reports.budget_summary(db.engine(shared_warehouse), reports.Period(b.THANG, bulan))
+    tables = reports.budget_summary(db.engine(shared_warehouse), Period(b.THANG, bulan))
     got = {r.kdsatker: (int(r.pagu), int(r.blokir)) for r in tables["per_satker"].itertuples()}
     assert got == {k[1]: (v["pagu"], v["blokir"]) for k, v in expected["per_satker"].items()}

@@ -17,6 +17,7 @@ import builders as b
 from monev import cli, reports
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
+from monev.domain.period import Period
 
 LINES = [b.L1, b.L2, b.L3, b.L4, b.L5, b.L6, b.L7, b.L8, b.L9]
 STYLES = ["csv", "csv_dots", "csv_semicolon_bom", "csv_semicolon", "xlsx"]
@@ -76,7 +77,7 @@ def test_loaded_totals_equal_the_rows_totals(reference_warehouse, capsys, pagu, 
         data = b.base_dataset()
         data.rows.update(pagu=pagu, realisasi=realisasi, realisasi_bulanan=[], realisasi_tanpa_ppk=[])
         expected = b.expected_summary(data, b.THANG, bulan)["total"]
-        tables = reports.budget_summary(db.engine(db_path), reports.Period(b.THANG, bulan))
+        tables = reports.budget_summary(db.engine(db_path), Period(b.THANG, bulan))
         total = next(tables["total"].itertuples(index=False))
         assert (int(total.pagu), int(total.blokir), int(total.realisasi)) == (
             expected["pagu"], expected["blokir"], expected["realisasi"])

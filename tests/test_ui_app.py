@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 import builders
 from monev.ui import download, startup
 from monev.warehouse import db
+from monev.domain.period import Period
 
 APP = str(builders.Path(__file__).resolve().parent.parent / "app.py")
 
@@ -125,7 +126,7 @@ def test_first_start_builds_the_sample_completely_before_it_appears(tmp_path, mo
     from monev import reports
 
     assert reports.is_sample(engine)
-    total = reports.budget_summary(engine, reports.Period(2020, 12))["total"]
+    total = reports.budget_summary(engine, Period(2020, 12))["total"]
     assert int(total["pagu"].iloc[0]) == 134_171_839_274_000  # the published 2020 pagu
     db.dispose(target)
 

@@ -3,7 +3,7 @@
 A reason source is a function taking the context (a dict of DataFrames the view assembled) and
 returning rows of REASON_COLUMNS: who (tingkat 'satker' or 'ppk', kdunit, kdsatker, kdppk), how
 bad (`bobot`: percentage points below the target, larger is worse) and what, without words: a
-text key (`kunci`, of monev.ui.texts) and, in further columns named after that text's fields,
+text key (`kunci`, of monev.i18n.texts) and, in further columns named after that text's fields,
 its values (raw numbers and codes). REASONS lists the sources: the projection, the jenis belanja
 behind target and the IKPA band; another source is appended without touching the builder. The
 caller's `words(kunci, values)` turns the reasons of one key into text in the reader's language,

@@ -1,7 +1,7 @@
 """Plotly figure builders: a DataFrame in, a go.Figure out; no Streamlit, no queries.
 
 Every figure takes its title from the caller (it says what is shown and as of when) and the
-language, and its hover shows exact rupiah (monev.ui.format.rupiah via customdata). Measures are
+language, and its hover shows exact rupiah (monev.i18n.format.rupiah via customdata). Measures are
 separate traces, never stacked.
 """
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from monev.ui import format as fmt
-from monev.ui.texts import TEXTS
+from monev.i18n import format as fmt
+from monev.i18n.texts import TEXTS
 
 REALISASI_COLOR = "#1f77b4"
 RPD_COLOR = "#2ca02c"

@@ -6,8 +6,8 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from monev.ui import format as fmt
-from monev.ui.texts import TEXTS
+from monev.i18n import format as fmt
+from monev.i18n.texts import TEXTS
 
 COLOURS = {"dibayar_belum_terwujud": "#d62728", "sejalan": "#7f7f7f", "terwujud_belum_dibayar": "#1f77b4"}
 

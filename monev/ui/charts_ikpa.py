@@ -6,9 +6,9 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
 from monev.domain.ikpa_rules import INDICATORS
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 from monev.ui import tables
-from monev.ui.texts import JENIS_BELANJA, TEXTS
+from monev.i18n.texts import JENIS_BELANJA, TEXTS
 
 SCORES = [*INDICATORS, "nilai"]
 OFFICIAL = {"resmi_revisi_dipa": "revisi_dipa", "resmi_deviasi_halaman_iii": "deviasi_halaman_iii",

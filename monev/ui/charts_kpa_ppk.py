@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 
 BAND_COLOURS = {"Sangat Baik": "#1e8449", "Baik": "#82c341", "Cukup": "#f1c40f", "Kurang": "#c0392b"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 
 # red below a third, amber around the middle, green from 90% up
 REALISASI_SCALE = [[0.0, "#c0392b"], [0.5, "#f1c40f"], [0.9, "#27ae60"], [1.0, "#1e8449"]]

@@ -5,8 +5,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monev.domain.rpd import TOLERANCE_PERCENT
-from monev.ui import format as fmt
-from monev.ui.texts import JENIS_BELANJA, TEXTS
+from monev.i18n import format as fmt
+from monev.i18n.texts import JENIS_BELANJA, TEXTS
 
 PLAN, REAL, BAND = "#7f7f7f", "#1f77b4", "rgba(127,127,127,0.18)"
 

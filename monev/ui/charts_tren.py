@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from monev.ui import format as fmt
-from monev.ui.texts import TEXTS
+from monev.i18n import format as fmt
+from monev.i18n.texts import TEXTS
 
 PAGU_COLOR = "#9ecae1"
 REALISASI_COLOR = "#1f77b4"

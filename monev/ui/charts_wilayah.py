@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from monev.ui import format as fmt
-from monev.ui.texts import TEXTS
+from monev.i18n import format as fmt
+from monev.i18n.texts import TEXTS
 
 POSITIONS = Path(__file__).resolve().parent / "geo" / "provinsi.csv"
 MAX_BUBBLE_PX = 46

@@ -9,6 +9,7 @@ import streamlit as st
 from monev import reports
 from monev.ui.texts import t
 from monev.warehouse import batches, db, query
+from monev.domain.period import Period
 
 CACHE_TTL_SECONDS = 600
 
@@ -55,7 +56,7 @@ def as_loaded_note(ctx: "PageContext") -> str | None:
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
 def _view(_fn, _engine, name: str, path: str, version: int, tahun: int, bulan: int, scope, filters, options):
-    return _fn(_engine, reports.Period(tahun, bulan), scope=scope, filters=filters, **dict(options))
+    return _fn(_engine, Period(tahun, bulan), scope=scope, filters=filters, **dict(options))
 
 
 def view(fn, ctx: "PageContext", **options):

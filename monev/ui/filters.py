@@ -10,17 +10,19 @@ from dataclasses import dataclass
 import streamlit as st
 
 from monev import reports
-from monev.ui import format as fmt
-from monev.ui.texts import JENIS_BELANJA, KEWENANGAN, label, lang, t
+from monev.i18n import format as fmt
+from monev.i18n.texts import JENIS_BELANJA, KEWENANGAN
+from monev.ui.texts import label, lang, t
 from monev.warehouse import batches, query
 from monev.warehouse.query import Filters
+from monev.domain.period import Period
 
 URL_KEYS = {"unit": "unit", "kewenangan": "kew", "jenis_belanja": "jb", "lokasi": "prov"}
 
 
 @dataclass(frozen=True)
 class Selection:
-    period: reports.Period
+    period: Period
     filters: Filters
 
 
@@ -121,7 +123,7 @@ def sidebar(engine) -> Selection | None:
             st.query_params[URL_KEYS[field]] = values
         elif URL_KEYS[field] in st.query_params:
             del st.query_params[URL_KEYS[field]]
-    return Selection(reports.Period(tahun, bulan), Filters(
+    return Selection(Period(tahun, bulan), Filters(
         units=tuple(chosen["unit"]), kewenangan=tuple(chosen["kewenangan"]),
         jenis_belanja=tuple(chosen["jenis_belanja"]), lokasi=tuple(chosen["lokasi"]),
     ))

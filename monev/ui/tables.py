@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from monev.ui import format as fmt
+from monev.i18n import format as fmt
 
 
 def styled(frame: pd.DataFrame, lang: str, money: list[str] = (), percent: list[str] = ()) -> Styler:

@@ -7,7 +7,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from monev.domain import capaian
-from monev.reports import Period
+from monev.domain.period import Period
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
 

@@ -17,9 +17,9 @@ import sqlalchemy as sa
 
 from monev import reports
 from monev.domain import codes, ikpa, ikpa_rules, targets
-from monev.reports import Period
-from monev.ui import format as fmt
-from monev.ui.texts import text
+from monev.domain.period import Period
+from monev.i18n import format as fmt
+from monev.i18n.texts import text
 from monev.views import capaian as capaian_view
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
@@ -34,7 +34,7 @@ OFFICIAL_COLUMNS = ["resmi_revisi_dipa", "resmi_deviasi_halaman_iii", "resmi_nil
 FROM_OFFICIAL = {"belanja_kontraktual": "resmi_belanja_kontraktual",
                  "penyelesaian_tagihan": "resmi_penyelesaian_tagihan",
                  "pengelolaan_up_tup": "resmi_pengelolaan_up_tup"}
-# the band names of the rules (data) -> their texts in monev.ui.texts
+# the band names of the rules (data) -> their texts in monev.i18n.texts
 BAND_TEXTS = {name: f"kpa_band_{key}" for key, name in ikpa_rules.BAND_NAMES.items()}
 SATKER_COLUMNS = ["kdunit", "nmunit", "kdsatker", "nmsatker", "pagu", *INDICATOR_COLUMNS, "dispensasi_spm",
                   "jumlah_spm", "bulan_dispensasi", "deviasi_rata", "nilai_tertimbang", "bobot_berlaku",
@@ -225,7 +225,7 @@ def current(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
 
 def trace(result: Result, kdsatker: str, lang: str = "id") -> pd.DataFrame:
     """Rows (indikator, masukan, perhitungan, hasil) explaining one satker's score, in `lang`
-    (monev.ui.texts), with numbers formatted for that language."""
+    (monev.i18n.texts), with numbers formatted for that language."""
     rows = []
     [s] = result.satker[result.satker["kdsatker"] == kdsatker].to_dict("records") or [None]
     if s is None:

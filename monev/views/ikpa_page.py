@@ -13,7 +13,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from monev.domain import ikpa, ikpa_rules
-from monev.reports import Period
+from monev.domain.period import Period
 from monev.views import ikpa as ikpa_view
 from monev.views import projection as projection_view
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope

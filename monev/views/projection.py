@@ -25,9 +25,9 @@ import sqlalchemy as sa
 
 from monev import reports
 from monev.domain import attention, ikpa_rules, projection, status, summary, targets
-from monev.reports import Period
-from monev.ui import format as fmt
-from monev.ui.texts import TEXTS, text
+from monev.domain.period import Period
+from monev.i18n import format as fmt
+from monev.i18n.texts import TEXTS, text
 from monev.views import ikpa as ikpa_view
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from monev import reports
 from monev.domain import rpd
-from monev.reports import Period
+from monev.domain.period import Period
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
 

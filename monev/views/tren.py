@@ -16,6 +16,7 @@ from monev import reports
 from monev.domain import summary
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.domain.period import Period
 
 KEYS = ["kdunit", "nmunit", "jenis_belanja"]
 SUMS = summary.AMOUNTS + ["pagu_bertarget", "pagu_x_target"]
@@ -25,12 +26,12 @@ def years_upto(engine: sa.Engine, tahun: int) -> list[int]:
     return sorted(int(y) for y in query.run(engine, "tahun_anggaran")["thang"] if int(y) <= tahun)
 
 
-def period_of(year: int, selected: reports.Period) -> reports.Period:
+def period_of(year: int, selected: Period) -> Period:
     """December for past years, the selected month for the selected year."""
-    return selected if year == selected.tahun else reports.Period(year, 12)
+    return selected if year == selected.tahun else Period(year, 12)
 
 
-def _year_grain(engine, period: reports.Period, scope, filters) -> pd.DataFrame:
+def _year_grain(engine, period: Period, scope, filters) -> pd.DataFrame:
     grain = reports.budget_grain(engine, period, scope, filters)
     grain["nmunit"] = grain["nmunit"].fillna("")
     frame = summary.with_targets(grain, reports.month_targets(engine, period))
@@ -38,7 +39,7 @@ def _year_grain(engine, period: reports.Period, scope, filters) -> pd.DataFrame:
     return frame.assign(tahun=period.tahun, bulan=period.bulan)
 
 
-def yearly(engine: sa.Engine, period: reports.Period, scope: Scope = EVERYTHING,
+def yearly(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
            filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """'per_tahun' (tahun, bulan, pagu, blokir, realisasi, persen, target_persen), 'per_unit'
     (plus kdunit, nmunit) and 'per_jenis_belanja' (plus jenis_belanja); empty frames when no year
@@ -57,7 +58,7 @@ def yearly(engine: sa.Engine, period: reports.Period, scope: Scope = EVERYTHING,
     return result
 
 
-def monthly_curves(engine: sa.Engine, period: reports.Period, scope: Scope = EVERYTHING,
+def monthly_curves(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
                    filters: Filters = NO_FILTER) -> pd.DataFrame:
     """One row per year and month: realisasi of the month, realisasi_kumulatif, the pagu in
     force at the month's end and persen = cumulative realization / that pagu. The selected year

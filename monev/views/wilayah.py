@@ -13,12 +13,13 @@ from monev import reports
 from monev.domain import summary
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.domain.period import Period
 
 DEFAULT_KEWENANGAN = ("DK", "TP")
 COLUMNS = ["kdlokasi", "nmlokasi", "jumlah_satker", "pagu", "blokir", "realisasi", "persen", "target_persen"]
 
 
-def per_provinsi(engine: sa.Engine, period: reports.Period, kewenangan=DEFAULT_KEWENANGAN,
+def per_provinsi(engine: sa.Engine, period: Period, kewenangan=DEFAULT_KEWENANGAN,
                  scope: Scope = EVERYTHING, filters: Filters = NO_FILTER) -> pd.DataFrame:
     """One row per province: number of satker (of the kewenangan, with pagu or realization in the
     selection), pagu, blokir, realisasi (int64 rupiah), persen and the month's target % (pagu

@@ -6,7 +6,6 @@ as bound list parameters; an empty list means "no restriction". Callers never bu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 import pandas as pd
@@ -91,6 +90,3 @@ def run(
         driver = conn.connection.driver_connection
         return driver.sql(compiled.string, params=values).to_arrow_table().to_pandas()
 
-
-def month_end(tahun: int, bulan: int) -> date:
-    return (pd.Timestamp(year=tahun, month=bulan, day=1) + pd.offsets.MonthEnd(0)).date()
