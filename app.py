@@ -1,7 +1,9 @@
-"""Monev Anggaran: entry point. Page setup, the warehouse, the shared filters, navigation."""
+"""Monev Anggaran: entry point. Page setup, the warehouse, who is looking, the shared filters,
+navigation. The sign-in gate runs before any figure is drawn."""
 import streamlit as st
 
-from monev.ui import data, filters, startup
+from monev import reports
+from monev.ui import access, data, filters, startup
 from monev.ui.texts import t
 
 st.set_page_config(page_title="Monev Anggaran", page_icon=":material/monitoring:", layout="wide")
@@ -24,13 +26,14 @@ PAGES = [  # file, text key, icon
     ("pages/rpd.py", "rpd", ":material/calendar_month:"),
     ("pages/wilayah.py", "wilayah", ":material/map:"),
     ("pages/tren.py", "tren", ":material/trending_up:"),
-    ("pages/muat.py", "muat", ":material/upload_file:"),
 ]
-navigation = st.navigation([
-    st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
-    for file, key, icon in PAGES
-])
-# the navigation is declared first, so the menu shows page titles while the warehouse is built
+ADMIN_PAGES = [  # loading and undo, the accounts and the audit: for admins only, absent for others
+    ("pages/muat.py", "muat", ":material/upload_file:"),
+    ("pages/pengguna.py", "pengguna", ":material/manage_accounts:"),
+    ("pages/audit.py", "audit", ":material/policy:"),
+]
+
+filters.language()
 try:
     path = _ready_warehouse()
 except startup.WarehouseMissing as exc:
@@ -38,12 +41,20 @@ except startup.WarehouseMissing as exc:
     st.stop()
 
 engine = data.engine(path)
-filters.language()
+viewer = access.gate(reports.is_sample(engine), [key for _, key, _ in PAGES + ADMIN_PAGES])
+allowed = PAGES + (ADMIN_PAGES if viewer.can_load() else [])
+navigation = st.navigation([
+    st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
+    for file, key, icon in allowed
+])
+access.sidebar(viewer)
 as_loaded = filters.as_loaded_at(engine)
 if as_loaded is not None:
     with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
         engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
 selection = filters.sidebar(engine)
-data.set_context(path, engine, selection, as_loaded)
+data.set_context(path, engine, selection, as_loaded, scope=viewer.scope())
 data.sidebar_status()
+st.session_state["monev_halaman"] = navigation.url_path
+access.record_page_view(viewer, navigation.url_path, access.page_view_detail(st.session_state["page_context"]))
 navigation.run()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from monev import reports
+from monev.i18n.markdown import escape
 from monev.ui.texts import t
 from monev.warehouse import batches, db, query
 from monev.domain.period import Period
@@ -41,9 +42,10 @@ class PageContext:
     scope: query.Scope = query.EVERYTHING  # what this viewer may see; access control sets it
 
 
-def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None) -> None:
+def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None,
+                scope: query.Scope = query.EVERYTHING) -> None:
     st.session_state["page_context"] = PageContext(warehouse, engine, selection, reports.is_sample(engine),
-                                                   data_version(engine), as_loaded)
+                                                   data_version(engine), as_loaded, scope)
 
 
 def as_loaded_note(ctx: "PageContext") -> str | None:
@@ -74,7 +76,7 @@ def context() -> PageContext:
     if ctx.sample:
         st.warning(t("sample_banner"))
     if ctx.as_loaded is not None:
-        st.warning(as_loaded_note(ctx), icon=":material/history:")
+        st.warning(escape(as_loaded_note(ctx)), icon=":material/history:")  # names a loaded file
     if ctx.selection is None:
         st.info(t("no_pagu"))
         st.stop()
