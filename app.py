@@ -55,6 +55,7 @@ if as_loaded is not None:
 selection = filters.sidebar(engine)
 data.set_context(path, engine, selection, as_loaded, scope=viewer.scope())
 data.sidebar_status()
-st.session_state["monev_halaman"] = navigation.url_path
-access.record_page_view(viewer, navigation.url_path, access.page_view_detail(st.session_state["page_context"]))
+page_key = navigation.url_path or "ringkasan"  # the default page's url path is empty
+st.session_state["monev_halaman"] = page_key
+access.record_page_view(viewer, page_key, access.page_view_detail(st.session_state["page_context"]))
 navigation.run()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from monev import reports
 from monev.i18n.markdown import escape
+from monev.ui import access
 from monev.ui.texts import t
 from monev.warehouse import batches, db, query
 from monev.domain.period import Period
@@ -72,6 +73,7 @@ def view(fn, ctx: "PageContext", **options):
 
 def context() -> PageContext:
     """What every page starts from; stops the page with a message when there is nothing to show."""
+    access.ensure_app_ran()
     ctx = st.session_state["page_context"]
     if ctx.sample:
         st.warning(t("sample_banner"))
