@@ -43,10 +43,12 @@ def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> No
 
 
 @contextlib.contextmanager
-def app_server(env: dict, log: Path | None = None, args: tuple = (), host: str = "127.0.0.1"):
+def app_server(env: dict, log: Path | None = None, args: tuple = (), host: str = "127.0.0.1",
+               port: int | None = None):
     """The app under `streamlit run` with `env` added to this process's environment; yields its
-    base URL. The server's output goes to `log` (read by tests that check what is logged)."""
-    port = free_port()
+    base URL (on `host`, which names the loopback address). The server's output goes to `log`
+    (read by tests that check what is logged)."""
+    port = port or free_port()
     out = open(log, "wb") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
