@@ -115,16 +115,19 @@ def _cmd_audit(args) -> int:
     since = date.fromisoformat(args.since) if args.since else None
     frame = audit.entries(db.engine(), since=since, who=args.user, limit=args.limit)
     if args.json:
-        rows = [{"at": str(r.at), "who": r.who, "event": r.event, "page": r.page,
-                 "scope": json.loads(r.scope) if r.scope else None,
-                 "detail": json.loads(r.detail) if r.detail else None} for r in frame.itertuples(index=False)]
+        def parsed(value):  # a missing value reads back from the frame as NaN, not None
+            return json.loads(value) if isinstance(value, str) else None
+
+        rows = [{"at": str(r.at), "who": r.who, "event": r.event, "page": r.page if isinstance(r.page, str) else None,
+                 "scope": parsed(r.scope), "detail": parsed(r.detail)} for r in frame.itertuples(index=False)]
         print(json.dumps(rows, ensure_ascii=False))
         return 0
     if frame.empty:
         print("Tidak ada catatan audit untuk pilihan ini.")
         return 0
     for r in frame.itertuples(index=False):
-        print(f"{str(r.at)[:19]}  {r.who:<20} {r.event:<18} {r.page or '-':<10} {r.detail or ''}")
+        page = r.page if isinstance(r.page, str) else "-"
+        print(f"{str(r.at)[:19]}  {r.who:<20} {r.event:<18} {page:<10} {r.detail if isinstance(r.detail, str) else ''}")
     return 0
 
 
