@@ -3,7 +3,7 @@ navigation. The sign-in gate runs before any figure is drawn."""
 import streamlit as st
 
 from monev import reports
-from monev.ui import access, data, filters, startup
+from monev.ui import access, data, filters, guard, startup
 from monev.ui.texts import t
 
 st.set_page_config(page_title="Monev Anggaran", page_icon=":material/monitoring:", layout="wide")
@@ -33,29 +33,30 @@ ADMIN_PAGES = [  # loading and undo, the accounts and the audit: for admins only
     ("pages/audit.py", "audit", ":material/policy:"),
 ]
 
-filters.language()
-try:
-    path = _ready_warehouse()
-except startup.WarehouseMissing as exc:
-    st.error(str(exc))
-    st.stop()
-
-engine = data.engine(path)
-viewer = access.gate(reports.is_sample(engine), [key for _, key, _ in PAGES + ADMIN_PAGES])
-allowed = PAGES + (ADMIN_PAGES if viewer.can_load() else [])
-navigation = st.navigation([
-    st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
-    for file, key, icon in allowed
-])
-access.sidebar(viewer)
-as_loaded = filters.as_loaded_at(engine)
-if as_loaded is not None:
-    with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
-        engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
-selection = filters.sidebar(engine)
-data.set_context(path, engine, selection, as_loaded, scope=viewer.scope())
-data.sidebar_status()
-page_key = navigation.url_path or "ringkasan"  # the default page's url path is empty
-st.session_state["monev_halaman"] = page_key
-access.record_page_view(viewer, page_key, access.page_view_detail(st.session_state["page_context"]))
-navigation.run()
+# any failure below: a message in the viewer's language with a code, the details in the server log
+with guard.friendly_errors("galat_awal"):
+    filters.language()  # first: the sign-in page follows the language chosen too
+    try:
+        path = _ready_warehouse()
+    except startup.WarehouseMissing as exc:
+        st.error(str(exc))
+        st.stop()
+    engine = data.engine(path)
+    # who is looking, before anything else is drawn; the menu holds only the pages of their role
+    viewer = access.gate(reports.is_sample(engine), [key for _, key, _ in PAGES + ADMIN_PAGES])
+    navigation = st.navigation([
+        st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
+        for file, key, icon in PAGES + (ADMIN_PAGES if viewer.can_load() else [])
+    ])
+    access.sidebar(viewer)
+    as_loaded = filters.as_loaded_at(engine)
+    if as_loaded is not None:
+        with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
+            engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
+    selection = filters.sidebar(engine)
+    data.set_context(path, engine, selection, as_loaded, scope=viewer.scope())
+    data.sidebar_status()
+    access.record_page_view(viewer, navigation.url_path or "ringkasan",  # the default page's path is empty
+                            access.page_view_detail(st.session_state[guard.CONTEXT_KEY]))
+with guard.friendly_errors("galat_halaman"):
+    navigation.run()

@@ -4,15 +4,14 @@ File names come from users and loaded files: shown escaped, never as markdown.""
 import streamlit as st
 
 from monev.i18n.markdown import escape
-from monev.ui import access, tables
-from monev.ui import data
+from monev.ui import access, data, guard, tables
 from monev.ui.data import data_version
 from monev.ui.download import download_button
 from monev.ui.texts import lang, t
 from monev.views import muat as views
 
+ctx = guard.page_context()  # not data.context(): an empty warehouse is when loading matters most
 viewer = access.require_admin()
-ctx = st.session_state["page_context"]  # not data.context(): an empty warehouse is when loading matters most
 engine, lg = data.engine(ctx.warehouse), lang()  # loads check against the current data, whatever is shown
 st.title(t("muat"))
 st.caption(t("muat_petunjuk"))

@@ -25,6 +25,7 @@ from monev.access import accounts
 from monev.access.roles import ROLE_LABELS, Viewer
 from monev.appdb import audit, db as appdb, users
 from monev.i18n.markdown import escape
+from monev.ui import guard
 from monev.ui.texts import lang, t
 
 log = logging.getLogger(__name__)
@@ -191,7 +192,7 @@ def _forget(state: dict, reason: str) -> None:
     if state["method"] != "demo":
         record("keluar", detail={"alasan": reason, "cara": state["method"]},
                viewer=st.session_state.get(VIEWER))
-    for key in (SESSION, VIEWER, LAST_VIEW):
+    for key in (SESSION, VIEWER, LAST_VIEW, guard.CONTEXT_KEY):
         st.session_state.pop(key, None)
 
 
@@ -250,27 +251,10 @@ def record_download(table: str) -> None:
     record("unduh", page=st.session_state.get("monev_halaman"), detail={"tabel": table})
 
 
-def ensure_app_ran() -> None:
-    """Every page starts here (through data.context() or require_admin()): a page file run without
-    app.py having run first in this session is run again through app.py.
-
-    That happens on the first request a freshly started server gets when it asks for a page's
-    address (/muat, /rincian): until some session has called st.navigation, Streamlit 1.65 treats
-    the `pages/` folder as an old-style multipage app and runs pages/<name>.py alone, without the
-    sign-in gate. st.navigation itself ends that mode by clearing the same flag; clearing it here
-    and rerunning sends this request through app.py, which then opens the page asked for."""
-    if "page_context" in st.session_state and VIEWER in st.session_state:
-        return
-    from streamlit.runtime.pages_manager import PagesManager
-
-    PagesManager.uses_pages_directory = False
-    st.rerun()
-
-
 def require_admin() -> Viewer:
     """For pages only admins may open (loading, users, audit): a refusal for anyone else, also
     when the page is reached without the menu (a URL, a switch_page)."""
-    ensure_app_ran()
+    guard.page_context()  # a page run without app.py (and so without the gate) goes through it first
     viewer = st.session_state.get(VIEWER)
     if viewer is None or not viewer.can_load():
         record("ditolak", page=st.session_state.get("monev_halaman"), viewer=viewer)
