@@ -8,14 +8,16 @@ from __future__ import annotations
 import pytest
 
 import builders as b
-from e2e import CHROMIUM, CHROMIUM_FLAGS, FORM, app_server, fill_sign_in, main_text, needs_chromium, settle, sign_in
+from e2e import ROOT, CHROMIUM, CHROMIUM_FLAGS, FORM, app_server, fill_sign_in, main_text, needs_chromium, settle, sign_in
 
 pytestmark = needs_chromium
+ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 
 PASSWORDS = {"admin-e2e": "sandi-admin-rahasia-1", "kpa-e2e": "sandi-kpa-rahasia-22",
              "dikunci-e2e": "sandi-dikunci-rahasia-333"}
 WRONG_PASSWORD = "sandi-keliru-sekali-4444"
 WRONG = "Nama pengguna atau kata sandi salah."
+HOSTILE_NAME = "![x](http:beacon.example) [Masuk ulang](beacon.example) :red[merah].csv"
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +56,7 @@ def test_local_accounts_end_to_end(shared_warehouse, app_db, browser, tmp_path):
     log = tmp_path / "server.log"
     env = {"MONEV_DB": str(shared_warehouse), "MONEV_APP_DB": str(app_db),
            "MONEV_LOCK_FAILURES": "3", "MONEV_LOCK_MINUTES": "10"}
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with app_server(env, log=log) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
 
@@ -102,10 +105,27 @@ def test_local_accounts_end_to_end(shared_warehouse, app_db, browser, tmp_path):
         settle(page, FORM)
         assert page.locator('[data-testid="stMetric"]').count() == 0
 
-        # the admin sees the admin pages
+        # the admin sees the admin pages; a download is audited with its table
         sign_in(page, "admin-e2e", PASSWORDS["admin-e2e"])
         sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
         assert "Muat data" in sidebar and "Pengguna" in sidebar and "Audit" in sidebar
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Unduh Excel").first.click()
+        assert download.value.suggested_filename.endswith(".xlsx")
+
+        # an uploaded file's name is shown as text: no image, no link
+        page.locator('[data-testid="stSidebarNav"]').get_by_text("Muat data").click()
+        settle(page, '[data-testid="stFileUploader"]')
+        hostile = tmp_path / HOSTILE_NAME
+        hostile.write_text("bukan,berkas\n1,2\n", encoding="utf-8")
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(hostile))
+        page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=60_000)
+        settle(page, '[data-testid="stFileUploader"]')
+        main = page.locator('[data-testid="stMain"]')
+        assert HOSTILE_NAME in main.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "muat_nama_berkas.png"), full_page=True)
+        # (a heading's own anchor, href="#...", is Streamlit's and holds the text as an id)
+        assert main.locator("img").count() == 0 and main.locator('a[href*="beacon"]:not([href^="#"])').count() == 0
         page.close()
 
     trail = audit.entries(engine)
@@ -114,6 +134,8 @@ def test_local_accounts_end_to_end(shared_warehouse, app_db, browser, tmp_path):
             ("dikunci-e2e", "akun_dikunci"), ("kpa-e2e", "lihat_halaman"), ("admin-e2e", "masuk")} <= events
     views = trail[(trail["who"] == "kpa-e2e") & (trail["event"] == "lihat_halaman")]
     assert set(views["page"]) >= {"rincian", "ringkasan"} and all(b.S2 in s for s in views["scope"])
+    downloads = trail[(trail["who"] == "admin-e2e") & (trail["event"] == "unduh")]
+    assert len(downloads) == 1 and '"tabel":' in downloads["detail"].iloc[0] and downloads["page"].iloc[0] == "ringkasan"
     # no password and no hash anywhere: not in the server's log, not in the audit, not in its file
     hashes = [u.password_hash for u in users.all_users(engine)]
     written = log.read_text(encoding="utf-8", errors="replace") + trail.to_csv()

@@ -33,7 +33,9 @@ log = logging.getLogger(__name__)
 SESSION = "monev_masuk"  # {"method": "lokal"|"sso"|"demo", "name": ..., "email": ..., "last_seen": epoch s}
 VIEWER = "monev_viewer"  # the Viewer of this run, for download callbacks and pages that check a role
 NOTICE = "monev_masuk_pesan"  # a message for the sign-in page after an expiry or a revoked account
+PAGE = "monev_halaman"  # the page of this run (its url path), for the audit of downloads and refusals
 LAST_VIEW = "monev_audit_lihat"  # the last page view audited in this session: one row per change
+KEPT_AT_SIGN_OUT = {"lang", "f_lang", NOTICE}
 DEMO = Viewer(name="demo", role="admin", display="Demo", demo=True)
 
 
@@ -192,8 +194,10 @@ def _forget(state: dict, reason: str) -> None:
     if state["method"] != "demo":
         record("keluar", detail={"alasan": reason, "cara": state["method"]},
                viewer=st.session_state.get(VIEWER))
-    for key in (SESSION, VIEWER, LAST_VIEW, guard.CONTEXT_KEY):
-        st.session_state.pop(key, None)
+    # the next person at this browser starts clean: no filter, upload or choice of the last one
+    for key in list(st.session_state.keys()):
+        if key not in KEPT_AT_SIGN_OUT:
+            del st.session_state[key]
 
 
 def sign_out() -> None:
@@ -226,7 +230,9 @@ def sidebar(viewer: Viewer) -> None:
 
 
 def record_page_view(viewer: Viewer, page: str, detail: dict) -> None:
-    """A page view with its filters, once per change of page or filters in this session."""
+    """A page view with its filters, once per change of page or filters in this session; the
+    page is kept for the rows its downloads and refusals write."""
+    st.session_state[PAGE] = page
     seen = (page, repr(sorted(detail.items())))
     if st.session_state.get(LAST_VIEW) == seen:
         return
@@ -248,7 +254,7 @@ def page_view_detail(ctx) -> dict:
 
 def record_download(table: str) -> None:
     """on_click of every Excel download: which table, from which page."""
-    record("unduh", page=st.session_state.get("monev_halaman"), detail={"tabel": table})
+    record("unduh", page=st.session_state.get(PAGE), detail={"tabel": table})
 
 
 def require_admin() -> Viewer:
@@ -257,7 +263,7 @@ def require_admin() -> Viewer:
     guard.page_context()  # a page run without app.py (and so without the gate) goes through it first
     viewer = st.session_state.get(VIEWER)
     if viewer is None or not viewer.can_load():
-        record("ditolak", page=st.session_state.get("monev_halaman"), viewer=viewer)
+        record("ditolak", page=st.session_state.get(PAGE), viewer=viewer)
         st.error(t("akses_khusus_admin"))
         st.stop()
     return viewer
