@@ -21,5 +21,6 @@ events = event_col.multiselect(t("audit_kejadian"), admin.EVENTS, key="audit_kej
 table = admin.audit_table(engine, since, until, who, events)
 if len(table) >= admin.AUDIT_ROWS:
     st.caption(t("audit_batas", n=admin.AUDIT_ROWS))
-st.dataframe(table, hide_index=True, key="audit_tabel")
+st.dataframe(table, hide_index=True, key="audit_tabel",
+             column_config={c: t(f"audit_kol_{c}") for c in table.columns})
 download_button(table, "audit", key="audit_unduh")

@@ -60,5 +60,11 @@ TEXTS = {
     "audit_sampai": ("Sampai tanggal", "To"),
     "audit_pengguna": ("Pengguna", "User"),
     "audit_kejadian": ("Kejadian", "Event"),
+    "audit_kol_at": ("Waktu", "Time"),
+    "audit_kol_who": ("Pengguna", "User"),
+    "audit_kol_event": ("Kejadian", "Event"),
+    "audit_kol_page": ("Halaman", "Page"),
+    "audit_kol_scope": ("Lingkup", "Scope"),
+    "audit_kol_detail": ("Rincian", "Detail"),
     "audit_batas": ("Menampilkan {n} baris terbaru.", "Showing the {n} newest rows."),
 }
