@@ -176,9 +176,7 @@ def _sign_in_page(engine, has_accounts: bool) -> None:
     if submitted:
         outcome = accounts.sign_in(engine, name, password, policy=policy)
         if outcome.ok:
-            st.session_state[SESSION] = {"method": "lokal", "name": outcome.viewer.name}
-            st.session_state[SESSION]["last_seen"] = time.time()
-            st.session_state.pop(LAST_VIEW, None)
+            st.session_state[SESSION] = {"method": "lokal", "name": outcome.viewer.name, "last_seen": time.time()}
             st.rerun()
         st.error(t("akses_salah"))
 
