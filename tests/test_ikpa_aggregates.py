@@ -2,6 +2,7 @@
 same scores as computing them from the facts, after every kind of load that feeds them, after an
 undo, and after migrating a warehouse loaded before the aggregates existed."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import shutil
 
@@ -84,13 +85,13 @@ def test_every_load_feeding_the_aggregates_refreshes_them_and_undo_restores_them
     for batch_id, expected in zip(reversed(loaded), reversed(states[:-1])):
         batches.undo(db_path, batch_id)
         db.dispose(db_path)
-        pd.testing.assert_frame_equal(ikpa_view.monthly(db.engine(db_path), Y, 12), expected, check_exact=True)
+        pd.testing.assert_frame_equal(ikpa_view.monthly(db.engine(db_path), Y, 12, scope=EVERYTHING), expected, check_exact=True)
     db.dispose(db_path)
 
 
 def test_migration_fills_the_aggregates_of_a_warehouse_loaded_before_them(monkeypatch, tiny, tmp_path):
     db_path = _copy(tiny, tmp_path / "lama.duckdb")
-    expected = ikpa_view.monthly(db.engine(tiny), Y, 12)
+    expected = ikpa_view.monthly(db.engine(tiny), Y, 12, scope=EVERYTHING)
     con = duckdb.connect(str(db_path))  # as schema 4 left it
     con.execute("drop table agg_ikpa_bulanan; drop table agg_ikpa_capaian; "
                 "drop macro table ikpa_bulanan_baru; drop macro table ikpa_capaian_baru; "
@@ -111,7 +112,7 @@ def test_a_jenis_belanja_filter_reads_the_facts(tiny):
     original = query.sql_text
     query.sql_text = lambda name: read.append(name) or original(name)
     try:
-        frame = ikpa_view.monthly(db.engine(tiny), Y, 6, filters=query.Filters(jenis_belanja=("51",)))
+        frame = ikpa_view.monthly(db.engine(tiny), Y, 6, filters=query.Filters(jenis_belanja=("51",)), scope=EVERYTHING)
     finally:
         query.sql_text = original
     assert "ikpa_deviasi_bulanan" in read and "ikpa_bulanan" not in read

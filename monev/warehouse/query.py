@@ -123,9 +123,10 @@ def query_names() -> list[str]:
 
 
 def is_scoped(name: str) -> bool:
-    """Whether the query binds every part of the scope (queries/*.sql reading per-satker figures)."""
+    """Whether the query binds the scope's satker (through satker_terpilih): those read per-satker
+    figures. Queries reading tables with a PPK bind scope_ppk too (tests/test_scope_sql.py)."""
     text = sql_text(name)
-    return all(f":{p}" in text for p in SCOPE_PARAMS)
+    return ":scope_unit" in text and ":scope_satker" in text
 
 
 def run(engine: sa.Engine, name: str, *, scope: Scope, filters: Filters = NO_FILTER, **params) -> pd.DataFrame:
