@@ -27,14 +27,14 @@ tiny = hand.tiny  # the hand-worked warehouse of test_ikpa, loaded once for this
 def _from_facts(monkeypatch, engine, bulan=12, **kw) -> pd.DataFrame:
     with monkeypatch.context() as patch:
         patch.setattr(ikpa_view, "_from_aggregates", ikpa_view._from_facts)
-        return ikpa_view.monthly(engine, Y, bulan, **kw)
+        return ikpa_view.monthly(engine, Y, bulan, scope=EVERYTHING, **kw)
 
 
 def _assert_same_scores(monkeypatch, db_path, bulan=12, **kw) -> pd.DataFrame:
     """monthly() from the aggregates equals monthly() from the facts: names, counts and bands
     exactly, scores to 1e-9 (the two sum the same terms in different orders)."""
     engine = db.engine(db_path)
-    stored = ikpa_view.monthly(engine, Y, bulan, **kw)
+    stored = ikpa_view.monthly(engine, Y, bulan, scope=EVERYTHING, **kw)
     facts = _from_facts(monkeypatch, engine, bulan, **kw)
     assert not stored.empty
     pd.testing.assert_frame_equal(stored, facts, check_exact=False, rtol=1e-12, atol=1e-9)

@@ -11,6 +11,7 @@ TEXTS = {
         "cannot be split per PPK. You may see only some PPK of a satker, so this page is not available; "
         "your PPK's figures are on the Overview, Budget drill-down, KPA and PPK, Regions and Yearly "
         "trends pages."),
+    "cakupan_total": ("Total cakupan Anda", "Your scope's total"),
     "tautan_di_luar_wewenang": ("Sebagian pilihan di tautan di luar wewenang Anda dan diabaikan.",
                                 "Some choices in the link are outside what you may see and were ignored."),
 }
