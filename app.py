@@ -40,11 +40,11 @@ except startup.WarehouseMissing as exc:
 
 engine = data.engine(path)
 filters.language()
-as_loaded = filters.as_loaded_at(engine)
+scope = EVERYTHING  # what the viewer may see: sign-in (issue 11) sets the signed-in viewer's scope here
+as_loaded = filters.as_loaded_at(engine, scope=scope)
 if as_loaded is not None:
     with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
         engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
-scope = EVERYTHING  # what the viewer may see: sign-in (issue 11) sets the signed-in viewer's scope here
 selection = filters.sidebar(engine, scope=scope)
 data.set_context(path, engine, selection, as_loaded, scope=scope)
 data.sidebar_status()

@@ -19,7 +19,7 @@ scope = Scope(units=tuple(fields.get("units", ())), satkers=tuple(fields.get("sa
 path = os.environ["MONEV_DB"]
 engine = data.engine(path)
 filters.language()
-as_loaded = filters.as_loaded_at(engine)
+as_loaded = filters.as_loaded_at(engine, scope=scope)
 if as_loaded is not None:
     engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
 selection = filters.sidebar(engine, scope=scope)

@@ -380,3 +380,6 @@ def test_the_as_loaded_at_view_keeps_the_scope(shared_warehouse, facts, monkeypa
     head = table_of(at.written["ringkasan_angka"]).iloc[0]
     assert int(head["pagu"]) == expected(facts, scope)["pagu"] and int(head["realisasi"]) == 0
     assert_nothing_outside(shown_text(at), scope, "as loaded at")
+    # the batches are offered by kind of data, not by file name (a file name may name a satker)
+    offered = " ".join(at.sidebar.selectbox(key="f_batch").options)
+    assert "pagu" in offered and ".csv" not in offered

@@ -66,10 +66,14 @@ def language() -> str:
 BATCH_CHOICES = 50  # the newest batches offered; an older one can still come from a link
 
 
-def as_loaded_at(engine) -> dict | None:
+def as_loaded_at(engine, *, scope: Scope) -> dict | None:
     """The "as loaded at" control: None for the current data, else the chosen batch's history row
-    (batch_id, file_name, loaded_at). Kept in the URL as `batch`."""
+    (batch_id, file_name, loaded_at). Kept in the URL as `batch`. A viewer who does not see every
+    satker is shown each batch's kind of data instead of its file name, which may name a satker
+    (the figures as loaded then are within the scope like every other)."""
     history = batches.history(engine)
+    if not scope.everything:
+        history = history.assign(file_name=history["kind"])
     rows = {int(r.batch_id): r for r in history.itertuples(index=False)}
     offered = [None, *list(rows)[:BATCH_CHOICES]]
     raw = st.query_params.get("batch")
