@@ -95,7 +95,8 @@ def test_migration_fills_the_aggregates_of_a_warehouse_loaded_before_them(monkey
     con = duckdb.connect(str(db_path))  # as schema 4 left it
     con.execute("drop table agg_ikpa_bulanan; drop table agg_ikpa_capaian; "
                 "drop macro table ikpa_bulanan_baru; drop macro table ikpa_capaian_baru; "
-                "update warehouse_info set value = '4' where key = 'schema_version'")
+                "update warehouse_info set value = '4' where key = 'schema_version'; "
+                "delete from warehouse_info where key = 'migrasi'")  # schema 4 kept no list
     con.close()
     try:
         migrated = _assert_same_scores(monkeypatch, db_path)

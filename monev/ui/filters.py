@@ -15,8 +15,9 @@ import streamlit as st
 from monev import reports
 from monev.i18n import format as fmt
 from monev.i18n.texts import JENIS_BELANJA, KEWENANGAN
+from monev.ui import data
 from monev.ui.texts import label, lang, t
-from monev.warehouse import batches, query
+from monev.warehouse import batches
 from monev.warehouse.query import Filters, Scope
 from monev.domain.period import Period
 
@@ -101,16 +102,16 @@ def sidebar(engine, *, scope: Scope) -> Selection | None:
     year (within the scope) yet."""
     language = lang()
     with st.sidebar:
-        years = [int(y) for y in query.run(engine, "tahun_anggaran", scope=scope)["thang"]]
+        years = [int(y) for y in data.scoped_query(engine, "tahun_anggaran", scope=scope)["thang"]]
         if not years:
             return None
         tahun = st.selectbox(t("tahun"), years, key=_keyed("f_tahun", years, _int_from_url("tahun", years, years[0])))
-        latest = query.run(engine, "data_terakhir", scope=scope, tahun=tahun)["bulan_terakhir"].iloc[0]
+        latest = data.scoped_query(engine, "data_terakhir", scope=scope, tahun=tahun)["bulan_terakhir"].iloc[0]
         latest = int(latest) if latest == latest and latest is not None else 12
         months = list(range(1, 13))
         bulan = st.selectbox(t("sampai"), months, key=_keyed("f_sampai", months, _int_from_url("sampai", months, latest)),
                              format_func=lambda m: fmt.month_name(m, language))
-        options = query.run(engine, "pilihan_filter", scope=scope, tahun=tahun)
+        options = data.scoped_query(engine, "pilihan_filter", scope=scope, tahun=tahun)
         names = {(r.jenis, r.kode): r.nama for r in options.itertuples()}
         chosen = {}
         for field, allowed, show in (

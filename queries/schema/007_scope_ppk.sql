@@ -6,10 +6,11 @@
 -- figures of lines outside the scope. Numbered 7, not 6, beside another change that takes 6:
 -- monev.warehouse.db applies every migration a warehouse has not had, whatever their order.
 
--- `scope_ppk` is a bound list of 'KDSATKER.KDPPK'; an empty list means no PPK restriction.
-create macro cakupan_ppk(scope_ppk, satker, ppk) as
+-- `scope_ppk` is a bound list of 'KDSATKER.KDPPK'; an empty list means no PPK restriction. 'or replace':
+-- running it again is harmless (a warehouse whose recorded version was set back keeps the macros).
+create or replace macro cakupan_ppk(scope_ppk, satker, ppk) as
     len(CAST(scope_ppk AS VARCHAR[])) = 0
     or list_contains(CAST(scope_ppk AS VARCHAR[]), satker || '.' || ppk);
 
 -- Whether the scope covers whole satker, so satker-level measures may be shown.
-create macro satker_utuh(scope_ppk) as len(CAST(scope_ppk AS VARCHAR[])) = 0;
+create or replace macro satker_utuh(scope_ppk) as len(CAST(scope_ppk AS VARCHAR[])) = 0;
