@@ -35,8 +35,17 @@ SCOPES = {
 }
 PAGES = ["ringkasan", "rincian", "kpa_ppk", "ikpa", "capaian", "rpd", "wilayah", "tren"]
 SATKER_LEVEL = {"ikpa", "capaian", "rpd"}  # measures kept per satker: not for a PPK-only scope
-# a link asking for every unit and province of the warehouse, and an unknown code
-LINK = dict(tahun=str(THANG), sampai=str(BULAN), unit=["01", "05", "99"], prov=["31", "32", "99"])
+PROVINCE_OF = {S1: "31", S2: "31", S3: "32"}
+
+
+def link(scope: Scope) -> dict:
+    """A link asking for the units and provinces the scope does not see, and an unknown code: all
+    are dropped, so the figures shown are narrowed by the scope alone (a kept filter would narrow
+    them to the scope's anyway and hide a scope that was not applied)."""
+    inside = visible_satkers(scope)
+    units = sorted({"01", "05"} - {UNIT_OF[s] for s in inside}) + ["99"]
+    provinces = sorted({"31", "32"} - {PROVINCE_OF[s] for s in inside}) + ["99"]
+    return dict(tahun=str(THANG), sampai=str(BULAN), unit=units, prov=provinces)
 
 NAMES = {S1: "Biro Keuangan", S2: "Direktorat Jaminan Sosial", S3: "Dinas Sosial Provinsi Jawa Barat"}
 OFFICIALS = {(S1, ""): "Ani", (S1, "01"): "Budi", (S1, "02"): "Citra", (S2, ""): "Dedi", (S2, "01"): "Eka",
@@ -214,7 +223,7 @@ def _interact(at: AppTest, kind: str, key, value) -> AppTest:
 @pytest.mark.parametrize("name", list(SCOPES))
 def test_every_page_and_download_shows_only_the_scope(name, page, shared_warehouse, facts, monkeypatch):
     scope = SCOPES[name]
-    at = open_scoped(monkeypatch, shared_warehouse, scope, page, **LINK)
+    at = open_scoped(monkeypatch, shared_warehouse, scope, page, **link(scope))
     assert not at.exception, at.exception
     # the link asked for units and provinces: those outside the scope are dropped, with a note
     notes = " ".join(c.value for c in at.sidebar.caption)
@@ -224,7 +233,7 @@ def test_every_page_and_download_shows_only_the_scope(name, page, shared_warehou
     visible_units = sorted({UNIT_OF[s] for s in visible_satkers(scope)})
     assert at.sidebar.multiselect(key="f_unit").options == [f"{u} {n}" for u, n in (
         ("01", "Sekretariat Jenderal"), ("05", "Ditjen Perlindungan dan Jaminan Sosial")) if u in visible_units]
-    assert sorted(at.sidebar.multiselect(key="f_unit").value) == visible_units
+    assert at.sidebar.multiselect(key="f_unit").value == [] and at.sidebar.multiselect(key="f_lokasi").value == []
 
     if page in SATKER_LEVEL and not scope.whole_satker:
         assert TEXTS["cakupan_tingkat_satker"][0] in [i.value for i in at.info]
@@ -243,9 +252,16 @@ def test_every_page_and_download_shows_only_the_scope(name, page, shared_warehou
         at = _interact(at, kind, key, value)
         assert not at.exception, at.exception
         seen.append(shown_text(at))
+    downloads = {sheet: download_text(content) for sheet, content in at.written.items()}
     assert_nothing_outside("\n".join(seen), scope, f"page {page}")
-    for sheet, content in at.written.items():
-        assert_nothing_outside(download_text(content), scope, f"download {sheet} of {page}")
+    for sheet, text in downloads.items():
+        assert_nothing_outside(text, scope, f"download {sheet} of {page}")
+    if not scope.everything:  # figures above the scope are not shown: not the ministry's totals either
+        ministry = expected(facts, EVERYTHING)
+        everywhere = "\n".join([*seen, *downloads.values()])
+        for value in (ministry["pagu"], ministry["realisasi"]):
+            for shown in (fmt.rupiah(value), fmt.rupiah_short(value), str(value)):
+                assert shown not in everywhere, f"{page} shows the ministry's {shown}"
     check_figures(page, at, scope, facts)
 
 
@@ -294,6 +310,11 @@ def check_figures(page: str, at: AppTest, scope: Scope, facts) -> None:
         assert total_name in set(months["nmunit"]), "the total row is the scope's, named as such"
         if not scope.everything:
             assert "Kementerian" not in set(months["nmunit"])
+        # the projection and what each KPA still needs start from the scope's pagu and realization
+        for name in ("ikpa_proyeksi_total", "ikpa_proyeksi_per_unit", "ikpa_proyeksi_per_jenis_belanja",
+                     "ikpa_kebutuhan_satker"):
+            rows = table_of(w[f"{name}_{THANG}_{BULAN:02d}"])
+            assert (_sum(rows, "pagu"), _sum(rows, "realisasi")) == (want["pagu"], want["realisasi"]), name
     elif page == "capaian" and scope.whole_satker:
         for level in ("unit", "ro"):
             rows = table_of(w[f"capaian_{level}"])
@@ -353,6 +374,20 @@ def test_summary_refuses_a_malformed_ppk(shared_warehouse):
 
 
 # ---------------------------------------------------------------- what never widens a scope
+
+def test_a_link_within_the_scope_keeps_its_choice_and_the_rest_is_dropped(shared_warehouse, facts, monkeypatch):
+    """A KPA of S1 and S3 opening a link for unit 05 and provinces 31, 32 and 33: unit 05 narrows
+    to S3, province 33 (no satker of his) is dropped with the note."""
+    scope = SCOPES["dua_satker"]
+    at = open_scoped(monkeypatch, shared_warehouse, scope, "ringkasan", tahun=str(THANG), sampai=str(BULAN),
+                     unit="05", prov=["31", "32", "33"])
+    assert at.sidebar.multiselect(key="f_unit").value == ["05"]
+    assert at.sidebar.multiselect(key="f_lokasi").value == ["31", "32"]
+    assert TEXTS["tautan_di_luar_wewenang"][0] in " ".join(c.value for c in at.sidebar.caption)
+    head = table_of(at.written["ringkasan_angka"]).iloc[0]
+    assert int(head["pagu"]) == expected(facts, Scope(satkers=(S3,)))["pagu"]
+
+
 
 def test_a_session_value_outside_the_scope_is_not_used(shared_warehouse, facts, monkeypatch):
     """A filter value left in the session (another viewer's choice, or set by hand) that the scope
