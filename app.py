@@ -49,12 +49,13 @@ with guard.friendly_errors("galat_awal"):
         for file, key, icon in PAGES + (ADMIN_PAGES if viewer.can_load() else [])
     ])
     access.sidebar(viewer)
-    as_loaded = filters.as_loaded_at(engine)
+    scope = viewer.scope()  # what the viewer may see: every query, filter and cache below takes it
+    as_loaded = filters.as_loaded_at(engine, scope=scope)
     if as_loaded is not None:
         with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
             engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
-    selection = filters.sidebar(engine)
-    data.set_context(path, engine, selection, as_loaded, scope=viewer.scope())
+    selection = filters.sidebar(engine, scope=scope)
+    data.set_context(path, engine, selection, as_loaded, scope=scope)
     data.sidebar_status()
     access.record_page_view(viewer, navigation.url_path or "ringkasan",  # the default page's path is empty
                             access.page_view_detail(st.session_state[guard.CONTEXT_KEY]))

@@ -79,13 +79,21 @@ def test_the_sample_without_accounts_opens_as_a_labelled_demo(shared_warehouse, 
     assert not at.metric and [w.label for w in at.text_input] == ["Nama pengguna", "Kata sandi"]
 
 
-def test_the_page_context_carries_the_viewers_scope(shared_warehouse, monkeypatch):
+@pytest.mark.parametrize("viewer, scope, shown", [
+    (KPA, query.Scope(satkers=(b.S2,)), ["KPA (satker)", b.S2]),
+    (Viewer(name="e", role="eselon1", units=("05",)), query.Scope(units=("05",)), ["Pejabat eselon I", "05"]),
+    (Viewer(name="p", role="ppk", ppks=((b.S1, "02"),)), query.Scope(ppks=((b.S1, "02"),)), ["PPK", f"{b.S1}.02"]),
+    (Viewer(name="q", role="pimpinan"), query.EVERYTHING, ["Pimpinan", "semua unit"]),
+])
+def test_the_page_context_carries_the_viewers_scope(shared_warehouse, monkeypatch, viewer, scope, shown):
+    """app.py, signed in, hands the pages the viewer's scope: the scope tests (test_scope.py) take
+    it from there."""
     monkeypatch.setenv("MONEV_DB", str(shared_warehouse))
-    at = signed_in(AppTest.from_file(APP, default_timeout=60), KPA).run()
+    at = signed_in(AppTest.from_file(APP, default_timeout=60), viewer).run()
     assert not at.exception
-    assert at.session_state["page_context"].scope == query.Scope(satkers=(b.S2,))
-    sidebar = " ".join(c.value for c in at.sidebar.caption)
-    assert "KPA (satker)" in sidebar and b.S2 in sidebar
+    assert at.session_state["page_context"].scope == scope
+    sidebar = " ".join(c.value for c in at.sidebar.caption).replace("\\", "")  # shown escaped
+    assert all(part in sidebar for part in shown), sidebar
 
 
 @pytest.mark.parametrize("page", ["pages/muat.py", "pages/pengguna.py", "pages/audit.py"])

@@ -40,13 +40,15 @@ class Viewer:
 
     def scope(self) -> Scope:
         """The rows this viewer may see: admin and pimpinan everything, eselon1 their units, kpa
-        their satker, ppk their PPK. Only the fields a role uses are passed, so the Scope of any
-        version of the query layer that knows the role's field takes it."""
-        if self.role in ("admin", "pimpinan"):
-            return query.EVERYTHING
-        fields = {"eselon1": {"units": self.units}, "kpa": {"satkers": self.satkers},
-                  "ppk": {"ppks": self.ppks}}[self.role]
-        return Scope(**fields)
+        their satker, ppk their PPK's lines. Only the part of the role counts: scope rows of
+        another kind (refused when an account is made) never widen or narrow it."""
+        if self.role == "eselon1":
+            return Scope(units=self.units)
+        if self.role == "kpa":
+            return Scope(satkers=self.satkers)
+        if self.role == "ppk":
+            return Scope(ppks=self.ppks)
+        return query.EVERYTHING
 
     def can_load(self) -> bool:
         return self.role == "admin"
@@ -95,15 +97,15 @@ def unknown_codes(engine, units=(), satkers=(), ppks=()) -> list[str]:
     """Codes not in the warehouse's reference data, each with the reason (any fiscal year counts)."""
     found = []
     if units:
-        known = set(query.run(engine, "ref/unit")["kdunit"].astype(str))
+        known = set(query.reference(engine, "ref/unit")["kdunit"].astype(str))
         found += [f"Unit {u} tidak ada di referensi unit gudang data." for u in units if u not in known]
     if satkers:
-        known = set(query.run(engine, "ref/satker")["kdsatker"].astype(str))
+        known = set(query.reference(engine, "ref/satker")["kdsatker"].astype(str))
         found += [f"Satker {s} tidak ada di referensi satker gudang data." for s in satkers if s not in known]
     if ppks:
-        pejabat = query.run(engine, "ref/pejabat")
+        pejabat = query.reference(engine, "ref/pejabat")
         known = set(zip(pejabat["kdsatker"].astype(str), pejabat["kdppk"].astype(str)))
-        known_satkers = set(query.run(engine, "ref/satker")["kdsatker"].astype(str))
+        known_satkers = set(query.reference(engine, "ref/satker")["kdsatker"].astype(str))
         for s, p in ppks:
             if s not in known_satkers:
                 found.append(f"PPK {s}.{p}: satker {s} tidak ada di referensi satker gudang data.")

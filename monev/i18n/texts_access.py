@@ -42,8 +42,6 @@ TEXTS = {
                        "rinciannya ada di log server.",
                        "The application database (users and audit) cannot be opened. Check MONEV_APP_DB; the "
                        "details are in the server log."),
-    "akses_peran_belum_didukung": ("Peran {peran} belum dapat dipakai oleh versi aplikasi ini. Hubungi admin.",
-                                   "The role {peran} cannot be used by this version of the app yet. Contact the admin."),
     "pengguna": ("Pengguna", "Users"),
     "pengguna_petunjuk": ("Daftar akun. Membuat, menonaktifkan dan mengganti kata sandi dilakukan admin di "
                           "server dengan `python -m monev user add | disable | set-password` (lihat docs/security.md), "

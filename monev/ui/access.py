@@ -98,10 +98,6 @@ def gate(sample: bool, page_keys: list[str]) -> Viewer:
     if viewer is None:
         has_accounts = users.count(engine) > 0
         _stop_with(page_keys, lambda: _sign_in_page(engine, has_accounts))
-    try:
-        viewer.scope()
-    except TypeError:  # a role the query layer of this version has no scope field for: show nothing
-        _stop_with(page_keys, lambda: st.error(t("akses_peran_belum_didukung", peran=viewer.role)))
     st.session_state[SESSION]["last_seen"] = time.time()
     st.session_state[VIEWER] = viewer
     return viewer
