@@ -27,7 +27,7 @@ from monev.views import ikpa_page, kpa_ppk
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
 
-ATTENTION_SHOWN = 15  # rows of the needs-attention list on the slide (the workbook has them all)
+ATTENTION_SHOWN = 10  # rows of the needs-attention list on the slide (the workbook has them all)
 BEHIND_SHOWN = 8  # satker furthest behind on each unit's slide
 
 
@@ -68,6 +68,12 @@ def _quarter_figures(engine: sa.Engine, period: Period, scope: Scope, filters: F
             "per_unit": units.rename(columns={"kebutuhan": "kebutuhan_tw"})}
 
 
+def unit_choices(engine: sa.Engine, tahun: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
+    """The echelon I units of a fiscal year within a scope (kode, nama): what a pack may cover."""
+    options = query.run(engine, "pilihan_filter", scope=scope, tahun=tahun)
+    return options[options["jenis"] == "unit"][["kode", "nama"]].reset_index(drop=True)
+
+
 def build(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
           lang: str = "id", made_at: datetime | None = None) -> Pack:
     """The whole pack for a period, a scope (and filters) and a language ('id' or 'en')."""
@@ -88,13 +94,14 @@ def build(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters:
     slides = [_title_slide(engine, period, scope_label, lang, tw)]
     slides.append(_headline_slide(overview["headline"], quarter["total"], period, lang, tw))
     slides.append(_curve_slide(overview["kurva"], lang))
-    slides.append(_realization_slide(per_unit, overview["per_jenis_belanja"], lang, tw))
+    slides.extend(_realization_slides(per_unit, overview["per_jenis_belanja"], lang, tw))
     slides.append(_ikpa_slide(ikpa, _restricted(scope, filters), lang))
     slides.append(_attention_slide(ikpa["perhatian"], lang))
     for row in per_unit.itertuples(index=False):
         slides.append(_unit_slide(row, satker, ppk, lang, tw, bulan))
+    units = tuple(per_unit["kdunit"]) if _restricted(scope, filters) else ()
     return Pack(period=period, lang=lang, sample=reports.is_sample(engine), scope_label=scope_label,
-                made_at=made_at or datetime.now(), slides=slides)
+                made_at=made_at or datetime.now(), slides=slides, units=units)
 
 
 def _date(day, lang: str) -> str:
@@ -135,7 +142,8 @@ def _headline_slide(heads: pd.DataFrame, quarter: pd.DataFrame, period: Period, 
         (T("pack_ubin_realisasi"), fmt.percent(now.persen, lang),
          f"{fmt.rupiah_short(now.realisasi, lang)} {T('pack_dari_pagu', pagu=fmt.rupiah_short(now.pagu, lang))}"),
         (T("pack_ubin_target", tw=tw), fmt.percent(now.target_tw, lang),
-         f"{T('pack_kol_target_bulan')}: {fmt.percent(now.target_persen, lang)}"),
+         f"{text('ringkasan_target_persen', lang, bulan=fmt.month_name(period.bulan, lang))}: "
+         f"{fmt.percent(now.target_persen, lang)}"),
         (T("pack_ubin_kebutuhan", tw=tw), fmt.rupiah_short(now.kebutuhan_tw, lang), fmt.rupiah(now.kebutuhan_tw, lang)),
     ]
     if len(rows) > 1:
@@ -163,7 +171,7 @@ def _curve_slide(curve: pd.DataFrame, lang: str) -> Slide:
     return Slide(title=T("pack_judul_kurva"), tables=[table])
 
 
-def _realization_slide(per_unit: pd.DataFrame, per_jenis: pd.DataFrame, lang: str, tw: str) -> Slide:
+def _realization_slides(per_unit: pd.DataFrame, per_jenis: pd.DataFrame, lang: str, tw: str) -> list[Slide]:
     T = lambda key, **values: text(key, lang, **values)  # noqa: E731
     kinds = per_jenis.copy()
     kinds.insert(0, "nama_jenis", [label(JENIS_BELANJA, c, lang) for c in kinds["jenis_belanja"]])
@@ -179,7 +187,7 @@ def _realization_slide(per_unit: pd.DataFrame, per_jenis: pd.DataFrame, lang: st
                   chart=chart("unit"))
     jenis = Table(sheet="per_jenis_belanja", title=T("pack_judul_jenis"), frame=kinds,
                   columns=(Column("nama_jenis", T("pack_kol_jenis")), *figures), chart=chart("nama_jenis"))
-    return Slide(title=T("pack_judul_unit"), tables=[units, jenis])
+    return [Slide(title=T("pack_judul_unit"), tables=[units]), Slide(title=T("pack_judul_jenis"), tables=[jenis])]
 
 
 IKPA_SHOWN = ["penyerapan", "deviasi_halaman_iii", "revisi_dipa", "capaian_output", "nilai"]

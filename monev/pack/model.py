@@ -79,6 +79,7 @@ class Pack:
     scope_label: str  # the units the pack covers, in words
     made_at: datetime
     slides: list[Slide]
+    units: tuple[str, ...] = ()  # the units of a pack restricted to some (empty: every unit)
 
     @property
     def tables(self) -> list[Table]:
@@ -86,8 +87,12 @@ class Pack:
 
     @property
     def stamp(self) -> str:
-        """The files' common name: bahan_rakor_2024_09 (the period)."""
-        return f"bahan_rakor_{self.period.tahun}_{self.period.bulan:02d}"
+        """The files' common name: bahan_rakor_2024_09, with the units of a restricted pack
+        (bahan_rakor_2024_09_unit_03) and the language when not Indonesian (..._en)."""
+        name = f"bahan_rakor_{self.period.tahun}_{self.period.bulan:02d}"
+        if self.units:
+            name += "_unit_" + "_".join(self.units[:4]) + ("_dll" if len(self.units) > 4 else "")
+        return name + ("" if self.lang == "id" else f"_{self.lang}")
 
 
 def worded(value, kind: str, lang: str) -> str:
