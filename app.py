@@ -24,6 +24,7 @@ PAGES = [  # file, text key, icon
     ("pages/rpd.py", "rpd", ":material/calendar_month:"),
     ("pages/wilayah.py", "wilayah", ":material/map:"),
     ("pages/tren.py", "tren", ":material/trending_up:"),
+    ("pages/rakor.py", "rakor", ":material/slideshow:"),
     ("pages/muat.py", "muat", ":material/upload_file:"),
 ]
 navigation = st.navigation([

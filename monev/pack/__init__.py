@@ -46,6 +46,6 @@ def render(pack: Pack) -> Files:
 
 
 def build(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
-          lang: str = "id") -> Files:
+          lang: str = "id", note: str | None = None) -> Files:
     """The three files of the pack for a period, scope (and filters) and language."""
-    return render(content.build(engine, period, scope, filters, lang))
+    return render(content.build(engine, period, scope, filters, lang, note))

@@ -75,8 +75,9 @@ def unit_choices(engine: sa.Engine, tahun: int, scope: Scope = EVERYTHING) -> pd
 
 
 def build(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
-          lang: str = "id", made_at: datetime | None = None) -> Pack:
-    """The whole pack for a period, a scope (and filters) and a language ('id' or 'en')."""
+          lang: str = "id", note: str | None = None, made_at: datetime | None = None) -> Pack:
+    """The whole pack for a period, a scope (and filters) and a language ('id' or 'en'); `note`
+    (e.g. the page's 'data as loaded at batch 12') is added to the title slide."""
     T = lambda key, **values: text(key, lang, **values)  # noqa: E731
     tw = fmt.QUARTERS[kpa_ppk.quarter_of(period.bulan) - 1]
     bulan = fmt.month_name(period.bulan, lang)
@@ -92,6 +93,8 @@ def build(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters:
     scope_label = (", ".join(per_unit["unit"]) if _restricted(scope, filters) else T("pack_cakupan_semua")) or "–"
 
     slides = [_title_slide(engine, period, scope_label, lang, tw)]
+    if note:
+        slides[0].lines.append(note)
     slides.append(_headline_slide(overview["headline"], quarter["total"], period, lang, tw))
     slides.append(_curve_slide(overview["kurva"], lang))
     slides.extend(_realization_slides(per_unit, overview["per_jenis_belanja"], lang, tw))

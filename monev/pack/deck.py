@@ -19,7 +19,7 @@ from monev.i18n.texts import text
 from monev.pack import style
 from monev.pack.model import Chart, Pack, Slide, Table, worded_rows
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12192000), Inches(7.5)  # 13,333 x 7,5 in: PowerPoint's own 16:9
 MARGIN = Inches(0.4)
 CONTENT_TOP = Inches(1.15)
 CONTENT_BOTTOM = Inches(6.95)

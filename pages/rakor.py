@@ -1,0 +1,52 @@
+"""Bahan Rakor: the Rakor pack (PowerPoint deck, Excel workbook, PDF) of the selected period,
+within the viewer's scope, built by monev.pack from the same views as the other pages."""
+import logging
+import time
+
+import streamlit as st
+
+from monev import pack
+from monev.i18n import format as fmt
+from monev.ui import data
+from monev.ui.texts import lang, t
+from monev.warehouse.query import Filters
+
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+log = logging.getLogger(__name__)
+
+ctx = data.context()
+period = ctx.selection.period
+st.title(t("rakor"))
+st.caption(t("rakor_subjudul", tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang())))
+st.caption(t("rakor_isi"))
+
+units = pack.content.unit_choices(ctx.engine, period.tahun, ctx.scope)
+names = dict(zip(units["kode"], units["nama"]))
+left, right = st.columns([3, 1])
+chosen = left.multiselect(t("rakor_unit"), list(names), format_func=lambda k: f"{k} {names[k]}", key="rakor_unit",
+                          placeholder=t("semua"))
+language = right.radio(t("rakor_bahasa"), list(LANGUAGES), index=list(LANGUAGES).index(lang()),
+                       format_func=LANGUAGES.get, key="rakor_bahasa")
+
+# the files stay in the session for the download buttons' reruns, keyed by what they were made of
+made_of = (str(ctx.engine.url.database), ctx.version, period, ctx.scope, tuple(chosen), language)
+if st.button(t("rakor_buat"), type="primary", key="rakor_buat"):
+    with st.spinner(t("rakor_membuat")):
+        started = time.perf_counter()
+        try:
+            files = pack.build(ctx.engine, period, ctx.scope, Filters(units=tuple(chosen)), language,
+                               note=data.as_loaded_note(ctx))
+        except Exception:  # noqa: BLE001 - a message for the user, the details for the log
+            log.exception("Bahan Rakor gagal dibuat")
+            st.error(t("rakor_gagal"))
+            st.stop()
+    st.session_state["rakor_berkas"] = (made_of, files, time.perf_counter() - started)
+
+built = st.session_state.get("rakor_berkas")
+if built is not None and built[0] == made_of:
+    _, files, seconds = built
+    st.success(t("rakor_siap", detik=fmt.format_decimal(round(seconds, 1), lang(), "#,##0.0")))
+    columns = st.columns(3)
+    for column, suffix in zip(columns, pack.SUFFIXES):
+        column.download_button(t(f"rakor_unduh_{suffix}"), data=getattr(files, suffix), file_name=f"{files.name}.{suffix}",
+                               mime=pack.MEDIA_TYPES[suffix], key=f"rakor_unduh_{suffix}")
