@@ -28,7 +28,7 @@ from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
 
 ATTENTION_SHOWN = 10  # rows of the needs-attention list on the slide (the workbook has them all)
-BEHIND_SHOWN = 8  # satker furthest behind on each unit's slide
+BEHIND_SHOWN = 6  # satker furthest behind on each unit's slide
 
 
 def _restricted(scope: Scope, filters: Filters) -> bool:

@@ -46,7 +46,8 @@ def _frame(pack: Pack, slide, number: int, title: str | None) -> None:
     """Title, footer, page number and (sample data) the marking: on every slide."""
     L = pack.lang
     if title:
-        _text(slide, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN - Inches(3.2), Inches(0.8), title, 24, True, style.NAVY)
+        _text(slide, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN - Inches(3.2), Inches(0.8), title,
+              24 if len(title) <= 45 else 19, True, style.NAVY)
     if pack.sample:
         _text(slide, WIDTH - MARGIN - Inches(3.2), Inches(0.25), Inches(3.2), Inches(0.6), text("pack_contoh", L), 11,
               True, style.WARNING, PP_ALIGN.RIGHT)
@@ -116,6 +117,9 @@ def _title_slide(pack: Pack, slide, content: Slide) -> None:
     _text(slide, Inches(0.8), Inches(2.0), WIDTH - Inches(1.6), Inches(1.3), content.title, 34, True, style.NAVY)
     for i, line in enumerate(content.lines):
         _text(slide, Inches(0.8), Inches(3.5 + 0.55 * i), WIDTH - Inches(1.6), Inches(0.5), line, 16 if i == 0 else 13)
+    if pack.sample:
+        _text(slide, Inches(0.8), Inches(3.7 + 0.55 * len(content.lines)), WIDTH - Inches(1.6), Inches(0.6),
+              text("pack_contoh", pack.lang), 20, True, style.WARNING)
 
 
 def _headline_slide(pack: Pack, slide, content: Slide) -> None:
@@ -165,11 +169,11 @@ def _tables_slide(pack: Pack, slide, content: Slide) -> None:
     top = _notes(slide, first, CONTENT_TOP)
     _text(slide, MARGIN, top, full, Inches(0.3), first.title, 12, True)
     _table(slide, first, pack.lang, MARGIN, top + Inches(0.35), full, Inches(2.8), 8)
-    top = Inches(4.45)
+    top = Inches(4.6)
     _text(slide, MARGIN, top, full, Inches(0.3), second.title, 12, True)
     half = Emu(int(full / 2)) - Inches(0.1)
     if second.chart is not None:
-        _chart(slide, second, second.chart, pack.lang, MARGIN, top + Inches(0.35), half, Inches(2.1))
+        _chart(slide, second, second.chart, pack.lang, MARGIN, top + Inches(0.35), half, Inches(2.0))
     _table(slide, second, pack.lang, MARGIN + half + Inches(0.2), top + Inches(0.45), half, Inches(1.8), 9)
 
 

@@ -106,10 +106,12 @@ def _chart(table: Table, chart: Chart, lang: str, width: float, height: float) -
     return drawing
 
 
-def _title_page(content: Slide) -> list:
+def _title_page(pack: Pack, content: Slide) -> list:
     flow = [Spacer(1, 4 * cm), _p(content.title, _style(26, True, style.NAVY, 32)), Spacer(1, 0.8 * cm)]
     for i, line in enumerate(content.lines):
         flow += [_p(line, _style(14 if i == 0 else 11)), Spacer(1, 0.25 * cm)]
+    if pack.sample:
+        flow += [Spacer(1, 0.5 * cm), _p(text("pack_contoh", pack.lang), _style(18, True, style.WARNING, 24))]
     return flow
 
 
@@ -173,7 +175,7 @@ def write(pack: Pack) -> bytes:
         if number:
             flow.append(PageBreak())
         if content.kind == "title":
-            flow += _title_page(content)
+            flow += _title_page(pack, content)
         elif content.kind == "headline":
             flow += _headline_page(pack, content)
         else:
