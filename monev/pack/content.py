@@ -29,6 +29,17 @@ from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
 
 ATTENTION_SHOWN = 10  # rows of the needs-attention list on the slide (the workbook has them all)
 BEHIND_SHOWN = 6  # satker furthest behind on each unit's slide
+UNITS_SHOWN = 12  # rows of the unit and IKPA tables under their charts (a national pack has about 80 units)
+
+
+def _limited(table: Table, limit: int, lang: str) -> Table:
+    """The table with the deck and the PDF showing its first `limit` rows when it has more, the
+    note saying so and where the rest is (the workbook always has every row)."""
+    if len(table.frame) > limit:
+        table.shown = limit
+        more = text("pack_sebagian", lang, n=limit, total=len(table.frame), lembar=table.sheet)
+        table.note = f"{table.note} {more}".strip()
+    return table
 
 
 def _restricted(scope: Scope, filters: Filters) -> bool:
@@ -190,7 +201,8 @@ def _realization_slides(per_unit: pd.DataFrame, per_jenis: pd.DataFrame, lang: s
                   chart=chart("unit"))
     jenis = Table(sheet="per_jenis_belanja", title=T("pack_judul_jenis"), frame=kinds,
                   columns=(Column("nama_jenis", T("pack_kol_jenis")), *figures), chart=chart("nama_jenis"))
-    return [Slide(title=T("pack_judul_unit"), tables=[units]), Slide(title=T("pack_judul_jenis"), tables=[jenis])]
+    return [Slide(title=T("pack_judul_unit"), tables=[_limited(units, UNITS_SHOWN, lang)]),
+            Slide(title=T("pack_judul_jenis"), tables=[_limited(jenis, UNITS_SHOWN, lang)])]
 
 
 IKPA_SHOWN = ["penyerapan", "deviasi_halaman_iii", "revisi_dipa", "capaian_output", "nilai"]
@@ -213,7 +225,7 @@ def _ikpa_slide(ikpa: dict, restricted: bool, lang: str) -> Slide:
                Column("kategori", text("ikpa_kol_kategori", lang)))
     table = Table(sheet="ikpa_per_unit", title=T("pack_judul_ikpa"), frame=frame, columns=columns,
                   chart=Chart("bar", "unit", ("nilai",), "score"), note=T("pack_catatan_ikpa"))
-    return Slide(title=T("pack_judul_ikpa"), tables=[table])
+    return Slide(title=T("pack_judul_ikpa"), tables=[_limited(table, UNITS_SHOWN, lang)])
 
 
 def _attention_slide(attention: pd.DataFrame, lang: str) -> Slide:
@@ -225,12 +237,9 @@ def _attention_slide(attention: pd.DataFrame, lang: str) -> Slide:
                Column("alasan", T("pack_kol_alasan")))
     if frame.empty:
         frame = pd.DataFrame(columns=[c.key for c in columns])
-    sheet = "perlu_perhatian"
-    shown = ATTENTION_SHOWN if len(frame) > ATTENTION_SHOWN else None
-    note = (T("pack_sebagian", n=ATTENTION_SHOWN, total=len(frame), lembar=sheet) if shown
-            else (T("pack_tidak_ada") if frame.empty else ""))
-    table = Table(sheet=sheet, title=T("pack_judul_perhatian"), frame=frame, columns=columns, note=note, shown=shown)
-    return Slide(title=T("pack_judul_perhatian"), tables=[table])
+    table = Table(sheet="perlu_perhatian", title=T("pack_judul_perhatian"), frame=frame, columns=columns,
+                  note=T("pack_tidak_ada") if frame.empty else "")
+    return Slide(title=T("pack_judul_perhatian"), tables=[_limited(table, ATTENTION_SHOWN, lang)])
 
 
 def _unit_slide(unit, satker: dict, ppk: dict, lang: str, tw: str, bulan: str) -> Slide:
@@ -243,12 +252,10 @@ def _unit_slide(unit, satker: dict, ppk: dict, lang: str, tw: str, bulan: str) -
     summary_line = T("pack_unit_ringkas", pagu=fmt.rupiah_short(unit.pagu, lang),
                      realisasi=fmt.rupiah_short(unit.realisasi, lang), persen=fmt.percent(unit.persen, lang),
                      target=fmt.percent(unit.target_persen, lang), behind=len(behind), satker=len(rows))
-    shown = BEHIND_SHOWN if len(behind) > BEHIND_SHOWN else None
     sheet_satker, sheet_ppk = f"unit_{unit.kdunit}_satker"[:31], f"unit_{unit.kdunit}_ppk"[:31]
-    note = summary_line + " " + (T("pack_sebagian", n=BEHIND_SHOWN, total=len(behind), lembar=sheet_satker) if shown
-                                 else ("" if len(behind) else T("pack_semua_satker_tercapai")))
+    note = summary_line + ("" if len(behind) else " " + T("pack_semua_satker_tercapai"))
     satker_table = Table(
-        sheet=sheet_satker, title=T("pack_judul_unit_satker"), frame=behind, note=note.strip(), shown=shown,
+        sheet=sheet_satker, title=T("pack_judul_unit_satker"), frame=behind, note=note,
         columns=(Column("kdsatker", T("pack_kol_satker")), Column("nmsatker", T("pack_kol_nama_satker")),
                  Column("kpa", T("pack_kol_kpa")), Column("pagu", text("pagu", lang), "rupiah"),
                  Column("realisasi", text("realisasi", lang), "rupiah"),
@@ -256,6 +263,7 @@ def _unit_slide(unit, satker: dict, ppk: dict, lang: str, tw: str, bulan: str) -
                  Column("target_persen", T("pack_kol_target_persen"), "percent"),
                  Column("selisih", T("pack_kol_selisih"), "score"), Column("status", T("pack_kol_status")),
                  Column("kebutuhan", T("pack_kol_kebutuhan_tw", tw=tw), "rupiah")))
+    _limited(satker_table, BEHIND_SHOWN, lang)
     long = ppk["triwulan_panjang"]
     unit_ppk = ppk["tabel"][ppk["tabel"]["kdunit"] == unit.kdunit]
     keys = kpa_ppk.KEYS["ppk"]
