@@ -111,8 +111,13 @@ def build(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters:
     slides.extend(_realization_slides(per_unit, overview["per_jenis_belanja"], lang, tw))
     slides.append(_ikpa_slide(ikpa, _restricted(scope, filters), lang))
     slides.append(_attention_slide(ikpa["perhatian"], lang))
+    # each unit's rows, split once: a national pack has about 80 units
+    satker_of = _by_unit(satker["tabel"])
+    long = ppk["triwulan_panjang"]
+    ppk_of = _by_unit(long[long["triwulan"] == tw])
     for row in per_unit.itertuples(index=False):
-        slides.append(_unit_slide(row, satker, ppk, lang, tw, bulan))
+        slides.append(_unit_slide(row, satker_of.get(row.kdunit, satker["tabel"].head(0)),
+                                  ppk_of.get(row.kdunit, long.head(0)), lang, tw, bulan))
     units = tuple(per_unit["kdunit"]) if _restricted(scope, filters) else ()
     return Pack(period=period, lang=lang, sample=reports.is_sample(engine), scope_label=scope_label,
                 made_at=made_at or datetime.now(), slides=slides, units=units)
@@ -242,10 +247,14 @@ def _attention_slide(attention: pd.DataFrame, lang: str) -> Slide:
     return Slide(title=T("pack_judul_perhatian"), tables=[_limited(table, ATTENTION_SHOWN, lang)])
 
 
-def _unit_slide(unit, satker: dict, ppk: dict, lang: str, tw: str, bulan: str) -> Slide:
+def _by_unit(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {kdunit: part for kdunit, part in frame.groupby("kdunit", sort=False)}
+
+
+def _unit_slide(unit, rows: pd.DataFrame, ppk_now: pd.DataFrame, lang: str, tw: str, bulan: str) -> Slide:
+    """A unit's slide: `rows` its satker (kpa_ppk.table's 'tabel'), `ppk_now` its PPK at the
+    period (kpa_ppk.table's 'triwulan_panjang' of the period's quarter)."""
     T = lambda key, **values: text(key, lang, **values)  # noqa: E731
-    rows = satker["tabel"]
-    rows = rows[rows["kdunit"] == unit.kdunit]
     behind = rows[kpa_ppk.behind(rows)].assign(selisih=lambda f: f["target_persen"] - f["persen"])
     behind = behind.sort_values(["selisih", "kdsatker"], ascending=[False, True]).reset_index(drop=True)
     behind["status"] = [_band(s, lang) for s in behind["status"]]
@@ -264,10 +273,7 @@ def _unit_slide(unit, satker: dict, ppk: dict, lang: str, tw: str, bulan: str) -
                  Column("selisih", T("pack_kol_selisih"), "score"), Column("status", T("pack_kol_status")),
                  Column("kebutuhan", T("pack_kol_kebutuhan_tw", tw=tw), "rupiah")))
     _limited(satker_table, BEHIND_SHOWN, lang)
-    long = ppk["triwulan_panjang"]
-    unit_ppk = ppk["tabel"][ppk["tabel"]["kdunit"] == unit.kdunit]
-    keys = kpa_ppk.KEYS["ppk"]
-    counts = kpa_ppk.status_counts(long[long["triwulan"] == tw].merge(unit_ppk[keys], on=keys))
+    counts = kpa_ppk.status_counts(ppk_now)
     counts = counts[counts["triwulan"] == tw].drop(columns="triwulan").reset_index(drop=True)
     counts["status"] = [_band(s, lang) for s in counts["status"]]
     ppk_table = Table(
