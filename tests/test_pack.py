@@ -350,3 +350,27 @@ def test_page_builds_the_three_files(marked, monkeypatch):
     assert not at.exception and not at.error
     buttons = at.get("download_button")
     assert len(buttons) == 3
+
+
+def test_a_long_table_shows_its_first_rows_in_the_deck_and_every_row_in_the_workbook(tmp_path):
+    import datetime
+
+    import pandas as pd
+
+    from monev.pack.content import _limited
+
+    frame = pd.DataFrame({"unit": [f"{i:02d} Unit {i}" for i in range(1, 31)], "persen": [float(i) for i in range(30)]})
+    table = _limited(Table("per_unit", "Realisasi per unit", frame, (Column("unit", "Unit"), Column("persen", "Persen", "percent")),
+                           chart=pack.model.Chart("bar", "unit", ("persen",), "percent")), 12, "id")
+    files = pack.render(Pack(PERIOD, "id", False, "uji", datetime.datetime(2024, 1, 1),
+                             [Slide("Judul", kind="title"), Slide("Unit", [table])]))
+    slide = Presentation(io.BytesIO(files.pptx)).slides[1]
+    (grid,) = [s.table for s in slide.shapes if s.has_table]
+    (chart,) = [s.chart for s in slide.shapes if s.has_chart]
+    assert len(grid.rows) == 13 and len(list(chart.plots[0].categories)) == 12
+    assert "12 teratas dari 30" in "\n".join(slide_texts(io.BytesIO(files.pptx)))
+    rows = sheet_rows(openpyxl.load_workbook(io.BytesIO(files.xlsx)), "per_unit", "Unit")
+    assert [r["Persen"] for r in rows] == [float(i) for i in range(30)]
+    (tmp_path / "p.pdf").write_bytes(files.pdf)
+    text = "\n".join(pdf_pages(tmp_path / "p.pdf"))
+    assert "12 Unit 12" in text and "13 Unit 13" not in text

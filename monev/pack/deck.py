@@ -82,7 +82,7 @@ def _table(slide, table: Table, lang: str, left, top, width, height, size: int =
 
 
 def _chart(slide, table: Table, chart: Chart, lang: str, left, top, width, height) -> None:
-    frame = table.frame
+    frame = table.rows_shown  # the rows the slide's table shows (the workbook's chart has them all)
     data = CategoryChartData(number_format=style.data_format(chart.axis))
     data.categories = [str(v) for v in frame[chart.category]]
     for key in chart.series:

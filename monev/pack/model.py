@@ -51,7 +51,7 @@ class Table:
     columns: tuple[Column, ...]
     chart: Chart | None = None
     note: str = ""
-    # the deck and the PDF show the first `shown` rows (the workbook every row), saying so in the note
+    # the deck and the PDF show (and chart) the first `shown` rows, the workbook every row; the note says so
     shown: int | None = None
 
     def column(self, key: str) -> Column:

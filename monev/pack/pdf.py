@@ -73,7 +73,7 @@ def _table(table: Table, lang: str, size: float = 7.5) -> PdfTable | None:
 
 
 def _chart(table: Table, chart: Chart, lang: str, width: float, height: float) -> Drawing:
-    frame = table.frame
+    frame = table.rows_shown  # the rows the page's table shows (the workbook's chart has them all)
     series = [[None if fmt.is_missing(v) else float(v) for v in frame[key]] for key in chart.series]
     maximum = max(style.largest(frame, chart.series), 1.0)
     drawing = Drawing(width, height)
