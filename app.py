@@ -1,7 +1,7 @@
 """Monev Anggaran: entry point. Page setup, the warehouse, the shared filters, navigation."""
 import streamlit as st
 
-from monev.ui import data, filters, startup
+from monev.ui import data, filters, guard, startup
 from monev.ui.texts import t
 
 st.set_page_config(page_title="Monev Anggaran", page_icon=":material/monitoring:", layout="wide")
@@ -32,19 +32,21 @@ navigation = st.navigation([
     for file, key, icon in PAGES
 ])
 # the navigation is declared first, so the menu shows page titles while the warehouse is built
-try:
-    path = _ready_warehouse()
-except startup.WarehouseMissing as exc:
-    st.error(str(exc))
-    st.stop()
-
-engine = data.engine(path)
-filters.language()
-as_loaded = filters.as_loaded_at(engine)
-if as_loaded is not None:
-    with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
-        engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
-selection = filters.sidebar(engine)
-data.set_context(path, engine, selection, as_loaded)
-data.sidebar_status()
-navigation.run()
+# any failure below: a message in the viewer's language with a code, the details in the server log
+with guard.friendly_errors("galat_awal"):
+    try:
+        path = _ready_warehouse()
+    except startup.WarehouseMissing as exc:
+        st.error(str(exc))
+        st.stop()
+    engine = data.engine(path)
+    filters.language()
+    as_loaded = filters.as_loaded_at(engine)
+    if as_loaded is not None:
+        with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
+            engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
+    selection = filters.sidebar(engine)
+    data.set_context(path, engine, selection, as_loaded)
+    data.sidebar_status()
+with guard.friendly_errors("galat_halaman"):
+    navigation.run()

@@ -2,14 +2,13 @@
 load the clean ones, and the load history with undo. Works on an empty warehouse too."""
 import streamlit as st
 
-from monev.ui import tables
-from monev.ui import data
+from monev.ui import data, guard, tables
 from monev.ui.data import data_version
 from monev.ui.download import download_button
 from monev.ui.texts import lang, t
 from monev.views import muat as views
 
-ctx = st.session_state["page_context"]  # not data.context(): an empty warehouse is when loading matters most
+ctx = guard.page_context()  # not data.context(): an empty warehouse is when loading matters most
 engine, lg = data.engine(ctx.warehouse), lang()  # loads check against the current data, whatever is shown
 st.title(t("muat"))
 st.caption(t("muat_petunjuk"))

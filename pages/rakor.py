@@ -1,18 +1,16 @@
 """Bahan Rakor: the Rakor pack (PowerPoint deck, Excel workbook, PDF) of the selected period,
 within the viewer's scope, built by monev.pack from the same views as the other pages."""
-import logging
 import time
 
 import streamlit as st
 
 from monev import pack
 from monev.i18n import format as fmt
-from monev.ui import data
+from monev.ui import data, guard
 from monev.ui.texts import lang, t
 from monev.warehouse.query import Filters
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
-log = logging.getLogger(__name__)
 
 ctx = data.context()
 period = ctx.selection.period
@@ -33,13 +31,10 @@ made_of = (str(ctx.engine.url.database), ctx.version, period, ctx.scope, tuple(c
 if st.button(t("rakor_buat"), type="primary", key="rakor_buat"):
     with st.spinner(t("rakor_membuat")):
         started = time.perf_counter()
-        try:
+        # a failure: a message naming the pack with a code, the details in the server log
+        with guard.friendly_errors("rakor_gagal"):
             files = pack.build(ctx.engine, period, ctx.scope, Filters(units=tuple(chosen)), language,
                                note=data.as_loaded_note(ctx))
-        except Exception:  # noqa: BLE001 - a message for the user, the details for the log
-            log.exception("Bahan Rakor gagal dibuat")
-            st.error(t("rakor_gagal"))
-            st.stop()
     st.session_state["rakor_berkas"] = (made_of, files, time.perf_counter() - started)
 
 built = st.session_state.get("rakor_berkas")

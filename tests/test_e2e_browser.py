@@ -7,12 +7,14 @@ it the test is skipped with the reason.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,15 +51,18 @@ def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> N
     raise TimeoutError("streamlit tidak siap dalam 60 detik")
 
 
-@pytest.fixture(scope="module")
-def server(shared_warehouse):
+@contextmanager
+def streamlit_server(db_path: Path, log: Path | None = None):
+    """`streamlit run app.py` on a free port of 127.0.0.1, stopped on exit; its output goes to
+    `log` (the server log users' error details go to) or is discarded."""
     port = _free_port()
-    env = {**os.environ, "MONEV_DB": str(shared_warehouse)}
+    env = {**os.environ, "MONEV_DB": str(db_path)}
+    out = open(log, "wb") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -69,6 +74,24 @@ def server(shared_warehouse):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        if log:
+            out.close()
+
+
+@pytest.fixture(scope="module")
+def server(shared_warehouse):
+    with streamlit_server(shared_warehouse) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
 
 
 def _settle(page) -> None:
@@ -83,22 +106,88 @@ def _settle(page) -> None:
     page.wait_for_timeout(1000)
 
 
-def test_every_page_renders_without_errors(server):
-    from playwright.sync_api import sync_playwright
+def _problems(page, url_path: str) -> list[str]:
+    """What a user must never see on a page: an exception, an error box, an empty page."""
+    found = []
+    errors = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
+    if errors.count():
+        found.append(f"{url_path}: {errors.first.inner_text()[:300]}")
+    if not page.locator('[data-testid="stMain"]').inner_text().strip():
+        found.append(f"{url_path}: halaman kosong")
+    return found
 
+
+def test_every_page_renders_without_errors(server, browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     failures = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        for url_path in app_pages():
-            page.goto(f"{server}/{'' if url_path == 'ringkasan' else url_path}", wait_until="domcontentloaded")
-            _settle(page)
-            page.screenshot(path=str(ARTIFACTS / f"{url_path}.png"), full_page=True)
-            errors = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
-            if errors.count():
-                failures.append(f"{url_path}: {errors.first.inner_text()[:300]}")
-            if not page.locator('[data-testid="stMain"]').inner_text().strip():
-                failures.append(f"{url_path}: halaman kosong")
-        browser.close()
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    for url_path in app_pages():
+        page.goto(f"{server}/{'' if url_path == 'ringkasan' else url_path}", wait_until="domcontentloaded")
+        _settle(page)
+        page.screenshot(path=str(ARTIFACTS / f"{url_path}.png"), full_page=True)
+        failures += _problems(page, url_path)
+    page.close()
     assert not failures, "\n".join(failures)
+
+
+# the links the filters produce, as in issue 13 (unit 05 and jenis belanja 53 exist in the test data)
+FIRST_LINKS = {"kpa_ppk": "kpa_ppk?unit=05", "ikpa": "ikpa?jb=53", "ringkasan": ""}
+
+
+def _title(url_path: str) -> str:
+    from monev.i18n.texts import text
+
+    return text("app_title" if url_path == "ringkasan" else url_path, "id")
+
+
+def test_a_link_to_any_page_opens_it_whole_as_a_fresh_servers_first_request(shared_warehouse, browser, tmp_path):
+    """Streamlit 1.65 ran pages/<name>.py on its own under a menu of file names when a page's link
+    was the first request a server process got (monev/ui/guard.py says why): every page, each the
+    first request of its own freshly started server, must come with its title, the app's menu and
+    the link's filters, and without an exception."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    from monev.i18n.texts import text
+
+    titles = [text(p, "id") for p in app_pages()]  # the menu app.py declares (raw: "app", "kpa ppk", ...)
+    failures = []
+    for url_path in app_pages():
+        link = FIRST_LINKS.get(url_path, url_path)
+        with streamlit_server(shared_warehouse, log=tmp_path / f"{url_path}.log") as server:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            page.goto(f"{server}/{link}", wait_until="domcontentloaded")
+            _settle(page)
+            page.screenshot(path=str(ARTIFACTS / f"pertama_{url_path}.png"), full_page=True)
+            failures += _problems(page, url_path)
+            heading = page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
+            if heading != _title(url_path):
+                failures.append(f"{link}: judul {heading!r}, bukan {_title(url_path)!r}")
+            menu = [item.strip() for item in page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
+            menu = [item.split("\n")[-1] for item in menu]  # the icon's name comes first
+            if menu != titles:
+                failures.append(f"{link}: menu {menu}")
+            if "?" in link and link.split("?")[1] not in page.url:
+                failures.append(f"{link}: filter tautan hilang ({page.url})")
+            context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_an_error_shows_a_message_with_a_code_and_its_details_only_in_the_log(browser, tmp_path):
+    """A warehouse file that is not a DuckDB database: the page says so in Indonesian with a code,
+    shows no traceback or exception type, and the server log holds the traceback under that code."""
+    broken = tmp_path / "rusak.duckdb"
+    broken.write_bytes(b"bukan berkas DuckDB\n" * 100)
+    log = tmp_path / "server.log"
+    with streamlit_server(broken, log=log) as server:
+        page = browser.new_page()
+        page.goto(f"{server}/rincian", wait_until="domcontentloaded")
+        page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=60_000)
+        shown = page.locator('[data-testid="stMain"]').inner_text()
+        has_exception = page.locator('[data-testid="stException"]').count()
+        page.close()
+    assert not has_exception
+    assert "Maaf" in shown and "Traceback" not in shown and "Error" not in shown
+    code = re.search(r"kode ([0-9a-f]{8})", shown)
+    assert code, shown
+    logged = log.read_text(encoding="utf-8", errors="replace")
+    assert f"galat [{code.group(1)}]" in logged and "Traceback" in logged

@@ -374,3 +374,15 @@ def test_a_long_table_shows_its_first_rows_in_the_deck_and_every_row_in_the_work
     (tmp_path / "p.pdf").write_bytes(files.pdf)
     text = "\n".join(pdf_pages(tmp_path / "p.pdf"))
     assert "12 Unit 12" in text and "13 Unit 13" not in text
+
+
+def test_page_says_what_failed_without_a_traceback(marked, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("rahasia internal")
+
+    monkeypatch.setattr(pack, "build", broken)
+    at = open_page(monkeypatch, marked, "pages/rakor.py", tahun=str(THANG), sampai=str(BULAN))
+    at.button(key="rakor_buat").click().run()
+    assert not at.exception and not at.get("download_button")
+    (message,) = [e.value for e in at.error]
+    assert message.startswith("Bahan Rakor tidak dapat dibuat (kode ") and "rahasia" not in message

@@ -86,8 +86,8 @@ TEXTS = {
     "rakor_unduh_pptx": ("Unduh deck PowerPoint", "Download the PowerPoint deck"),
     "rakor_unduh_xlsx": ("Unduh buku kerja Excel", "Download the Excel workbook"),
     "rakor_unduh_pdf": ("Unduh PDF", "Download the PDF"),
-    "rakor_gagal": ("Bahan Rakor tidak dapat dibuat. Rinciannya dicatat di log server.",
-                    "The Rakor pack could not be built. The details are in the server log."),
+    "rakor_gagal": ("Bahan Rakor tidak dapat dibuat (kode {kode}). Rinciannya dicatat di log server dengan kode itu.",
+                    "The Rakor pack could not be built (code {kode}). The details are in the server log under that code."),
     "rakor_isi": ("Isi: judul, angka utama, kurva kumulatif, realisasi per unit dan per jenis belanja, IKPA per "
                   "unit, daftar perlu perhatian, dan satu halaman per unit eselon I. Tindak lanjut Rakor yang lalu "
                   "belum tersedia.",

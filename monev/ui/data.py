@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from monev import reports
+from monev.ui import guard
 from monev.ui.texts import t
 from monev.warehouse import batches, db, query
 from monev.domain.period import Period
@@ -42,8 +43,8 @@ class PageContext:
 
 
 def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None) -> None:
-    st.session_state["page_context"] = PageContext(warehouse, engine, selection, reports.is_sample(engine),
-                                                   data_version(engine), as_loaded)
+    st.session_state[guard.CONTEXT_KEY] = PageContext(warehouse, engine, selection, reports.is_sample(engine),
+                                                      data_version(engine), as_loaded)
 
 
 def as_loaded_note(ctx: "PageContext") -> str | None:
@@ -70,7 +71,7 @@ def view(fn, ctx: "PageContext", **options):
 
 def context() -> PageContext:
     """What every page starts from; stops the page with a message when there is nothing to show."""
-    ctx = st.session_state["page_context"]
+    ctx = guard.page_context()
     if ctx.sample:
         st.warning(t("sample_banner"))
     if ctx.as_loaded is not None:
@@ -83,7 +84,7 @@ def context() -> PageContext:
 
 def sidebar_status() -> None:
     """How current the data is, and the sample-data marker, under the filters."""
-    ctx = st.session_state["page_context"]
+    ctx = st.session_state[guard.CONTEXT_KEY]  # set just before by app.py
     if ctx.selection is None:
         return
     last = query.run(ctx.engine, "data_terakhir", tahun=ctx.selection.period.tahun).iloc[0]
