@@ -22,7 +22,8 @@ units = pack.content.unit_choices(ctx.engine, period.tahun, ctx.scope)
 names = dict(zip(units["kode"], units["nama"]))
 left, right = st.columns([3, 1])
 chosen = left.multiselect(t("rakor_unit"), list(names), format_func=lambda k: f"{k} {names[k]}", key="rakor_unit",
-                          placeholder=t("semua"))
+                          default=[u for u in ctx.selection.filters.units if u in names], placeholder=t("semua"),
+                          help=t("rakor_unit_bantuan"))
 language = right.radio(t("rakor_bahasa"), list(LANGUAGES), index=list(LANGUAGES).index(lang()),
                        format_func=LANGUAGES.get, key="rakor_bahasa")
 

@@ -386,3 +386,14 @@ def test_page_says_what_failed_without_a_traceback(marked, monkeypatch):
     assert not at.exception and not at.get("download_button")
     (message,) = [e.value for e in at.error]
     assert message.startswith("Bahan Rakor tidak dapat dibuat (kode ") and "rahasia" not in message
+
+
+def test_page_starts_from_the_sidebar_units_and_builds_their_pack(marked, monkeypatch):
+    at = open_page(monkeypatch, marked, "pages/rakor.py", tahun=str(THANG), sampai=str(BULAN), unit="05")
+    assert at.multiselect(key="rakor_unit").value == ["05"]
+    at.button(key="rakor_buat").click().run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Unduh deck PowerPoint", "Unduh buku kerja Excel", "Unduh PDF"]
+    files = at.session_state["rakor_berkas"][1]
+    assert files.name.endswith("_unit_05") and "Biro Keuangan" not in xlsx_texts(io.BytesIO(files.xlsx))

@@ -79,6 +79,10 @@ TEXTS = {
                        "the same figures as the dashboard's pages."),
     "rakor_unit": ("Unit eselon I dalam bahan (kosong: semua dalam cakupan Anda)",
                    "Echelon I units in the pack (empty: all within your scope)"),
+    "rakor_unit_bantuan": ("Awalnya unit yang dipilih di bilah samping. Filter lain di bilah samping (kewenangan, "
+                           "jenis belanja, provinsi) tidak berlaku: bahan selalu mencakup seluruh belanja unitnya.",
+                           "Starts with the units chosen in the sidebar. The sidebar's other filters (authority, "
+                           "spending type, province) do not apply: the pack always covers all of its units' spending."),
     "rakor_bahasa": ("Bahasa bahan", "Pack language"),
     "rakor_buat": ("Buat bahan Rakor", "Build the Rakor pack"),
     "rakor_membuat": ("Membuat bahan Rakor...", "Building the Rakor pack..."),
