@@ -3,6 +3,7 @@ import streamlit as st
 
 from monev.ui import data, filters, guard, startup
 from monev.ui.texts import t
+from monev.warehouse.query import EVERYTHING
 
 st.set_page_config(page_title="Monev Anggaran", page_icon=":material/monitoring:", layout="wide")
 
@@ -41,12 +42,13 @@ with guard.friendly_errors("galat_awal"):
         st.stop()
     engine = data.engine(path)
     filters.language()
-    as_loaded = filters.as_loaded_at(engine)
+    scope = EVERYTHING  # what the viewer may see: sign-in (issue 11) sets the signed-in viewer's scope here
+    as_loaded = filters.as_loaded_at(engine, scope=scope)
     if as_loaded is not None:
         with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
             engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
-    selection = filters.sidebar(engine)
-    data.set_context(path, engine, selection, as_loaded)
+    selection = filters.sidebar(engine, scope=scope)
+    data.set_context(path, engine, selection, as_loaded, scope=scope)
     data.sidebar_status()
 with guard.friendly_errors("galat_halaman"):
     navigation.run()

@@ -38,7 +38,7 @@ TARGETS = {"kemensos": 20.0, "national": 60.0}
 
 
 def largest_unit(db_path: Path, period: Period) -> str:
-    grain = reports.budget_grain(db.engine(db_path), period)
+    grain = reports.budget_grain(db.engine(db_path), period, scope=EVERYTHING)
     return str(grain.drop_duplicates("kdsatker")["kdunit"].value_counts().idxmax())
 
 
@@ -65,7 +65,7 @@ def stages(db_path: Path, period: Period, scope: Scope, repeat: int) -> dict[str
 
     def build():
         nonlocal pack
-        pack = content.build(engine, period, scope)
+        pack = content.build(engine, period, scope=scope)
 
     result["isi"] = statistics.median(timed(build, repeat)[1])
     for name, writer in (("pptx", deck.write), ("xlsx", workbook.write), ("pdf", pdf.write)):

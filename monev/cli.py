@@ -92,13 +92,23 @@ def _open(args):
     return engine, period, reports.is_sample(engine)
 
 
+def ppk_pair(text: str) -> tuple[str, str]:
+    """'KDSATKER.KDPPK' (e.g. 123456.01) as a (kdsatker, kdppk) pair of a scope."""
+    kdsatker, dot, kdppk = text.partition(".")
+    if not (dot and len(kdsatker) == 6 and kdsatker.isdigit() and len(kdppk) == 2 and kdppk.isdigit()):
+        raise ValueError(f"--ppk {text!r}: tulis KDSATKER.KDPPK, misalnya 123456.01 (satker 6 angka, PPK 2 angka)")
+    return kdsatker, kdppk
+
+
 def _cmd_summary(args) -> int:
     from monev import reports
-    from monev.warehouse.query import Filters
+    from monev.warehouse.query import Filters, Scope
 
     engine, period, sample = _open(args)
     filters = Filters(units=tuple(args.unit or ()), satkers=tuple(args.satker or ()))
-    tables = reports.budget_summary(engine, period, filters=filters)
+    # the admin's command line sees everything; --ppk narrows it to PPK lines as a PPK's scope does
+    scope = Scope(ppks=tuple(ppk_pair(p) for p in args.ppk or ()))
+    tables = reports.budget_summary(engine, period, scope=scope, filters=filters)
     if args.json:
         print(json.dumps(summary_json(tables, args.tahun, args.sampai, sample), ensure_ascii=False))
         return 0
@@ -146,10 +156,10 @@ def ikpa_json(result, aggregates: dict, tahun: int, sampai: str, sample: bool) -
 
 def _cmd_ikpa(args) -> int:
     from monev.views import ikpa as ikpa_view
-    from monev.warehouse.query import Filters
+    from monev.warehouse.query import EVERYTHING, Filters
 
     engine, period, sample = _open(args)
-    result = ikpa_view.scores(engine, period, filters=Filters(satkers=tuple(args.satker or ())))
+    result = ikpa_view.scores(engine, period, scope=EVERYTHING, filters=Filters(satkers=tuple(args.satker or ())))
     aggregates = ikpa_view.aggregates(result)
     if args.json:
         print(json.dumps(ikpa_json(result, aggregates, args.tahun, args.sampai, sample), ensure_ascii=False))
@@ -165,17 +175,17 @@ def _cmd_ikpa(args) -> int:
 def _cmd_rakor(args) -> int:
     """The Rakor pack (deck, workbook, PDF) of a period, for every unit or the --unit ones."""
     from monev import pack
-    from monev.warehouse.query import Scope
+    from monev.warehouse.query import EVERYTHING, Scope
 
     engine, period, _sample = _open(args)
     units = tuple(dict.fromkeys(args.unit or ()))
-    known = set(pack.content.unit_choices(engine, period.tahun)["kode"])
+    known = set(pack.content.unit_choices(engine, period, scope=EVERYTHING)["kode"])
     unknown = [u for u in units if u not in known]
     if unknown:
         raise ValueError(f"Unit eselon I tidak dikenal di TA {period.tahun}: {', '.join(unknown)} "
                          f"(yang ada: {', '.join(sorted(known)) or '-'}).")
     # --unit is what the pack may hold (its scope), not a filter over a larger one
-    files = pack.build(engine, period, Scope(units=units), lang=args.lang)
+    files = pack.build(engine, period, scope=Scope(units=units), lang=args.lang)
     try:
         paths = files.save(Path(args.out))
     except OSError as exc:
@@ -237,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--sampai", required=True, help="TTTT-BB")
     summary.add_argument("--unit", action="append", help="kode unit eselon I (boleh berulang)")
     summary.add_argument("--satker", action="append", help="kode satker (boleh berulang)")
+    summary.add_argument("--ppk", action="append", metavar="KDSATKER.KDPPK",
+                         help="hanya baris anggaran PPK ini, mis. 123456.01 (boleh berulang)")
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(run=_cmd_summary)
 

@@ -10,7 +10,7 @@ from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import ikpa_page
 
-ctx = data.context()
+ctx = data.context(satker_level=True)  # IKPA is a satker measure: not for a PPK-only scope
 period = ctx.selection.period
 L = lang()
 when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, L))
@@ -67,7 +67,9 @@ with tabs[2]:
     show(data.view(ikpa_page.trace, ctx, kdsatker=satker, bulan=month, lang=L), f"ikpa_jejak_{satker}", "ikpa_jejak")
 
 with tabs[3]:
-    levels = {"total": t("ikpa_tingkat_kementerian"), "per_unit": t("ikpa_tingkat_unit"),
+    # the total is the viewer's scope's: named the ministry only for a viewer who sees all of it
+    levels = {"total": t("ikpa_tingkat_kementerian" if ctx.scope.everything else "cakupan_total"),
+              "per_unit": t("ikpa_tingkat_unit"),
               "per_jenis_belanja": t("ikpa_tingkat_jenis")}
     level = st.radio(t("ikpa_tingkat_proyeksi"), list(levels), format_func=levels.get, horizontal=True,
                      key="ikpa_tingkat_proyeksi")

@@ -8,7 +8,6 @@ from monev import pack
 from monev.i18n import format as fmt
 from monev.ui import data, guard
 from monev.ui.texts import lang, t
-from monev.warehouse.query import Filters
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -18,7 +17,7 @@ st.title(t("rakor"))
 st.caption(t("rakor_subjudul", tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang())))
 st.caption(t("rakor_isi"))
 
-units = pack.content.unit_choices(ctx.engine, period.tahun, ctx.scope)
+units = data.view(pack.content.unit_choices, ctx)
 names = dict(zip(units["kode"], units["nama"]))
 left, right = st.columns([3, 1])
 chosen = left.multiselect(t("rakor_unit"), list(names), format_func=lambda k: f"{k} {names[k]}", key="rakor_unit",
@@ -34,8 +33,7 @@ if st.button(t("rakor_buat"), type="primary", key="rakor_buat"):
         started = time.perf_counter()
         # a failure: a message naming the pack with a code, the details in the server log
         with guard.friendly_errors("rakor_gagal"):
-            files = pack.build(ctx.engine, period, ctx.scope, Filters(units=tuple(chosen)), language,
-                               note=data.as_loaded_note(ctx))
+            files = data.view(pack.for_page, ctx, units=tuple(chosen), lang=language, note=data.as_loaded_note(ctx))
     st.session_state["rakor_berkas"] = (made_of, files, time.perf_counter() - started)
 
 built = st.session_state.get("rakor_berkas")

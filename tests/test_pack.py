@@ -15,6 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import streamlit as st
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
@@ -27,7 +28,7 @@ from monev.i18n import format as fmt
 from monev.pack.model import Column, Pack, Slide, Table
 from monev.warehouse import db
 from monev.warehouse.ingest import mark_sample
-from monev.warehouse.query import Scope
+from monev.warehouse.query import EVERYTHING, Scope
 
 BULAN = 8  # mid-quarter: the month's target and TW III's differ
 PERIOD = Period(THANG, BULAN)
@@ -275,7 +276,7 @@ def test_workbook_has_numbers_not_formulas_and_codes_as_text(whole):
 def test_ikpa_and_attention_sheets_follow_the_ikpa_page(whole, marked):
     from monev.views import ikpa_page
 
-    shown = ikpa_page.shown(db.engine(marked), PERIOD, lang="id")
+    shown = ikpa_page.shown(db.engine(marked), PERIOD, scope=EVERYTHING, lang="id")
     book = openpyxl.load_workbook(whole["xlsx"])
     scores = {r["Unit eselon I"].split()[0]: r["Nilai IKPA"] for r in sheet_rows(book, "ikpa_per_unit", "Unit eselon I")}
     for row in shown["sekarang"]["per_unit"].itertuples():
@@ -303,7 +304,7 @@ def test_a_pack_of_one_unit_holds_nothing_of_the_others(unit_05, expected):
 
 def test_scope_passed_to_the_builder_is_kept(marked):
     """The page passes the viewer's scope: a scope of satker S2 alone leaves S3 (same unit) out."""
-    files = pack.build(db.engine(marked), PERIOD, Scope(satkers=(S2,)))
+    files = pack.build(db.engine(marked), PERIOD, scope=Scope(satkers=(S2,)))
     text = xlsx_texts(io.BytesIO(files.xlsx))
     assert S2 in text and S3 not in text and "Dinas Sosial Provinsi Jawa Barat" not in text
 
@@ -381,6 +382,7 @@ def test_page_says_what_failed_without_a_traceback(marked, monkeypatch):
         raise RuntimeError("rahasia internal")
 
     monkeypatch.setattr(pack, "build", broken)
+    st.cache_data.clear()  # a pack cached by another test of this warehouse would not fail
     at = open_page(monkeypatch, marked, "pages/rakor.py", tahun=str(THANG), sampai=str(BULAN))
     at.button(key="rakor_buat").click().run()
     assert not at.exception and not at.get("download_button")
@@ -397,3 +399,17 @@ def test_page_starts_from_the_sidebar_units_and_builds_their_pack(marked, monkey
     assert labels == ["Unduh deck PowerPoint", "Unduh buku kerja Excel", "Unduh PDF"]
     files = at.session_state["rakor_berkas"][1]
     assert files.name.endswith("_unit_05") and "Biro Keuangan" not in xlsx_texts(io.BytesIO(files.xlsx))
+
+
+def test_a_pack_of_one_ppk_holds_its_lines_and_no_satker_level_measures(marked, expected):
+    """A PPK-only scope (docs/security.md): his lines' figures; IKPA and the needs-attention list,
+    kept per satker, are left out and the title slide says whose lines the pack covers."""
+    own = expected["per_ppk"][("01", S1, "01")]
+    files = pack.build(db.engine(marked), PERIOD, scope=Scope(ppks=((S1, "01"),)))
+    head = sheet_rows(openpyxl.load_workbook(io.BytesIO(files.xlsx)), "angka_utama", "Tahun anggaran")[0]
+    assert (head["Pagu"], head["Realisasi"]) == (own["pagu"], own["realisasi"])
+    texts = slide_texts(io.BytesIO(files.pptx))
+    assert f"satker {S1} PPK 01" in texts[0]
+    titles = [t.split("\n")[0] for t in texts]
+    assert "Nilai IKPA per unit eselon I" not in titles and "Satker dan PPK perlu perhatian" not in titles
+    assert S2 not in "\n".join(texts) and S3 not in "\n".join(texts)

@@ -1,5 +1,6 @@
 """The app shell: first-start rules, the shared filters in the URL, and safe Excel exports."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import io
 
@@ -126,7 +127,7 @@ def test_first_start_builds_the_sample_completely_before_it_appears(tmp_path, mo
     from monev import reports
 
     assert reports.is_sample(engine)
-    total = reports.budget_summary(engine, Period(2020, 12))["total"]
+    total = reports.budget_summary(engine, Period(2020, 12), scope=EVERYTHING)["total"]
     assert int(total["pagu"].iloc[0]) == 134_171_839_274_000  # the published 2020 pagu
     db.dispose(target)
 

@@ -43,7 +43,7 @@ TEXTS = {
     "pack_kol_target_persen": ("Target (%)", "Target (%)"),
     # IKPA
     "pack_judul_ikpa": ("Nilai IKPA per unit eselon I", "IKPA score by echelon I unit"),
-    "pack_total_cakupan": ("Seluruh cakupan", "Whole scope"),
+    "pack_total_cakupan": ("Total cakupan", "Scope total"),
     "pack_catatan_ikpa": ("Nilai dihitung dari data gudang (PER-5/PB/2024), tertimbang pagu; indikator tanpa data "
                           "tidak dihitung (bobot diskalakan ulang).",
                           "Scores computed from the warehouse (PER-5/PB/2024), pagu-weighted; indicators without "

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from monev.domain.period import Period
 from monev.pack import content, deck, pdf, workbook
 from monev.pack.model import Pack
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 SUFFIXES = {"pptx": deck.write, "xlsx": workbook.write, "pdf": pdf.write}
 MEDIA_TYPES = {
@@ -45,7 +45,15 @@ def render(pack: Pack) -> Files:
     return Files(pack.stamp, **{suffix: write(pack) for suffix, write in SUFFIXES.items()})
 
 
-def build(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
+def build(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
           lang: str = "id", note: str | None = None) -> Files:
     """The three files of the pack for a period, scope (and filters) and language."""
-    return render(content.build(engine, period, scope, filters, lang, note))
+    return render(content.build(engine, period, scope=scope, filters=filters, lang=lang, note=note))
+
+
+def for_page(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
+             units: tuple[str, ...] = (), lang: str = "id", note: str | None = None) -> Files:
+    """The pack as the page Bahan Rakor makes it, in the shape monev.ui.data.view caches: within
+    the viewer's scope, narrowed to `units` when some are chosen. The sidebar's `filters` are not
+    applied: a pack covers all the spending of its units (the page says so)."""
+    return build(engine, period, scope=scope, filters=Filters(units=tuple(units)), lang=lang, note=note)

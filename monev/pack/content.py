@@ -25,7 +25,7 @@ from monev.pack.model import Chart, Column, Pack, Slide, Table
 from monev.views import ikpa as ikpa_view
 from monev.views import ikpa_page, kpa_ppk
 from monev.warehouse import query
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 ATTENTION_SHOWN = 10  # rows of the needs-attention list on the slide (the workbook has them all)
 BEHIND_SHOWN = 6  # satker furthest behind on each unit's slide
@@ -43,8 +43,8 @@ def _limited(table: Table, limit: int, lang: str) -> Table:
 
 
 def _restricted(scope: Scope, filters: Filters) -> bool:
-    """Whether the pack covers less than the whole warehouse (any field of either set)."""
-    return any(getattr(value, f.name) for value in (scope, filters) for f in dataclasses.fields(value))
+    """Whether the pack covers less than the whole warehouse (a scope, or any filter)."""
+    return not scope.everything or any(getattr(filters, f.name) for f in dataclasses.fields(filters))
 
 
 def _band(name, lang: str) -> str:
@@ -66,7 +66,7 @@ def _quarter_figures(engine: sa.Engine, period: Period, scope: Scope, filters: F
     """The quarter's target (% of pagu, pagu-weighted as every target is) and the rupiah still
     needed to reach it (status.needed_by_group, the KPA/PPK page's rule), for the total
     ('total', one row) and per unit ('per_unit': kdunit, target_tw, kebutuhan_tw)."""
-    grain = reports.budget_grain(engine, period, scope, filters)
+    grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
     goals = reports.month_targets(engine, Period(period.tahun, 3 * kpa_ppk.quarter_of(period.bulan)))
     weighted = summary.with_targets(grain, goals)
     whole = grain.assign(semua="")
@@ -79,13 +79,14 @@ def _quarter_figures(engine: sa.Engine, period: Period, scope: Scope, filters: F
             "per_unit": units.rename(columns={"kebutuhan": "kebutuhan_tw"})}
 
 
-def unit_choices(engine: sa.Engine, tahun: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
-    """The echelon I units of a fiscal year within a scope (kode, nama): what a pack may cover."""
-    options = query.run(engine, "pilihan_filter", scope=scope, tahun=tahun)
+def unit_choices(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER) -> pd.DataFrame:
+    """The echelon I units of the period's fiscal year within a scope (kode, nama): what a pack
+    may cover (the page offers them; `filters` do not narrow them)."""
+    options = query.run(engine, "pilihan_filter", scope=scope, tahun=period.tahun)
     return options[options["jenis"] == "unit"][["kode", "nama"]].reset_index(drop=True)
 
 
-def build(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
+def build(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
           lang: str = "id", note: str | None = None, made_at: datetime | None = None) -> Pack:
     """The whole pack for a period, a scope (and filters) and a language ('id' or 'en'); `note`
     (e.g. the page's 'data as loaded at batch 12') is added to the title slide."""
@@ -93,24 +94,29 @@ def build(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters:
     tw = fmt.QUARTERS[kpa_ppk.quarter_of(period.bulan) - 1]
     bulan = fmt.month_name(period.bulan, lang)
 
-    overview = reports.overview(engine, period, scope, filters)
+    overview = reports.overview(engine, period, scope=scope, filters=filters)
     quarter = _quarter_figures(engine, period, scope, filters)
-    ikpa = ikpa_page.shown(engine, period, scope, filters, lang)
-    satker = kpa_ppk.table(engine, period, "satker", scope, filters)
-    ppk = kpa_ppk.table(engine, period, "ppk", scope, filters)
+    # IKPA and the needs-attention list are satker-level measures: not for a scope of some PPK
+    # (docs/security.md), whose pack leaves their slides out and says so on the title slide
+    ikpa = ikpa_page.shown(engine, period, scope=scope, filters=filters, lang=lang) if scope.whole_satker else None
+    satker = kpa_ppk.table(engine, period, "satker", scope=scope, filters=filters)
+    ppk = kpa_ppk.table(engine, period, "ppk", scope=scope, filters=filters)
 
     per_unit = overview["per_unit"].merge(quarter["per_unit"], on="kdunit", how="left")
     per_unit.insert(0, "unit", _unit_name(per_unit))
     scope_label = (", ".join(per_unit["unit"]) if _restricted(scope, filters) else T("pack_cakupan_semua")) or "–"
 
-    slides = [_title_slide(engine, period, scope_label, lang, tw)]
+    slides = [_title_slide(engine, period, scope, scope_label, lang, tw)]
+    if not scope.whole_satker:
+        slides[0].lines.append(T("cakupan_ppk_saja", daftar=", ".join(f"satker {s} PPK {p}" for s, p in scope.ppks)))
     if note:
         slides[0].lines.append(note)
     slides.append(_headline_slide(overview["headline"], quarter["total"], period, lang, tw))
     slides.append(_curve_slide(overview["kurva"], lang))
     slides.extend(_realization_slides(per_unit, overview["per_jenis_belanja"], lang, tw))
-    slides.append(_ikpa_slide(ikpa, _restricted(scope, filters), lang))
-    slides.append(_attention_slide(ikpa["perhatian"], lang))
+    if ikpa is not None:
+        slides.append(_ikpa_slide(ikpa, _restricted(scope, filters), lang))
+        slides.append(_attention_slide(ikpa["perhatian"], lang))
     # each unit's rows, split once: a national pack has about 80 units
     satker_of = _by_unit(satker["tabel"])
     long = ppk["triwulan_panjang"]
@@ -129,9 +135,9 @@ def _date(day, lang: str) -> str:
     return f"{day.day} {month} {day.year}" if lang == "id" else f"{month} {day.day}, {day.year}"
 
 
-def _title_slide(engine, period: Period, scope_label: str, lang: str, tw: str) -> Slide:
+def _title_slide(engine, period: Period, scope: Scope, scope_label: str, lang: str, tw: str) -> Slide:
     T = lambda key, **values: text(key, lang, **values)  # noqa: E731
-    last = query.run(engine, "data_terakhir", tahun=period.tahun).iloc[0]
+    last = query.run(engine, "data_terakhir", scope=scope, tahun=period.tahun).iloc[0]
     tgl, muat = last["tgl_realisasi_terakhir"], last["dimuat_terakhir"]
     lines = [T("pack_periode", tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang), tw=tw),
              T("pack_posisi", akhir=_date(period.sampai, lang), tgl="–" if fmt.is_missing(tgl) else str(tgl)[:10],
@@ -185,7 +191,9 @@ def _curve_slide(curve: pd.DataFrame, lang: str) -> Slide:
                Column("rpd", T("pack_kol_rpd_bulan"), "rupiah"),
                Column("rpd_kumulatif", T("pack_kol_rpd_kumulatif"), "rupiah"),
                Column("target", T("pack_kol_target_rupiah"), "rupiah"))
-    chart = Chart("line", "nama_bulan", ("realisasi_kumulatif", "rpd_kumulatif", "target"), "rupiah")
+    # no RPD line for a scope of some PPK (the plan is kept per satker: reports.monthly_curve)
+    lines = tuple(k for k in ("realisasi_kumulatif", "rpd_kumulatif", "target") if frame[k].notna().any())
+    chart = Chart("line", "nama_bulan", lines, "rupiah")
     table = Table(sheet="kurva_kumulatif", title=T("pack_judul_kurva"), frame=frame, columns=columns, chart=chart)
     return Slide(title=T("pack_judul_kurva"), tables=[table])
 

@@ -101,8 +101,8 @@ def _chart(slide, table: Table, chart: Chart, lang: str, left, top, width, heigh
     axis.tick_labels.number_format_is_linked = False
     axis.tick_labels.font.size = Pt(9)
     graphic.category_axis.tick_labels.font.size = Pt(9)
-    for i, series in enumerate(graphic.plots[0].series):
-        color = _rgb(style.SERIES[i % len(style.SERIES)])
+    for i, (key, series) in enumerate(zip(chart.series, graphic.plots[0].series)):
+        color = _rgb(style.series_color(key, i))
         if chart.kind == "line":
             series.format.line.color.rgb = color
             series.marker.format.fill.solid()

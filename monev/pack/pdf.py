@@ -74,12 +74,16 @@ def _table(table: Table, lang: str, size: float = 7.5) -> PdfTable | None:
 
 def _chart(table: Table, chart: Chart, lang: str, width: float, height: float) -> Drawing:
     frame = table.rows_shown  # the rows the page's table shows (the workbook's chart has them all)
-    series = [[None if fmt.is_missing(v) else float(v) for v in frame[key]] for key in chart.series]
+    # a series without a value has nothing to draw (nor a legend entry)
+    keys = [key for key in chart.series if frame[key].notna().any()]
+    series = [[None if fmt.is_missing(v) else float(v) for v in frame[key]] for key in keys]
     maximum = max(style.largest(frame, chart.series), 1.0)
     drawing = Drawing(width, height)
     plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
     plot.x, plot.y, plot.width, plot.height = 70, 45, width - 90, height - 60
     plot.data = series
+    if chart.kind == "line" and any(sum(v is not None for v in values) < 2 for values in series):
+        plot.joinedLines = 0  # reportlab cannot join a single point (s.d. Januari): markers only
     plot.categoryAxis.categoryNames = [str(v) for v in frame[chart.category]]
     plot.categoryAxis.labels.fontName, plot.categoryAxis.labels.fontSize = FONT, 6.5
     if sum(len(name) for name in plot.categoryAxis.categoryNames) * 6.5 * 0.6 > plot.width * 0.8:
@@ -88,8 +92,8 @@ def _chart(table: Table, chart: Chart, lang: str, width: float, height: float) -
     plot.valueAxis.valueMax = maximum * 1.1
     plot.valueAxis.labels.fontName, plot.valueAxis.labels.fontSize = FONT, 7
     plot.valueAxis.labelTextFormat = lambda v: style.short_axis(chart.axis, v, maximum, lang)
-    for i in range(len(series)):
-        color = colors.HexColor(style.SERIES[i % len(style.SERIES)])
+    for i, key in enumerate(keys):
+        color = colors.HexColor(style.series_color(key, i))
         if chart.kind == "line":
             plot.lines[i].strokeColor, plot.lines[i].strokeWidth = color, 1.5
             plot.lines[i].symbol = makeMarker("FilledCircle", size=3, fillColor=color, strokeColor=color)
@@ -100,8 +104,8 @@ def _chart(table: Table, chart: Chart, lang: str, width: float, height: float) -
     legend.fontName, legend.fontSize = FONT, 7
     legend.x, legend.y, legend.alignment = 70, 8, "right"
     legend.columnMaximum, legend.dx, legend.dy = 1, 8, 8
-    legend.colorNamePairs = [(colors.HexColor(style.SERIES[i % len(style.SERIES)]), table.column(key).title)
-                             for i, key in enumerate(chart.series)]
+    legend.colorNamePairs = [(colors.HexColor(style.series_color(key, i)), table.column(key).title)
+                             for i, key in enumerate(keys)]
     drawing.add(legend)
     return drawing
 

@@ -12,8 +12,16 @@ MUTED = "#595959"
 WARNING = "#C00000"
 TILE = "#EEF2F8"
 HEADER = "#DCE3EF"
-# realisasi, RPD / target, target (the overview page's curve: realization blue, plan grey, target red)
+# the overview page's curve: realization blue, plan grey, target red; other charts in this order
 SERIES = ["#2E75B6", "#A5A5A5", "#C00000", "#70AD47"]
+BY_KEY = {"realisasi_kumulatif": SERIES[0], "persen": SERIES[0], "rpd_kumulatif": SERIES[1],
+          "target": SERIES[2], "target_persen": SERIES[1]}
+
+
+def series_color(key: str, position: int) -> str:
+    """A series' colour: the same measure has the same colour on every chart, whichever series a
+    chart leaves out (a PPK's curve has no RPD line)."""
+    return BY_KEY.get(key, SERIES[position % len(SERIES)])
 
 # Excel number formats (also python-pptx's chart data): the formats are Excel's codes, and Excel
 # and PowerPoint show them with the reader's own decimal and thousands symbols

@@ -70,7 +70,7 @@ def _chart(book, sheet, pack: Pack, table: Table, header: int, at_col: int) -> N
     category = [c.key for c in table.columns].index(chart_spec.category)
     for i, key in enumerate(chart_spec.series):
         col = [c.key for c in table.columns].index(key)
-        color = style.SERIES[i % len(style.SERIES)]
+        color = style.series_color(key, i)
         series = {"name": [sheet.name, header, col], "categories": [sheet.name, first, category, last, category],
                   "values": [sheet.name, first, col, last, col]}
         if chart_spec.kind == "line":
