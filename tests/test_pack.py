@@ -413,3 +413,35 @@ def test_a_pack_of_one_ppk_holds_its_lines_and_no_satker_level_measures(marked, 
     titles = [t.split("\n")[0] for t in texts]
     assert "Nilai IKPA per unit eselon I" not in titles and "Satker dan PPK perlu perhatian" not in titles
     assert S2 not in "\n".join(texts) and S3 not in "\n".join(texts)
+
+
+@pytest.mark.parametrize("scope, outside", [
+    (Scope(units=("05",)), [S1, "Biro Keuangan", "Sekretariat Jenderal", "Ani"]),  # an echelon I official
+    (Scope(satkers=(S3,)), [S1, S2, "Biro Keuangan", "Direktorat Jaminan Sosial", "Dedi", "Sekretariat Jenderal"]),
+])
+def test_the_page_builds_the_viewers_pack_within_the_scope_sign_in_gives(marked, monkeypatch, tmp_path, scope,
+                                                                        outside):
+    """The page as a signed-in viewer opens it (tests/scoped_app.py: app.py's run with the scope
+    sign-in gives): the units offered and every file of the pack stay within the scope."""
+    from dataclasses import asdict
+
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("MONEV_DB", str(marked))
+    monkeypatch.setenv("MONEV_TEST_SCOPE", json.dumps(asdict(scope)))
+    monkeypatch.setenv("MONEV_TEST_PAGE", "pages/rakor.py")
+    at = AppTest.from_file(str(Path(__file__).resolve().parent / "scoped_app.py"), default_timeout=120)
+    at.query_params.update(tahun=str(THANG), sampai=str(BULAN))
+    at.run()
+    assert at.multiselect(key="rakor_unit").options == ["05 Ditjen Perlindungan dan Jaminan Sosial"]
+    at.button(key="rakor_buat").click().run()
+    assert not at.exception
+    files = at.session_state["rakor_berkas"][1]
+    pdf_path = tmp_path / "bahan.pdf"
+    pdf_path.write_bytes(files.pdf)
+    texts = {"pptx": "\n".join(slide_texts(io.BytesIO(files.pptx))), "xlsx": xlsx_texts(io.BytesIO(files.xlsx)),
+             "pdf": "\n".join(pdf_pages(pdf_path))}
+    for name, text in texts.items():
+        for word in outside:
+            assert not re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text), (name, word)
+        assert "Dinas Sosial Provinsi Jawa Barat" in text, name
