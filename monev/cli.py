@@ -180,6 +180,8 @@ def _cmd_rakor(args) -> int:
     engine, period, _sample = _open(args)
     units = tuple(dict.fromkeys(args.unit or ()))
     known = set(pack.content.unit_choices(engine, period, scope=EVERYTHING)["kode"])
+    if not known:
+        raise ValueError(f"Gudang data tidak berisi anggaran untuk TA {period.tahun}.")
     unknown = [u for u in units if u not in known]
     if unknown:
         raise ValueError(f"Unit eselon I tidak dikenal di TA {period.tahun}: {', '.join(unknown)} "

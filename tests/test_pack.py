@@ -337,6 +337,13 @@ def test_names_from_loaded_files_stay_text(tmp_path):
     assert any("<b>tebal</b> & <i>" in t for t in slide_texts(io.BytesIO(files.pptx)))
 
 
+def test_cli_refuses_a_year_without_budget(marked, tmp_path, capsys):
+    code = cli.main(["rakor", "--db", str(marked), "--tahun", str(THANG - 1), "--sampai", f"{THANG - 1}-08",
+                     "--out", str(tmp_path / "x")])
+    assert code == 2
+    assert f"tidak berisi anggaran untuk TA {THANG - 1}" in capsys.readouterr().err and not (tmp_path / "x").exists()
+
+
 def test_cli_refuses_an_unknown_unit(marked, tmp_path, capsys):
     code = cli.main(["rakor", "--db", str(marked), "--tahun", str(THANG), "--sampai", f"{THANG}-08", "--unit", "99",
                      "--out", str(tmp_path / "x")])

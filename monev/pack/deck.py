@@ -159,7 +159,7 @@ def _tables_slide(pack: Pack, slide, content: Slide) -> None:
     if len(content.tables) == 1:
         table = content.tables[0]
         top = _notes(slide, table, CONTENT_TOP)
-        if table.chart is not None:
+        if table.chart is not None and len(table.frame):
             _chart(slide, table, table.chart, pack.lang, MARGIN, top, full, Inches(3.1))
             top += Inches(3.2)
         _table(slide, table, pack.lang, MARGIN, top, full, CONTENT_BOTTOM - top, 8 if table.chart is not None else 9)
@@ -172,7 +172,7 @@ def _tables_slide(pack: Pack, slide, content: Slide) -> None:
     top = Inches(4.6)
     _text(slide, MARGIN, top, full, Inches(0.3), second.title, 12, True)
     half = Emu(int(full / 2)) - Inches(0.1)
-    if second.chart is not None:
+    if second.chart is not None and len(second.frame):
         _chart(slide, second, second.chart, pack.lang, MARGIN, top + Inches(0.35), half, Inches(2.0))
     _table(slide, second, pack.lang, MARGIN + half + Inches(0.2), top + Inches(0.45), half, Inches(1.8), 9)
 
