@@ -452,3 +452,15 @@ def test_the_page_builds_the_viewers_pack_within_the_scope_sign_in_gives(marked,
         for word in outside:
             assert not re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text), (name, word)
         assert "Dinas Sosial Provinsi Jawa Barat" in text, name
+
+
+def test_a_scope_without_figures_still_gives_the_three_files(marked, tmp_path):
+    """A viewer whose scope matches nothing loaded (a new satker, say) gets a pack of zeros and
+    empty tables, not an error (python-pptx refuses a chart without categories)."""
+    files = pack.build(db.engine(marked), PERIOD, scope=Scope(satkers=("999999",)))
+    assert not [s for slide in Presentation(io.BytesIO(files.pptx)).slides for s in slide.shapes
+                if s.has_chart and not list(s.chart.plots[0].categories)]
+    head = sheet_rows(openpyxl.load_workbook(io.BytesIO(files.xlsx)), "angka_utama", "Tahun anggaran")[0]
+    assert (head["Pagu"], head["Realisasi"]) == (0, 0)
+    (tmp_path / "p.pdf").write_bytes(files.pdf)
+    assert "Rp 0" in "\n".join(pdf_pages(tmp_path / "p.pdf"))
