@@ -27,6 +27,20 @@ def _header_lines(pack: Pack) -> list[str]:
     return lines
 
 
+def _width(series, kind: str, title: str) -> float:
+    """A column's width in characters: its longest value as Excel shows it (rupiah with thousands
+    separators), at least the header's longest word, at most 50 (a long name wraps)."""
+    present = series.dropna()
+    if kind == "rupiah" and len(present):
+        longest = len(f"{int(present.astype('int64').abs().max()):,}") + 1
+    elif kind == "text" and len(present):
+        longest = int(present.astype(str).str.len().max())
+    else:
+        longest = 8
+    header = max((len(word) for word in title.split()), default=0)
+    return float(min(max(longest, header, 8) + 2, 50))
+
+
 def _values(series, kind: str) -> list:
     """A column's cells as Python values (int rupiah and counts, float percentages, str texts),
     None where missing: converted a column at a time (a national pack writes 700.000 cells)."""
@@ -49,8 +63,7 @@ def _table_sheet(book, pack: Pack, table: Table, formats: dict) -> None:
     header = row + 1
     for col, column in enumerate(table.columns):
         sheet.write_string(header, col, column.title, formats["header"])
-        width = max(len(column.title) * 0.9, 14 if column.kind == "rupiah" else 10)
-        sheet.set_column(col, col, min(width, 50) if column.kind != "text" else 30)
+        sheet.set_column(col, col, _width(table.frame[column.key], column.kind, column.title))
     for col, column in enumerate(table.columns):
         cell_format = formats[column.kind]
         write = sheet.write_string if column.kind == "text" else sheet.write_number
