@@ -106,7 +106,9 @@ def build(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
     per_unit.insert(0, "unit", _unit_name(per_unit))
     scope_label = (", ".join(per_unit["unit"]) if _restricted(scope, filters) else T("pack_cakupan_semua")) or "–"
 
+    made_at = made_at or datetime.now()
     slides = [_title_slide(engine, period, scope, scope_label, lang, tw)]
+    slides[0].lines.append(T("pack_dibuat", waktu=made_at.strftime("%Y-%m-%d %H:%M")))
     if not scope.whole_satker:
         slides[0].lines.append(T("cakupan_ppk_saja", daftar=", ".join(f"satker {s} PPK {p}" for s, p in scope.ppks)))
     if note:
@@ -126,7 +128,7 @@ def build(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
                                   ppk_of.get(row.kdunit, long.head(0)), lang, tw, bulan))
     units = tuple(per_unit["kdunit"]) if _restricted(scope, filters) else ()
     return Pack(period=period, lang=lang, sample=reports.is_sample(engine), scope_label=scope_label,
-                made_at=made_at or datetime.now(), slides=slides, units=units)
+                made_at=made_at, slides=slides, units=units)
 
 
 def _date(day, lang: str) -> str:

@@ -181,6 +181,9 @@ def write(pack: Pack) -> bytes:
     """The deck's bytes."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
+    deck.core_properties.title = f"{pack.slides[0].title} · {pack.scope_label}"[:250]
+    deck.core_properties.author = "Monev Anggaran"
+    deck.core_properties.created = pack.made_at
     blank = deck.slide_layouts[6]
     for number, content in enumerate(pack.slides, start=1):
         slide = deck.slides.add_slide(blank)

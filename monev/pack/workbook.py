@@ -125,6 +125,8 @@ def write(pack: Pack) -> bytes:
     # file stays text
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                         "strings_to_numbers": False})
+    book.set_properties({"title": f"{pack.slides[0].title} · {pack.scope_label}"[:250], "author": "Monev Anggaran",
+                         "created": pack.made_at})
     formats = {kind: book.add_format({"num_format": style.data_format(kind)}) for kind in style.DATA_FORMATS}
     formats.update(
         title=book.add_format({"bold": True, "font_size": 13, "font_color": style.NAVY}),
