@@ -1,4 +1,5 @@
-"""The command line: `python -m monev sample | ingest | summary | ikpa | batches | undo | bench | user | audit`."""
+"""The command line: `python -m monev sample | ingest | summary | ikpa | rakor | batches | undo | bench | user |
+audit`."""
 from __future__ import annotations
 
 import argparse
@@ -174,6 +175,31 @@ def _cmd_ikpa(args) -> int:
     return 0
 
 
+def _cmd_rakor(args) -> int:
+    """The Rakor pack (deck, workbook, PDF) of a period, for every unit or the --unit ones."""
+    from monev import pack
+    from monev.warehouse.query import EVERYTHING, Scope
+
+    engine, period, _sample = _open(args)
+    units = tuple(dict.fromkeys(args.unit or ()))
+    known = set(pack.content.unit_choices(engine, period, scope=EVERYTHING)["kode"])
+    if not known:
+        raise ValueError(f"Gudang data tidak berisi anggaran untuk TA {period.tahun}.")
+    unknown = [u for u in units if u not in known]
+    if unknown:
+        raise ValueError(f"Unit eselon I tidak dikenal di TA {period.tahun}: {', '.join(unknown)} "
+                         f"(yang ada: {', '.join(sorted(known)) or '-'}).")
+    # --unit is what the pack may hold (its scope), not a filter over a larger one
+    files = pack.build(engine, period, scope=Scope(units=units), lang=args.lang)
+    try:
+        paths = files.save(Path(args.out))
+    except OSError as exc:
+        raise ValueError(f"Bahan Rakor tidak dapat ditulis ke {args.out}: {exc.strerror or exc}.") from None
+    for path in paths:
+        print(path)
+    return 0
+
+
 def _cmd_batches(args) -> int:
     from monev.warehouse import batches, db
 
@@ -239,6 +265,15 @@ def build_parser() -> argparse.ArgumentParser:
     ikpa.add_argument("--satker", action="append", help="kode satker (boleh berulang)")
     ikpa.add_argument("--json", action="store_true")
     ikpa.set_defaults(run=_cmd_ikpa)
+
+    rakor = commands.add_parser("rakor", help="bahan Rakor: deck PowerPoint, buku kerja Excel dan PDF")
+    rakor.add_argument("--db", default=default_db)
+    rakor.add_argument("--tahun", type=int, required=True)
+    rakor.add_argument("--sampai", required=True, help="TTTT-BB")
+    rakor.add_argument("--unit", action="append", help="kode unit eselon I (boleh berulang; default semua)")
+    rakor.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa bahan (default id)")
+    rakor.add_argument("--out", required=True, help="folder tujuan")
+    rakor.set_defaults(run=_cmd_rakor)
 
     history = commands.add_parser("batches", help="riwayat muat (batch berkas yang dimuat)")
     history.add_argument("--db", default=default_db)
