@@ -56,7 +56,8 @@ def test_a_bad_upload_lists_every_problem_and_the_download_holds_them(shared_war
 def test_an_unreadable_upload_has_no_preview(shared_warehouse):
     checked = views.check_upload(db.engine(shared_warehouse), "kosong.csv", b"")
     assert checked.result.status == "ditolak" and checked.preview is None and checked.kind_label is None
-    assert "Berkas kosong" in views.problems(checked.result)["alasan"].iloc[0]
+    # the reason is the message, shown once: no table row without row or column (issue 12)
+    assert "Berkas kosong" in checked.result.message and views.problems(checked.result).empty
 
 
 def test_page_shows_history_and_undoes_a_batch_after_confirmation(warehouse, tmp_path, monkeypatch, data):

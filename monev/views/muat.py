@@ -61,9 +61,11 @@ def load_upload(warehouse, name: str, content: bytes, loaded_by: str | None = No
 
 
 def problems(result: LoadResult) -> pd.DataFrame:
-    """Every problem with row, column, value and reason (the download holds the same rows)."""
+    """Every problem with row, column, value and reason (the download holds the same rows); empty
+    for a file that cannot be read at all, whose one problem is the result's message."""
     frame = result.problems if result.problems is not None else pd.DataFrame(columns=PROBLEM_COLUMNS)
-    return frame[PROBLEM_COLUMNS].reset_index(drop=True)
+    located = frame["baris"].notna() | frame["kolom"].notna()
+    return frame.loc[located, PROBLEM_COLUMNS].reset_index(drop=True)
 
 
 def history(engine: sa.Engine) -> pd.DataFrame:
