@@ -423,9 +423,7 @@ def reference_tables(seed: int = 2024) -> dict[str, pd.DataFrame]:
     lokasi, unit, program, kegiatan, ro, satker, pejabat, target = ([] for _ in range(8))
     people: dict[tuple[str, str], tuple[str, str]] = {}
     for thang in YEARS:
-        provinces = dict(c.PROVINCES)
-        if thang >= c.NEW_PROVINCES_FROM:
-            provinces.update(c.NEW_PROVINCES)
+        provinces = c.provinces_in(thang)
         lokasi += [(thang, k, v) for k, v in sorted(provinces.items())]
         unit += [(thang, u.code, u.name) for u in c.units_in(thang)]
         seen_programs = {}
