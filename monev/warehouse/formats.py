@@ -385,7 +385,7 @@ def header_aliases() -> dict[str, tuple[str, ...]]:
     with ALIAS_FILE.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             found.setdefault(row["kolom"], []).append(header_name(row["judul"]))
-    return {column: tuple(names) for column, names in found.items()}
+    return {column: tuple(dict.fromkeys(names)) for column, names in found.items()}  # S.D. and S/D: one name
 
 
 def header_map(kind: Kind, header: list[str]) -> list[tuple[str, str]]:
