@@ -334,3 +334,16 @@ def test_a_schema_5_warehouse_migrates_and_keeps_its_data(tmp_path):
             assert conn.execute(sa.text("select sum(nilai) from fact_realisasi")).scalar() == 1234
     finally:
         db.dispose(path)
+
+
+def test_a_code_alone_or_with_its_name_is_read_as_the_column_writes_it():
+    from monev.warehouse.prepare import _split
+
+    text = pd.Series(["027 01 DQ", "027 01 DQ Program Perlindungan Sosial", "027.01.WA PROGRAM DUKUNGAN",
+                      "WA", "5212 Belanja Barang Non Operasional", "Program tanpa kode"], dtype=pd.StringDtype())
+    codes, names = _split(formats.KINDS["program"].column("kdprogram"), text)
+    assert codes.tolist() == ["027.01.DQ", "027.01.DQ", "027.01.WA", "WA", "5212 Belanja Barang Non Operasional",
+                              "Program tanpa kode"]  # 5212 is no program code: left for validation to report
+    assert names.tolist() == ["", "Program Perlindungan Sosial", "PROGRAM DUKUNGAN", "", "", ""]
+    akun, _ = _split(formats.KINDS["pagu"].column("kdakun"), pd.Series(["5212 Belanja Barang"], dtype=pd.StringDtype()))
+    assert akun.tolist() == ["5212 Belanja Barang"]  # a 4-digit akun is not a 6-digit one: rejected, not guessed

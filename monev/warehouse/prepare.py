@@ -54,6 +54,11 @@ def _split(col: f.Column, text: pd.Series) -> tuple[pd.Series, pd.Series]:
     names = pd.Series("", index=text.index, dtype=object)
     open_ = ~text.str.fullmatch(col.pattern) & (text != "")
     codes = text.copy()
+    if open_.any():  # a code alone, its parts separated by spaces: 027 01 DQ
+        dotted = text[open_].str.replace(r"\s+", ".", regex=True)
+        fits = dotted.str.fullmatch(col.pattern).fillna(False).astype(bool)
+        codes.loc[fits[fits].index] = dotted[fits]
+        open_.loc[fits[fits].index] = False
     for parts in range(MAX_CODE_PARTS, 0, -1):
         if not open_.any():
             break
