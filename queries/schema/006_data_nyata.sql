@@ -16,8 +16,9 @@
 --    IKPA, the projection, undo and "as loaded at" work on snapshot-fed data unchanged.
 -- 3. Warnings that did not block a load (realization above pagu, padded codes, ...), kept with
 --    the batch that raised them.
+-- Every statement can run again on a warehouse that has them (tests rewind schema_version).
 
-create table ref_lokasi_bawaan (
+create or replace table ref_lokasi_bawaan (
     dari smallint not null, sampai smallint not null,   -- the fiscal years the row applies to
     kdlokasi varchar not null, nmlokasi varchar not null
 );
@@ -64,7 +65,7 @@ insert into ref_lokasi_bawaan values
     (2022, 2100, '96', 'Papua Barat Daya');
 
 -- The built-in list of every valid fiscal year (the years an import accepts: 2000-2100).
-create macro lokasi_bawaan() as table
+create or replace macro lokasi_bawaan() as table
     select t.thang::smallint as thang, b.kdlokasi, b.nmlokasi
     from ref_lokasi_bawaan b
     join range(2000, 2101) t(thang) on t.thang between b.dari and b.sampai;
@@ -75,20 +76,20 @@ create or replace view dim_lokasi as
     select d.thang, d.kdlokasi, d.nmlokasi from lokasi_bawaan() d
     where not exists (select 1 from dim_lokasi_hist h where h.superseded_by is null and h.thang = d.thang);
 
-create table fact_realisasi_kumulatif_hist (
+create table if not exists fact_realisasi_kumulatif_hist (
     thang smallint not null, kdsatker varchar not null, kdprogram varchar not null,
     kdgiat varchar not null, kdoutput varchar not null, kdsoutput varchar not null,
     kdakun varchar not null, kdppk varchar not null,
     tgl_posisi date not null, realisasi_sd bigint not null,
     batch_id integer not null, superseded_by integer
 );
-create view fact_realisasi_kumulatif as
+create or replace view fact_realisasi_kumulatif as
     select * exclude (superseded_by) from fact_realisasi_kumulatif_hist where superseded_by is null;
 
 -- Realization flows from the snapshots: one row per line and month with a snapshot, dated at the
 -- month's last snapshot, carrying the batch of that snapshot; no_sp2d says where it came from.
 -- A flow of 0 is left out (as a wide file's empty months are).
-create view realisasi_dari_kumulatif as
+create or replace view realisasi_dari_kumulatif as
     with akhir_bulan as (
         select thang, kdsatker, kdprogram, kdgiat, kdoutput, kdsoutput, kdakun, kdppk,
                month(tgl_posisi) as bulan, max(tgl_posisi) as tgl_posisi,
@@ -112,7 +113,7 @@ create or replace view fact_realisasi as
     union all
     select * from realisasi_dari_kumulatif;
 
-create table load_warning (
+create table if not exists load_warning (
     batch_id integer not null,
     baris bigint,            -- the file row (header = 1), where the warning is about one row
     kolom varchar,
