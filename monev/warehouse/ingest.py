@@ -144,20 +144,24 @@ def _wide_to_months(typed: pd.DataFrame) -> pd.DataFrame:
     return months.drop(columns="bulan")
 
 
-def _staging(kind: formats.Kind, typed: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _staging(kind: formats.Kind, checked: validate.Checked) -> dict[str, pd.DataFrame]:
+    typed = checked.frame
     if kind.name == "realisasi_bulanan":
         tables = {"staging": _wide_to_months(typed)}
     else:
         tables = {"staging": typed[list(kind.column_names)]}
     if kind.name in warnings.REALIZATION_KINDS:  # the lines the load's warnings look at
-        tables["staging_lines"] = typed[list(formats.LINE)].drop_duplicates()
+        lines = typed[list(formats.LINE)].drop_duplicates()  # keeps each line's first row
+        rows = lines.index.to_numpy()
+        lines["baris"] = checked.row_numbers[rows] if checked.row_numbers is not None else rows + 2
+        tables["staging_lines"] = lines
     return tables
 
 
 def _load(engine: sa.Engine, kind: formats.Kind, checked: validate.Checked, file_name: str, sha: str,
           loaded_by: str, found: warnings.Found) -> int:
     typed = checked.frame
-    tables = _staging(kind, typed)
+    tables = _staging(kind, checked)
     refresh = REFRESHES.get(kind.name, [])
     if refresh:
         tables["staging_satker"] = typed[["thang", "kdsatker"]].drop_duplicates()

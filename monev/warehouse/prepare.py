@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from monev.warehouse import formats as f
 from monev.warehouse.reader import RawTable
@@ -47,12 +49,19 @@ def _pad(col: f.Column, text: pd.Series, numeric, warnings: Problems) -> pd.Seri
     return padded
 
 
+def _fits(text: pd.Series, pattern: str) -> pd.Series:
+    """Which cells are a whole match of the pattern: Arrow's vectorised RE2, several times faster
+    than pandas' str.fullmatch over a million cells (every code column of every file passes here)."""
+    matched = pc.match_substring_regex(pa.array(text, type=pa.string(), from_pandas=True), f"^(?:{pattern})$")
+    return pd.Series(matched.to_numpy(zero_copy_only=False), index=text.index).fillna(False).astype(bool)
+
+
 def _split(col: f.Column, text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(code, name) of cells that hold a code followed by its name; the code as the column writes
     it (parts joined by dots: `027 01 DQ` is 027.01.DQ). Cells that are a code already, or that do
     not start with one, keep their text and get an empty name. The longest fitting code wins."""
     names = pd.Series("", index=text.index, dtype=object)
-    open_ = ~text.str.fullmatch(col.pattern) & (text != "")
+    open_ = ~_fits(text, col.pattern) & (text != "")
     codes = text.copy()
     if open_.any():  # a code alone, its parts separated by spaces: 027 01 DQ
         dotted = text[open_].str.replace(r"\s+", ".", regex=True)
@@ -86,7 +95,7 @@ def prepare(kind: f.Kind, table: RawTable) -> Prepared:
     for col in kind.columns:
         if col.type != f.CODE or col.name not in cells:
             continue
-        text = cells[col.name].fillna("").str.strip()
+        text = cells[col.name].fillna("")  # not stripped here: validation does, once
         numeric = table.numeric.get(source[col.name]) if table.numeric else None
         text = _pad(col, text, numeric, warnings)
         codes, names = _split(col, text)
