@@ -60,8 +60,10 @@ def _split(col: f.Column, text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(code, name) of cells that hold a code followed by its name; the code as the column writes
     it (parts joined by dots: `027 01 DQ` is 027.01.DQ). Cells that are a code already, or that do
     not start with one, keep their text and get an empty name. The longest fitting code wins."""
-    names = pd.Series("", index=text.index, dtype=object)
     open_ = ~_fits(text, col.pattern) & (text != "")
+    names = pd.Series("", index=text.index, dtype=object)
+    if not open_.any():  # the common case: every cell is a code already
+        return text, names
     codes = text.copy()
     if open_.any():  # a code alone, its parts separated by spaces: 027 01 DQ
         dotted = text[open_].str.replace(r"\s+", ".", regex=True)
@@ -97,9 +99,9 @@ def prepare(kind: f.Kind, table: RawTable) -> Prepared:
             continue
         text = cells[col.name].fillna("")  # not stripped here: validation does, once
         numeric = table.numeric.get(source[col.name]) if table.numeric else None
-        text = _pad(col, text, numeric, warnings)
-        codes, names = _split(col, text)
-        cells[col.name] = codes.astype(pd.StringDtype())
+        codes, names = _split(col, _pad(col, text, numeric, warnings))
+        if codes is not text:  # padded or split: _pad and _split return their input when neither
+            cells[col.name] = codes.astype(pd.StringDtype())
         name_col = f.NAME_OF.get(col.name)
         if name_col in cells and source.get(name_col) == source[col.name]:
             cells[name_col] = names.astype(pd.StringDtype())  # the cell's name part, or empty
