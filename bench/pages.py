@@ -32,10 +32,10 @@ PAGE_DATA = {
 
 
 def _sidebar(engine, period: Period) -> None:
-    query.run(engine, "tahun_anggaran")
-    query.run(engine, "data_terakhir", tahun=period.tahun)
-    query.run(engine, "pilihan_filter", tahun=period.tahun)
-    query.run(engine, "info_gudang")
+    query.run(engine, "tahun_anggaran", scope=query.EVERYTHING)
+    query.run(engine, "data_terakhir", scope=query.EVERYTHING, tahun=period.tahun)
+    query.run(engine, "pilihan_filter", scope=query.EVERYTHING, tahun=period.tahun)
+    query.reference(engine, "info_gudang")
     batches.history(engine)  # the "as loaded at" choice
 
 
@@ -60,8 +60,8 @@ def page_timings(db_path: Path, period: Period, repeat: int = 5,
 
 def latest_period(db_path: Path) -> Period:
     engine = db.engine(db_path)
-    tahun = int(query.run(engine, "tahun_anggaran")["thang"].iloc[0])
-    bulan = query.run(engine, "data_terakhir", tahun=tahun)["bulan_terakhir"].iloc[0]
+    tahun = int(query.run(engine, "tahun_anggaran", scope=query.EVERYTHING)["thang"].iloc[0])
+    bulan = query.run(engine, "data_terakhir", scope=query.EVERYTHING, tahun=tahun)["bulan_terakhir"].iloc[0]
     return Period(tahun, int(bulan))
 
 

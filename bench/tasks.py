@@ -137,13 +137,14 @@ def timed(fn, repeat: int) -> tuple[float, list[float]]:
 def summary_warehouse(db: str, tahun: int, bulan: int, repeat: int, out_dir: str) -> dict:
     from monev import reports
     from monev.warehouse import db as wdb
+    from monev.warehouse.query import EVERYTHING
 
     engine = wdb.engine(db)
     period = Period(tahun, bulan)
-    first, times = timed(lambda: reports.budget_summary(engine, period), repeat)
-    _, grain_times = timed(lambda: reports.budget_grain(engine, period), repeat)
-    tables = reports.budget_summary(engine, period)
-    grain_rows = len(reports.budget_grain(engine, period))
+    first, times = timed(lambda: reports.budget_summary(engine, period, scope=EVERYTHING), repeat)
+    _, grain_times = timed(lambda: reports.budget_grain(engine, period, scope=EVERYTHING), repeat)
+    tables = reports.budget_summary(engine, period, scope=EVERYTHING)
+    grain_rows = len(reports.budget_grain(engine, period, scope=EVERYTHING))
     _save(tables, Path(out_dir))
     wdb.dispose()
     return {"first_seconds": first, "times": times, "seconds": statistics.median(times),

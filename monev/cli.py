@@ -1,4 +1,5 @@
-"""The command line: `python -m monev sample | ingest | summary | ikpa | batches | undo | bench`."""
+"""The command line: `python -m monev sample | ingest | summary | ikpa | rakor | batches | undo | bench | user |
+audit`."""
 from __future__ import annotations
 
 import argparse
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from monev import cli_access
 from monev.config import warehouse_path
 from monev.i18n import format as fmt
 from monev.warehouse.store import WarehouseBusy
@@ -55,6 +57,7 @@ def _cmd_ingest(args) -> int:
                            loaded_by=args.user, wait=lambda message: print(f"{message}…", file=sys.stderr))
     for result in results:
         _print_report(result)
+    cli_access.record_load(results, args.user)
     return 0 if all(r.ok for r in results) else 1
 
 
@@ -102,13 +105,23 @@ def _open(args):
     return engine, period, reports.is_sample(engine)
 
 
+def ppk_pair(text: str) -> tuple[str, str]:
+    """'KDSATKER.KDPPK' (e.g. 123456.01) as a (kdsatker, kdppk) pair of a scope."""
+    kdsatker, dot, kdppk = text.partition(".")
+    if not (dot and len(kdsatker) == 6 and kdsatker.isdigit() and len(kdppk) == 2 and kdppk.isdigit()):
+        raise ValueError(f"--ppk {text!r}: tulis KDSATKER.KDPPK, misalnya 123456.01 (satker 6 angka, PPK 2 angka)")
+    return kdsatker, kdppk
+
+
 def _cmd_summary(args) -> int:
     from monev import reports
-    from monev.warehouse.query import Filters
+    from monev.warehouse.query import Filters, Scope
 
     engine, period, sample = _open(args)
     filters = Filters(units=tuple(args.unit or ()), satkers=tuple(args.satker or ()))
-    tables = reports.budget_summary(engine, period, filters=filters)
+    # the admin's command line sees everything; --ppk narrows it to PPK lines as a PPK's scope does
+    scope = Scope(ppks=tuple(ppk_pair(p) for p in args.ppk or ()))
+    tables = reports.budget_summary(engine, period, scope=scope, filters=filters)
     if args.json:
         print(json.dumps(summary_json(tables, args.tahun, args.sampai, sample), ensure_ascii=False))
         return 0
@@ -156,10 +169,10 @@ def ikpa_json(result, aggregates: dict, tahun: int, sampai: str, sample: bool) -
 
 def _cmd_ikpa(args) -> int:
     from monev.views import ikpa as ikpa_view
-    from monev.warehouse.query import Filters
+    from monev.warehouse.query import EVERYTHING, Filters
 
     engine, period, sample = _open(args)
-    result = ikpa_view.scores(engine, period, filters=Filters(satkers=tuple(args.satker or ())))
+    result = ikpa_view.scores(engine, period, scope=EVERYTHING, filters=Filters(satkers=tuple(args.satker or ())))
     aggregates = ikpa_view.aggregates(result)
     if args.json:
         print(json.dumps(ikpa_json(result, aggregates, args.tahun, args.sampai, sample), ensure_ascii=False))
@@ -169,6 +182,31 @@ def _cmd_ikpa(args) -> int:
     print(f"IKPA tahun anggaran {args.tahun}, s.d. {args.sampai} ({result.rules.peraturan})")
     for row in result.satker.itertuples():
         print(f"  {row.kdsatker} {row.nmsatker}: {fmt.percent(row.nilai).rstrip('%')} ({row.kategori or '–'})")
+    return 0
+
+
+def _cmd_rakor(args) -> int:
+    """The Rakor pack (deck, workbook, PDF) of a period, for every unit or the --unit ones."""
+    from monev import pack
+    from monev.warehouse.query import EVERYTHING, Scope
+
+    engine, period, _sample = _open(args)
+    units = tuple(dict.fromkeys(args.unit or ()))
+    known = set(pack.content.unit_choices(engine, period, scope=EVERYTHING)["kode"])
+    if not known:
+        raise ValueError(f"Gudang data tidak berisi anggaran untuk TA {period.tahun}.")
+    unknown = [u for u in units if u not in known]
+    if unknown:
+        raise ValueError(f"Unit eselon I tidak dikenal di TA {period.tahun}: {', '.join(unknown)} "
+                         f"(yang ada: {', '.join(sorted(known)) or '-'}).")
+    # --unit is what the pack may hold (its scope), not a filter over a larger one
+    files = pack.build(engine, period, scope=Scope(units=units), lang=args.lang)
+    try:
+        paths = files.save(Path(args.out))
+    except OSError as exc:
+        raise ValueError(f"Bahan Rakor tidak dapat ditulis ke {args.out}: {exc.strerror or exc}.") from None
+    for path in paths:
+        print(path)
     return 0
 
 
@@ -196,6 +234,7 @@ def _cmd_undo(args) -> int:
     except batches.UndoRefused as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 1
+    cli_access.record_undo(args.batch_id, result.message)
     print(result.message)
     return 0
 
@@ -224,6 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--sampai", required=True, help="TTTT-BB")
     summary.add_argument("--unit", action="append", help="kode unit eselon I (boleh berulang)")
     summary.add_argument("--satker", action="append", help="kode satker (boleh berulang)")
+    summary.add_argument("--ppk", action="append", metavar="KDSATKER.KDPPK",
+                         help="hanya baris anggaran PPK ini, mis. 123456.01 (boleh berulang)")
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(run=_cmd_summary)
 
@@ -235,6 +276,15 @@ def build_parser() -> argparse.ArgumentParser:
     ikpa.add_argument("--json", action="store_true")
     ikpa.set_defaults(run=_cmd_ikpa)
 
+    rakor = commands.add_parser("rakor", help="bahan Rakor: deck PowerPoint, buku kerja Excel dan PDF")
+    rakor.add_argument("--db", default=default_db)
+    rakor.add_argument("--tahun", type=int, required=True)
+    rakor.add_argument("--sampai", required=True, help="TTTT-BB")
+    rakor.add_argument("--unit", action="append", help="kode unit eselon I (boleh berulang; default semua)")
+    rakor.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa bahan (default id)")
+    rakor.add_argument("--out", required=True, help="folder tujuan")
+    rakor.set_defaults(run=_cmd_rakor)
+
     history = commands.add_parser("batches", help="riwayat muat (batch berkas yang dimuat)")
     history.add_argument("--db", default=default_db)
     history.set_defaults(run=_cmd_batches)
@@ -243,6 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("batch_id", type=int)
     undo.add_argument("--db", default=default_db)
     undo.set_defaults(run=_cmd_undo)
+
+    cli_access.add_parsers(commands, default_db)
 
     bench = commands.add_parser("bench", help="jalankan benchmark (lihat bench/run.py)")
     bench.add_argument("bench_args", nargs=argparse.REMAINDER)

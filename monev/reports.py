@@ -13,29 +13,29 @@ import sqlalchemy as sa
 from monev.domain import summary, targets
 from monev.domain.period import Period
 from monev.warehouse import query
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 
 def month_targets(engine: sa.Engine, period: Period) -> dict[str, float]:
-    rows = query.run(engine, "target_triwulan", tahun=period.tahun)
+    rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
     return targets.month_targets(rows, period.bulan)
 
 
-def budget_grain(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def budget_grain(engine: sa.Engine, period: Period, *, scope: Scope,
                  filters: Filters = NO_FILTER) -> pd.DataFrame:
     return query.run(engine, "ringkasan_ppk", scope=scope, filters=filters,
                      tahun=period.tahun, sampai=period.sampai)
 
 
-def budget_summary(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def budget_summary(engine: sa.Engine, period: Period, *, scope: Scope,
                    filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """Total, per unit, per jenis belanja, per satker and per PPK, with the month's target %."""
-    grain = budget_grain(engine, period, scope, filters)
+    grain = budget_grain(engine, period, scope=scope, filters=filters)
     return summary.summarize(grain, month_targets(engine, period))
 
 
 def warehouse_info(engine: sa.Engine) -> dict[str, str]:
-    rows = query.run(engine, "info_gudang")
+    rows = query.reference(engine, "info_gudang")
     return dict(zip(rows["key"], rows["value"]))
 
 
@@ -86,17 +86,21 @@ def quarter_target_amounts(per_jenis_belanja: pd.DataFrame, rows: pd.DataFrame |
     return pd.Series(amounts, index=[3, 6, 9, 12], dtype="int64")
 
 
-def monthly_curve(engine: sa.Engine, period: Period, per_jenis_belanja: pd.DataFrame,
-                  scope: Scope = EVERYTHING, filters: Filters = NO_FILTER) -> pd.DataFrame:
+def monthly_curve(engine: sa.Engine, period: Period, per_jenis_belanja: pd.DataFrame, *,
+                  scope: Scope, filters: Filters = NO_FILTER) -> pd.DataFrame:
     """Per month: realization and RPD of the month and cumulative (realization only up to the
-    period's month), and the quarterly target amount at quarter ends (Int64, missing elsewhere)."""
+    period's month), and the quarterly target amount at quarter ends (Int64, missing elsewhere).
+    The RPD is a satker's plan: missing (no line drawn) for a scope of PPK only."""
     frame = query.run(engine, "kurva_bulanan", scope=scope, filters=filters,
                       tahun=period.tahun, sampai=period.sampai)
     frame["realisasi"] = frame["realisasi"].astype("int64")
     frame["rpd"] = frame["rpd"].astype("int64")
     frame["realisasi_kumulatif"] = frame["realisasi"].cumsum().astype("Int64").where(frame["bulan"] <= period.bulan)
     frame["rpd_kumulatif"] = frame["rpd"].cumsum().astype("int64")
-    steps = quarter_target_amounts(per_jenis_belanja, query.run(engine, "target_triwulan", tahun=period.tahun))
+    if not scope.whole_satker:
+        for column in ("rpd", "rpd_kumulatif"):
+            frame[column] = pd.array([pd.NA] * len(frame), dtype="Int64")
+    steps = quarter_target_amounts(per_jenis_belanja, query.reference(engine, "target_triwulan", tahun=period.tahun))
     frame["target"] = frame["bulan"].map(steps).astype("Int64")
     return frame[["bulan", "realisasi", "realisasi_kumulatif", "rpd", "rpd_kumulatif", "target"]]
 
@@ -104,24 +108,24 @@ def monthly_curve(engine: sa.Engine, period: Period, per_jenis_belanja: pd.DataF
 HEADLINE_COLUMNS = ["tahun", "bulan", "pagu", "blokir", "realisasi", "persen", "target_persen", "kekurangan"]
 
 
-def overview(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def overview(engine: sa.Engine, period: Period, *, scope: Scope,
              filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """Everything the overview page shows: 'headline' (the period, and the same month a year
     earlier when that year has data), 'kurva', 'per_unit', 'per_jenis_belanja' and
     'satker_tertinggal'."""
-    grain = budget_grain(engine, period, scope, filters)
+    grain = budget_grain(engine, period, scope=scope, filters=filters)
     figures = summary.summarize(grain, month_targets(engine, period))
     heads = [figures["total"].assign(tahun=period.tahun, bulan=period.bulan)]
-    years = set(query.run(engine, "tahun_anggaran")["thang"].astype(int))
+    years = set(query.run(engine, "tahun_anggaran", scope=scope)["thang"].astype(int))
     if period.tahun - 1 in years:
         before = Period(period.tahun - 1, period.bulan)
-        heads.append(budget_summary(engine, before, scope, filters)["total"].assign(
+        heads.append(budget_summary(engine, before, scope=scope, filters=filters)["total"].assign(
             tahun=before.tahun, bulan=before.bulan))
     headline = _with_needed(pd.concat(heads, ignore_index=True))[HEADLINE_COLUMNS]
     per_satker = _names(figures["per_satker"], grain, ["kdsatker"], ["nmunit", "nmsatker"])
     return {
         "headline": headline,
-        "kurva": monthly_curve(engine, period, figures["per_jenis_belanja"], scope, filters),
+        "kurva": monthly_curve(engine, period, figures["per_jenis_belanja"], scope=scope, filters=filters),
         "per_unit": _with_needed(_names(figures["per_unit"], grain, ["kdunit"], ["nmunit"])),
         "per_jenis_belanja": _with_needed(figures["per_jenis_belanja"]),
         "satker_tertinggal": _with_needed(behind_target(per_satker))[

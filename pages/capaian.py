@@ -7,7 +7,7 @@ from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import capaian as view
 
-ctx = data.context()
+ctx = data.context(satker_level=True)  # output reports are per satker RO: not for a PPK-only scope
 period = ctx.selection.period
 when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang()))
 figures = data.view(view.output_achievement, ctx)

@@ -7,10 +7,11 @@ from monev.domain import projection
 from monev.ui import charts_ikpa as charts
 from monev.ui import data, download
 from monev.i18n import format as fmt
+from monev.i18n.markdown import escape
 from monev.ui.texts import lang, t
 from monev.views import ikpa_page
 
-ctx = data.context()
+ctx = data.context(satker_level=True)  # IKPA is a satker measure: not for a PPK-only scope
 period = ctx.selection.period
 L = lang()
 when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, L))
@@ -62,12 +63,14 @@ with tabs[2]:
                             format_func=lambda k: f"{k} {names[k]}")
     month = right.selectbox(t("ikpa_pilih_bulan"), list(range(1, period.bulan + 1)), index=period.bulan - 1,
                             key="ikpa_jejak_bulan", format_func=lambda m: fmt.month_name(m, L))
-    st.subheader(t("ikpa_judul_jejak", satker=f"{satker} {names[satker]}", tahun=period.tahun,
+    st.subheader(t("ikpa_judul_jejak", satker=escape(f"{satker} {names[satker]}"), tahun=period.tahun,
                    bulan=fmt.month_name(month, L)))
     show(data.view(ikpa_page.trace, ctx, kdsatker=satker, bulan=month, lang=L), f"ikpa_jejak_{satker}", "ikpa_jejak")
 
 with tabs[3]:
-    levels = {"total": t("ikpa_tingkat_kementerian"), "per_unit": t("ikpa_tingkat_unit"),
+    # the total is the viewer's scope's: named the ministry only for a viewer who sees all of it
+    levels = {"total": t("ikpa_tingkat_kementerian" if ctx.scope.everything else "cakupan_total"),
+              "per_unit": t("ikpa_tingkat_unit"),
               "per_jenis_belanja": t("ikpa_tingkat_jenis")}
     level = st.radio(t("ikpa_tingkat_proyeksi"), list(levels), format_func=levels.get, horizontal=True,
                      key="ikpa_tingkat_proyeksi")

@@ -9,7 +9,7 @@ from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import rpd as view
 
-ctx = data.context()
+ctx = data.context(satker_level=True)  # RPD plans are per satker: not for a PPK-only scope
 period = ctx.selection.period
 when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang()))
 figures = data.view(view.plan_vs_realization, ctx)

@@ -18,7 +18,7 @@ p as (
     select kdsatker, kdgiat, kdoutput, kdsoutput, any_value(kdprogram) as kdprogram,
            sum(pagu)::bigint as pagu
     from pagu_berlaku(:tahun, :sampai)
-    where allowed(:f_jenis_belanja, jenis_belanja)
+    where allowed(:f_jenis_belanja, jenis_belanja) and cakupan_ppk(:scope_ppk, kdsatker, kdppk)
     group by kdsatker, kdgiat, kdoutput, kdsoutput
 ),
 r as (
@@ -26,7 +26,7 @@ r as (
            sum(realisasi)::bigint as realisasi
     from agg_realisasi_bulanan
     where thang = :tahun and bulan <= month(CAST(:sampai AS DATE))
-      and allowed(:f_jenis_belanja, jenis_belanja)
+      and allowed(:f_jenis_belanja, jenis_belanja) and cakupan_ppk(:scope_ppk, kdsatker, kdppk)
     group by kdsatker, kdgiat, kdoutput, kdsoutput
 ),
 c as (
@@ -36,6 +36,7 @@ c as (
            arg_max(progres_fisik, bulan)::double as progres_fisik
     from fact_capaian
     where thang = :tahun and bulan <= month(CAST(:sampai AS DATE))
+      and satker_utuh(:scope_ppk)  -- reports are per satker RO: none for a scope of PPK only
     group by kdsatker, kdgiat, kdoutput, kdsoutput
 ),
 ro as (

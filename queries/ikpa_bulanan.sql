@@ -17,4 +17,5 @@ from agg_ikpa_bulanan a
 left join agg_ikpa_capaian c on c.thang = a.thang and c.bulan_sd = a.bulan_sd and c.kdsatker = a.kdsatker
 where a.thang = :tahun and a.bulan_sd <= month(CAST(:sampai AS DATE))
   and a.kdsatker in (select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit,
-                                                          :f_satker, :f_kewenangan, :f_lokasi));
+                                                          :f_satker, :f_kewenangan, :f_lokasi))
+  and satker_utuh(:scope_ppk);  -- a satker-level measure: none for a scope of PPK only

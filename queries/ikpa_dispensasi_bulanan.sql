@@ -8,6 +8,7 @@
 with s as (
     select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                          :f_kewenangan, :f_lokasi)
+    where satker_utuh(:scope_ppk)  -- a satker-level measure: none for a scope of PPK only
 ),
 m as (
     select bulan_sd::integer as bulan_sd from range(1, month(CAST(:sampai AS DATE)) + 1) t(bulan_sd)

@@ -9,6 +9,7 @@
 with s as (
     select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                          :f_kewenangan, :f_lokasi)
+    where satker_utuh(:scope_ppk)  -- a satker-level measure: none for a scope of PPK only
 ),
 o as (
     -- the whole row of the latest month (arg_max would skip an empty value and take an older one)

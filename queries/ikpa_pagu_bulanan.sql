@@ -10,6 +10,7 @@
 with s as (
     select * from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                   :f_kewenangan, :f_lokasi)
+    where satker_utuh(:scope_ppk)  -- IKPA is a satker-level measure: none for a scope of PPK only
 )
 select a.bulan::integer as bulan_sd, s.kdunit, s.nmunit, s.kdsatker, s.nmsatker, a.jenis_belanja,
        sum(a.pagu)::bigint as pagu

@@ -15,5 +15,6 @@ where a.thang = :tahun and a.bulan in (3, 6, 9, 12) and a.bulan <= month(CAST(:s
   and allowed(:f_jenis_belanja, a.jenis_belanja)
   and a.kdsatker in (select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit,
                                                           :f_satker, :f_kewenangan, :f_lokasi))
+  and satker_utuh(:scope_ppk)  -- a satker-level measure: none for a scope of PPK only
 group by all
 order by a.kdsatker, triwulan, a.jenis_belanja;

@@ -6,6 +6,7 @@
 with s as (
     select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                          :f_kewenangan, :f_lokasi)
+    where satker_utuh(:scope_ppk)  -- a satker-level measure: none for a scope of PPK only
 )
 select v.kdsatker, v.no_revisi, v.tgl_revisi, v.kode_jenis
 from fact_revisi v

@@ -5,4 +5,5 @@
 -- returns: kdunit, nmunit, kdsatker, nmsatker
 select kdunit, nmunit, kdsatker, nmsatker
 from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker, :f_kewenangan, :f_lokasi)
+where satker_utuh(:scope_ppk)  -- IKPA is a satker-level measure: none for a scope of PPK only
 order by kdunit, kdsatker;

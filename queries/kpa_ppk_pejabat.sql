@@ -9,5 +9,6 @@ with s as (
 select j.kdsatker, j.peran, j.kdppk, j.nama, j.nip
 from dim_pejabat j
 join s on s.kdsatker = j.kdsatker
-where j.thang = :tahun and j.peran in ('KPA', 'PPK')
+where j.thang = :tahun
+  and (j.peran = 'KPA' or (j.peran = 'PPK' and cakupan_ppk(:scope_ppk, j.kdsatker, j.kdppk)))
 order by j.kdsatker, j.peran, j.kdppk;

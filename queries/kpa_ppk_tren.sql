@@ -16,5 +16,6 @@ from agg_ringkasan_bulanan a
 join s on s.kdsatker = a.kdsatker
 where a.thang = :tahun and a.bulan <= month(CAST(:sampai AS DATE))
   and allowed(:f_jenis_belanja, a.jenis_belanja)
+  and cakupan_ppk(:scope_ppk, a.kdsatker, a.kdppk)
 group by all
 order by a.kdsatker, a.kdppk, bulan;

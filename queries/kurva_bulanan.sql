@@ -16,13 +16,14 @@ r as (
     from agg_realisasi_bulanan a
     join s on s.kdsatker = a.kdsatker
     where a.thang = :tahun and a.bulan <= month(CAST(:sampai AS DATE))
-      and allowed(:f_jenis_belanja, a.jenis_belanja)
+      and allowed(:f_jenis_belanja, a.jenis_belanja) and cakupan_ppk(:scope_ppk, a.kdsatker, a.kdppk)
     group by a.bulan
 ),
 rpd_terakhir as (
     select kdsatker, jenis_belanja, bulan, arg_max(rpd, tgl_update) as rpd
     from fact_rpd
     where thang = :tahun and allowed(:f_jenis_belanja, jenis_belanja)
+      and satker_utuh(:scope_ppk)  -- the plan is per satker: none for a scope of PPK only
     group by all
 ),
 p as (

@@ -20,6 +20,6 @@ select s.kdunit, coalesce(s.nmunit, '') as nmunit, a.kdsatker, a.kdppk, a.jenis_
        a.bulan::integer as bulan, sum(a.realisasi)::bigint as realisasi, a.thang::bigint as tahun
 from agg_realisasi_bulanan a
 join s on s.thang = a.thang and s.kdsatker = a.kdsatker
-where allowed(:f_jenis_belanja, a.jenis_belanja)
+where allowed(:f_jenis_belanja, a.jenis_belanja) and cakupan_ppk(:scope_ppk, a.kdsatker, a.kdppk)
 group by all
 order by tahun, s.kdunit, a.kdsatker, a.kdppk, a.jenis_belanja, bulan;

@@ -30,6 +30,6 @@ select s.kdunit, coalesce(s.nmunit, '') as nmunit, a.kdsatker, a.jenis_belanja, 
        coalesce(sum(a.realisasi) filter (where a.bulan = 12), 0)::bigint as realisasi_12
 from agg_realisasi_bulanan a
 join s on s.thang = a.thang and s.kdsatker = a.kdsatker
-where allowed(:f_jenis_belanja, a.jenis_belanja)
+where allowed(:f_jenis_belanja, a.jenis_belanja) and cakupan_ppk(:scope_ppk, a.kdsatker, a.kdppk)
 group by s.kdunit, s.nmunit, a.kdsatker, a.jenis_belanja, a.thang
 order by tahun, s.kdunit, a.kdsatker, a.jenis_belanja;

@@ -11,6 +11,7 @@
 with s as (
     select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                          :f_kewenangan, :f_lokasi)
+    where satker_utuh(:scope_ppk)  -- a satker-level measure: none for a scope of PPK only
 )
 select x.kdsatker, x.jenis_belanja,
        arg_max(x.rpd, x.tgl_update) filter (where x.bulan = 1)::bigint as rpd_1,

@@ -19,7 +19,7 @@ p as (
     from pagu_berlaku(:tahun, :sampai)
     where allowed(:f_jenis_belanja, jenis_belanja) and allowed(:p_satker, kdsatker)
       and allowed(:p_program, kdprogram) and allowed(:p_giat, kdgiat)
-      and allowed(:p_ro, kdoutput || '.' || kdsoutput)
+      and allowed(:p_ro, kdoutput || '.' || kdsoutput) and cakupan_ppk(:scope_ppk, kdsatker, kdppk)
     group by all
 ),
 r as (
@@ -28,7 +28,7 @@ r as (
     where thang = :tahun and bulan <= month(CAST(:sampai AS DATE))
       and allowed(:f_jenis_belanja, jenis_belanja) and allowed(:p_satker, kdsatker)
       and allowed(:p_program, kdprogram) and allowed(:p_giat, kdgiat)
-      and allowed(:p_ro, kdoutput || '.' || kdsoutput)
+      and allowed(:p_ro, kdoutput || '.' || kdsoutput) and cakupan_ppk(:scope_ppk, kdsatker, kdppk)
     group by all
 ),
 pr as (

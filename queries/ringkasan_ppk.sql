@@ -16,4 +16,5 @@ join s on s.kdsatker = a.kdsatker
 where a.thang = :tahun and a.bulan = month(CAST(:sampai AS DATE))
   and (a.ada_pagu or a.ada_realisasi)
   and allowed(:f_jenis_belanja, a.jenis_belanja)
+  and cakupan_ppk(:scope_ppk, a.kdsatker, a.kdppk)
 order by s.kdunit, s.kdsatker, a.kdppk, a.jenis_belanja;

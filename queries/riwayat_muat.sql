@@ -1,7 +1,7 @@
 -- riwayat_muat.sql
 -- The load history: every batch loaded, newest first, with whether a later batch superseded some
 -- of its rows (then it cannot be undone before that later batch).
--- params: none (the scope and filter params are accepted and unused: load history is not per satker)
+-- params: none (load history is not per satker: run with query.reference, on the admins' page)
 -- returns: batch_id, file_name, kind, row_count, loaded_at, loaded_by, sha256,
 --          baris_dilampaui (rows superseded by later batches), dilampaui_oleh (those batches, text)
 with dilampaui as (

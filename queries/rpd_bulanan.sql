@@ -8,6 +8,7 @@
 with s as (
     select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                          :f_kewenangan, :f_lokasi)
+    where satker_utuh(:scope_ppk)  -- a satker-level measure: none for a scope of PPK only
 ),
 rpd_berlaku as (
     select kdsatker, jenis_belanja, bulan, arg_max(rpd, tgl_update) as rpd

@@ -15,6 +15,7 @@ per_bulan as (
     from agg_ringkasan_bulanan a
     join s on s.kdsatker = a.kdsatker
     where a.thang = :tahun and allowed(:f_jenis_belanja, a.jenis_belanja)
+      and cakupan_ppk(:scope_ppk, a.kdsatker, a.kdppk)
     group by a.bulan
 ),
 months as (

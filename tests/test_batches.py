@@ -1,5 +1,6 @@
 """Load history and undo (monev/warehouse/batches.py, `python -m monev batches | undo`)."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import json
 import re
@@ -27,7 +28,7 @@ def table_rows(db_path) -> dict[str, list[tuple]]:
 
 
 def totals(db_path) -> dict:
-    frame = reports.budget_summary(db.engine(db_path), PERIOD)["total"]
+    frame = reports.budget_summary(db.engine(db_path), PERIOD, scope=EVERYTHING)["total"]
     return {k: int(frame[k].iloc[0]) for k in ("pagu", "blokir", "realisasi")}
 
 

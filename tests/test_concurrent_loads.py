@@ -6,6 +6,7 @@ processes against the test warehouse: readers never see half a load or a lock er
 killed with SIGKILL leaves the warehouse exactly as it was before it (or, once published, after).
 """
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import os
 import signal
@@ -48,7 +49,7 @@ def _ingest(warehouse: Path, path: Path, crash_at: str | None = None) -> subproc
 def _state(warehouse: Path) -> dict:
     """Every table's row count, the last batch, and the realization total the pages show."""
     engine = db.engine(warehouse)
-    total = next(reports.budget_summary(engine, PERIOD)["total"].itertuples(index=False))
+    total = next(reports.budget_summary(engine, PERIOD, scope=EVERYTHING)["total"].itertuples(index=False))
     return {**b.snapshot(warehouse), "realisasi": int(total.realisasi), "pagu": int(total.pagu)}
 
 
@@ -67,9 +68,9 @@ def test_pages_read_without_errors_while_another_process_loads(warehouse, tmp_pa
         while not stop.is_set():
             try:
                 engine = db.engine(warehouse)  # what every app run does first
-                total = next(reports.budget_summary(engine, PERIOD)["total"].itertuples(index=False))
-                kpa = kpa_ppk.table(engine, PERIOD)["tabel"]
-                plan = rpd.plan_vs_realization(engine, PERIOD)["tabel"]
+                total = next(reports.budget_summary(engine, PERIOD, scope=EVERYTHING)["total"].itertuples(index=False))
+                kpa = kpa_ppk.table(engine, PERIOD, scope=EVERYTHING)["tabel"]
+                plan = rpd.plan_vs_realization(engine, PERIOD, scope=EVERYTHING)["tabel"]
                 seen.append((int(total.realisasi), int(kpa["realisasi"].sum()), len(plan)))
             except Exception as exc:  # noqa: BLE001 - any error a user would see fails the test
                 errors.append(repr(exc))

@@ -4,6 +4,7 @@ docs/ikpa.md), the rule data, the OM-SPAN import and `python -m monev ikpa --jso
 Expected values are written as the arithmetic of the rule, with Fractions where it helps, never
 read off the program."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import json
 import math
@@ -457,7 +458,7 @@ def test_rule_data_changes_the_result(tiny, tmp_path, capsys):
     try:
         [result] = ingest_files(copy, [path])
         assert result.status == "dimuat", result.problems.to_dict("records")
-        assert len(query.run(db.engine(copy), "ikpa_aturan", tahun=Y)) == len(rules)
+        assert len(query.reference(db.engine(copy), "ikpa_aturan", tahun=Y)) == len(rules)
         document = _cli(capsys, copy, "--sampai", "2024-06", "--satker", S1)
     finally:
         db.dispose(copy)
@@ -470,7 +471,7 @@ def test_rule_data_changes_the_result(tiny, tmp_path, capsys):
 
 def test_trace_explains_the_score(tiny):
     engine = db.engine(tiny)
-    result = ikpa_view.scores(engine, Period(Y, 6))
+    result = ikpa_view.scores(engine, Period(Y, 6), scope=EVERYTHING)
     rows = ikpa_view.trace(result, S1)
     assert list(rows.columns) == ["indikator", "masukan", "perhitungan", "hasil"]
     by_name = dict(zip(rows["indikator"], rows["perhitungan"]))
@@ -485,7 +486,7 @@ def test_trace_explains_the_score(tiny):
 
 
 def test_monthly_scores(tiny):
-    frame = ikpa_view.monthly(db.engine(tiny), Y, 6, filters=query.Filters(satkers=(S2,)))
+    frame = ikpa_view.monthly(db.engine(tiny), Y, 6, filters=query.Filters(satkers=(S2,)), scope=EVERYTHING)
     assert list(frame["bulan"]) == [1, 2, 3, 4, 5, 6]
     assert frame["penyerapan"].isna().tolist() == [True, True, False, False, False, False]
     assert frame.loc[frame["bulan"] == 3, "penyerapan"].iloc[0] == 100.0  # TW I capped
@@ -494,7 +495,7 @@ def test_monthly_scores(tiny):
 def test_monthly_deviation_uses_the_rpd_in_force_at_each_month(tiny):
     """S1 as of August: February's RPD is 12 Jt since 15 July and August's (10 Jt, realized 0) exists
     since 5 August; July has neither plan nor realization. Pagu weights 51 = 100, 52 = 600 Jt."""
-    frame = ikpa_view.monthly(db.engine(tiny), Y, 8, filters=query.Filters(satkers=(S1,))).set_index("bulan")
+    frame = ikpa_view.monthly(db.engine(tiny), Y, 8, filters=query.Filters(satkers=(S1,)), scope=EVERYTHING).set_index("bulan")
     june = (0 + Fraction(600, 7) + 50 + 0 + Fraction(600, 7) + 50) / 6  # as S1_DEVIASI_RATA
     assert frame.at[6, "deviasi_rata"] == approx(june)
     february = (Fraction(12 - 10, 12) * 100 * 100 + 100 * 600) / 700
@@ -512,10 +513,10 @@ def test_all_months_at_once_equal_month_by_month(tiny, filters):
     exactly, scores to 1e-12 (pandas may round the last bit of a grouped sum differently for
     frames of different shapes)."""
     engine = db.engine(tiny)
-    frame = ikpa_view.monthly(engine, Y, 12, filters=filters)
+    frame = ikpa_view.monthly(engine, Y, 12, filters=filters, scope=EVERYTHING)
     assert sorted(frame["bulan"].unique()) == list(range(1, 13))
     for bulan in range(1, 13):
-        one = ikpa_view.scores(engine, Period(Y, bulan), filters=filters).satker
+        one = ikpa_view.scores(engine, Period(Y, bulan), filters=filters, scope=EVERYTHING).satker
         got = ikpa_view.as_of(frame, bulan)
         pd.testing.assert_frame_equal(got, one, check_exact=False, rtol=1e-12, atol=1e-12)
     if filters == query.NO_FILTER:  # the months differ where the inputs say they should
@@ -536,12 +537,12 @@ def test_with_a_jenis_belanja_filter_an_ro_counts_from_when_it_holds_that_jenis(
     db_path = tmp_path / "ikpa.duckdb"
     b.load_dataset(db_path, tmp_path / "berkas", data)
     engine, filters = db.engine(db_path), query.Filters(jenis_belanja=("52",))
-    frame = ikpa_view.monthly(engine, Y, 12, filters=filters)
+    frame = ikpa_view.monthly(engine, Y, 12, filters=filters, scope=EVERYTHING)
     s2 = frame[frame["kdsatker"] == S2].set_index("bulan")
     assert s2["capaian_output"].isna().tolist() == [True] * 9 + [False] * 3
     assert s2.at[10, "capaian_output"] == approx(25)  # 1 / 4
     for bulan in (9, 10):
-        one = ikpa_view.scores(engine, Period(Y, bulan), filters=filters).satker
+        one = ikpa_view.scores(engine, Period(Y, bulan), filters=filters, scope=EVERYTHING).satker
         pd.testing.assert_frame_equal(ikpa_view.as_of(frame, bulan), one, check_exact=False, rtol=1e-12, atol=1e-12)
 
 
@@ -618,7 +619,7 @@ def test_dispensasi_deduction_never_takes_nilai_below_zero():
 
 def test_trace_shows_the_dispensasi_report(dispensasi):
     db_path, _ = dispensasi
-    result = ikpa_view.scores(db.engine(db_path), Period(Y, 6))
+    result = ikpa_view.scores(db.engine(db_path), Period(Y, 6), scope=EVERYTHING)
     rows = ikpa_view.trace(result, S2).set_index("indikator")
     assert rows.at["Dispensasi SPM", "masukan"] == "laporan Juni: 3 SPM dengan dispensasi"
     assert "kumulatif" in rows.at["Dispensasi SPM", "perhitungan"]
@@ -627,20 +628,20 @@ def test_trace_shows_the_dispensasi_report(dispensasi):
     assert rows.at["Nilai IKPA", "hasil"] == approx(S2_NILAI - Fraction(7, 2))
     s1 = ikpa_view.trace(result, S1, "en").set_index("indikator")
     assert s1.at["SPM dispensation", "masukan"] == "report of May: – SPM with a dispensation"
-    without = ikpa_view.trace(ikpa_view.scores(db.engine(db_path), Period(Y, 3)), S2).set_index("indikator")
+    without = ikpa_view.trace(ikpa_view.scores(db.engine(db_path), Period(Y, 3), scope=EVERYTHING), S2).set_index("indikator")
     assert without.at["Dispensasi SPM", "masukan"] == "tidak ada data"
 
 
 def test_dispensasi_all_months_at_once_equal_month_by_month(dispensasi):
     db_path, _ = dispensasi
     engine = db.engine(db_path)
-    frame = ikpa_view.monthly(engine, Y, 9)
+    frame = ikpa_view.monthly(engine, Y, 9, scope=EVERYTHING)
     s2 = frame[frame["kdsatker"] == S2].set_index("bulan")
     assert s2["dispensasi_spm"].tolist()[3:] == [1.25, 1.25, 3.5, 3.5, 10.0, 10.0]
     assert s2["dispensasi_spm"].iloc[:3].isna().all()
     assert s2["bulan_dispensasi"].tolist() == [pd.NA] * 3 + [4, 4, 6, 6, 8, 8]
     for bulan in (3, 5, 6, 8):
-        one = ikpa_view.scores(engine, Period(Y, bulan)).satker
+        one = ikpa_view.scores(engine, Period(Y, bulan), scope=EVERYTHING).satker
         got = ikpa_view.as_of(frame, bulan)
         pd.testing.assert_frame_equal(got, one, check_exact=False, rtol=1e-12, atol=1e-12)
 

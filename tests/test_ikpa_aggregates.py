@@ -2,6 +2,7 @@
 same scores as computing them from the facts, after every kind of load that feeds them, after an
 undo, and after migrating a warehouse loaded before the aggregates existed."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import shutil
 
@@ -26,14 +27,14 @@ tiny = hand.tiny  # the hand-worked warehouse of test_ikpa, loaded once for this
 def _from_facts(monkeypatch, engine, bulan=12, **kw) -> pd.DataFrame:
     with monkeypatch.context() as patch:
         patch.setattr(ikpa_view, "_from_aggregates", ikpa_view._from_facts)
-        return ikpa_view.monthly(engine, Y, bulan, **kw)
+        return ikpa_view.monthly(engine, Y, bulan, scope=EVERYTHING, **kw)
 
 
 def _assert_same_scores(monkeypatch, db_path, bulan=12, **kw) -> pd.DataFrame:
     """monthly() from the aggregates equals monthly() from the facts: names, counts and bands
     exactly, scores to 1e-9 (the two sum the same terms in different orders)."""
     engine = db.engine(db_path)
-    stored = ikpa_view.monthly(engine, Y, bulan, **kw)
+    stored = ikpa_view.monthly(engine, Y, bulan, scope=EVERYTHING, **kw)
     facts = _from_facts(monkeypatch, engine, bulan, **kw)
     assert not stored.empty
     pd.testing.assert_frame_equal(stored, facts, check_exact=False, rtol=1e-12, atol=1e-9)
@@ -84,17 +85,18 @@ def test_every_load_feeding_the_aggregates_refreshes_them_and_undo_restores_them
     for batch_id, expected in zip(reversed(loaded), reversed(states[:-1])):
         batches.undo(db_path, batch_id)
         db.dispose(db_path)
-        pd.testing.assert_frame_equal(ikpa_view.monthly(db.engine(db_path), Y, 12), expected, check_exact=True)
+        pd.testing.assert_frame_equal(ikpa_view.monthly(db.engine(db_path), Y, 12, scope=EVERYTHING), expected, check_exact=True)
     db.dispose(db_path)
 
 
 def test_migration_fills_the_aggregates_of_a_warehouse_loaded_before_them(monkeypatch, tiny, tmp_path):
     db_path = _copy(tiny, tmp_path / "lama.duckdb")
-    expected = ikpa_view.monthly(db.engine(tiny), Y, 12)
+    expected = ikpa_view.monthly(db.engine(tiny), Y, 12, scope=EVERYTHING)
     con = duckdb.connect(str(db_path))  # as schema 4 left it
     con.execute("drop table agg_ikpa_bulanan; drop table agg_ikpa_capaian; "
                 "drop macro table ikpa_bulanan_baru; drop macro table ikpa_capaian_baru; "
-                "update warehouse_info set value = '4' where key = 'schema_version'")
+                "update warehouse_info set value = '4' where key = 'schema_version'; "
+                "delete from warehouse_info where key = 'migrasi'")  # schema 4 kept no list
     con.close()
     try:
         migrated = _assert_same_scores(monkeypatch, db_path)
@@ -111,7 +113,7 @@ def test_a_jenis_belanja_filter_reads_the_facts(tiny):
     original = query.sql_text
     query.sql_text = lambda name: read.append(name) or original(name)
     try:
-        frame = ikpa_view.monthly(db.engine(tiny), Y, 6, filters=query.Filters(jenis_belanja=("51",)))
+        frame = ikpa_view.monthly(db.engine(tiny), Y, 6, filters=query.Filters(jenis_belanja=("51",)), scope=EVERYTHING)
     finally:
         query.sql_text = original
     assert "ikpa_deviasi_bulanan" in read and "ikpa_bulanan" not in read

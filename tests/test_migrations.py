@@ -22,7 +22,7 @@ def test_schema_version_is_the_highest_migration_file():
     assert numbers, "queries/schema holds numbered migrations"
     assert db.SCHEMA_VERSION == numbers[-1]
     assert [n for n, _ in db.migrations()] == numbers
-    assert numbers == list(range(1, len(numbers) + 1)), "migrations are numbered 1, 2, 3 ... without gaps"
+    assert len(set(numbers)) == len(numbers), "no two migrations share a number"
 
 
 def test_fresh_warehouse_is_at_the_current_version(tmp_path):
@@ -120,3 +120,39 @@ def test_engine_is_shared_per_file(tmp_path):
 def test_split_statements_drops_comments_and_empty_statements():
     sql = "-- judul; bukan pernyataan\ncreate table a (x int); -- catatan\n\n;select 1;"
     assert db.split_statements(sql) == ["create table a (x int)", "select 1"]
+
+
+def test_a_migration_numbered_below_one_already_applied_still_runs(tmp_path, monkeypatch):
+    """Two changes made side by side may number their migrations 6 and 7 and land in either order:
+    a warehouse migrated with 7 (and not 6) gets 6 when it arrives, and neither runs twice."""
+    import shutil
+
+    schema = tmp_path / "schema"
+    schema.mkdir()
+    late = max(n for n, _ in db.migrations()) + 2
+    for number, path in db.migrations():
+        shutil.copy(path, schema / path.name)
+    (schema / f"{late:03d}_kemudian.sql").write_text("create table tabel_kemudian (x integer);")
+    monkeypatch.setattr(db, "SCHEMA_DIR", schema)
+    monkeypatch.setattr(db, "SCHEMA_VERSION", late)
+    db_path = tmp_path / "gudang.duckdb"
+    try:
+        assert _version(db_path) == late
+        db.dispose(db_path)
+        (schema / f"{late - 1:03d}_sela.sql").write_text("create table tabel_sela (x integer);")
+        assert _version(db_path) == late  # the engine saw a migration pending and applied it
+        tables = {r[0] for r in b.rows(db_path, "select table_name from information_schema.tables")}
+        assert {"tabel_kemudian", "tabel_sela"} <= tables
+        listed = b.scalar(db_path, "select value from warehouse_info where key = 'migrasi'")
+        assert listed.split(",")[-2:] == [str(late - 1), str(late)]
+    finally:
+        db.dispose(db_path)
+
+
+def test_a_warehouse_from_before_the_list_counts_every_migration_up_to_its_version(tmp_path):
+    db_path = tmp_path / "gudang.duckdb"
+    with db.writing(db_path) as draft, draft.engine.begin() as conn:
+        conn.execute(sa.text("delete from warehouse_info where key = 'migrasi'"))
+        assert db.applied(conn) == {n for n, _ in db.migrations()}
+        assert db.pending(conn) == []
+    db.dispose(db_path)

@@ -2,6 +2,7 @@
 roll-up per level checked against figures computed here from builders.base_dataset(), the
 reconciliation with the budget summary, and the page itself (AppTest)."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -216,8 +217,8 @@ def assert_level(frame: pd.DataFrame, want: dict[tuple, dict], keys: list[str]) 
 @pytest.mark.parametrize("bulan", [3, 6, 12])
 def test_view_matches_the_rows(engine, bulan):
     data = builders.base_dataset()
-    figures = view.output_achievement(engine, Period(TAHUN, bulan))
-    ro = view.ro_achievement(engine, Period(TAHUN, bulan)).set_index(
+    figures = view.output_achievement(engine, Period(TAHUN, bulan), scope=EVERYTHING)
+    ro = view.ro_achievement(engine, Period(TAHUN, bulan), scope=EVERYTHING).set_index(
         ["kdsatker", "kdgiat", "kdoutput", "kdsoutput"])
     expected = expected_ro(data, bulan)
     assert set(ro.index) == set(expected)
@@ -249,9 +250,9 @@ def test_view_matches_the_rows(engine, bulan):
                                      Filters(jenis_belanja=("51", "53"), lokasi=("31",))])
 def test_every_level_reconciles_with_the_budget_summary(engine, filters):
     period = Period(TAHUN, 6)
-    summary = reports.budget_summary(engine, period, filters=filters)["total"].iloc[0]
-    figures = {**view.output_achievement(engine, period, filters=filters),
-               "ro": view.ro_achievement(engine, period, filters=filters)}
+    summary = reports.budget_summary(engine, period, filters=filters, scope=EVERYTHING)["total"].iloc[0]
+    figures = {**view.output_achievement(engine, period, filters=filters, scope=EVERYTHING),
+               "ro": view.ro_achievement(engine, period, filters=filters, scope=EVERYTHING)}
     for level in view.LEVELS + ["total"]:
         assert int(figures[level]["pagu"].sum()) == int(summary["pagu"]), level
         assert int(figures[level]["realisasi"].sum()) == int(summary["realisasi"]), level
@@ -264,8 +265,8 @@ def test_every_level_reconciles_with_the_budget_summary(engine, filters):
 def test_levels_add_up_from_the_ro_level(engine, filters, bulan):
     """capaian_tingkat.sql repeats the RO of capaian_ro.sql: every level holds the same RO."""
     period = Period(TAHUN, bulan)
-    figures = view.output_achievement(engine, period, filters=filters)
-    ro = view.ro_achievement(engine, period, filters=filters)
+    figures = view.output_achievement(engine, period, filters=filters, scope=EVERYTHING)
+    ro = view.ro_achievement(engine, period, filters=filters, scope=EVERYTHING)
     columns = ["jumlah_ro", "jumlah_ro_dilaporkan", "jumlah_ro_nol", "pagu", "realisasi"]
     for level in ("kegiatan", "program", "unit"):
         keys = capaian.LEVELS[level]
@@ -349,7 +350,7 @@ def _by(frame: pd.DataFrame, key: str) -> pd.DataFrame:
 
 def test_the_regulation_example_rolls_up_from_ro_to_unit_and_total(regulation):
     period = Period(TAHUN, 6)
-    figures = view.output_achievement(regulation, period)
+    figures = view.output_achievement(regulation, period, scope=EVERYTHING)
     kegiatan, program, unit = (_by(figures[level], key) for level, key in
                                (("kegiatan", "kdgiat"), ("program", "kdprogram"), ("unit", "kdunit")))
     assert [round(v, 2) for v in kegiatan.loc[["1001", "1002"], "capaian_persen"]] == [94.87, 76.31]
@@ -363,7 +364,7 @@ def test_the_regulation_example_rolls_up_from_ro_to_unit_and_total(regulation):
     assert program.loc["ZZ", "capaian_persen"] == 0.0 == unit.loc["03", "capaian_persen"]
     total = figures["total"].iloc[0]
     assert total["capaian_persen"] == 0.0
-    two_units = view.output_achievement(regulation, period, filters=Filters(units=("01", "02")))["total"].iloc[0]
+    two_units = view.output_achievement(regulation, period, filters=Filters(units=("01", "02")), scope=EVERYTHING)["total"].iloc[0]
     unit_01 = math.sqrt(math.sqrt((9486.8330 / 10000) * (7631.4284 / 10000)) * 1.0)
     assert two_units["capaian_persen"] == pytest.approx(100 * math.sqrt(unit_01 * 1.0))
     assert round(two_units["capaian_persen"], 2) == 96.04
@@ -385,14 +386,14 @@ def test_the_regulation_example_rolls_up_from_ro_to_unit_and_total(regulation):
     assert kegiatan.index.tolist() == ["2001", "1001", "1002", "3001", "3002"]  # by program, then kegiatan
     assert kegiatan["nmprogram"].tolist() == ["Program DL", "Program WA", "Program WA", "Program ZZ", "Program ZZ"]
 
-    ro = view.ro_achievement(regulation, period)
+    ro = view.ro_achievement(regulation, period, scope=EVERYTHING)
     assert len(ro) == 8 and ro["capaian_persen"].isna().sum() == 2  # no target; no report
     for level in ("kegiatan", "program", "unit"):
         assert figures[level]["jumlah_ro"].sum() == 8
 
 
 def test_a_jenis_belanja_keeps_only_ro_with_such_lines(regulation):
-    figures = view.output_achievement(regulation, Period(TAHUN, 6), filters=Filters(jenis_belanja=("57",)))
+    figures = view.output_achievement(regulation, Period(TAHUN, 6), filters=Filters(jenis_belanja=("57",)), scope=EVERYTHING)
     assert figures["kegiatan"]["kdgiat"].tolist() == ["2001"]
     row = figures["kegiatan"].iloc[0]
     assert (row["pagu"], row["realisasi"], row["jumlah_ro"], row["jumlah_ro_dilaporkan"]) == (1600 * JT, 890 * JT, 3, 2)
@@ -400,7 +401,7 @@ def test_a_jenis_belanja_keeps_only_ro_with_such_lines(regulation):
 
 
 def test_an_empty_selection_has_a_total_of_nothing(regulation):
-    figures = view.output_achievement(regulation, Period(TAHUN, 6), filters=Filters(units=("09",)))
+    figures = view.output_achievement(regulation, Period(TAHUN, 6), filters=Filters(units=("09",)), scope=EVERYTHING)
     assert all(figures[level].empty for level in ("kegiatan", "program", "unit"))
     total = figures["total"].iloc[0]
     assert (total["jumlah_ro"], total["pagu"], total["realisasi"]) == (0, 0, 0)
@@ -443,7 +444,7 @@ def test_page_shows_the_figures_and_follows_the_filters(shared_warehouse, monkey
     at.radio(key="capaian_tingkat").set_value("ro").run()
     assert not at.exception
     shown = at.dataframe[0].value
-    frame = view.ro_achievement(db.engine(shared_warehouse), Period(TAHUN, 6))
+    frame = view.ro_achievement(db.engine(shared_warehouse), Period(TAHUN, 6), scope=EVERYTHING)
     assert len(shown) == len(expected_ro(data, 6)) == len(frame)
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "capaian_ro")), dtype={"kdsatker": str})
     assert back["pagu"].tolist() == frame["pagu"].tolist()

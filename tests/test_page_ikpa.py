@@ -2,6 +2,7 @@
 (S1: Kurang 66,33; S2: Baik 92,31 with an OM-SPAN report of June), and the IKPA band reason of
 the needs-attention list."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -153,7 +154,7 @@ def test_downloads_hold_the_rows_shown(tiny, monkeypatch):
     at = _page(monkeypatch, tiny)
     shown = _table(at, "peringkat")
     engine = db.engine(tiny)
-    frame = charts_ikpa.bands_shown(charts_ikpa.ranking_table(ikpa_page.current(engine, Period(Y, 6))["satker"]), "id")
+    frame = charts_ikpa.bands_shown(charts_ikpa.ranking_table(ikpa_page.current(engine, Period(Y, 6), scope=EVERYTHING)["satker"]), "id")
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "ikpa")), dtype={"kdsatker": str, "kdunit": str})
     assert list(back["kdsatker"]) == list(shown["kdsatker"])
     assert back["nilai"].tolist() == pytest.approx(shown["nilai"].astype(float).tolist())
@@ -166,19 +167,19 @@ def test_downloads_hold_the_rows_shown(tiny, monkeypatch):
 def test_the_pages_one_call_returns_what_each_view_does(tiny, bulan, lang):
     engine = db.engine(tiny)
     period = Period(Y, bulan)
-    got = ikpa_page.shown(engine, period, lang=lang)
-    now = ikpa_page.current(engine, period)
+    got = ikpa_page.shown(engine, period, lang=lang, scope=EVERYTHING)
+    now = ikpa_page.current(engine, period, scope=EVERYTHING)
     assert set(got["sekarang"]) == set(now) and list(got["sekarang"]["satker"]["kdsatker"])
     for name, frame in now.items():
         pd.testing.assert_frame_equal(got["sekarang"][name], frame, check_exact=True)
-    pd.testing.assert_frame_equal(got["bulanan"], ikpa_page.over_months(engine, period), check_exact=True)
-    projected = ikpa_page.projections(engine, period)
+    pd.testing.assert_frame_equal(got["bulanan"], ikpa_page.over_months(engine, period, scope=EVERYTHING), check_exact=True)
+    projected = ikpa_page.projections(engine, period, scope=EVERYTHING)
     assert set(got["proyeksi"]) == set(projected) == {"total", "per_unit", "per_jenis_belanja"}
     for name, frame in projected.items():
         pd.testing.assert_frame_equal(got["proyeksi"][name], frame, check_exact=True)
-    pd.testing.assert_frame_equal(got["kejar"], projection_view.catch_up(engine, period, "satker", lang=lang),
+    pd.testing.assert_frame_equal(got["kejar"], projection_view.catch_up(engine, period, "satker", lang=lang, scope=EVERYTHING),
                                   check_exact=True)
-    pd.testing.assert_frame_equal(got["perhatian"], projection_view.needs_attention(engine, period, n=None, lang=lang),
+    pd.testing.assert_frame_equal(got["perhatian"], projection_view.needs_attention(engine, period, n=None, lang=lang, scope=EVERYTHING),
                                   check_exact=True)
     assert S1 in set(got["perhatian"]["kdsatker"])
     # one path: the current ministry and unit scores are, to the last bit, the months' last month

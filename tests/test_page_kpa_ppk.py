@@ -2,6 +2,7 @@
 test's own rows (tests/builders.py): target %, status band, rupiah needed for the quarter's target,
 the monthly trend and the quarter-by-quarter view; plus the status rules and the chart."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -139,7 +140,7 @@ def test_quarters_so_far():
 @pytest.mark.parametrize("grain", ["satker", "ppk"])
 @pytest.mark.parametrize("bulan", [5, 9])
 def test_table_matches_the_rows(engine, grain, bulan):
-    figures = kpa_ppk.table(engine, Period(THANG, bulan), grain)
+    figures = kpa_ppk.table(engine, Period(THANG, bulan), grain, scope=EVERYTHING)
     assert_table(figures["tabel"], expected(bulan, grain), grain)
     for quarter, month in kpa_ppk.quarter_months(bulan):
         then = expected(month, grain)
@@ -151,12 +152,12 @@ def test_table_matches_the_rows(engine, grain, bulan):
 
 
 def test_names_and_trend(engine):
-    frame = kpa_ppk.table(engine, Period(THANG, 7), "ppk")["tabel"]
+    frame = kpa_ppk.table(engine, Period(THANG, 7), "ppk", scope=EVERYTHING)["tabel"]
     pejabat = {(p["kdsatker"], p["kdppk"]): p["nama"] for p in DATA.rows["pejabat"]}
     for _, row in frame.iterrows():
         assert row["ppk"] == pejabat[(row["kdsatker"], row["kdppk"])]
         assert row["tren"] == pytest.approx(trend(7, row["kdsatker"], row["kdppk"]))
-    satker = kpa_ppk.table(engine, Period(THANG, 7), "satker")["tabel"]
+    satker = kpa_ppk.table(engine, Period(THANG, 7), "satker", scope=EVERYTHING)["tabel"]
     assert dict(zip(satker["kdsatker"], satker["kpa"])) == {"001001": "Ani", "050123": "Dedi", "050456": "Gita"}
     for _, row in satker.iterrows():
         assert row["tren"] == pytest.approx(trend(7, row["kdsatker"]))
@@ -165,7 +166,7 @@ def test_names_and_trend(engine):
 @pytest.mark.parametrize("jenis", [None, {"57"}])
 def test_trend_query_holds_the_cumulative_realization(engine, jenis):
     filters = Filters(jenis_belanja=tuple(jenis)) if jenis else Filters()
-    frame = query.run(engine, "kpa_ppk_tren", filters=filters, tahun=THANG, sampai=builders.month_end(THANG, 7))
+    frame = query.run(engine, "kpa_ppk_tren", filters=filters, tahun=THANG, sampai=builders.month_end(THANG, 7), scope=EVERYTHING)
     by_month: dict[tuple, int] = {}
     for line, month, amount in builders.realization_entries(DATA):
         if jenis is None or line["kdakun"][:2] in jenis:
@@ -180,7 +181,7 @@ def test_trend_query_holds_the_cumulative_realization(engine, jenis):
 
 @pytest.mark.parametrize("bulan, months", [(3, []), (5, [3]), (9, [3, 6]), (12, [3, 6, 9])])
 def test_quarter_query_holds_the_grain_at_each_earlier_quarter_end(engine, bulan, months):
-    frame = query.run(engine, "kpa_ppk_triwulan", tahun=THANG, sampai=builders.month_end(THANG, bulan))
+    frame = query.run(engine, "kpa_ppk_triwulan", tahun=THANG, sampai=builders.month_end(THANG, bulan), scope=EVERYTHING)
     assert sorted(set(frame["bulan"])) == months
     for month in months:
         part = frame[frame["bulan"] == month]
@@ -196,16 +197,16 @@ def test_quarter_query_holds_the_grain_at_each_earlier_quarter_end(engine, bulan
 def test_reconciles_with_the_budget_summary(engine):
     period = Period(THANG, 8)
     for filters in (Filters(), Filters(jenis_belanja=("57",))):
-        figures = reports.budget_summary(engine, period, filters=filters)
+        figures = reports.budget_summary(engine, period, filters=filters, scope=EVERYTHING)
         for grain, level in LEVEL.items():
-            frame = kpa_ppk.table(engine, period, grain, filters=filters)["tabel"]
+            frame = kpa_ppk.table(engine, period, grain, filters=filters, scope=EVERYTHING)["tabel"]
             for column in ("pagu", "realisasi", "persen", "target_persen"):
                 assert frame[column].tolist() == figures[level][column].tolist()
             assert frame["pagu"].dtype == "int64"
 
 
 def test_behind_and_status_counts(engine):
-    figures = kpa_ppk.table(engine, Period(THANG, 5), "ppk")
+    figures = kpa_ppk.table(engine, Period(THANG, 5), "ppk", scope=EVERYTHING)
     want = expected(5, "ppk")
     assert sorted(key_of(r, "ppk") for _, r in figures["tabel"][kpa_ppk.behind(figures["tabel"])].iterrows()) == \
         sorted(k for k, w in want.items() if w["persen"] < w["target_persen"])
@@ -271,7 +272,7 @@ def test_page_follows_the_filters(shared_warehouse, monkeypatch):
 def test_download_holds_the_rows_shown(shared_warehouse, monkeypatch):
     at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="5")
     shown = at.dataframe[0].value.drop(columns=["tren"])
-    frame = kpa_ppk.table(db.engine(shared_warehouse), Period(THANG, 5))["tabel"].drop(columns=["tren"])
+    frame = kpa_ppk.table(db.engine(shared_warehouse), Period(THANG, 5), scope=EVERYTHING)["tabel"].drop(columns=["tren"])
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "kpa", sample=False)),
                          dtype={"kdunit": str, "kdsatker": str})
     for column in ("kdsatker", "kpa", "pagu", "realisasi", "kebutuhan", "status"):

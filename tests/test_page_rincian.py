@@ -1,6 +1,7 @@
 """The budget drill-down page (Rincian anggaran): each level's figures against values computed here
 from the test's own rows (tests/builders.py), the drill path, the treemap and the Excel download."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -70,40 +71,40 @@ PATH_TO_AKUN = (("unit", "05", ""), ("satker", "050123", ""), ("program", "027.0
 @pytest.mark.parametrize("bulan", [3, 9])
 def test_every_level_matches_the_rows(engine, depth, bulan):
     path = PATH_TO_AKUN[:depth]
-    assert_matches(rincian.children(engine, Period(THANG, bulan), path), expected_children(bulan, path))
+    assert_matches(rincian.children(engine, Period(THANG, bulan), path, scope=EVERYTHING), expected_children(bulan, path))
 
 
 def test_names_come_from_the_reference_tables(engine):
     period = Period(THANG, 6)
-    names = dict(zip(*rincian.children(engine, period, PATH_TO_AKUN[:4])[["kode", "nama"]].T.values))
+    names = dict(zip(*rincian.children(engine, period, PATH_TO_AKUN[:4], scope=EVERYTHING)[["kode", "nama"]].T.values))
     assert names == {"QDB.001": "Bantuan PKH", "QDB.002": "Bantuan sembako"}
-    names = dict(zip(*rincian.children(engine, period, PATH_TO_AKUN)[["kode", "nama"]].T.values))
+    names = dict(zip(*rincian.children(engine, period, PATH_TO_AKUN, scope=EVERYTHING)[["kode", "nama"]].T.values))
     assert names == {"521211": "Belanja bahan", "573111": "Belanja bantuan sosial untuk jaminan sosial"}
 
 
 def test_top_level_reconciles_with_the_budget_summary(engine):
     period = Period(THANG, 8)
     for filters in (Filters(), Filters(jenis_belanja=("52",)), Filters(lokasi=("32",))):
-        units = rincian.children(engine, period, (), filters=filters)
-        per_unit = reports.budget_summary(engine, period, filters=filters)["per_unit"]
+        units = rincian.children(engine, period, (), filters=filters, scope=EVERYTHING)
+        per_unit = reports.budget_summary(engine, period, filters=filters, scope=EVERYTHING)["per_unit"]
         assert units["kode"].tolist() == per_unit["kdunit"].tolist()
         for column in ("pagu", "blokir", "realisasi"):
             assert units[column].tolist() == per_unit[column].tolist()
             assert units[column].dtype == "int64"
-        total = reports.budget_summary(engine, period, filters=filters)["total"].iloc[0]
+        total = reports.budget_summary(engine, period, filters=filters, scope=EVERYTHING)["total"].iloc[0]
         assert rincian.totals(units)["realisasi"] == total.realisasi
 
 
 def test_jenis_belanja_filter_applies_at_every_level(engine):
     path = PATH_TO_AKUN[:2]
-    frame = rincian.children(engine, Period(THANG, 6), path, filters=Filters(jenis_belanja=("52",)))
+    frame = rincian.children(engine, Period(THANG, 6), path, filters=Filters(jenis_belanja=("52",)), scope=EVERYTHING)
     assert_matches(frame, expected_children(6, path, jenis={"52"}))
 
 
 def test_below_akun_there_is_nothing(engine):
     path = PATH_TO_AKUN + (("akun", "573111", ""),)
     assert rincian.level_of(path) is None
-    assert rincian.children(engine, Period(THANG, 6), path).empty
+    assert rincian.children(engine, Period(THANG, 6), path, scope=EVERYTHING).empty
 
 
 def test_totals_of_a_node():
@@ -182,7 +183,7 @@ def test_page_follows_the_filters(shared_warehouse, monkeypatch):
 def test_download_holds_the_rows_shown(shared_warehouse, monkeypatch):
     at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="9")
     shown = at.dataframe[0].value
-    frame = rincian.children(db.engine(shared_warehouse), Period(THANG, 9))
+    frame = rincian.children(db.engine(shared_warehouse), Period(THANG, 9), scope=EVERYTHING)
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "rincian", sample=False)), dtype={"kode": str})
     assert back[["kode", "pagu", "blokir", "realisasi", "sisa"]].values.tolist() == \
         shown[["kode", "pagu", "blokir", "realisasi", "sisa"]].values.tolist()

@@ -1,6 +1,7 @@
 """The overview page (Ringkasan): its figures against values computed here from the test's own
 rows (tests/builders.py), the chart builders and the reports functions behind it."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -20,7 +21,7 @@ from monev.warehouse import db
 from monev.warehouse.query import Filters
 from monev.domain.period import Period
 
-from apptest import APP
+from apptest import ADMIN, APP, signed_in
 THANG = builders.THANG
 BEFORE = THANG - 1
 LATE_RPD = dict(thang=THANG, kdsatker=builders.S2, jenis_belanja="57", bulan=12, rpd=9_000_000_000,
@@ -135,7 +136,7 @@ def app(gudang, monkeypatch):
         return written[sheet]
 
     monkeypatch.setattr(download, "excel_bytes", recording)
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = signed_in(AppTest.from_file(APP, default_timeout=30), ADMIN).run()
     at.written = written
     return at
 
@@ -222,7 +223,7 @@ def test_page_in_english(app):
 def test_overview_matches_the_rows(gudang):
     engine = db.engine(gudang)
     bulan = 6
-    view = reports.overview(engine, Period(THANG, bulan))
+    view = reports.overview(engine, Period(THANG, bulan), scope=EVERYTHING)
     now, before = expected(bulan)["total"], expected(bulan, tahun=BEFORE)["total"]
     head = view["headline"]
     assert head["tahun"].tolist() == [THANG, BEFORE]
@@ -250,7 +251,7 @@ def test_overview_matches_the_rows(gudang):
 
 def test_overview_without_a_prior_year_and_with_filters(gudang):
     engine = db.engine(gudang)
-    view = reports.overview(engine, Period(BEFORE, 3), filters=Filters(units=("05",)))
+    view = reports.overview(engine, Period(BEFORE, 3), filters=Filters(units=("05",)), scope=EVERYTHING)
     assert view["headline"]["tahun"].tolist() == [BEFORE]
     # the RPD follows the unit filter: only satker S2 and S3 of unit 05 (S2 has RPD, 57)
     rpd = sum(r["rpd"] for r in BEFORE_DATA.rows["rpd"] if r["kdsatker"] == builders.S2 and r["bulan"] <= 12

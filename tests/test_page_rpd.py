@@ -2,6 +2,7 @@
 checked against figures computed here from builders.base_dataset(), the reconciliation with the
 budget summary, and the page itself (AppTest)."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -114,7 +115,7 @@ def expected_month_deviation(data, bulan, jenis=None) -> dict[int, float]:
 @pytest.mark.parametrize("bulan", [1, 6, 12])
 def test_view_matches_the_rows(engine, bulan):
     data = builders.base_dataset()
-    figures = view.plan_vs_realization(engine, Period(TAHUN, bulan))
+    figures = view.plan_vs_realization(engine, Period(TAHUN, bulan), scope=EVERYTHING)
     table = figures["tabel"]
     grid = expected_grid(data, bulan)
     jenis = sorted({jb for jb, _ in grid})
@@ -139,8 +140,8 @@ def test_view_matches_the_rows(engine, bulan):
 def test_realization_reconciles_with_the_budget_summary(engine, filters):
     for bulan in (3, 9):
         period = Period(TAHUN, bulan)
-        summary = reports.budget_summary(engine, period, filters=filters)["total"].iloc[0]
-        figures = view.plan_vs_realization(engine, period, filters=filters)
+        summary = reports.budget_summary(engine, period, filters=filters, scope=EVERYTHING)["total"].iloc[0]
+        figures = view.plan_vs_realization(engine, period, filters=filters, scope=EVERYTHING)
         assert int(figures["tabel"]["realisasi"].sum()) == int(summary["realisasi"])
         now = figures["per_bulan"].set_index("bulan").loc[bulan]
         assert int(now["realisasi_kumulatif"]) == int(summary["realisasi"])
@@ -153,8 +154,8 @@ def test_the_plan_in_force_is_the_latest_update_up_to_the_month(warehouse, tmp_p
     assert [r.status for r in ingest_files(warehouse, [path], loaded_by="penguji")] == ["dimuat"]
     engine = db.engine(warehouse)
     filters = Filters(jenis_belanja=("51",))
-    march = view.plan_vs_realization(engine, Period(TAHUN, 3), filters=filters)["per_bulan"]
-    june = view.plan_vs_realization(engine, Period(TAHUN, 6), filters=filters)["per_bulan"]
+    march = view.plan_vs_realization(engine, Period(TAHUN, 3), filters=filters, scope=EVERYTHING)["per_bulan"]
+    june = view.plan_vs_realization(engine, Period(TAHUN, 6), filters=filters, scope=EVERYTHING)["per_bulan"]
     assert march.set_index("bulan").loc[12, "rpd_kumulatif"] == 12 * 100_000_000
     assert june.set_index("bulan").loc[12, "rpd_kumulatif"] == 3 * 100_000_000 + 9 * 150_000_000
     # April: realized 100 M against a plan of 150 M -> 33,33%
@@ -215,7 +216,7 @@ def test_page_shows_plan_realization_and_deviation(shared_warehouse, monkeypatch
                                                                            + expected_grid(data, 6)[("51", 1)]["realisasi"])
 
     shown = at.dataframe[0].value
-    table = view.plan_vs_realization(db.engine(shared_warehouse), Period(TAHUN, 6))["tabel"]
+    table = view.plan_vs_realization(db.engine(shared_warehouse), Period(TAHUN, 6), scope=EVERYTHING)["tabel"]
     assert len(shown) == len(table) == 6 * 3
     back = pd.read_excel(io.BytesIO(download.excel_bytes(table, "rpd_per_jenis_belanja", sample=False)),
                          dtype={"jenis_belanja": str})

@@ -4,6 +4,7 @@ Uses a two-year warehouse: 2023 is the base data set shifted a year, with other 
 05 under another name (as after a reorganisation), so units must not be merged.
 """
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -76,10 +77,10 @@ def test_years_reconcile_with_budget_summary_and_the_rows(two_year_warehouse):
     data = two_years()
     engine = db.engine(two_year_warehouse)
     period = Period(NEW, 6)
-    totals = tren.yearly(engine, period)["per_tahun"]
+    totals = tren.yearly(engine, period, scope=EVERYTHING)["per_tahun"]
     assert totals["tahun"].tolist() == [OLD, NEW] and totals["bulan"].tolist() == [12, 6]
     for row, (year, month) in zip(totals.itertuples(), [(OLD, 12), (NEW, 6)]):
-        summary = reports.budget_summary(engine, Period(year, month))["total"].iloc[0]
+        summary = reports.budget_summary(engine, Period(year, month), scope=EVERYTHING)["total"].iloc[0]
         assert (row.pagu, row.blokir, row.realisasi) == (summary.pagu, summary.blokir, summary.realisasi)
         expected = builders.expected_summary(data, year, month)["total"]
         assert (row.pagu, row.realisasi) == (expected["pagu"], expected["realisasi"])
@@ -87,13 +88,13 @@ def test_years_reconcile_with_budget_summary_and_the_rows(two_year_warehouse):
         assert row.target_persen == pytest.approx(float(expected["target_persen"]))
     assert totals["pagu"].dtype == "int64"
     # years after the selected one are not shown
-    assert tren.yearly(engine, Period(OLD, 12))["per_tahun"]["tahun"].tolist() == [OLD]
+    assert tren.yearly(engine, Period(OLD, 12), scope=EVERYTHING)["per_tahun"]["tahun"].tolist() == [OLD]
 
 
 def test_units_are_grouped_by_code_and_name_of_each_year(two_year_warehouse):
     data = two_years()
     engine = db.engine(two_year_warehouse)
-    units = tren.yearly(engine, Period(NEW, 12))["per_unit"]
+    units = tren.yearly(engine, Period(NEW, 12), scope=EVERYTHING)["per_unit"]
     keys = list(zip(units.tahun, units.kdunit, units.nmunit))
     assert (OLD, "05", OLD_NAME_05) in keys
     assert (NEW, "05", "Ditjen Perlindungan dan Jaminan Sosial") in keys
@@ -101,7 +102,7 @@ def test_units_are_grouped_by_code_and_name_of_each_year(two_year_warehouse):
     for row in units.itertuples():
         expected = builders.expected_summary(data, row.tahun, 12)["per_unit"][(row.kdunit,)]
         assert (row.pagu, row.realisasi) == (expected["pagu"], expected["realisasi"])
-    kinds = tren.yearly(engine, Period(NEW, 12))["per_jenis_belanja"]
+    kinds = tren.yearly(engine, Period(NEW, 12), scope=EVERYTHING)["per_jenis_belanja"]
     for row in kinds.itertuples():
         expected = builders.expected_summary(data, row.tahun, 12)["per_jenis_belanja"][(row.jenis_belanja,)]
         assert (row.pagu, row.realisasi) == (expected["pagu"], expected["realisasi"])
@@ -110,7 +111,7 @@ def test_units_are_grouped_by_code_and_name_of_each_year(two_year_warehouse):
 def test_monthly_curves_match_each_months_summary(two_year_warehouse):
     data = two_years()
     engine = db.engine(two_year_warehouse)
-    curves = tren.monthly_curves(engine, Period(NEW, 6))
+    curves = tren.monthly_curves(engine, Period(NEW, 6), scope=EVERYTHING)
     assert curves.loc[curves.tahun == OLD, "bulan"].tolist() == list(range(1, 13))
     assert curves.loc[curves.tahun == NEW, "bulan"].tolist() == list(range(1, 7))
     for row in curves.itertuples():
@@ -118,7 +119,7 @@ def test_monthly_curves_match_each_months_summary(two_year_warehouse):
         assert (row.pagu, row.realisasi_kumulatif) == (expected["pagu"], expected["realisasi"])
         assert row.persen == pytest.approx(float(expected["persen"]))
     december = curves[(curves.tahun == OLD) & (curves.bulan == 12)].iloc[0]
-    assert december.persen == pytest.approx(reports.budget_summary(engine, Period(OLD, 12))["total"].persen.iloc[0])
+    assert december.persen == pytest.approx(reports.budget_summary(engine, Period(OLD, 12), scope=EVERYTHING)["total"].persen.iloc[0])
 
 
 def test_page_shows_years_and_follows_filters(two_year_warehouse, monkeypatch):
@@ -167,7 +168,7 @@ def test_empty_selection_shows_a_message(two_year_warehouse, monkeypatch):
 
 def test_download_holds_the_rows_shown(two_year_warehouse):
     engine = db.engine(two_year_warehouse)
-    units = tren.yearly(engine, Period(NEW, 6))["per_unit"]
+    units = tren.yearly(engine, Period(NEW, 6), scope=EVERYTHING)["per_unit"]
     book = pd.read_excel(io.BytesIO(download.excel_bytes(units, "tren_per_unit", sample=True)), skiprows=2,
                          dtype={"kdunit": str})
     assert book[["tahun", "bulan", "kdunit", "nmunit", "pagu", "realisasi"]].values.tolist() == \

@@ -1,5 +1,6 @@
 """The Wilayah page: realization per province for DK/TP satker, as a bubble map and a table."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -109,13 +110,13 @@ def test_english_labels(shared_warehouse, monkeypatch):
 def test_provinces_reconcile_with_budget_summary(shared_warehouse):
     engine = db.engine(shared_warehouse)
     period = Period(TAHUN, 6)
-    everything = wilayah.per_provinsi(engine, period, ("KP", "KD", "DK", "TP"))
-    total = reports.budget_summary(engine, period)["total"].iloc[0]
+    everything = wilayah.per_provinsi(engine, period, ("KP", "KD", "DK", "TP"), scope=EVERYTHING)
+    total = reports.budget_summary(engine, period, scope=EVERYTHING)["total"].iloc[0]
     assert wilayah.total(everything)["pagu"] == total.pagu
     assert wilayah.total(everything)["realisasi"] == total.realisasi
     assert everything["jumlah_satker"].sum() == 3
-    dk = wilayah.per_provinsi(engine, period, ("DK",))
-    only_dk = reports.budget_summary(engine, period, filters=Filters(kewenangan=("DK",)))["total"].iloc[0]
+    dk = wilayah.per_provinsi(engine, period, ("DK",), scope=EVERYTHING)
+    only_dk = reports.budget_summary(engine, period, filters=Filters(kewenangan=("DK",)), scope=EVERYTHING)["total"].iloc[0]
     assert (dk["pagu"].sum(), dk["realisasi"].sum(), dk["blokir"].sum()) == (
         only_dk.pagu, only_dk.realisasi, only_dk.blokir)
     assert dk["target_persen"].iloc[0] == pytest.approx(only_dk.target_persen)
@@ -124,7 +125,7 @@ def test_provinces_reconcile_with_budget_summary(shared_warehouse):
 
 def test_download_holds_the_rows_shown(shared_warehouse):
     engine = db.engine(shared_warehouse)
-    frame = wilayah.per_provinsi(engine, Period(TAHUN, 6))
+    frame = wilayah.per_provinsi(engine, Period(TAHUN, 6), scope=EVERYTHING)
     book = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "wilayah_provinsi", sample=True)), skiprows=2,
                          dtype={"kdlokasi": str})
     assert book["kdlokasi"].tolist() == ["32"]

@@ -2,6 +2,7 @@
 back-test. Expected values are worked out by hand in the comments from the rules in
 monev/domain/projection.py's docstring."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import numpy as np
 import pandas as pd
@@ -323,8 +324,8 @@ def test_texts_are_joined_per_group_in_row_order():
 def test_view_on_the_base_warehouse_reconciles_with_the_summary(shared_warehouse):
     engine = db.engine(shared_warehouse)
     period = Period(b.THANG, 6)
-    got = view.projections(engine, period)
-    total = reports.budget_summary(engine, period)["total"].iloc[0]
+    got = view.projections(engine, period, scope=EVERYTHING)
+    total = reports.budget_summary(engine, period, scope=EVERYTHING)["total"].iloc[0]
     assert got["total"].at[0, "pagu"] == total["pagu"] and got["total"].at[0, "realisasi"] == total["realisasi"]
     assert int(got["per_ppk"]["proyeksi"].sum()) == int(got["total"].at[0, "proyeksi"])
     assert int(got["per_satker"]["proyeksi_atas"].sum()) == int(got["total"].at[0, "proyeksi_atas"])
@@ -344,8 +345,8 @@ def test_view_on_the_base_warehouse_reconciles_with_the_summary(shared_warehouse
 def test_one_basis_serves_projections_catch_up_and_attention(shared_warehouse):
     engine = db.engine(shared_warehouse)
     period = Period(b.THANG, 6)
-    shared = view.basis(engine, period)
-    alone = view.projections(engine, period)
+    shared = view.basis(engine, period, scope=EVERYTHING)
+    alone = view.projections(engine, period, scope=EVERYTHING)
     # the rows carry the curve's mean share at the target quarter's end and December for catch_up
     assert {"share_9", "share_12"} <= set(shared.rows.columns)
     pd.testing.assert_frame_equal(shared.rows.drop(columns=["share_9", "share_12"]), alone["baris"], check_exact=True)
@@ -354,17 +355,17 @@ def test_one_basis_serves_projections_catch_up_and_attention(shared_warehouse):
         pd.testing.assert_frame_equal(shared.level(name), alone[name], check_exact=True)
     for grain_name in ("satker", "ppk"):
         pd.testing.assert_frame_equal(view.catch_up_from(shared, grain_name, "en"),
-                                      view.catch_up(engine, period, grain_name, lang="en"), check_exact=True)
+                                      view.catch_up(engine, period, grain_name, lang="en", scope=EVERYTHING), check_exact=True)
     from monev.views import ikpa as ikpa_view
-    listed = view.needs_attention_from(shared, ikpa_view.current(engine, period),
+    listed = view.needs_attention_from(shared, ikpa_view.current(engine, period, scope=EVERYTHING),
                                       ikpa_view.rules(engine, period.tahun), n=2, lang="id")
     assert len(listed) == 2
-    pd.testing.assert_frame_equal(listed, view.needs_attention(engine, period, n=2), check_exact=True)
+    pd.testing.assert_frame_equal(listed, view.needs_attention(engine, period, n=2, scope=EVERYTHING), check_exact=True)
 
 
 def test_catch_up_view_uses_the_summary_and_the_targets(shared_warehouse):
     engine = db.engine(shared_warehouse)
-    got = view.catch_up(engine, Period(b.THANG, 6), "satker").set_index("kdsatker")
+    got = view.catch_up(engine, Period(b.THANG, 6), "satker", scope=EVERYTHING).set_index("kdsatker")
     # S3 (57 at 100% of 3 miliar and 52 at 90% of 250 juta): year-end need 3,225 - 1,82 miliar realized
     # (900 + 800 juta bansos, 6 x 20 juta barang) = 1.405.000.000 over 6 months ->
     # ceil(1_405_000_000 / 6) = 234_166_667; pace 1_820_000_000 / 6 = 303_333_333. S3 has neither
@@ -418,10 +419,10 @@ def test_the_history_query_returns_each_listed_year_with_that_years_unit(tmp_pat
     b.load_dataset(path, tmp_path / "berkas", data)
     try:
         engine = db.engine(path)
-        got = query.run(engine, "proyeksi_bulanan", daftar_tahun=[2022, 2024])
-        none = query.run(engine, "proyeksi_bulanan", daftar_tahun=[])
+        got = query.run(engine, "proyeksi_bulanan", daftar_tahun=[2022, 2024], scope=EVERYTHING)
+        none = query.run(engine, "proyeksi_bulanan", daftar_tahun=[], scope=EVERYTHING)
         other_unit = query.run(engine, "proyeksi_bulanan", daftar_tahun=[2022, 2024],
-                               filters=query.Filters(units=("02",)))
+                               filters=query.Filters(units=("02",)), scope=EVERYTHING)
     finally:
         db.dispose(path)
     M = 1_000_000
@@ -443,9 +444,9 @@ def test_the_seasons_query_is_the_monthly_history_a_column_per_month(tmp_path):
     b.load_dataset(path, tmp_path / "berkas", data)
     try:
         engine = db.engine(path)
-        monthly = query.run(engine, "proyeksi_bulanan", daftar_tahun=[2022, 2023, 2024])
-        got = query.run(engine, "proyeksi_riwayat", daftar_tahun=[2022, 2023, 2024])
-        none = query.run(engine, "proyeksi_riwayat", daftar_tahun=[])
+        monthly = query.run(engine, "proyeksi_bulanan", daftar_tahun=[2022, 2023, 2024], scope=EVERYTHING)
+        got = query.run(engine, "proyeksi_riwayat", daftar_tahun=[2022, 2023, 2024], scope=EVERYTHING)
+        none = query.run(engine, "proyeksi_riwayat", daftar_tahun=[], scope=EVERYTHING)
     finally:
         db.dispose(path)
     want = projection.by_month(monthly, ["kdunit", "nmunit", "kdsatker", "jenis_belanja"])
@@ -468,10 +469,10 @@ def test_the_plan_query_takes_each_months_latest_version_side_by_side(tmp_path):
     b.load_dataset(path, tmp_path / "berkas", data)
     try:
         engine = db.engine(path)
-        june = query.run(engine, "proyeksi_rpd", tahun=2024, sampai=Period(2024, 6).sampai)
-        july = query.run(engine, "proyeksi_rpd", tahun=2024, sampai=Period(2024, 7).sampai)
+        june = query.run(engine, "proyeksi_rpd", tahun=2024, sampai=Period(2024, 6).sampai, scope=EVERYTHING)
+        july = query.run(engine, "proyeksi_rpd", tahun=2024, sampai=Period(2024, 7).sampai, scope=EVERYTHING)
         other = query.run(engine, "proyeksi_rpd", tahun=2024, sampai=Period(2024, 7).sampai,
-                          filters=query.Filters(jenis_belanja=("51",)))
+                          filters=query.Filters(jenis_belanja=("51",)), scope=EVERYTHING)
     finally:
         db.dispose(path)
     assert list(june.columns) == ["kdsatker", "jenis_belanja", *projection.PLAN_MONTHS]
@@ -484,7 +485,7 @@ def test_backtest_on_a_tiny_warehouse(tmp_path):
     path = tmp_path / "tiga_tahun.duckdb"
     b.load_dataset(path, tmp_path / "berkas", tiny_years())
     try:
-        got = view.backtest(db.engine(path))
+        got = view.backtest(db.engine(path), scope=EVERYTHING)
     finally:
         db.dispose(path)
     table = got["per_tahun"].set_index(["tahun", "bulan"])

@@ -1,6 +1,7 @@
 """Every file in queries/ runs against a small loaded warehouse: the top-level ones here, with
 plausible parameters and the columns their header promises; ref/ and load/ through ingest."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import re
 from datetime import date, datetime
@@ -22,7 +23,7 @@ PLAUSIBLE = {
     "kdppk": "01", "jenis_belanja": "57", "batch_id": 1, "dari": date(2024, 1, 1), "lang": "id",
     "tingkat": "satker", "daftar_tahun": [b.THANG],
 }
-BOUND_BY_RUN = {"scope_unit", "scope_satker", "f_unit", "f_satker", "f_kewenangan", "f_jenis_belanja", "f_lokasi"}
+BOUND_BY_RUN = {"scope_unit", "scope_satker", "scope_ppk", "f_unit", "f_satker", "f_kewenangan", "f_jenis_belanja", "f_lokasi"}
 # Queries and load files of kinds the base data set (tests/builders.py) does not hold: they run
 # here but may return nothing; the named test loads such data and checks them by value.
 NOT_IN_BASE_DATA = {"ikpa_aturan": "tests/test_ikpa.py", "load/ikpa_aturan": "tests/test_ikpa.py",
@@ -82,7 +83,10 @@ def test_there_are_queries():
 
 @pytest.mark.parametrize("name", query.query_names())
 def test_every_query_runs_and_returns_its_declared_columns(name, engine):
-    frame = query.run(engine, name, **plausible(name))
+    if query.is_scoped(name):
+        frame = query.run(engine, name, scope=EVERYTHING, **plausible(name))
+    else:
+        frame = query.reference(engine, name, **plausible(name))
     assert isinstance(frame, pd.DataFrame)
     declared = declared_columns(name)
     if declared is not None:
@@ -95,7 +99,7 @@ def test_every_query_runs_and_returns_its_declared_columns(name, engine):
 
 def test_unknown_query_name_is_refused(engine):
     with pytest.raises(KeyError, match="Kueri tidak dikenal"):
-        query.run(engine, "tidak_ada")
+        query.run(engine, "tidak_ada", scope=EVERYTHING)
 
 
 # ------------------------------------------------------------------ expected values per query
@@ -153,14 +157,14 @@ CHECKS = {
 
 def test_queries_on_an_empty_warehouse(empty_warehouse):
     engine = db.engine(empty_warehouse)
-    assert query.run(engine, "ringkasan_ppk", tahun=b.THANG, sampai=SAMPAI).empty
-    assert query.run(engine, "tahun_anggaran").empty
-    [row] = query.run(engine, "data_terakhir", tahun=b.THANG).to_dict("records")
+    assert query.run(engine, "ringkasan_ppk", tahun=b.THANG, sampai=SAMPAI, scope=EVERYTHING).empty
+    assert query.run(engine, "tahun_anggaran", scope=EVERYTHING).empty
+    [row] = query.run(engine, "data_terakhir", tahun=b.THANG, scope=EVERYTHING).to_dict("records")
     assert all(pd.isna(v) for v in row.values())
 
 
 def test_ringkasan_ppk_other_year_is_empty(engine):
-    assert query.run(engine, "ringkasan_ppk", tahun=b.THANG + 1, sampai=date(b.THANG + 1, 6, 30)).empty
+    assert query.run(engine, "ringkasan_ppk", tahun=b.THANG + 1, sampai=date(b.THANG + 1, 6, 30), scope=EVERYTHING).empty
 
 
 # ------------------------------------------------------------------ ref/ and load/ files
@@ -180,7 +184,7 @@ def test_ref_and_load_queries_all_run_during_a_full_load(template_queries):
 @pytest.mark.parametrize("name", sorted(_sub_queries("ref")))
 def test_ref_queries_return_the_loaded_codes(name, engine):
     data = b.base_dataset()
-    frame = query.run(engine, name)
+    frame = query.reference(engine, name)
     expected = {
         "ref/satker": {(r["thang"], r["kdsatker"]) for r in data.rows["satker"]},
         "ref/unit": {(r["thang"], r["kdunit"]) for r in data.rows["unit"]},
@@ -284,7 +288,7 @@ def realized_by(data, key, upto=12) -> dict:
 
 
 def value_kurva_bulanan(engine, data):
-    frame = query.run(engine, "kurva_bulanan", tahun=b.THANG, sampai=SAMPAI)
+    frame = query.run(engine, "kurva_bulanan", tahun=b.THANG, sampai=SAMPAI, scope=EVERYTHING)
     realized = realized_by(data, lambda line, m: m, SAMPAI.month)
     rpd: dict = {}
     for r in data.rows["rpd"]:
@@ -294,7 +298,7 @@ def value_kurva_bulanan(engine, data):
 
 
 def value_rpd_bulanan(engine, data):
-    frame = query.run(engine, "rpd_bulanan", tahun=b.THANG, sampai=SAMPAI)
+    frame = query.run(engine, "rpd_bulanan", tahun=b.THANG, sampai=SAMPAI, scope=EVERYTHING)
     want: dict = {}
     for r in data.rows["rpd"]:
         want.setdefault((r["jenis_belanja"], r["bulan"]), [0, 0])[0] += r["rpd"]
@@ -305,13 +309,13 @@ def value_rpd_bulanan(engine, data):
 
 
 def value_kpa_ppk_pejabat(engine, data):
-    frame = query.run(engine, "kpa_ppk_pejabat", tahun=b.THANG)
+    frame = query.run(engine, "kpa_ppk_pejabat", tahun=b.THANG, scope=EVERYTHING)
     assert sorted(map(tuple, frame[["kdsatker", "peran", "kdppk", "nama", "nip"]].to_numpy().tolist())) == sorted(
         (r["kdsatker"], r["peran"], r["kdppk"], r["nama"], r["nip"]) for r in data.rows["pejabat"])
 
 
 def value_pilihan_filter(engine, data):
-    frame = query.run(engine, "pilihan_filter", tahun=b.THANG)
+    frame = query.run(engine, "pilihan_filter", tahun=b.THANG, scope=EVERYTHING)
     lokasi = {r["kdlokasi"]: r["nmlokasi"] for r in data.rows["lokasi"]}
     want = {("unit", r["kdunit"], r["nmunit"]) for r in data.rows["unit"]}
     want |= {("kewenangan", s["kewenangan"], s["kewenangan"]) for s in data.rows["satker"]}
@@ -323,7 +327,7 @@ def value_pilihan_filter(engine, data):
 
 
 def value_tren_kurva(engine, data):
-    frame = query.run(engine, "tren_kurva", tahun=b.THANG)
+    frame = query.run(engine, "tren_kurva", tahun=b.THANG, scope=EVERYTHING)
     realized = realized_by(data, lambda line, m: m)
     want = [(m, realized.get(m, 0), sum(r["pagu"] for r in b.pagu_in_force(data, b.month_end(b.THANG, m)).values()))
             for m in range(1, 13)]
@@ -331,7 +335,7 @@ def value_tren_kurva(engine, data):
 
 
 def value_wilayah_lokasi(engine, data):
-    frame = query.run(engine, "wilayah_lokasi", tahun=b.THANG)
+    frame = query.run(engine, "wilayah_lokasi", tahun=b.THANG, scope=EVERYTHING)
     lokasi = {r["kdlokasi"]: r["nmlokasi"] for r in data.rows["lokasi"]}
     assert [tuple(r) for r in frame[["kdlokasi", "nmlokasi"]].to_numpy().tolist()] == sorted(
         {(s["kdlokasi"], lokasi[s["kdlokasi"]]) for s in data.rows["satker"]})
@@ -351,7 +355,7 @@ def value_rincian_anggaran(engine, data):
     amounts = line_amounts(data, SAMPAI.month)
     for tingkat, code in LEVEL_CODE.items():
         frame = query.run(engine, "rincian_anggaran", tahun=b.THANG, sampai=SAMPAI, tingkat=tingkat,
-                          p_unit=[], p_satker=[], p_program=[], p_giat=[], p_ro=[])
+                          p_unit=[], p_satker=[], p_program=[], p_giat=[], p_ro=[], scope=EVERYTHING)
         want: dict = {}
         for key, values in amounts.items():
             total = want.setdefault(code(key), [0, 0, 0])
@@ -361,7 +365,7 @@ def value_rincian_anggaran(engine, data):
         assert got == want, tingkat
         assert list(frame["kode"]) == sorted(frame["kode"])
     drilled = query.run(engine, "rincian_anggaran", tahun=b.THANG, sampai=SAMPAI, tingkat="akun",
-                        p_unit=["05"], p_satker=[S2], p_program=[], p_giat=["6201"], p_ro=["QDB.001"])
+                        p_unit=["05"], p_satker=[S2], p_program=[], p_giat=["6201"], p_ro=["QDB.001"], scope=EVERYTHING)
     want = {}
     for key, values in amounts.items():
         if key[0] == S2 and key[2] == "6201" and (key[3], key[4]) == ("QDB", "001"):
@@ -372,7 +376,7 @@ def value_rincian_anggaran(engine, data):
 
 
 def value_capaian_ro(engine, data):
-    frame = query.run(engine, "capaian_ro", tahun=b.THANG, sampai=SAMPAI)
+    frame = query.run(engine, "capaian_ro", tahun=b.THANG, sampai=SAMPAI, scope=EVERYTHING)
     amounts = line_amounts(data, SAMPAI.month)
     want: dict = {}
     for key, values in amounts.items():

@@ -1,6 +1,7 @@
 """Reloading is idempotent, overlapping keys supersede (history kept), and the pagu in force at a
 date follows the revisions."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import hashlib
 import shutil
@@ -22,7 +23,7 @@ def _load(db_path, path, **kw):
 
 
 def _total(db_path, bulan=12):
-    return reports.budget_summary(db.engine(db_path), Period(b.THANG, bulan))["total"].iloc[0]
+    return reports.budget_summary(db.engine(db_path), Period(b.THANG, bulan), scope=EVERYTHING)["total"].iloc[0]
 
 
 # ------------------------------------------------------------------ idempotent reloading
@@ -235,8 +236,8 @@ def test_line_first_in_a_later_revision_does_not_exist_before(shared_warehouse, 
     assert not has_l4(date.fromisoformat(REV1) - DAY)
     assert has_l4(date.fromisoformat(REV1))
     engine = db.engine(shared_warehouse)
-    march = reports.budget_summary(engine, Period(2024, 3))["per_jenis_belanja"]
-    april = reports.budget_summary(engine, Period(2024, 4))["per_jenis_belanja"]
+    march = reports.budget_summary(engine, Period(2024, 3), scope=EVERYTHING)["per_jenis_belanja"]
+    april = reports.budget_summary(engine, Period(2024, 4), scope=EVERYTHING)["per_jenis_belanja"]
     assert "53" not in set(march["jenis_belanja"])
     l4 = next(r for r in data.rows["pagu"] if r["kdakun"] == L4["kdakun"])
     assert int(april.set_index("jenis_belanja").loc["53", "pagu"]) == l4["pagu"]
@@ -245,6 +246,6 @@ def test_line_first_in_a_later_revision_does_not_exist_before(shared_warehouse, 
 @pytest.mark.parametrize("bulan", [1, 3, 4, 7, 8, 9, 12])
 def test_summary_follows_revisions(bulan, shared_warehouse, data):
     expected = b.expected_summary(data, b.THANG, bulan)
-    tables = reports.budget_summary(db.engine(shared_warehouse), Period(b.THANG, bulan))
+    tables = reports.budget_summary(db.engine(shared_warehouse), Period(b.THANG, bulan), scope=EVERYTHING)
     got = {r.kdsatker: (int(r.pagu), int(r.blokir)) for r in tables["per_satker"].itertuples()}
     assert got == {k[1]: (v["pagu"], v["blokir"]) for k, v in expected["per_satker"].items()}

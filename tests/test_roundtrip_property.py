@@ -2,6 +2,7 @@
 style, load so that reports.budget_summary and `python -m monev summary --json` report exactly the
 totals computed from the rows themselves (builders.expected_summary, plain Python integers)."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import json
 import shutil
@@ -77,7 +78,7 @@ def test_loaded_totals_equal_the_rows_totals(reference_warehouse, capsys, pagu, 
         data = b.base_dataset()
         data.rows.update(pagu=pagu, realisasi=realisasi, realisasi_bulanan=[], realisasi_tanpa_ppk=[])
         expected = b.expected_summary(data, b.THANG, bulan)["total"]
-        tables = reports.budget_summary(db.engine(db_path), Period(b.THANG, bulan))
+        tables = reports.budget_summary(db.engine(db_path), Period(b.THANG, bulan), scope=EVERYTHING)
         total = next(tables["total"].itertuples(index=False))
         assert (int(total.pagu), int(total.blokir), int(total.realisasi)) == (
             expected["pagu"], expected["blokir"], expected["realisasi"])

@@ -1,5 +1,6 @@
 """The summary (reports.budget_summary) against figures computed in the test from its own rows."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 from fractions import Fraction
 
@@ -53,12 +54,12 @@ def _assert_entry(row, want, where) -> None:
 
 @pytest.mark.parametrize("bulan", range(1, 13))
 def test_summary_matches_the_input_rows(bulan, engine, data):
-    tables = reports.budget_summary(engine, Period(b.THANG, bulan))
+    tables = reports.budget_summary(engine, Period(b.THANG, bulan), scope=EVERYTHING)
     assert_matches(tables, b.expected_summary(data, b.THANG, bulan))
 
 
 def test_amount_columns_are_integers(engine):
-    tables = reports.budget_summary(engine, Period(b.THANG, 6))
+    tables = reports.budget_summary(engine, Period(b.THANG, 6), scope=EVERYTHING)
     for name, frame in tables.items():
         for amount in ("pagu", "blokir", "realisasi"):
             assert pd.api.types.is_integer_dtype(frame[amount]), (name, amount, frame[amount].dtype)
@@ -74,7 +75,7 @@ def test_target_is_interpolated_inside_the_quarter(bulan, quarter_share, engine,
     quarters = {}
     for row in data.rows["target"]:
         quarters.setdefault(row["jenis_belanja"], [0] * 4)[row["triwulan"] - 1] = Fraction(row["target_persen"])
-    frame = reports.budget_summary(engine, Period(b.THANG, bulan))["per_jenis_belanja"]
+    frame = reports.budget_summary(engine, Period(b.THANG, bulan), scope=EVERYTHING)["per_jenis_belanja"]
     for row in frame.itertuples():
         assert row.target_persen == pytest.approx(float(quarter_share(quarters[row.jenis_belanja])), rel=1e-12)
 
@@ -88,7 +89,7 @@ def test_total_target_is_the_pagu_weighted_mean(engine, data):
     quarters = b.quarter_table(data)
     target = {jb: q[0] + (q[1] - q[0]) * Fraction(2, 3) for jb, q in quarters.items()}
     want = sum(pagu[jb] * target[jb] for jb in pagu) / sum(pagu.values())
-    total = reports.budget_summary(engine, Period(b.THANG, 5))["total"].iloc[0]
+    total = reports.budget_summary(engine, Period(b.THANG, 5), scope=EVERYTHING)["total"].iloc[0]
     assert total.target_persen == pytest.approx(float(want), rel=1e-12)
     assert total.persen == pytest.approx(100 * float(total.realisasi) / float(total.pagu), rel=1e-12)
 
@@ -101,7 +102,7 @@ def test_default_targets_when_the_year_has_none(warehouse):
     per5 = {"51": [20, 50, 75, 95], "52": [15, 50, 70, 90], "53": [10, 40, 70, 90], "57": [25, 50, 75, 95]}
     per5 = {jb: [Fraction(v) for v in q] for jb, q in per5.items()}
     for bulan in (3, 5, 12):
-        tables = reports.budget_summary(db.engine(warehouse), Period(b.THANG, bulan))
+        tables = reports.budget_summary(db.engine(warehouse), Period(b.THANG, bulan), scope=EVERYTHING)
         assert_matches(tables, b.expected_summary(data, b.THANG, bulan, targets=per5))
 
 
@@ -112,12 +113,12 @@ def test_targets_of_another_year_do_not_apply(warehouse, tmp_path):
     [result] = ingest_files(warehouse, [b.write_kind(tmp_path, "target", rows)])
     assert result.status == "dimuat"
     data = b.base_dataset()
-    tables = reports.budget_summary(db.engine(warehouse), Period(b.THANG, 3))
+    tables = reports.budget_summary(db.engine(warehouse), Period(b.THANG, 3), scope=EVERYTHING)
     assert_matches(tables, b.expected_summary(data, b.THANG, 3))
 
 
 def test_jenis_without_a_target_carries_no_weight(engine):
-    grain = reports.budget_grain(engine, Period(b.THANG, 3))
+    grain = reports.budget_grain(engine, Period(b.THANG, 3), scope=EVERYTHING)
     only_51 = {"51": 20.0}
     tables = summary_rules.summarize(grain, only_51)
     assert tables["total"].iloc[0].target_persen == pytest.approx(20.0)
@@ -150,7 +151,7 @@ FILTERS = {
 @pytest.mark.parametrize("name", list(FILTERS))
 def test_filters(name, engine, data):
     filters, selection = FILTERS[name]
-    tables = reports.budget_summary(engine, Period(b.THANG, 6), filters=filters)
+    tables = reports.budget_summary(engine, Period(b.THANG, 6), filters=filters, scope=EVERYTHING)
     expected = b.expected_summary(data, b.THANG, 6, **selection)
     if not expected["per_unit"]:
         assert tables["per_satker"].empty and int(tables["total"].iloc[0].pagu) == 0
@@ -211,7 +212,7 @@ def test_amounts_above_2_pow_53_are_exact_in_the_warehouse(big_warehouse):
     db_path, data = big_warehouse
     assert b.scalar(db_path, "select pagu from fact_pagu where kdsatker = :s and revisi_ke = 1 and kdakun = :a",
                     s=S3, a=L8["kdakun"]) == BIG
-    grain = reports.budget_grain(db.engine(db_path), Period(b.THANG, 6))
+    grain = reports.budget_grain(db.engine(db_path), Period(b.THANG, 6), scope=EVERYTHING)
     s3 = grain[grain["kdsatker"] == S3].set_index("jenis_belanja")
     realized_57 = sum(r["nilai"] for r in data.rows["realisasi"] if r["kdsatker"] == S3) + sum(
         r[f"real{m}"] for r in data.rows["realisasi_tanpa_ppk"] if r["kdakun"] == L8["kdakun"] for m in range(1, 7))
@@ -222,7 +223,7 @@ def test_amounts_above_2_pow_53_are_exact_in_the_warehouse(big_warehouse):
 @pytest.mark.parametrize("level", ["total"] + LEVELS)
 def test_amounts_above_2_pow_53_are_exact_in_the_summary(level, big_warehouse):
     db_path, data = big_warehouse
-    tables = reports.budget_summary(db.engine(db_path), Period(b.THANG, 6))
+    tables = reports.budget_summary(db.engine(db_path), Period(b.THANG, 6), scope=EVERYTHING)
     expected = b.expected_summary(data, b.THANG, 6)
     assert expected["total"]["pagu"] > 2 * BIG  # the sums really are beyond float precision
     if level == "total":

@@ -1,5 +1,6 @@
 """The app shell: first-start rules, the shared filters in the URL, and safe Excel exports."""
 from __future__ import annotations
+from monev.warehouse.query import EVERYTHING
 
 import io
 
@@ -9,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import builders
+from apptest import ADMIN, signed_in
 from monev.ui import download, startup
 from monev.warehouse import db
 from monev.domain.period import Period
@@ -18,7 +20,7 @@ APP = str(builders.Path(__file__).resolve().parent.parent / "app.py")
 
 def _app(monkeypatch, db_path, **url) -> AppTest:
     monkeypatch.setenv("MONEV_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = signed_in(AppTest.from_file(APP, default_timeout=60), ADMIN)
     at.query_params.update(url)
     return at.run()
 
@@ -126,7 +128,7 @@ def test_first_start_builds_the_sample_completely_before_it_appears(tmp_path, mo
     from monev import reports
 
     assert reports.is_sample(engine)
-    total = reports.budget_summary(engine, Period(2020, 12))["total"]
+    total = reports.budget_summary(engine, Period(2020, 12), scope=EVERYTHING)["total"]
     assert int(total["pagu"].iloc[0]) == 134_171_839_274_000  # the published 2020 pagu
     db.dispose(target)
 

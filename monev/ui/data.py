@@ -1,5 +1,6 @@
 """Cached access to the warehouse for pages: one engine per file, query results keyed by the
-warehouse's last load so a new load shows at once."""
+warehouse's last load so a new load shows at once, and by the viewer's scope, so a frame
+computed for one viewer is never served to another who may see less."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from monev import reports
+from monev.i18n.markdown import escape
+from monev.ui import guard
 from monev.ui.texts import t
 from monev.warehouse import batches, db, query
 from monev.domain.period import Period
@@ -27,7 +30,7 @@ def engine_as_loaded_at(path: str, batch_id: int):
 
 def data_version(engine) -> int:
     """The last load batch: part of every cache key, so cached figures never outlive a load."""
-    return int(query.run(engine, "data_terakhir", tahun=0)["batch_terakhir"].fillna(0).iloc[0])
+    return int(query.reference(engine, "batch_berikutnya")["nomor"].iloc[0]) - 1
 
 
 @dataclass(frozen=True)
@@ -37,13 +40,17 @@ class PageContext:
     selection: object  # filters.Selection, or None when the warehouse has no budget yet
     sample: bool
     version: int  # the warehouse's last load batch when this run started: part of every cache key
+    scope: query.Scope  # what this viewer may see (the signed-in viewer's, decided once per run)
     as_loaded: dict | None = None  # the batch the figures are shown "as loaded at"; None: current
-    scope: query.Scope = query.EVERYTHING  # what this viewer may see; access control sets it
 
 
-def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None) -> None:
-    st.session_state["page_context"] = PageContext(warehouse, engine, selection, reports.is_sample(engine),
-                                                   data_version(engine), as_loaded)
+def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None, *, scope: query.Scope) -> None:
+    """What the pages of this run read: app.py passes the viewer's scope, which every view and
+    cache key then takes from here (pages never build a scope themselves)."""
+    if not isinstance(scope, query.Scope):
+        raise TypeError("set_context: scope harus monev.warehouse.query.Scope")
+    st.session_state[guard.CONTEXT_KEY] = PageContext(warehouse, engine, selection, reports.is_sample(engine),
+                                                   data_version(engine), scope, as_loaded)
 
 
 def as_loaded_note(ctx: "PageContext") -> str | None:
@@ -52,6 +59,19 @@ def as_loaded_note(ctx: "PageContext") -> str | None:
     if loaded is None:
         return None
     return t("per_batch_banner", id=loaded["batch_id"], nama=loaded["file_name"], waktu=loaded["loaded_at"])
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
+def _scoped_query(_engine, path: str, version: int, name: str, scope, params: tuple):
+    return query.run(_engine, name, scope=scope, **dict(params))
+
+
+def scoped_query(engine, name: str, *, scope: query.Scope, **params):
+    """A small query the sidebar runs on every run (years, the latest month, the filter choices),
+    kept per warehouse version file, load and scope: within a scope its joins over every line of a
+    national warehouse cost a few hundred ms, once per load rather than per click."""
+    return _scoped_query(engine, str(engine.url.database), data_version(engine), name, scope,
+                         tuple(sorted(params.items())))
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
@@ -68,25 +88,37 @@ def view(fn, ctx: "PageContext", **options):
                  ctx.selection.filters, tuple(sorted(options.items())))
 
 
-def context() -> PageContext:
-    """What every page starts from; stops the page with a message when there is nothing to show."""
-    ctx = st.session_state["page_context"]
+def context(satker_level: bool = False) -> PageContext:
+    """What every page starts from; stops the page with a message when there is nothing to show.
+    satker_level: the page shows measures kept per satker (RPD plan, IKPA, output achievement),
+    which a viewer who sees only some PPK of a satker does not get: the page says so and stops."""
+    ctx = guard.page_context()
     if ctx.sample:
         st.warning(t("sample_banner"))
     if ctx.as_loaded is not None:
-        st.warning(as_loaded_note(ctx), icon=":material/history:")
+        st.warning(escape(as_loaded_note(ctx)), icon=":material/history:")  # names a loaded file
+    if ctx.scope.ppks:
+        st.caption(t("cakupan_ppk_saja", daftar=scope_text(ctx.scope)))
     if ctx.selection is None:
         st.info(t("no_pagu"))
+        st.stop()
+    if satker_level and not ctx.scope.whole_satker:
+        st.info(t("cakupan_tingkat_satker"))
         st.stop()
     return ctx
 
 
+def scope_text(scope: query.Scope) -> str:
+    """The PPK of a scope as 'satker 123456 PPK 01, ...', for the notes above."""
+    return ", ".join(f"satker {s} PPK {p}" for s, p in scope.ppks)
+
+
 def sidebar_status() -> None:
     """How current the data is, and the sample-data marker, under the filters."""
-    ctx = st.session_state["page_context"]
+    ctx = st.session_state[guard.CONTEXT_KEY]  # set just before by app.py
     if ctx.selection is None:
         return
-    last = query.run(ctx.engine, "data_terakhir", tahun=ctx.selection.period.tahun).iloc[0]
+    last = scoped_query(ctx.engine, "data_terakhir", scope=ctx.scope, tahun=ctx.selection.period.tahun).iloc[0]
     tgl = last["tgl_realisasi_terakhir"]
     muat = last["dimuat_terakhir"]
     st.sidebar.caption(t("freshness", tgl=str(tgl)[:10] if tgl == tgl and tgl is not None else "–",

@@ -1,7 +1,10 @@
 """The sidebar filters shared by every page, kept in the URL so a link reproduces the view.
 
 Values in the URL that are not valid for the warehouse (an unknown year or code, a hostile
-string) are dropped with a note, never passed on.
+string) are dropped with a note, never passed on. The values offered, and so those kept from a
+link, are only those within the viewer's scope: a link asking for another unit or province is
+reduced to what the viewer may see (the note does not say whether the rest exists). The scope
+itself never comes from the URL or a widget; the filters only narrow it further.
 """
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ import streamlit as st
 from monev import reports
 from monev.i18n import format as fmt
 from monev.i18n.texts import JENIS_BELANJA, KEWENANGAN
+from monev.ui import data
 from monev.ui.texts import label, lang, t
-from monev.warehouse import batches, query
-from monev.warehouse.query import Filters
+from monev.warehouse import batches
+from monev.warehouse.query import Filters, Scope
 from monev.domain.period import Period
 
 URL_KEYS = {"unit": "unit", "kewenangan": "kew", "jenis_belanja": "jb", "lokasi": "prov"}
@@ -26,11 +30,11 @@ class Selection:
     filters: Filters
 
 
-def _from_url(key: str, allowed: list[str]) -> list[str]:
+def _from_url(key: str, allowed: list[str], scope: Scope) -> list[str]:
     wanted = st.query_params.get_all(key)
     kept = [v for v in wanted if v in allowed]
     if len(kept) < len(wanted):
-        st.sidebar.caption(t("tautan_diabaikan", kunci=key))
+        st.sidebar.caption(t("tautan_diabaikan", kunci=key) if scope.everything else t("tautan_di_luar_wewenang"))
     return kept
 
 
@@ -63,10 +67,14 @@ def language() -> str:
 BATCH_CHOICES = 50  # the newest batches offered; an older one can still come from a link
 
 
-def as_loaded_at(engine) -> dict | None:
+def as_loaded_at(engine, *, scope: Scope) -> dict | None:
     """The "as loaded at" control: None for the current data, else the chosen batch's history row
-    (batch_id, file_name, loaded_at). Kept in the URL as `batch`."""
+    (batch_id, file_name, loaded_at). Kept in the URL as `batch`. A viewer who does not see every
+    satker is shown each batch's kind of data instead of its file name, which may name a satker
+    (the figures as loaded then are within the scope like every other)."""
     history = batches.history(engine)
+    if not scope.everything:
+        history = history.assign(file_name=history["kind"])
     rows = {int(r.batch_id): r for r in history.itertuples(index=False)}
     offered = [None, *list(rows)[:BATCH_CHOICES]]
     raw = st.query_params.get("batch")
@@ -89,20 +97,21 @@ def as_loaded_at(engine) -> dict | None:
     return {"batch_id": chosen, "file_name": row.file_name, "loaded_at": str(row.loaded_at)[:16]}
 
 
-def sidebar(engine) -> Selection | None:
-    """Draw the filters; None when the warehouse has no fiscal year yet."""
+def sidebar(engine, *, scope: Scope) -> Selection | None:
+    """Draw the filters, offering only what `scope` may see; None when the warehouse has no fiscal
+    year (within the scope) yet."""
     language = lang()
     with st.sidebar:
-        years = [int(y) for y in query.run(engine, "tahun_anggaran")["thang"]]
+        years = [int(y) for y in data.scoped_query(engine, "tahun_anggaran", scope=scope)["thang"]]
         if not years:
             return None
         tahun = st.selectbox(t("tahun"), years, key=_keyed("f_tahun", years, _int_from_url("tahun", years, years[0])))
-        latest = query.run(engine, "data_terakhir", tahun=tahun)["bulan_terakhir"].iloc[0]
+        latest = data.scoped_query(engine, "data_terakhir", scope=scope, tahun=tahun)["bulan_terakhir"].iloc[0]
         latest = int(latest) if latest == latest and latest is not None else 12
         months = list(range(1, 13))
         bulan = st.selectbox(t("sampai"), months, key=_keyed("f_sampai", months, _int_from_url("sampai", months, latest)),
                              format_func=lambda m: fmt.month_name(m, language))
-        options = query.run(engine, "pilihan_filter", tahun=tahun)
+        options = data.scoped_query(engine, "pilihan_filter", scope=scope, tahun=tahun)
         names = {(r.jenis, r.kode): r.nama for r in options.itertuples()}
         chosen = {}
         for field, allowed, show in (
@@ -114,7 +123,7 @@ def sidebar(engine) -> Selection | None:
             ("lokasi", options.loc[options.jenis == "lokasi", "kode"].tolist(),
              lambda c: f"{c} {names.get(('lokasi', c), '')}"),
         ):
-            key = _keyed(f"f_{field}", allowed, _from_url(URL_KEYS[field], allowed))
+            key = _keyed(f"f_{field}", allowed, _from_url(URL_KEYS[field], allowed, scope))
             chosen[field] = st.multiselect(t(field), allowed, key=key, format_func=show, placeholder=t("semua"))
     # only the filters' own keys: pages keep their state (e.g. a drill path) in the URL too
     st.query_params.update({"tahun": str(tahun), "sampai": str(bulan)})

@@ -9,12 +9,12 @@ import sqlalchemy as sa
 from monev.domain import capaian
 from monev.domain.period import Period
 from monev.warehouse import query
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 LEVELS = list(capaian.LEVELS)
 
 
-def ro_rows(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def ro_rows(engine: sa.Engine, period: Period, *, scope: Scope,
             filters: Filters = NO_FILTER) -> pd.DataFrame:
     rows = query.run(engine, "capaian_ro", scope=scope, filters=filters,
                      tahun=period.tahun, sampai=period.sampai)
@@ -23,7 +23,7 @@ def ro_rows(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
     return rows
 
 
-def output_achievement(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def output_achievement(engine: sa.Engine, period: Period, *, scope: Scope,
                        filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """{'total': one row, 'kegiatan' | 'program' | 'unit': one row per group}."""
     sums = query.run(engine, "capaian_tingkat", scope=scope, filters=filters,
@@ -31,11 +31,11 @@ def output_achievement(engine: sa.Engine, period: Period, scope: Scope = EVERYTH
     return capaian.levels(sums)
 
 
-def ro_achievement(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def ro_achievement(engine: sa.Engine, period: Period, *, scope: Scope,
                    filters: Filters = NO_FILTER) -> pd.DataFrame:
     """The RO level, one row per RO: a national warehouse has about 476.000, so it is asked for
     only when shown."""
-    return capaian.per_ro(ro_rows(engine, period, scope, filters))
+    return capaian.per_ro(ro_rows(engine, period, scope=scope, filters=filters))
 
 
 def chart_rows(frame: pd.DataFrame) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from monev.i18n import format as fmt
 from monev.i18n.texts import text
 from monev.views import capaian as capaian_view
 from monev.warehouse import query
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 INDICATOR_COLUMNS = ["penyerapan", "deviasi_halaman_iii", "revisi_dipa", "capaian_output",
                      "belanja_kontraktual", "penyelesaian_tagihan", "pengelolaan_up_tup"]
@@ -58,15 +58,15 @@ class Result:
 
 
 def rules(engine: sa.Engine, tahun: int) -> ikpa_rules.Rules:
-    return ikpa_rules.rules_for(tahun, query.run(engine, "ikpa_aturan", tahun=tahun))
+    return ikpa_rules.rules_for(tahun, query.reference(engine, "ikpa_aturan", tahun=tahun))
 
 
-def scores(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER) -> Result:
+def scores(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER) -> Result:
     """Every satker of the selection with pagu or realization, as of the end of period.bulan."""
     params = dict(scope=scope, filters=filters, tahun=period.tahun, sampai=period.sampai)
     rule = rules(engine, period.tahun)
-    quarters = targets.quarter_targets(query.run(engine, "target_triwulan", tahun=period.tahun))
-    grain = reports.budget_grain(engine, period, scope, filters)
+    quarters = targets.quarter_targets(query.reference(engine, "target_triwulan", tahun=period.tahun))
+    grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
     satker = (grain.groupby(["kdunit", "nmunit", "kdsatker", "nmsatker"], as_index=False, dropna=False)["pagu"].sum()
               .astype({"pagu": "int64"}))
     pagu_jenis = grain.groupby(["kdsatker", "jenis_belanja"], as_index=False)["pagu"].sum()
@@ -77,7 +77,7 @@ def scores(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters
     deviation = ikpa.deviation(months, rule)
     periods = ikpa.revision_periods(query.run(engine, "ikpa_revisi", **params), satker["kdsatker"],
                                     period.bulan, rule)
-    achievement = ikpa.output_achievement(capaian_view.ro_rows(engine, period, scope, filters))
+    achievement = ikpa.output_achievement(capaian_view.ro_rows(engine, period, scope=scope, filters=filters))
     official = query.run(engine, "ikpa_omspan", **params)
     dispensation = query.run(engine, "ikpa_dispensasi", **params)
     aligned = {"penyerapan": ikpa.absorption(per_quarter), "deviasi_halaman_iii": deviation["nilai"],
@@ -117,7 +117,7 @@ def aggregates(result: Result) -> dict[str, pd.DataFrame]:
     return {"per_unit": per_unit, "kementerian": ikpa.aggregate(result.satker, [], result.rules)}
 
 
-def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING,
+def monthly(engine: sa.Engine, tahun: int, bulan: int, *, scope: Scope,
             filters: Filters = NO_FILTER, rule: ikpa_rules.Rules | None = None) -> pd.DataFrame:
     """Per satker x month 1..bulan: the scores as of each month's end (column `bulan`), the same
     as scores() month by month (a test holds them equal) but from one fetch of each input with
@@ -127,7 +127,7 @@ def monthly(engine: sa.Engine, tahun: int, bulan: int, scope: Scope = EVERYTHING
     caller already has them."""
     params = dict(scope=scope, filters=filters, tahun=tahun, sampai=Period(tahun, bulan).sampai)
     rule = rules(engine, tahun) if rule is None else rule
-    quarters = targets.quarter_targets(query.run(engine, "target_triwulan", tahun=tahun))
+    quarters = targets.quarter_targets(query.reference(engine, "target_triwulan", tahun=tahun))
     inputs = _from_facts if filters.jenis_belanja else _from_aggregates
     satker, aligned = inputs(engine, params, rule)
     # Scored on integer satker codes: a national year's groupbys, merges and sorts then hash and
@@ -214,11 +214,11 @@ def as_of(months: pd.DataFrame, bulan: int) -> pd.DataFrame:
     return months[months["bulan"] == bulan].drop(columns="bulan").reset_index(drop=True)
 
 
-def current(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def current(engine: sa.Engine, period: Period, *, scope: Scope,
             filters: Filters = NO_FILTER) -> pd.DataFrame:
     """The satker scores as of the end of period.bulan as the IKPA page shows them:
     as_of(monthly(...), period.bulan)."""
-    return as_of(monthly(engine, period.tahun, period.bulan, scope, filters), period.bulan)
+    return as_of(monthly(engine, period.tahun, period.bulan, scope=scope, filters=filters), period.bulan)
 
 
 # ---------------------------------------------------------------- the formula trace

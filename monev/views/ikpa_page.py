@@ -16,21 +16,25 @@ from monev.domain import ikpa, ikpa_rules
 from monev.domain.period import Period
 from monev.views import ikpa as ikpa_view
 from monev.views import projection as projection_view
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 SCORE_COLUMNS = [*ikpa_rules.INDICATORS, "nilai"]
 # ministry row's kdunit in the over-the-months frame
 MINISTRY = ""
+# its name: the ministry only for a viewer who sees all of it; else the total of what the viewer
+# may see (docs/security.md, "Cakupan data": figures above the scope are not shown)
+MINISTRY_NAME = "Kementerian"
+SCOPE_TOTAL_NAME = "Total cakupan"
 
 
-def current(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def current(engine: sa.Engine, period: Period, *, scope: Scope,
             filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """'satker' (ranked by nilai, best first; ikpa.SATKER_COLUMNS and peringkat), 'per_unit' and
     'kementerian' (pagu-weighted, ikpa.aggregate) as of the end of period.bulan: the last month
     of monthly(), as shown() takes them."""
     rules = ikpa_view.rules(engine, period.tahun)
-    frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope, filters, rules)
-    return _ranked(ikpa_view.as_of(frame, period.bulan), _over_months(frame, rules))
+    frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rules)
+    return _ranked(ikpa_view.as_of(frame, period.bulan), _over_months(frame, rules, scope))
 
 
 def _ranked(scored: pd.DataFrame, months: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -48,21 +52,22 @@ def _ranked(scored: pd.DataFrame, months: pd.DataFrame) -> dict[str, pd.DataFram
             "kementerian": last[ministry].drop(columns=["kdunit", "nmunit"]).reset_index(drop=True)}
 
 
-def over_months(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def over_months(engine: sa.Engine, period: Period, *, scope: Scope,
                 filters: Filters = NO_FILTER) -> pd.DataFrame:
     """Per month 1..period.bulan: one ministry row (kdunit '') and one row per unit: bulan,
     kdunit, nmunit, pagu, jumlah_satker, every indicator, nilai and kategori, each aggregated
     pagu-weighted (ikpa.aggregate) from the satker scores as of that month's end."""
-    return _over_months(ikpa_view.monthly(engine, period.tahun, period.bulan, scope, filters),
-                        ikpa_view.rules(engine, period.tahun))
+    return _over_months(ikpa_view.monthly(engine, period.tahun, period.bulan, scope=scope, filters=filters),
+                        ikpa_view.rules(engine, period.tahun), scope)
 
 
-def _over_months(frame: pd.DataFrame, rules: ikpa_rules.Rules) -> pd.DataFrame:
+def _over_months(frame: pd.DataFrame, rules: ikpa_rules.Rules, scope: Scope) -> pd.DataFrame:
     columns = ["bulan", "kdunit", "nmunit", "pagu", "jumlah_satker", *SCORE_COLUMNS, "kategori"]
     if frame.empty:
         return pd.DataFrame(columns=columns)
     names = frame.drop_duplicates("kdunit").set_index("kdunit")["nmunit"]
-    ministry = ikpa.aggregate(frame, ["bulan"], rules).assign(kdunit=MINISTRY, nmunit="Kementerian")
+    ministry = ikpa.aggregate(frame, ["bulan"], rules).assign(
+        kdunit=MINISTRY, nmunit=MINISTRY_NAME if scope.everything else SCOPE_TOTAL_NAME)
     units = ikpa.aggregate(frame, ["bulan", "kdunit"], rules)
     units["nmunit"] = units["kdunit"].map(names)
     # each month: the ministry's row, then its units' (a stable sort keeps that order)
@@ -70,26 +75,26 @@ def _over_months(frame: pd.DataFrame, rules: ikpa_rules.Rules) -> pd.DataFrame:
     return result.reindex(columns=columns).reset_index(drop=True)
 
 
-def trace(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
+def trace(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
           kdsatker: str = "", bulan: int | None = None, lang: str = "id") -> pd.DataFrame:
     """The formula trace (ikpa.trace: indikator, masukan, perhitungan, hasil, in `lang`) of one
     satker as of the end of `bulan` (default period.bulan) of the selected year."""
     at = Period(period.tahun, bulan or period.bulan)
-    return ikpa_view.trace(ikpa_view.scores(engine, at, scope, filters), kdsatker, lang)
+    return ikpa_view.trace(ikpa_view.scores(engine, at, scope=scope, filters=filters), kdsatker, lang)
 
 
 PROJECTION_LEVELS = ("total", "per_unit", "per_jenis_belanja")
 
 
-def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def projections(engine: sa.Engine, period: Period, *, scope: Scope,
                 filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """The year-end projection with its range for the ministry ('total'), per unit and per jenis
     belanja (monev.views.projection.projections without the row grain)."""
-    figures = projection_view.projections(engine, period, scope, filters)
+    figures = projection_view.projections(engine, period, scope=scope, filters=filters)
     return {k: figures[k] for k in PROJECTION_LEVELS}
 
 
-def shown(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
+def shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
           lang: str = "id") -> dict:
     """Everything the page shows but the formula trace, in one call so that what its tables share
     is fetched and computed once (the scores, the budget grain, the projected rows and their
@@ -100,12 +105,12 @@ def shown(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters:
     # The projection's basis does not depend on the scores: fetched beside them, its warehouse
     # queries run in DuckDB (without the GIL) while the scores are computed, on a second core.
     with ThreadPoolExecutor(max_workers=1) as worker:
-        pending = worker.submit(projection_view.basis, engine, period, scope, filters)
+        pending = worker.submit(projection_view.basis, engine, period, scope=scope, filters=filters)
         rules = ikpa_view.rules(engine, period.tahun)
-        frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope, filters, rules)
+        frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rules)
         # the current scores are the last month's: one path for the ranking and the months
         scored = ikpa_view.as_of(frame, period.bulan)
-        months = _over_months(frame, rules)
+        months = _over_months(frame, rules, scope)
         now = _ranked(scored, months)
         shared = pending.result()
     if now["satker"].empty:

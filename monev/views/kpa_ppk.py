@@ -15,7 +15,7 @@ from monev import reports
 from monev.domain import status, summary, targets
 from monev.domain.period import Period
 from monev.warehouse import query
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 QUARTERS = ["TW I", "TW II", "TW III", "TW IV"]
 KEYS = {"satker": ["kdunit", "kdsatker"], "ppk": ["kdunit", "kdsatker", "kdppk"]}
@@ -41,7 +41,7 @@ def _figures(grain: pd.DataFrame, target_rows: pd.DataFrame, bulan: int, grain_n
     return frame
 
 
-def _names(engine, period: Period, scope: Scope, filters: Filters, grain: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _names(engine, period: Period, grain: pd.DataFrame, *, scope: Scope, filters: Filters) -> dict[str, pd.DataFrame]:
     pejabat = query.run(engine, "kpa_ppk_pejabat", scope=scope, filters=filters, tahun=period.tahun)
     kpa = (pejabat[pejabat["peran"] == "KPA"].drop_duplicates("kdsatker")[["kdsatker", "nama"]]
            .rename(columns={"nama": "kpa"}))
@@ -66,7 +66,7 @@ def monthly_trend(cumulative: pd.DataFrame, pagu: pd.DataFrame, keys: list[str],
     return merged[keys].assign(tren=trend)
 
 
-def table(engine: sa.Engine, period: Period, grain_name: str = "satker", scope: Scope = EVERYTHING,
+def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scope: Scope,
           filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """'tabel': one row per satker (grain 'satker') or PPK ('ppk') with pagu, blokir, realisasi
     (int64), persen, target_persen, rasio, status, kebutuhan (Int64: rupiah still needed to reach
@@ -77,18 +77,18 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", scope: 
     people = ["ppk"] if grain_name == "ppk" else ["kpa"]
     columns = (["kdunit", "nmunit", "kdsatker", "nmsatker"] + (["kdppk"] if grain_name == "ppk" else []) + people
                + ["pagu", "blokir", "realisasi", "persen", "target_persen", "rasio", "status", "kebutuhan", "tren"])
-    grain = reports.budget_grain(engine, period, scope, filters)
+    grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
     if grain.empty:
         return {"tabel": pd.DataFrame(columns=columns), "triwulan": pd.DataFrame(columns=keys),
                 "triwulan_panjang": pd.DataFrame(columns=keys + ["pagu", "realisasi", "persen", "status", "triwulan"])}
-    target_rows = query.run(engine, "target_triwulan", tahun=period.tahun)
+    target_rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
     frame = _figures(grain, target_rows, period.bulan, grain_name)
     needed = status.needed_by_group(grain, targets.month_targets(target_rows, 3 * quarter_of(period.bulan)), keys)
     frame = frame.merge(needed, on=keys, how="left")
     cumulative = query.run(engine, "kpa_ppk_tren", scope=scope, filters=filters, tahun=period.tahun,
                            sampai=period.sampai)
     frame = frame.merge(monthly_trend(cumulative, frame, keys, period.bulan), on=keys, how="left")
-    names = _names(engine, period, scope, filters, grain)
+    names = _names(engine, period, grain, scope=scope, filters=filters)
     frame = frame.merge(names["units"], on=["kdunit", "kdsatker"], how="left").merge(names["kpa"], on="kdsatker", how="left")
     if grain_name == "ppk":
         frame = frame.merge(names["ppk"], on=["kdsatker", "kdppk"], how="left")

@@ -30,7 +30,7 @@ from monev.i18n import format as fmt
 from monev.i18n.texts import TEXTS, text
 from monev.views import ikpa as ikpa_view
 from monev.warehouse import query
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 LEVELS = [("satker", ["kdsatker", "jenis_belanja"]), ("unit", ["kdunit", "nmunit", "jenis_belanja"]),
           ("jenis belanja", ["jenis_belanja"])]
@@ -41,8 +41,8 @@ ROLLUPS = {"total": [], "per_unit": ["kdunit", "nmunit"], "per_jenis_belanja": [
            "per_ppk": ["kdunit", "nmunit", "kdsatker", "nmsatker", "kdppk"]}
 
 
-def _years(engine: sa.Engine) -> list[int]:
-    return sorted(int(y) for y in query.run(engine, "tahun_anggaran")["thang"])
+def _years(engine: sa.Engine, scope: Scope) -> list[int]:
+    return sorted(int(y) for y in query.run(engine, "tahun_anggaran", scope=scope)["thang"])
 
 
 def _history(engine, years: list[int], scope: Scope, filters: Filters) -> pd.DataFrame:
@@ -70,7 +70,7 @@ def _rpd(engine, period: Period, scope: Scope, filters: Filters) -> pd.DataFrame
                      sampai=period.sampai)
 
 
-def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def projections(engine: sa.Engine, period: Period, *, scope: Scope,
                 filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """'baris' (satker x PPK x jenis belanja, with dasar and tahun_riwayat), 'total',
     'per_unit', 'per_jenis_belanja', 'per_satker' and 'per_ppk': pagu, blokir, realisasi, batas,
@@ -78,7 +78,7 @@ def projections(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
     proyeksi_bawah_persen, proyeksi_atas_persen and the year-end target_persen. Rows are
     projected (and capped at their own pagu net of blokir) at the PPK grain and summed, so every
     level adds up; the seasonal curve is the satker's (or coarser), the same for all its PPK."""
-    rows, goals = _projected_rows(engine, period, scope, filters)
+    rows, goals = _projected_rows(engine, period, scope=scope, filters=filters)
     weighted = projection.weighted(rows, goals)
     return {"baris": rows, **{name: projection.rollup_weighted(weighted, keys) for name, keys in ROLLUPS.items()}}
 
@@ -90,11 +90,11 @@ def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Fi
     one or two levels sum only those). grain and goal_rows (queries/target_triwulan.sql): those
     the caller already has."""
     if goal_rows is None:
-        goal_rows = query.run(engine, "target_triwulan", tahun=period.tahun)
+        goal_rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
     if grain is None:
-        grain = reports.budget_grain(engine, period, scope, filters)
-    history = _seasons(engine, [y for y in _years(engine) if y < period.tahun], scope, filters)
-    plan = _rpd(engine, period, scope, filters)
+        grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
+    history = _seasons(engine, [y for y in _years(engine, scope) if y < period.tahun], scope=scope, filters=filters)
+    plan = _rpd(engine, period, scope=scope, filters=filters)
     rows = projection.project(_current(grain, GRAIN + ["nmsatker", "kdppk"]), period.bulan, history, LEVELS,
                               plan, RPD_KEYS, ahead=ahead)
     return rows, targets.month_targets(goal_rows, 12)
@@ -149,11 +149,11 @@ def _quarter_end(bulan: int) -> int:
     return 3 * projection.target_quarter(bulan)
 
 
-def basis(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER) -> Basis:
+def basis(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER) -> Basis:
     """The shared Basis of the selection (one budget grain, one history, one projection)."""
-    grain = reports.budget_grain(engine, period, scope, filters)
-    goal_rows = query.run(engine, "target_triwulan", tahun=period.tahun)
-    rows, _ = _projected_rows(engine, period, scope, filters, ahead=tuple(sorted({_quarter_end(period.bulan), 12})),
+    grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
+    goal_rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
+    rows, _ = _projected_rows(engine, period, scope=scope, filters=filters, ahead=tuple(sorted({_quarter_end(period.bulan), 12})),
                               grain=grain, goal_rows=goal_rows) if not grain.empty else (pd.DataFrame(), None)
     return Basis(period, grain, goal_rows, rows, targets.month_targets(goal_rows, 12))
 
@@ -182,7 +182,7 @@ def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str,
     return sums
 
 
-def catch_up(engine: sa.Engine, period: Period, grain_name: str = "satker", scope: Scope = EVERYTHING,
+def catch_up(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scope: Scope,
              filters: Filters = NO_FILTER, lang: str = "id") -> pd.DataFrame:
     """Per satker (its KPA) or PPK: pagu, realisasi, persen (budget_summary's per_satker /
     per_ppk) and projection.catch_up's columns: the rupiah still to realize for the target
@@ -191,7 +191,7 @@ def catch_up(engine: sa.Engine, period: Period, grain_name: str = "satker", scop
     curve, else the flat pace) and whether the need is realistic against it (at most
     REALISTIC_FACTOR x that), with alasan_realistis saying so in `lang`; and the year-end
     projection (proyeksi, proyeksi_persen) with proyeksi_capai_target (projection.reaches)."""
-    return catch_up_from(basis(engine, period, scope, filters), grain_name, lang)
+    return catch_up_from(basis(engine, period, scope=scope, filters=filters), grain_name, lang)
 
 
 def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id") -> pd.DataFrame:
@@ -304,14 +304,14 @@ def _per_jenis(shared: Basis, keys: list[str], month_goals: dict[str, float]) ->
     return frame.dropna(subset=["target_persen"])
 
 
-def needs_attention(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
+def needs_attention(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
                     n: int | None = 20, lang: str = "id") -> pd.DataFrame:
     """The 'perlu perhatian' list (attention.needs_attention: projection, jenis belanja and IKPA
     band reasons, in `lang`) with nmunit, nmsatker added."""
-    shared = basis(engine, period, scope, filters)
+    shared = basis(engine, period, scope=scope, filters=filters)
     if shared.grain.empty:
         return attention.needs_attention({}, reason_words(lang), n=n)
-    return needs_attention_from(shared, ikpa_view.current(engine, period, scope, filters),
+    return needs_attention_from(shared, ikpa_view.current(engine, period, scope=scope, filters=filters),
                                 ikpa_view.rules(engine, period.tahun), n, lang)
 
 
@@ -332,20 +332,20 @@ def needs_attention_from(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.
     return frame.merge(shared.names(), on="kdsatker", how="left")
 
 
-def backtest(engine: sa.Engine, scope: Scope = EVERYTHING, filters: Filters = NO_FILTER,
+def backtest(engine: sa.Engine, *, scope: Scope, filters: Filters = NO_FILTER,
              months: tuple[int, ...] = projection.QUARTER_ENDS) -> dict[str, pd.DataFrame]:
     """The back-test over the warehouse's years (projection.backtest) at the same grain and with
     the same curve levels as projections(): 'per_tahun' per year and quarter end, 'ringkasan'
     the mean absolute errors per quarter end. The plan used for a year is its RPD as last
     updated by December (it may have been revised after the quarter tested)."""
-    years = _years(engine)
-    history = _history(engine, years, scope, filters)
+    years = _years(engine, scope)
+    history = _history(engine, years, scope=scope, filters=filters)
     pagu_parts, plan_parts = [], []
     for year in years:
         for month in (*months, 12):
-            grain = reports.budget_grain(engine, Period(year, month), scope, filters)
+            grain = reports.budget_grain(engine, Period(year, month), scope=scope, filters=filters)
             pagu_parts.append(_current(grain, GRAIN + ["kdppk"]).assign(tahun=year, bulan=month))
-        plan_parts.append(_rpd(engine, Period(year, 12), scope, filters).assign(tahun=year))
+        plan_parts.append(_rpd(engine, Period(year, 12), scope=scope, filters=filters).assign(tahun=year))
     pagu_at = pd.concat(pagu_parts, ignore_index=True)
     plan = pd.concat(plan_parts, ignore_index=True)
     table = projection.backtest(history, pagu_at, LEVELS, ["kdsatker", "kdunit", "nmunit", "kdppk", "jenis_belanja"],

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from monev.domain.period import Period
 from monev.warehouse import query
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 LEVELS = ["unit", "satker", "program", "kegiatan", "ro", "akun"]
 PATH_PARAMS = {"unit": "p_unit", "satker": "p_satker", "program": "p_program", "kegiatan": "p_giat", "ro": "p_ro"}
@@ -30,7 +30,7 @@ def path_params(path: tuple[Step, ...]) -> dict[str, list[str]]:
     return params
 
 
-def children(engine: sa.Engine, period: Period, path: tuple[Step, ...] = (), scope: Scope = EVERYTHING,
+def children(engine: sa.Engine, period: Period, path: tuple[Step, ...] = (), *, scope: Scope,
              filters: Filters = NO_FILTER) -> pd.DataFrame:
     """The children of the path's last node: kode, nama, pagu, blokir, realisasi, sisa (pagu -
     realisasi) as int64 rupiah and persen (realisasi / pagu x 100, missing where pagu is 0)."""

@@ -10,20 +10,20 @@ from monev import reports
 from monev.domain import rpd
 from monev.domain.period import Period
 from monev.warehouse import query
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 TABLE_COLUMNS = ["bulan", "jenis_belanja", "rpd", "realisasi", "selisih", "deviasi_persen", "dalam_toleransi",
                  "rpd_kumulatif", "realisasi_kumulatif"]
 
 
-def plan_vs_realization(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def plan_vs_realization(engine: sa.Engine, period: Period, *, scope: Scope,
                         filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """{'per_jenis_belanja': jenis belanja x month 1..12, 'per_bulan': month 1..12 over the
     jenis belanja (with the ±5% band), 'tabel': the months up to the period, month by month and
     jenis belanja, 'total': budget_summary's total}. Empty frames when there is nothing."""
     rows = query.run(engine, "rpd_bulanan", scope=scope, filters=filters,
                      tahun=period.tahun, sampai=period.sampai)
-    summary = reports.budget_summary(engine, period, scope, filters)
+    summary = reports.budget_summary(engine, period, scope=scope, filters=filters)
     if rows.empty:
         empty = pd.DataFrame()
         return {"per_jenis_belanja": empty, "per_bulan": empty, "tabel": empty, "total": summary["total"]}

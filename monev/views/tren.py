@@ -15,15 +15,15 @@ import sqlalchemy as sa
 from monev import reports
 from monev.domain import summary
 from monev.warehouse import query
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 from monev.domain.period import Period
 
 KEYS = ["kdunit", "nmunit", "jenis_belanja"]
 SUMS = summary.AMOUNTS + ["pagu_bertarget", "pagu_x_target"]
 
 
-def years_upto(engine: sa.Engine, tahun: int) -> list[int]:
-    return sorted(int(y) for y in query.run(engine, "tahun_anggaran")["thang"] if int(y) <= tahun)
+def years_upto(engine: sa.Engine, tahun: int, *, scope: Scope) -> list[int]:
+    return sorted(int(y) for y in query.run(engine, "tahun_anggaran", scope=scope)["thang"] if int(y) <= tahun)
 
 
 def period_of(year: int, selected: Period) -> Period:
@@ -31,20 +31,20 @@ def period_of(year: int, selected: Period) -> Period:
     return selected if year == selected.tahun else Period(year, 12)
 
 
-def _year_grain(engine, period: Period, scope, filters) -> pd.DataFrame:
-    grain = reports.budget_grain(engine, period, scope, filters)
+def _year_grain(engine, period: Period, *, scope: Scope, filters: Filters) -> pd.DataFrame:
+    grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
     grain["nmunit"] = grain["nmunit"].fillna("")
     frame = summary.with_targets(grain, reports.month_targets(engine, period))
     frame = frame.groupby(KEYS, as_index=False)[SUMS].sum()
     return frame.assign(tahun=period.tahun, bulan=period.bulan)
 
 
-def yearly(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def yearly(engine: sa.Engine, period: Period, *, scope: Scope,
            filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """'per_tahun' (tahun, bulan, pagu, blokir, realisasi, persen, target_persen), 'per_unit'
     (plus kdunit, nmunit) and 'per_jenis_belanja' (plus jenis_belanja); empty frames when no year
     has rows."""
-    parts = [_year_grain(engine, period_of(y, period), scope, filters) for y in years_upto(engine, period.tahun)]
+    parts = [_year_grain(engine, period_of(y, period), scope=scope, filters=filters) for y in years_upto(engine, period.tahun, scope=scope)]
     parts = [p for p in parts if not p.empty]
     if not parts:
         empty = pd.DataFrame(columns=["tahun", "bulan", *KEYS, *summary.AMOUNTS, "persen", "target_persen"])
@@ -58,13 +58,13 @@ def yearly(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
     return result
 
 
-def monthly_curves(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
+def monthly_curves(engine: sa.Engine, period: Period, *, scope: Scope,
                    filters: Filters = NO_FILTER) -> pd.DataFrame:
     """One row per year and month: realisasi of the month, realisasi_kumulatif, the pagu in
     force at the month's end and persen = cumulative realization / that pagu. The selected year
     stops at the selected month."""
     frames = []
-    for year in years_upto(engine, period.tahun):
+    for year in years_upto(engine, period.tahun, scope=scope):
         frame = query.run(engine, "tren_kurva", scope=scope, filters=filters, tahun=year)
         if year == period.tahun:
             frame = frame[frame["bulan"] <= period.bulan]

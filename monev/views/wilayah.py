@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from monev import reports
 from monev.domain import summary
 from monev.warehouse import query
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+from monev.warehouse.query import NO_FILTER, Filters, Scope
 from monev.domain.period import Period
 
 DEFAULT_KEWENANGAN = ("DK", "TP")
@@ -20,12 +20,12 @@ COLUMNS = ["kdlokasi", "nmlokasi", "jumlah_satker", "pagu", "blokir", "realisasi
 
 
 def per_provinsi(engine: sa.Engine, period: Period, kewenangan=DEFAULT_KEWENANGAN,
-                 scope: Scope = EVERYTHING, filters: Filters = NO_FILTER) -> pd.DataFrame:
+                 *, scope: Scope, filters: Filters = NO_FILTER) -> pd.DataFrame:
     """One row per province: number of satker (of the kewenangan, with pagu or realization in the
     selection), pagu, blokir, realisasi (int64 rupiah), persen and the month's target % (pagu
     weighted over jenis belanja). The sidebar's kewenangan filter still applies: a kewenangan
     chosen here but not there gives no rows."""
-    grain = reports.budget_grain(engine, period, scope, filters)
+    grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
     grain = grain[grain["kewenangan"].isin(list(kewenangan))]
     if grain.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("jumlah_satker", "pagu", "blokir", "realisasi")

@@ -41,7 +41,7 @@ def _count(n) -> str:
 
 def history(engine: sa.Engine) -> pd.DataFrame:
     """Every batch, newest first (queries/riwayat_muat.sql)."""
-    return query.run(engine, "riwayat_muat")
+    return query.reference(engine, "riwayat_muat")
 
 
 def as_loaded_at(db_path, batch_id: int) -> Path:

@@ -56,18 +56,41 @@ def schema_version(conn: sa.Connection) -> int:
     return int(value or 0)
 
 
+APPLIED_KEY = "migrasi"  # warehouse_info: the numbers of the migrations applied, e.g. '1,2,3,4,5,7'
+
+
+def applied(conn: sa.Connection) -> set[int]:
+    """The migrations this warehouse has had. Listed one by one, because two changes made side by
+    side may number theirs 6 and 7 and land in either order: a warehouse migrated to 7 must still
+    get 6 when it arrives. A warehouse from before the list has had every one up to its version."""
+    version = schema_version(conn)
+    if version == 0:
+        return set()
+    listed = conn.execute(sa.text(_meta("baca_info")), {"k": APPLIED_KEY}).scalar()
+    if listed is None:
+        return {number for number, _ in migrations() if number <= version}
+    return {int(n) for n in listed.split(",") if n}
+
+
+def pending(conn: sa.Connection) -> list[tuple[int, Path]]:
+    """The migrations still to apply, in number order; refuses a warehouse of a newer app."""
+    done = applied(conn)
+    known = {number for number, _ in migrations()}
+    if schema_version(conn) > SCHEMA_VERSION or done - known:
+        raise RuntimeError(newer_schema(max(schema_version(conn), *done)))
+    return [(number, path) for number, path in migrations() if number not in done]
+
+
 def migrate(conn: sa.Connection) -> int:
     """Apply the migrations this warehouse has not had yet; return the version reached."""
-    current = schema_version(conn)
-    if current > SCHEMA_VERSION:
-        raise RuntimeError(newer_schema(current))
-    for number, path in migrations():
-        if number <= current:
-            continue
+    done = applied(conn)
+    for number, path in pending(conn):
         for statement in split_statements(path.read_text(encoding="utf-8")):
             conn.exec_driver_sql(statement)
-        conn.execute(sa.text(_meta("tulis_info")), {"k": "schema_version", "v": str(number)})
-    return SCHEMA_VERSION
+        done.add(number)
+        conn.execute(sa.text(_meta("tulis_info")), {"k": APPLIED_KEY, "v": ",".join(map(str, sorted(done)))})
+        conn.execute(sa.text(_meta("tulis_info")), {"k": "schema_version", "v": str(max(done))})
+    return max(done) if done else 0
 
 
 _engines: dict[Path, sa.Engine] = {}  # read-only, one per version file
@@ -108,14 +131,11 @@ def engine(db_path: str | Path, create: bool = True) -> sa.Engine:
             eng = _create(current, read_only=True)
             try:
                 with eng.connect() as conn:
-                    version = schema_version(conn)
+                    missing = pending(conn)
             except Exception:
                 eng.dispose()  # leave the file closed, so another open is not blocked by this one
                 raise
-            if version > SCHEMA_VERSION:
-                eng.dispose()
-                raise RuntimeError(newer_schema(version))
-            if version < SCHEMA_VERSION:
+            if missing:
                 eng.dispose()
                 with writing(live):
                     pass  # the draft is migrated when opened; publishing makes it the version in force

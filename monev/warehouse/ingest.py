@@ -107,7 +107,7 @@ def _resolve_kind(requested: str | None, header: list[str]) -> formats.Kind:
 
 def _lookup(engine: sa.Engine) -> validate.RefLookup:
     def lookup(ref: formats.RefCheck) -> pd.DataFrame:
-        return query.run(engine, f"ref/{ref.kind}")
+        return query.reference(engine, f"ref/{ref.kind}")
 
     return lookup
 
@@ -115,7 +115,7 @@ def _lookup(engine: sa.Engine) -> validate.RefLookup:
 def _attach_ppk(checked: validate.Checked, engine: sa.Engine) -> None:
     """A wide file without kdppk: each line goes to the one PPK holding it in the pagu."""
     typed = checked.frame
-    holders = query.run(engine, "ref/pagu_ppk")
+    holders = query.reference(engine, "ref/pagu_ppk")
     holders["thang"] = holders["thang"].astype("int64")
     counted = holders.groupby(LINE_WITHOUT_PPK, as_index=False).agg(
         kdppk=("kdppk", "first"), n_ppk=("kdppk", "nunique")
