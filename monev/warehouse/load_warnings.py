@@ -145,6 +145,6 @@ def after_load(conn: sa.Connection, kind: formats.Kind, checked: Checked, batch_
 
 def of_batch(engine: sa.Engine, batch_id: int) -> pd.DataFrame:
     """The warnings kept with a batch."""
-    frame = query.run(engine, "load/peringatan_batch", batch_id=int(batch_id))
+    frame = query.reference(engine, "load/peringatan_batch", batch_id=int(batch_id))
     frame["baris"] = frame["baris"].astype("Int64")
     return frame[PROBLEM_COLUMNS]
