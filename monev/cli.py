@@ -40,11 +40,12 @@ def _print_rows(frame: pd.DataFrame, total: int, title: str, word: str) -> None:
 
 
 def _print_report(result) -> None:
-    from monev.warehouse.ingest import has_row_problems
+    from monev.warehouse.ingest import located_problems
 
     print(f"{result.file_name}: {result.status.upper()} - {result.message}")
-    if not result.ok and has_row_problems(result):  # a whole-file problem is the message itself
-        _print_rows(result.problems, result.total_problems, "Kesalahan:", "kesalahan")
+    located = located_problems(result)  # a whole-file problem is the message itself
+    if not result.ok and not located.empty:
+        _print_rows(located, result.total_problems, "Kesalahan:", "kesalahan")
     if result.total_warnings:
         _print_rows(result.warnings, result.total_warnings, "Peringatan (tidak menghalangi pemuatan):",
                     "peringatan")

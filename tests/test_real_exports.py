@@ -3,13 +3,13 @@ data-warehouse exports, with their headers, number styles, empty months, codes t
 zeros, year-to-date snapshots, and the warnings such data raises. Each test builds its files here."""
 from __future__ import annotations
 
+import builders as b
 import duckdb
 import openpyxl
 import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-import builders as b
 from monev import cli, reports
 from monev.domain.period import Period
 from monev.warehouse import batches, db, formats
@@ -62,8 +62,8 @@ def test_an_empty_warehouse_accepts_a_satker_file_with_standard_province_codes(t
                     [2023, "027002", "Dinas Sosial Provinsi Papua Barat Daya", "01", 3, "96"]])
     results = ingest_files(db_path, [satker, unit], loaded_by="penguji")
     assert [r.status for r in results] == ["dimuat", "dimuat"], [(r.message, r.problems) for r in results]
-    names = dict(((t, k), n) for t, k, n in b.rows(db_path, "select s.thang, s.kdsatker, l.nmlokasi from dim_satker s "
-                                                   "join dim_lokasi l using (thang, kdlokasi)"))
+    names = {(t, k): n for t, k, n in b.rows(db_path, "select s.thang, s.kdsatker, l.nmlokasi from dim_satker s "
+                                             "join dim_lokasi l using (thang, kdlokasi)")}
     # 94 is Papua until 2021 and Papua Tengah from 2022; kddekon 3 is dekonsentrasi
     assert names == {(2021, "027001"): "Papua", (2023, "027001"): "Papua Tengah",
                      (2023, "027002"): "Papua Barat Daya"}

@@ -9,11 +9,11 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+import builders as b
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import builders as b
 from monev import reports
 from monev.domain.period import Period
 from monev.warehouse import db

@@ -205,16 +205,18 @@ def safe_file_name(name: str) -> str:
 
 def _problem_result(name: str, exc: FileProblem) -> LoadResult:
     """A file that cannot be read at all: one problem without row or column, worded as the message
-    (listed like the others in a download; shown once: see has_row_problems)."""
+    (listed like the others; shown once: see located_problems)."""
     return LoadResult(name, REJECTED, message=str(exc), total_problems=1,
                       problems=pd.DataFrame([{"baris": None, "kolom": None, "nilai": None,
                                               "alasan": str(exc)}]))
 
 
-def has_row_problems(result: LoadResult) -> bool:
-    """Whether the result lists problems at rows or columns; a whole-file problem is its message."""
-    problems = result.problems
-    return problems is not None and bool((problems["baris"].notna() | problems["kolom"].notna()).any())
+def located_problems(result: LoadResult) -> pd.DataFrame:
+    """The problems at a row or column, for a table beside the message: a whole-file problem is
+    the message itself, so showing it again as a row of empty cells would say it twice."""
+    frame = result.problems if result.problems is not None else pd.DataFrame(columns=PROBLEM_COLUMNS)
+    located = frame["baris"].notna() | frame["kolom"].notna()
+    return frame.loc[located, PROBLEM_COLUMNS].reset_index(drop=True)
 
 
 def _rejected_result(name: str, spec: formats.Kind, exc: FileRejected) -> LoadResult:

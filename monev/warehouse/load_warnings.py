@@ -27,7 +27,7 @@ class Found:
         self.total = 0
 
     @classmethod
-    def of(cls, problems: Problems) -> "Found":
+    def of(cls, problems: Problems) -> Found:
         found = cls()
         found.add(problems.frame(), problems.total)
         return found
@@ -37,7 +37,7 @@ class Found:
             self.parts.append(frame[PROBLEM_COLUMNS].head(MAX_ROWS_PER_RULE))
         self.total += len(frame) if total is None else total
 
-    def extend(self, other: "Found") -> None:
+    def extend(self, other: Found) -> None:
         self.parts += other.parts
         self.total += other.total
 
