@@ -128,13 +128,14 @@ def expected_behind(bulan):
 def app(gudang, monkeypatch):
     monkeypatch.setenv("MONEV_DB", str(gudang))
     written = {}
-    original = download.excel_bytes
+    original = download.st.download_button
 
-    def recording(frame, sheet="data", sample=False, note=None):
-        written[sheet] = original(frame, sheet=sheet, sample=sample, note=note)
-        return written[sheet]
+    def recording(label, data, file_name=None, **kw):
+        # the workbook is built on click (a callable): build it here, as a click would
+        written[file_name.removesuffix(".xlsx")] = data() if callable(data) else data
+        return original(label, data, file_name=file_name, **kw)
 
-    monkeypatch.setattr(download, "excel_bytes", recording)
+    monkeypatch.setattr(download.st, "download_button", recording)
     at = AppTest.from_file(APP, default_timeout=30).run()
     at.written = written
     return at

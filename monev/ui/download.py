@@ -6,11 +6,12 @@ Text cells are always written as text (xlsxwriter's strings_to_formulas off), so
 from __future__ import annotations
 
 import io
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from monev.ui import data
+from monev.ui import data, guard
 from monev.ui.texts import t
 
 SAMPLE_SHEET_NOTE = "DATA CONTOH: angka dibangkitkan, bukan data resmi."
@@ -31,12 +32,16 @@ def excel_bytes(frame: pd.DataFrame, sheet: str = "data", sample: bool = False, 
 
 
 def download_button(frame: pd.DataFrame, name: str, sample: bool = False, key: str | None = None) -> None:
-    ctx = st.session_state.get("page_context")
-    note = data.as_loaded_note(ctx) if ctx is not None else None
+    """The button; the workbook is written only when it is clicked (Streamlit 1.65 calls a callable
+    `data` then, on its own thread), not on every run of every page: writing a 24.000-row sheet
+    takes seconds, and most runs download nothing. A click does not rerun the page."""
+    ctx = st.session_state.get(guard.CONTEXT_KEY)
+    note = data.as_loaded_note(ctx) if ctx is not None else None  # read now: the callable runs outside the run
     st.download_button(
         t("download_excel"),
-        data=excel_bytes(frame, sheet=name, sample=sample, note=note),
+        data=partial(excel_bytes, frame, sheet=name, sample=sample, note=note),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=key or f"unduh-{name}",
+        on_click="ignore",
     )
