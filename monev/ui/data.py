@@ -2,6 +2,7 @@
 warehouse's last load so a new load shows at once."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import streamlit as st
@@ -26,9 +27,27 @@ def engine_as_loaded_at(path: str, batch_id: int):
     return db.engine(batches.as_loaded_at(path, batch_id), create=False)
 
 
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
+def _per_version(_fn, _engine, name: str, database: str, stamp: tuple, params: tuple):
+    return _fn(_engine, **dict(params))
+
+
+def per_version(fn, engine, **params):
+    """fn(engine, **params) cached per warehouse version file: for the small questions every run
+    of every page asks (years, filter choices, last load, batch history), which cost a page visit
+    more than its cached figures did. A published version is never written again
+    (monev.warehouse.store); the file's size and time are in the key all the same, for a plain
+    file that predates versions. A scope among `params` is part of the key like any other."""
+    database = str(engine.url.database)
+    info = os.stat(database)
+    return _per_version(fn, engine, f"{fn.__module__}.{fn.__qualname__}", database,
+                        (info.st_mtime_ns, info.st_size), tuple(sorted(params.items())))
+
+
 def data_version(engine) -> int:
     """The last load batch: part of every cache key, so cached figures never outlive a load."""
-    return int(query.run(engine, "data_terakhir", tahun=0)["batch_terakhir"].fillna(0).iloc[0])
+    last = per_version(query.run, engine, name="data_terakhir", tahun=0)
+    return int(last["batch_terakhir"].fillna(0).iloc[0])
 
 
 @dataclass(frozen=True)
@@ -43,7 +62,8 @@ class PageContext:
 
 
 def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None) -> None:
-    st.session_state[guard.CONTEXT_KEY] = PageContext(warehouse, engine, selection, reports.is_sample(engine),
+    st.session_state[guard.CONTEXT_KEY] = PageContext(warehouse, engine, selection,
+                                                      per_version(reports.is_sample, engine),
                                                       data_version(engine), as_loaded)
 
 
@@ -87,7 +107,7 @@ def sidebar_status() -> None:
     ctx = st.session_state[guard.CONTEXT_KEY]  # set just before by app.py
     if ctx.selection is None:
         return
-    last = query.run(ctx.engine, "data_terakhir", tahun=ctx.selection.period.tahun).iloc[0]
+    last = per_version(query.run, ctx.engine, name="data_terakhir", tahun=ctx.selection.period.tahun).iloc[0]
     tgl = last["tgl_realisasi_terakhir"]
     muat = last["dimuat_terakhir"]
     st.sidebar.caption(t("freshness", tgl=str(tgl)[:10] if tgl == tgl and tgl is not None else "–",
