@@ -35,7 +35,7 @@ def visit_costs(db_path: Path, pages: list[str], repeat: int, log: Path | None =
                 time.sleep(0.3)  # let the previous session's close settle out of the measurement
                 before, start = cpu_seconds(pid), time.perf_counter()
                 tab.goto(page_url(url, name), wait_until="domcontentloaded")
-                settle(tab)
+                settle(tab, 120_000 if attempt else 900_000)  # filling the cache nationally: minutes
                 wall = time.perf_counter() - start
                 time.sleep(0.2)  # messages still being sent after the status went idle
                 cost = cpu_seconds(pid) - before
