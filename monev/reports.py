@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from monev.domain import summary, targets
+from monev.domain import status, summary, targets
 from monev.domain.period import Period
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
@@ -45,18 +45,12 @@ def is_sample(engine: sa.Engine) -> bool:
 
 # ---------------------------------------------------------------- the overview page (Ringkasan)
 
-def rupiah_needed(pagu: pd.Series, realisasi: pd.Series, target_persen: pd.Series) -> pd.Series:
-    """What is still to be realized to reach the target: max(0, target% x pagu - realisasi),
-    whole rupiah (Int64; missing where there is no target)."""
-    goal = (target_persen.astype(float) / 100.0 * pagu.astype(float)).round()
-    short = (goal - realisasi.astype(float)).clip(lower=0)
-    return short.astype("Int64")
-
-
-def _with_needed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    frame["kekurangan"] = rupiah_needed(frame["pagu"], frame["realisasi"], frame["target_persen"])
-    return frame
+def _with_needed(frame: pd.DataFrame, grain: pd.DataFrame, goals: dict[str, float], keys: list[str]) -> pd.DataFrame:
+    """`frame` (one row per group of `keys`) with `kebutuhan`: the rupiah still needed to reach the
+    month's target, status.needed_by_group's one exact rule (integer ceiling, Int64, missing where
+    no pagu carries a target), from the grain the figures were summed from."""
+    needed = status.needed_by_group(grain, goals, keys)
+    return frame.merge(needed, on=keys, how="left") if keys else frame.assign(kebutuhan=needed["kebutuhan"].array)
 
 
 def _names(frame: pd.DataFrame, grain: pd.DataFrame, keys: list[str], names: list[str]) -> pd.DataFrame:
@@ -75,14 +69,15 @@ def behind_target(per_satker: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 
 def quarter_target_amounts(per_jenis_belanja: pd.DataFrame, rows: pd.DataFrame | None) -> pd.Series:
-    """Target % x pagu at each quarter end (index 3, 6, 9, 12), int64 rupiah: the year's
-    quarter targets per jenis belanja applied to the pagu of that jenis belanja."""
+    """Target % x pagu at each quarter end (index 3, 6, 9, 12), int64 rupiah: the year's quarter
+    targets per jenis belanja applied to the pagu of that jenis belanja, summed exactly and rounded
+    up as status.needed rounds the goal it sets."""
     quarters = targets.quarter_targets(rows)
     amounts = []
     for q in range(4):
-        total = sum(float(r.pagu) * quarters[r.jenis_belanja][q] / 100.0
+        total = sum(int(r.pagu) * status.target_persen_times100(quarters[r.jenis_belanja][q])
                     for r in per_jenis_belanja.itertuples() if r.jenis_belanja in quarters)
-        amounts.append(int(round(total)))
+        amounts.append(-(-total // 10_000))
     return pd.Series(amounts, index=[3, 6, 9, 12], dtype="int64")
 
 
@@ -101,30 +96,37 @@ def monthly_curve(engine: sa.Engine, period: Period, per_jenis_belanja: pd.DataF
     return frame[["bulan", "realisasi", "realisasi_kumulatif", "rpd", "rpd_kumulatif", "target"]]
 
 
-HEADLINE_COLUMNS = ["tahun", "bulan", "pagu", "blokir", "realisasi", "persen", "target_persen", "kekurangan"]
+HEADLINE_COLUMNS = ["tahun", "bulan", "pagu", "blokir", "realisasi", "persen", "target_persen", "kebutuhan"]
+
+
+def _headline(period: Period, grain: pd.DataFrame, goals: dict[str, float]) -> pd.DataFrame:
+    total = summary.summarize(grain, goals)["total"]
+    return _with_needed(total, grain, goals, []).assign(tahun=period.tahun, bulan=period.bulan)
 
 
 def overview(engine: sa.Engine, period: Period, scope: Scope = EVERYTHING,
              filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     """Everything the overview page shows: 'headline' (the period, and the same month a year
     earlier when that year has data), 'kurva', 'per_unit', 'per_jenis_belanja' and
-    'satker_tertinggal'."""
+    'satker_tertinggal'; `kebutuhan` is the rupiah still needed to reach the month's target."""
     grain = budget_grain(engine, period, scope, filters)
-    figures = summary.summarize(grain, month_targets(engine, period))
-    heads = [figures["total"].assign(tahun=period.tahun, bulan=period.bulan)]
+    goals = month_targets(engine, period)
+    figures = summary.summarize(grain, goals)
+    heads = [_headline(period, grain, goals)]
     years = set(query.run(engine, "tahun_anggaran")["thang"].astype(int))
     if period.tahun - 1 in years:
         before = Period(period.tahun - 1, period.bulan)
-        heads.append(budget_summary(engine, before, scope, filters)["total"].assign(
-            tahun=before.tahun, bulan=before.bulan))
-    headline = _with_needed(pd.concat(heads, ignore_index=True))[HEADLINE_COLUMNS]
+        heads.append(_headline(before, budget_grain(engine, before, scope, filters),
+                               month_targets(engine, before)))
+    headline = pd.concat(heads, ignore_index=True)[HEADLINE_COLUMNS]
     per_satker = _names(figures["per_satker"], grain, ["kdsatker"], ["nmunit", "nmsatker"])
     return {
         "headline": headline,
         "kurva": monthly_curve(engine, period, figures["per_jenis_belanja"], scope, filters),
-        "per_unit": _with_needed(_names(figures["per_unit"], grain, ["kdunit"], ["nmunit"])),
-        "per_jenis_belanja": _with_needed(figures["per_jenis_belanja"]),
-        "satker_tertinggal": _with_needed(behind_target(per_satker))[
+        "per_unit": _with_needed(_names(figures["per_unit"], grain, ["kdunit"], ["nmunit"]), grain, goals,
+                                 ["kdunit"]),
+        "per_jenis_belanja": _with_needed(figures["per_jenis_belanja"], grain, goals, ["jenis_belanja"]),
+        "satker_tertinggal": _with_needed(behind_target(per_satker), grain, goals, ["kdunit", "kdsatker"])[
             ["kdunit", "nmunit", "kdsatker", "nmsatker", "pagu", "realisasi", "persen", "target_persen",
-             "selisih_persen", "kekurangan"]],
+             "selisih_persen", "kebutuhan"]],
     }

@@ -56,6 +56,24 @@ def test_share_curves_are_cumulative_over_the_year_total():
     assert at[(2023, 6)] == pytest.approx(0.4) and at[(2023, 11)] == pytest.approx(0.4)
 
 
+def test_rupiah_above_two_to_the_53_stay_exact():
+    """A float holds every whole rupiah only up to 2^53 (about Rp 9.007 T): the cap (pagu - blokir)
+    and the realization bound the projection exactly, whatever their size."""
+    pagu, blokir, realized = 2**60 + 1, 2**53 + 3, 2**55 + 1
+    rows = current(dict(jenis_belanja="52", kdunit="05", pagu=pagu, blokir=blokir, realisasi=realized),
+                   dict(jenis_belanja="99", kdunit="05", pagu=pagu, blokir=0, realisasi=realized))
+    # 2022 realized 1 by June of 10^6 for 52: the implied year end passes the cap
+    tiny = history(year(2022, {6: 1, 12: 10**6}, jenis_belanja="52", kdunit="05"))
+    projected = projection.project(rows, 6, tiny, JB_LEVEL)
+    cap = pagu - blokir
+    assert projected["batas"].tolist() == [cap, pagu]
+    assert projected["proyeksi"].tolist() == [cap, realized]  # 99 has no basis: what is realized
+    assert projected["proyeksi_atas"].tolist() == [cap, pagu]
+    assert projected["proyeksi_bawah"].tolist() == [cap, realized]
+    assert float(cap) != cap and float(realized) != realized  # amounts a float would have moved
+    assert all(projected[c].dtype == "int64" for c in ("batas", "proyeksi", "proyeksi_bawah", "proyeksi_atas"))
+
+
 def test_two_past_years_give_the_projection_and_its_band():
     # realized 600 by June; mean share (0.5 + 0.4) / 2 = 0.45 -> 600 / 0.45 = 1333.33 -> 1333;
     # band: 600 / 0.5 = 1200 and 600 / 0.4 = 1500; pagu 2000 does not cap.

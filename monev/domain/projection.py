@@ -142,10 +142,18 @@ def _curves_at(groups: pd.DataFrame, shares: np.ndarray, keys: list[str], bulan:
     return result.reset_index()
 
 
-def _implied(realisasi: float, share: float) -> float:
-    if share > 0:
-        return realisasi / share
-    return math.inf if realisasi > 0 else 0.0
+def clamped(estimates: np.ndarray, lowest: np.ndarray, highest: np.ndarray, at_highest=None) -> pd.Series:
+    """Float rupiah estimates rounded half up and held between two exact int64 amounts (the
+    realization and the cap), compared as integers: a float cannot hold every rupiah above 2^53,
+    so the bounds are never passed through one. `at_highest`: rows that take the upper bound."""
+    values = np.asarray(estimates, dtype="float64")
+    # past +-2^62 (or infinite) the bound decides anyway; inside it int64 holds the rounded value
+    limited = np.clip(np.nan_to_num(values, nan=0.0, posinf=2.0**62, neginf=-(2.0**62)), -(2.0**62), 2.0**62)
+    rounded = np.floor(limited + 0.5).astype("int64")
+    result = np.minimum(np.maximum(rounded, lowest), highest)
+    if at_highest is not None:
+        result = np.where(at_highest, highest, result)
+    return pd.Series(result, dtype="int64")
 
 
 def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: list[tuple[str, list[str]]],
@@ -196,10 +204,12 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
         for month, values in later.items():
             values[usable] = merged[f"share_{month}"].to_numpy(dtype="float64")[usable]
 
-    realized = frame["realisasi"].astype("float64").to_numpy()
-    cap = np.maximum(frame["pagu"].astype("float64").to_numpy() - frame["blokir"].astype("float64").to_numpy(),
-                     realized)
-    # Each year's implied year end is realized / its share (_implied: inf for a share of 0 when
+    # Money stays integer: the realization and the cap (pagu - blokir) are exact int64 rupiah, and
+    # every projected figure is an estimate in floats clamped between those two exact amounts.
+    realized_rp = frame["realisasi"].to_numpy(dtype="int64")
+    cap_rp = np.maximum(frame["pagu"].to_numpy(dtype="int64") - frame["blokir"].to_numpy(dtype="int64"), realized_rp)
+    realized = realized_rp.astype("float64")
+    # Each year's implied year end is realized / its share (infinite for a share of 0 when
     # something was realized, else 0), so the band's ends come from the lowest and highest share:
     # realized > 0: [realized / highest, realized / lowest (inf if 0)]; realized < 0: [realized /
     # lowest positive, 0 if a share is 0 else realized / highest]; nothing realized: 0.
@@ -211,18 +221,17 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
         high = np.where(positive, np.where(lowest > 0, realized / lowest, math.inf),
                         np.where(negative & (lowest > 0), realized / highest, 0.0))
     low = np.where(chosen, low, realized)
-    high = np.where(chosen, high, cap)
 
-    def bounded(values):
-        return round_half_up(np.maximum(realized, np.minimum(values, cap)))
+    def bounded(values, at_cap=None):
+        return clamped(values, realized_rp, cap_rp, at_cap)
 
     frame["dasar"] = basis
     frame["tahun_riwayat"] = years
     frame["share"] = share
-    frame["batas"] = round_half_up(cap)
+    frame["batas"] = cap_rp
     frame["proyeksi"] = bounded(central)
     frame["proyeksi_bawah"] = bounded(low)
-    frame["proyeksi_atas"] = bounded(high)
+    frame["proyeksi_atas"] = bounded(high, at_cap=~chosen)  # without a basis the band runs to the cap
     for month, values in later.items():
         frame[f"share_{month}"] = values
     return frame

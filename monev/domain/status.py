@@ -87,9 +87,14 @@ def needed_by_groups(grain: pd.DataFrame, targets: dict[str, dict[str, float]], 
     carries a target (the usual case) the goal is ceil(sum(pagu_j x target_j x 100) / 10.000),
     taken in int64 while those products cannot overflow; other groups go through needed() in
     Python integers (the products with the pagu may pass int64)."""
+    if not keys:  # the whole grain as one group, one row even when empty (no pagu: nothing to need)
+        whole = grain.assign(_semua=0) if len(grain) else pd.DataFrame(
+            {"_semua": [0], "jenis_belanja": [""], "pagu": [0], "realisasi": [0]})
+        return needed_by_groups(whole, targets, ["_semua"]).drop(columns="_semua")
     totals = grain.groupby(keys, sort=True, dropna=False)[["pagu", "realisasi"]].sum()
-    per_jenis = (grain.groupby([*keys, "jenis_belanja"], dropna=False)["pagu"].sum()
-                 .unstack("jenis_belanja", fill_value=0).reindex(totals.index, fill_value=0))
+    by_jenis = grain.assign(_jenis=grain["jenis_belanja"])  # "jenis_belanja" may be one of the keys
+    per_jenis = (by_jenis.groupby([*keys, "_jenis"], dropna=False)["pagu"].sum()
+                 .unstack("_jenis", fill_value=0).reindex(totals.index, fill_value=0))
     weights = per_jenis.to_numpy(dtype="int64").reshape(len(totals), len(per_jenis.columns))
     pagu = totals["pagu"].to_numpy(dtype="int64")
     realisasi = totals["realisasi"].to_numpy(dtype="int64")
