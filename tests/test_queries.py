@@ -23,12 +23,40 @@ PLAUSIBLE = {
     "tingkat": "satker", "daftar_tahun": [b.THANG],
 }
 BOUND_BY_RUN = {"scope_unit", "scope_satker", "f_unit", "f_satker", "f_kewenangan", "f_jenis_belanja", "f_lokasi"}
-# Queries and load files of kinds the base data set (tests/builders.py) does not hold: they run
-# here but may return nothing; the named test loads such data and checks them by value.
-NOT_IN_BASE_DATA = {"ikpa_aturan": "tests/test_ikpa.py", "load/ikpa_aturan": "tests/test_ikpa.py",
-                    "load/ikpa_omspan": "tests/test_ikpa.py", "ikpa_omspan_bulanan": "tests/test_ikpa.py",
-                    "load/dispensasi_spm": "tests/test_ikpa.py", "ikpa_dispensasi": "tests/test_ikpa.py",
-                    "ikpa_dispensasi_bulanan": "tests/test_ikpa.py"}
+# Queries of kinds the base data set (tests/builders.py) does not hold: they run on
+# the base data with the IKPA sources loaded on top (ikpa_sources below), and must return rows there.
+NOT_IN_BASE_DATA = {"ikpa_aturan", "ikpa_omspan_bulanan", "ikpa_dispensasi", "ikpa_dispensasi_bulanan"}
+
+
+@pytest.fixture(scope="module")
+def ikpa_sources(shared_warehouse, tmp_path_factory):
+    """The shared warehouse's data with an IKPA rule file, an OM-SPAN IKPA report and a dispensasi
+    SPM report loaded (the rows of tests/test_ikpa.py): (engine, names of the queries/ files read
+    while loading them)."""
+    import shutil
+
+    from monev.domain import ikpa_rules
+    from test_ikpa import DISPENSASI_COLUMNS, DISPENSASI_ROWS, OMSPAN_HEADER, OMSPAN_ROWS
+
+    base = tmp_path_factory.mktemp("ikpa_sumber")
+    db_path = base / "gudang.duckdb"
+    shutil.copyfile(shared_warehouse, db_path)
+    files = [b.write_csv(base / "ikpa_aturan.csv", ikpa_rules.default_rows(b.THANG).assign(peraturan="PER-UJI")
+                         .to_dict("records"), ["thang", "peraturan", "parameter", "kunci", "nilai"]),
+             b.write_csv(base / "ikpa_omspan.csv", OMSPAN_ROWS, list(OMSPAN_HEADER), header_case=OMSPAN_HEADER.get),
+             b.write_csv(base / "dispensasi_spm.csv", DISPENSASI_ROWS, DISPENSASI_COLUMNS)]
+    read = []
+    original = query.sql_text
+    query.sql_text = lambda name: read.append(name) or original(name)
+    try:
+        for path in files:
+            [result] = ingest_files(db_path, [path])
+            assert result.status == "dimuat", result.problems.to_dict("records")
+    finally:
+        query.sql_text = original
+        db.dispose(db_path)
+    yield db.engine(db_path), set(read)
+    db.dispose(db_path)
 
 
 def declared_columns(name: str) -> list[str] | None:
@@ -76,14 +104,15 @@ def test_there_are_queries():
 
 
 @pytest.mark.parametrize("name", query.query_names())
-def test_every_query_runs_and_returns_its_declared_columns(name, engine):
+def test_every_query_runs_and_returns_its_declared_columns(name, engine, request):
+    if name in NOT_IN_BASE_DATA:
+        engine = request.getfixturevalue("ikpa_sources")[0]
     frame = query.run(engine, name, **plausible(name))
     assert isinstance(frame, pd.DataFrame)
     declared = declared_columns(name)
     if declared is not None:
         assert list(frame.columns) == declared
-    if name not in NOT_IN_BASE_DATA:
-        assert len(frame) > 0, f"queries/{name}.sql returned nothing on a loaded warehouse"
+    assert len(frame) > 0, f"queries/{name}.sql returned nothing on a loaded warehouse"
     if name in CHECKS:
         CHECKS[name](frame, b.base_dataset())
 
@@ -164,11 +193,12 @@ def _sub_queries(folder: str) -> set[str]:
     return {f"{folder}/{p.stem}" for p in (QUERIES / folder).glob("*.sql")}
 
 
-def test_ref_and_load_queries_all_run_during_a_full_load(template_queries):
-    """conftest records every queries/ file read while the template warehouse is loaded."""
+def test_ref_and_load_queries_all_run_during_a_full_load(template_queries, ikpa_sources):
+    """conftest records every queries/ file read while the template warehouse is loaded; the IKPA
+    source files are loaded by ikpa_sources."""
     expected = _sub_queries("ref") | _sub_queries("load")
     assert expected, "queries/ref and queries/load hold files"
-    missing = expected - template_queries - set(NOT_IN_BASE_DATA)
+    missing = expected - template_queries - ikpa_sources[1]
     assert missing == set(), f"never run by a load: {sorted(missing)}"
 
 
