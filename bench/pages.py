@@ -15,9 +15,9 @@ from pathlib import Path
 
 from bench.tasks import timed
 from monev import reports
+from monev.domain.period import Period
 from monev.views import capaian, ikpa_page, kpa_ppk, rincian, rpd, tren, wilayah
 from monev.warehouse import batches, db, query
-from monev.domain.period import Period
 
 PAGE_DATA = {
     "ringkasan": [(reports.overview, {})],

@@ -5,8 +5,6 @@ and the CLI report the same figures.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 import sqlalchemy as sa
 

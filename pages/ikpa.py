@@ -4,9 +4,9 @@ with what each KPA still has to realize per month, and the Rakor's needs-attenti
 import streamlit as st
 
 from monev.domain import projection
+from monev.i18n import format as fmt
 from monev.ui import charts_ikpa as charts
 from monev.ui import data, download
-from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import ikpa_page
 

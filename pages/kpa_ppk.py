@@ -2,8 +2,8 @@
 for the quarter's target, a monthly trend and the quarter-by-quarter view."""
 import streamlit as st
 
-from monev.ui import charts_kpa_ppk, data, download, tables
 from monev.i18n import format as fmt
+from monev.ui import charts_kpa_ppk, data, download, tables
 from monev.ui.texts import lang, t
 from monev.views import kpa_ppk
 

@@ -2,8 +2,7 @@
 load the clean ones, and the load history with undo. Works on an empty warehouse too."""
 import streamlit as st
 
-from monev.ui import tables
-from monev.ui import data
+from monev.ui import data, tables
 from monev.ui.data import data_version
 from monev.ui.download import download_button
 from monev.ui.texts import lang, t

@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from monev import reports
-from monev.ui import charts, data
 from monev.i18n import format as fmt
-from monev.ui.download import download_button
 from monev.i18n.texts import JENIS_BELANJA
+from monev.ui import charts, data
+from monev.ui.download import download_button
 from monev.ui.texts import label, lang, t
 
 

@@ -4,10 +4,10 @@ the table beside it."""
 import pandas as pd
 import streamlit as st
 
-from monev.ui import charts_wilayah, data
 from monev.i18n import format as fmt
-from monev.ui.download import download_button
 from monev.i18n.texts import KEWENANGAN
+from monev.ui import charts_wilayah, data
+from monev.ui.download import download_button
 from monev.ui.texts import label, lang, t
 from monev.views import wilayah
 

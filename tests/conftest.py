@@ -12,9 +12,9 @@ for path in (ROOT, ROOT / "tests"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-import builders  # noqa: E402
 from monev.warehouse import db  # noqa: E402
 
+import builders  # noqa: E402
 
 TEMPLATE_QUERIES: set[str] = set()  # every queries/ file read while the template was loaded
 

@@ -6,15 +6,16 @@ import re
 
 import pytest
 
-import builders as b
 from monev import cli, reports
+from monev.domain.period import Period
+from monev.i18n import format as ui_format
 from monev.paths import QUERIES
-from monev.warehouse import batches, db, query
-from monev.warehouse.ingest import ingest_files
 from monev.ui import data as ui_data
 from monev.ui import download
-from monev.i18n import format as ui_format
-from monev.domain.period import Period
+from monev.warehouse import batches, db, query
+from monev.warehouse.ingest import ingest_files
+
+import builders as b
 
 PERIOD = Period(b.THANG, 12)
 

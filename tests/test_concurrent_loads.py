@@ -16,13 +16,14 @@ import time
 from pathlib import Path
 
 import pytest
-
-import builders as b
 from conftest import _copy
+
 from monev import reports
+from monev.domain.period import Period
 from monev.views import kpa_ppk, rpd
 from monev.warehouse import db, store
-from monev.domain.period import Period
+
+import builders as b
 
 ROOT = Path(__file__).resolve().parent.parent
 PERIOD = Period(b.THANG, 12)

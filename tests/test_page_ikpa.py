@@ -11,11 +11,6 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from apptest import open_page
-
-import builders as b
-import test_ikpa as hand
-from builders import S1, S2
 from monev.domain import attention
 from monev.domain.period import Period
 from monev.ui import charts_ikpa, download
@@ -23,6 +18,11 @@ from monev.views import ikpa_page
 from monev.views import projection as projection_view
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
+
+import builders as b
+import test_ikpa as hand
+from apptest import open_page
+from builders import S1, S2
 
 Y = b.THANG
 PAGU_S1 = (100 + 600 + 50) * 1_000_000  # gross pagu in force at the end of June (test_ikpa.tiny_dataset)

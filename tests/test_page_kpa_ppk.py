@@ -12,8 +12,6 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
-from apptest import open_page
 from monev import reports
 from monev.domain import status
 from monev.domain.period import Period
@@ -21,6 +19,9 @@ from monev.ui import charts_kpa_ppk, download
 from monev.views import kpa_ppk
 from monev.warehouse import db, query
 from monev.warehouse.query import Filters
+
+import builders
+from apptest import open_page
 
 THANG = builders.THANG
 DATA = builders.base_dataset()
@@ -238,7 +239,8 @@ def test_page_per_satker_and_ppk(shared_warehouse, monkeypatch):
     assert_table(at.dataframe[0].value, expected(5), "satker")
     assert any("Sangat Baik ≥ 95%, Baik ≥ 89%, Cukup ≥ 70%, Kurang < 70%" in c.value for c in at.caption)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert spec["layout"]["title"]["text"] == f"Jumlah Satker (KPA) per status pada akhir tiap triwulan, TA {THANG} s.d. Mei"
+    assert spec["layout"]["title"]["text"] == (
+        f"Jumlah Satker (KPA) per status pada akhir tiap triwulan, TA {THANG} s.d. Mei")
     quarters = at.dataframe[1].value
     assert quarters["TW I status"].tolist() == [expected(3)[(s,)]["status"] for s in quarters["kdsatker"]]
 

@@ -9,14 +9,15 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
-from apptest import open_page
 from monev import reports
 from monev.domain.period import Period
 from monev.ui import charts_rincian, download
 from monev.views import rincian
 from monev.warehouse import db
 from monev.warehouse.query import Filters
+
+import builders
+from apptest import open_page
 
 THANG = builders.THANG
 DATA = builders.base_dataset()

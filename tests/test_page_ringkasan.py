@@ -13,15 +13,16 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
 from monev import reports
+from monev.domain.period import Period
 from monev.domain.targets import DEFAULT_TARGETS
 from monev.ui import charts, download
 from monev.warehouse import db
 from monev.warehouse.query import Filters
-from monev.domain.period import Period
 
+import builders
 from apptest import APP
+
 THANG = builders.THANG
 BEFORE = THANG - 1
 LATE_RPD = dict(thang=THANG, kdsatker=builders.S2, jenis_belanja="57", bulan=12, rpd=9_000_000_000,

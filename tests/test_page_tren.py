@@ -12,13 +12,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
-from apptest import open_page
 from monev import reports
+from monev.domain.period import Period
 from monev.ui import charts_tren, download
 from monev.views import tren
 from monev.warehouse import db
-from monev.domain.period import Period
+
+import builders
+from apptest import open_page
 
 PAGE = "pages/tren.py"
 OLD = 2023

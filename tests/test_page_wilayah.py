@@ -9,14 +9,15 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
-from apptest import open_page
 from monev import reports
+from monev.domain.period import Period
 from monev.ui import charts_wilayah, download
 from monev.views import wilayah
 from monev.warehouse import db
 from monev.warehouse.query import Filters
-from monev.domain.period import Period
+
+import builders
+from apptest import open_page
 
 PAGE = "pages/wilayah.py"
 TAHUN = builders.THANG

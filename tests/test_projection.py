@@ -9,12 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import builders as b
 from monev import reports
 from monev.domain import attention, projection
 from monev.domain.period import Period
 from monev.views import projection as view
 from monev.warehouse import db, query
+
+import builders as b
 
 JB_LEVEL = [("jenis belanja", ["jenis_belanja"])]
 UNIT_LEVELS = [("unit", ["kdunit", "jenis_belanja"]), ("jenis belanja", ["jenis_belanja"])]
@@ -273,7 +274,8 @@ def test_per_month_and_realism_follow_their_rules_row_by_row(rows, left):
 
 
 def test_reaches_compares_the_projection_with_the_target_rupiah():
-    got = projection.reaches(pd.Series([1000, 999, 5]), pd.Series([400, 400, 5]), pd.Series([600, 600, pd.NA], dtype="Int64"))
+    got = projection.reaches(pd.Series([1000, 999, 5]), pd.Series([400, 400, 5]), pd.Series([600, 600, pd.NA],
+                                                                                            dtype="Int64"))
     assert got.tolist()[:2] == [True, False] and got.isna().tolist()[2]
 
 

@@ -9,11 +9,12 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-import builders as b
-from builders import S1, S2, S3
 from monev.paths import QUERIES
 from monev.warehouse import db, query
 from monev.warehouse.ingest import ingest_files
+
+import builders as b
+from builders import S1, S2, S3
 
 SAMPAI = date(2024, 6, 30)
 # Plausible values for the parameters a query may take (scope and filters are bound by query.run).
@@ -36,6 +37,7 @@ def ikpa_sources(shared_warehouse, tmp_path_factory):
     import shutil
 
     from monev.domain import ikpa_rules
+
     from test_ikpa import DISPENSASI_COLUMNS, DISPENSASI_ROWS, OMSPAN_HEADER, OMSPAN_ROWS
 
     base = tmp_path_factory.mktemp("ikpa_sumber")

@@ -8,10 +8,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
+from monev.domain.period import Period
 from monev.ui import download, startup
 from monev.warehouse import db
-from monev.domain.period import Period
+
+import builders
 
 APP = str(builders.Path(__file__).resolve().parent.parent / "app.py")
 

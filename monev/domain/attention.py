@@ -15,7 +15,7 @@ its worst `bobot` (then kdsatker, kdppk).
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd

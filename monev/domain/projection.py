@@ -419,14 +419,16 @@ def backtest(history: pd.DataFrame, pagu_at: pd.DataFrame, levels: list[tuple[st
             so_far = this[this["bulan"] <= month].groupby(grain_keys, as_index=False)["realisasi"].sum()
             base = known.groupby(grain_keys, as_index=False)[["pagu", "blokir"]].sum()
             current = base.merge(so_far, on=grain_keys, how="outer")
-            current[["pagu", "blokir", "realisasi"]] = current[["pagu", "blokir", "realisasi"]].fillna(0).astype("int64")
+            current[["pagu", "blokir", "realisasi"]] = current[["pagu", "blokir",
+                                                                "realisasi"]].fillna(0).astype("int64")
             projected = project(current, month, earlier, levels, plan, rpd_keys)
             total = float(projected["proyeksi"].sum()) * 100.0 / float(projected["pagu"].sum())
             per = projected.groupby(entity).agg(proyeksi=("proyeksi", "sum"), pagu=("pagu", "sum"))
             both = per.join(actual_pagu.rename("pagu_akhir"), how="inner").join(
                 actual_real.rename("realisasi_akhir"), how="left").fillna({"realisasi_akhir": 0})
             both = both[(both["pagu"] > 0) & (both["pagu_akhir"] > 0)]
-            errors = (100.0 * both["proyeksi"] / both["pagu"] - 100.0 * both["realisasi_akhir"] / both["pagu_akhir"]).abs()
+            projected_persen = 100.0 * both["proyeksi"] / both["pagu"]
+            errors = (projected_persen - 100.0 * both["realisasi_akhir"] / both["pagu_akhir"]).abs()
             rows.append((year, month, total, actual_total, total - actual_total,
                          float(errors.mean()) if len(errors) else float("nan"), int(len(errors))))
     return pd.DataFrame(rows, columns=["tahun", "bulan", "proyeksi_persen", "aktual_persen", "galat",

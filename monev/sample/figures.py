@@ -10,7 +10,7 @@ Amounts are whole rupiah (Python ints); pagu is always a multiple of Rp 1.000, a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -199,7 +199,7 @@ def jenis_pagu(figures: YearFigures, rows: np.ndarray, seed: np.ndarray) -> np.n
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def year_table(thang: int) -> YearTable:
     """The unit x jenis pagu and realization of a fiscal year, summing exactly to its totals."""
     figures = YEARS[thang]

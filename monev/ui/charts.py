@@ -65,7 +65,8 @@ def cumulative_curve(frame: pd.DataFrame, *, title: str, lang: str = "id") -> go
         xaxis=dict(title=_text("ringkasan_bulan", lang), range=[0.5, 12.5], tickmode="array",
                    tickvals=list(range(1, 13)), ticktext=[fmt.month_name(m, lang)[:3] for m in range(1, 13)]),
         yaxis=dict(title=_text("ringkasan_rupiah", lang), rangemode="tozero",
-                   **fmt.rupiah_ticks(frame[["realisasi_kumulatif", "rpd_kumulatif", "target"]].max(skipna=True).max(), lang)),
+                   **fmt.rupiah_ticks(frame[["realisasi_kumulatif", "rpd_kumulatif",
+                                             "target"]].max(skipna=True).max(), lang)),
         separators=",." if lang == "id" else ".,",
     )
     return figure

@@ -7,8 +7,8 @@ from pandas.io.formats.style import Styler
 
 from monev.domain.ikpa_rules import INDICATORS
 from monev.i18n import format as fmt
-from monev.ui import tables
 from monev.i18n.texts import JENIS_BELANJA, TEXTS
+from monev.ui import tables
 
 SCORES = [*INDICATORS, "nilai"]
 OFFICIAL = {"resmi_revisi_dipa": "revisi_dipa", "resmi_deviasi_halaman_iii": "deviasi_halaman_iii",

@@ -127,7 +127,8 @@ def _hover(r, lang: str) -> str:
              f"{text('pagu', lang)}: {fmt.rupiah(int(r.pagu), lang)}",
              f"{text('realisasi', lang)}: {fmt.rupiah(int(r.realisasi), lang)} "
              f"({fmt.percent(None if pd.isna(r.persen) else float(r.persen), lang)})",
-             f"{text('target', lang)}: {fmt.percent(None if pd.isna(r.target_persen) else float(r.target_persen), lang)}"
+             f"{text('target', lang)}: "
+             f"{fmt.percent(None if pd.isna(r.target_persen) else float(r.target_persen), lang)}"
              f" · {text('wilayah_selisih', lang)}: {_points(r.selisih_target, lang)}",
              f"{text('wilayah_jumlah_satker', lang)}: {int(r.jumlah_satker)}"]
     if r.jumlah_bentuk > 1:

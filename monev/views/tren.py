@@ -14,9 +14,9 @@ import sqlalchemy as sa
 
 from monev import reports
 from monev.domain import summary
+from monev.domain.period import Period
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
-from monev.domain.period import Period
 
 KEYS = ["kdunit", "nmunit", "jenis_belanja"]
 SUMS = summary.AMOUNTS + ["pagu_bertarget", "pagu_x_target"]

@@ -11,9 +11,9 @@ import sqlalchemy as sa
 
 from monev import reports
 from monev.domain import summary
+from monev.domain.period import Period
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
-from monev.domain.period import Period
 
 DEFAULT_KEWENANGAN = ("DK", "TP")
 COLUMNS = ["kdlokasi", "nmlokasi", "jumlah_satker", "pagu", "blokir", "realisasi", "persen", "target_persen"]

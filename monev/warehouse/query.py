@@ -6,7 +6,7 @@ as bound list parameters; an empty list means "no restriction". Callers never bu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 import sqlalchemy as sa
@@ -48,7 +48,7 @@ class Filters:
 NO_FILTER = Filters()
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql_text(name: str) -> str:
     path = QUERIES / f"{name}.sql"
     if not path.is_file():
