@@ -3,12 +3,12 @@ echelon I unit and jenis belanja, and the satker furthest behind target."""
 import pandas as pd
 import streamlit as st
 
-from monev import reports
 from monev.i18n import format as fmt
 from monev.i18n.texts import JENIS_BELANJA
 from monev.ui import charts, data
 from monev.ui.download import download_button
 from monev.ui.texts import label, lang, t
+from monev.views import ringkasan
 
 
 def headline(row, lg: str) -> None:
@@ -26,7 +26,7 @@ def headline(row, lg: str) -> None:
 ctx = data.context()
 period = ctx.selection.period
 lg = lang()
-view = data.view(reports.overview, ctx)
+view = data.view(ringkasan.overview, ctx)
 asof = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, lg))
 
 st.title(t("app_title"))

@@ -14,9 +14,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monev import reports
+from monev.domain import status, targets
 from monev.domain.period import Period
 from monev.domain.targets import DEFAULT_TARGETS
 from monev.ui import charts, download
+from monev.views import ringkasan
 from monev.warehouse import db
 from monev.warehouse.query import Filters
 
@@ -225,7 +227,7 @@ def test_page_in_english(app):
 def test_overview_matches_the_rows(gudang):
     engine = db.engine(gudang)
     bulan = 6
-    view = reports.overview(engine, Period(THANG, bulan))
+    view = ringkasan.overview(engine, Period(THANG, bulan))
     now, before = expected(bulan)["total"], expected(bulan, tahun=BEFORE)["total"]
     head = view["headline"]
     assert head["tahun"].tolist() == [THANG, BEFORE]
@@ -253,7 +255,7 @@ def test_overview_matches_the_rows(gudang):
 
 def test_overview_without_a_prior_year_and_with_filters(gudang):
     engine = db.engine(gudang)
-    view = reports.overview(engine, Period(BEFORE, 3), filters=Filters(units=("05",)))
+    view = ringkasan.overview(engine, Period(BEFORE, 3), filters=Filters(units=("05",)))
     assert view["headline"]["tahun"].tolist() == [BEFORE]
     # the RPD follows the unit filter: only satker S2 and S3 of unit 05 (S2 has RPD, 57)
     rpd = sum(r["rpd"] for r in BEFORE_DATA.rows["rpd"] if r["kdsatker"] == builders.S2 and r["bulan"] <= 12
@@ -267,9 +269,9 @@ def test_behind_target():
         "realisasi": [100, 1_500, 900, 0], "persen": [10.0, 75.0, 30.0, None],
         "target_persen": [25.0, 50.0, 45.0, 50.0],
     })
-    behind = reports.behind_target(frame, n=1)
+    behind = status.behind_target(frame, n=1)
     assert behind["kdsatker"].tolist() == ["A"]  # 15 points behind; C is 15 too, A sorts first
-    assert reports.behind_target(frame)["kdsatker"].tolist() == ["A", "C"]
+    assert status.behind_target(frame)["kdsatker"].tolist() == ["A", "C"]
 
 
 def test_overview_needs_are_exact_above_two_to_the_53(monkeypatch):
@@ -283,9 +285,9 @@ def test_overview_needs_are_exact_above_two_to_the_53(monkeypatch):
     goals = {"51": 20.0, "52": 15.5, "57": 25.0}
     monkeypatch.setattr(reports, "budget_grain", lambda *a, **k: grain)
     monkeypatch.setattr(reports, "month_targets", lambda *a, **k: goals)
-    monkeypatch.setattr(reports, "monthly_curve", lambda *a, **k: None)
+    monkeypatch.setattr(ringkasan, "monthly_curve", lambda *a, **k: None)
     monkeypatch.setattr(reports.query, "run", lambda *a, **k: pd.DataFrame({"thang": [THANG]}))
-    view = reports.overview(None, Period(THANG, 3))
+    view = ringkasan.overview(None, Period(THANG, 3))
     exact = {"51": math.ceil(Fraction(big * 20, 100)), "52": math.ceil(Fraction(5 * 155, 1000)), "57": 1}
     total = math.ceil(Fraction(big * 200 + 5 * 155 + 3 * 250, 1000)) - 1
     assert view["headline"]["kebutuhan"].tolist() == [total]
@@ -300,7 +302,7 @@ def test_quarter_target_amounts():
     per_jenis = pd.DataFrame({"jenis_belanja": ["51", "57", "99"], "pagu": [1_000, 3_000, 500]})
     rows = pd.DataFrame({"jenis_belanja": ["57"] * 4, "triwulan": [1, 2, 3, 4],
                          "target_persen": [30.0, 55.0, 80.0, 100.0]})
-    amounts = reports.quarter_target_amounts(per_jenis, rows)
+    amounts = targets.quarter_target_amounts(per_jenis, rows)
     # 51 takes the defaults 20/50/75/95; 99 has no target
     assert amounts.to_dict() == {3: 200 + 900, 6: 500 + 1_650, 9: 750 + 2_400, 12: 950 + 3_000}
     assert amounts.dtype == "int64"

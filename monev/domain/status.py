@@ -122,3 +122,13 @@ def _needed(pagu: np.ndarray, realisasi: np.ndarray, weights: np.ndarray,
         exact = sum(int(w) * int(c) for w, c in zip(weights[i], factors))
         kebutuhan[i] = needed(int(pagu[i]), int(realisasi[i]), exact, int(bertarget[i]))
     return pd.arrays.IntegerArray(kebutuhan.astype("int64"), bertarget == 0)
+
+
+def behind_target(per_satker: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The n satker furthest behind their target (target% - realization%, largest first);
+    only satker that are behind."""
+    frame = per_satker.copy()
+    frame["selisih_persen"] = frame["target_persen"] - frame["persen"]
+    frame = frame[frame["selisih_persen"] > 0]
+    frame = frame.sort_values(["selisih_persen", "kdsatker"], ascending=[False, True]).head(n)
+    return frame.reset_index(drop=True)

@@ -37,7 +37,7 @@ def _percent(series: pd.Series, lang: str) -> list[str]:
 def cumulative_curve(frame: pd.DataFrame, *, title: str, lang: str = "id") -> go.Figure:
     """Cumulative realization and RPD by month, and the target amounts as steps at quarter ends.
 
-    frame: reports.monthly_curve (bulan, realisasi_kumulatif, rpd_kumulatif, target)."""
+    frame: views.ringkasan.monthly_curve (bulan, realisasi_kumulatif, rpd_kumulatif, target)."""
     months = frame["bulan"].astype(int).tolist()
     figure = go.Figure()
     figure.add_trace(go.Scatter(

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from monev import reports
+from monev.domain.period import Period
 from monev.ui.texts import t
 from monev.warehouse import batches, db, query
-from monev.domain.period import Period
+from monev.warehouse.query import EVERYTHING
 
 CACHE_TTL_SECONDS = 600
 
@@ -23,6 +24,28 @@ def engine(path: str):
 def engine_as_loaded_at(path: str, batch_id: int):
     """The engine of a read-only copy of the warehouse as loaded at an earlier batch."""
     return db.engine(batches.as_loaded_at(path, batch_id), create=False)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=64)
+def _asked(_engine, path: str, name: str, scope, params: tuple):
+    return query.run(_engine, name, scope=scope, **dict(params))
+
+
+def ask(engine, name: str, scope=EVERYTHING, **params):
+    """A small query every run asks (the years, the last month, the filter choices), cached per
+    warehouse version file and scope: a load or an undo publishes a new version file and a
+    published one is never written again, so the path names its contents."""
+    return _asked(engine, str(engine.url.database), name, scope, tuple(sorted(params.items())))
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=16)
+def _history(_engine, path: str):
+    return batches.history(_engine)
+
+
+def load_history(engine):
+    """batches.history, cached per warehouse version file as ask() is."""
+    return _history(engine, str(engine.url.database))
 
 
 def data_version(engine) -> int:
@@ -46,7 +69,7 @@ def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None
                                                    data_version(engine), as_loaded)
 
 
-def as_loaded_note(ctx: "PageContext") -> str | None:
+def as_loaded_note(ctx: PageContext) -> str | None:
     """The line every page and export carries while figures are shown as loaded at a batch."""
     loaded = ctx.as_loaded
     if loaded is None:
@@ -59,7 +82,7 @@ def _view(_fn, _engine, name: str, path: str, version: int, tahun: int, bulan: i
     return _fn(_engine, Period(tahun, bulan), scope=scope, filters=filters, **dict(options))
 
 
-def view(fn, ctx: "PageContext", **options):
+def view(fn, ctx: PageContext, **options):
     """fn(engine, period, scope, filters, **options), cached per warehouse version file, period,
     scope, filters and options; the function's qualified name keeps different views apart."""
     period = ctx.selection.period
@@ -86,7 +109,7 @@ def sidebar_status() -> None:
     ctx = st.session_state["page_context"]
     if ctx.selection is None:
         return
-    last = query.run(ctx.engine, "data_terakhir", tahun=ctx.selection.period.tahun).iloc[0]
+    last = ask(ctx.engine, "data_terakhir", tahun=ctx.selection.period.tahun).iloc[0]
     tgl = last["tgl_realisasi_terakhir"]
     muat = last["dimuat_terakhir"]
     st.sidebar.caption(t("freshness", tgl=str(tgl)[:10] if tgl == tgl and tgl is not None else "–",

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from monev import reports
+from monev.domain.period import Period
 from monev.i18n import format as fmt
 from monev.i18n.texts import JENIS_BELANJA, KEWENANGAN
+from monev.ui import data
 from monev.ui.texts import label, lang, t
-from monev.warehouse import batches, query
 from monev.warehouse.query import Filters
-from monev.domain.period import Period
 
 URL_KEYS = {"unit": "unit", "kewenangan": "kew", "jenis_belanja": "jb", "lokasi": "prov"}
 
@@ -66,7 +65,7 @@ BATCH_CHOICES = 50  # the newest batches offered; an older one can still come fr
 def as_loaded_at(engine) -> dict | None:
     """The "as loaded at" control: None for the current data, else the chosen batch's history row
     (batch_id, file_name, loaded_at). Kept in the URL as `batch`."""
-    history = batches.history(engine)
+    history = data.load_history(engine)
     rows = {int(r.batch_id): r for r in history.itertuples(index=False)}
     offered = [None, *list(rows)[:BATCH_CHOICES]]
     raw = st.query_params.get("batch")
@@ -93,16 +92,17 @@ def sidebar(engine) -> Selection | None:
     """Draw the filters; None when the warehouse has no fiscal year yet."""
     language = lang()
     with st.sidebar:
-        years = [int(y) for y in query.run(engine, "tahun_anggaran")["thang"]]
+        years = [int(y) for y in data.ask(engine, "tahun_anggaran")["thang"]]
         if not years:
             return None
         tahun = st.selectbox(t("tahun"), years, key=_keyed("f_tahun", years, _int_from_url("tahun", years, years[0])))
-        latest = query.run(engine, "data_terakhir", tahun=tahun)["bulan_terakhir"].iloc[0]
+        latest = data.ask(engine, "data_terakhir", tahun=tahun)["bulan_terakhir"].iloc[0]
         latest = int(latest) if latest == latest and latest is not None else 12
         months = list(range(1, 13))
-        bulan = st.selectbox(t("sampai"), months, key=_keyed("f_sampai", months, _int_from_url("sampai", months, latest)),
+        bulan = st.selectbox(t("sampai"), months, key=_keyed("f_sampai", months, _int_from_url("sampai", months,
+                                                                                               latest)),
                              format_func=lambda m: fmt.month_name(m, language))
-        options = query.run(engine, "pilihan_filter", tahun=tahun)
+        options = data.ask(engine, "pilihan_filter", tahun=tahun)
         names = {(r.jenis, r.kode): r.nama for r in options.itertuples()}
         chosen = {}
         for field, allowed, show in (
