@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from monev.domain import attention
 from monev.domain.period import Period
 from monev.ui import charts_ikpa, download
-from monev.views import ikpa_page
+from monev.views import ikpa_page, projection_words
 from monev.views import projection as projection_view
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
@@ -219,12 +219,12 @@ def test_ikpa_band_reason_names_the_worst_band_only():
                            dict(kdunit="05", kdsatker="D", nilai=1234.5 / 100, kategori="Kurang")])
     got = attention.ikpa_band_reason({"ikpa_satker": scores})
     assert list(got["kdsatker"]) == ["A", "D"]
-    words = projection_view.reason_words("id")
+    words = projection_words.reason_words("id")
     values = got.drop(columns=attention.REASON_COLUMNS)
     assert set(got["kunci"]) == {"ikpa_alasan_ikpa"}
     # numbers as the rest of the page writes them (monev.i18n.format, half-even: 12,345 -> 12,34)
     assert list(words("ikpa_alasan_ikpa", values)) == ["IKPA 68,50 (Kurang)", "IKPA 12,34 (Kurang)"]
-    assert list(projection_view.reason_words("en")("ikpa_alasan_ikpa", values)) == ["IKPA 68.50 (Poor)",
+    assert list(projection_words.reason_words("en")("ikpa_alasan_ikpa", values)) == ["IKPA 68.50 (Poor)",
                                                                                      "IKPA 12.34 (Poor)"]
     assert list(got["bobot"]) == [approx(70 - 68.5), approx(70 - 12.345)]  # points below Cukup (70)
     assert attention.ikpa_band_reason({"ikpa_satker": scores, "ikpa_batas_cukup": 80})["bobot"].iloc[0] == 11.5

@@ -2,8 +2,8 @@
 needed to reach a target.
 
 The bands mirror the IKPA score bands (PER-5/PB/2024: Sangat Baik >= 95, Baik 89 to < 95,
-Cukup 70 to < 89, Kurang < 70), applied to realization % / target % x 100. They are data:
-change BANDS, not the code.
+Cukup 70 to < 89, Kurang < 70), applied to realization % / target % x 100; their thresholds are
+ikpa_rules.DEFAULT_BANDS.
 """
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ import math
 import numpy as np
 import pandas as pd
 
-# (lowest ratio in %, band), highest first; the last band takes everything below.
+from monev.domain.ikpa_rules import BAND_NAMES, DEFAULT_BANDS
+
+# (lowest ratio in %, band), highest first; the last band takes everything below. The thresholds
+# and names are the IKPA's (ikpa_rules.DEFAULT_BANDS), defined there once.
 BANDS: tuple[tuple[float, str], ...] = (
-    (95.0, "Sangat Baik"),
-    (89.0, "Baik"),
-    (70.0, "Cukup"),
-    (-math.inf, "Kurang"),
+    *((DEFAULT_BANDS[key], BAND_NAMES[key]) for key in ("sangat_baik", "baik", "cukup")),
+    (-math.inf, BAND_NAMES["kurang"]),
 )
 ORDER = [name for _, name in BANDS]
 

@@ -55,6 +55,11 @@ SHORT_UNITS = {
 }
 
 
+def rupiahs(values, lang: str = "id") -> list[str]:
+    """rupiah() of every value of a column or list ("–" where missing), e.g. a chart's hover texts."""
+    return [rupiah(None if is_missing(v) else int(v), lang) for v in values]
+
+
 def rupiah_short(value, lang: str = "id") -> str:
     """Short amount: Rp 134,17 T, Rp 392,15 M, Rp 503,16 Jt (two decimals at most).
 

@@ -42,5 +42,5 @@ def per_provinsi(engine: sa.Engine, period: Period, kewenangan=DEFAULT_KEWENANGA
 def total(frame: pd.DataFrame) -> dict:
     """The provinces' sum: pagu, blokir, realisasi (int) and persen (None without pagu)."""
     sums = {c: int(frame[c].sum()) for c in ("jumlah_satker", "pagu", "blokir", "realisasi")}
-    sums["persen"] = 100.0 * sums["realisasi"] / sums["pagu"] if sums["pagu"] else None
+    sums["persen"] = summary.percent_of(sums["realisasi"], sums["pagu"])
     return sums
