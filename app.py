@@ -26,6 +26,7 @@ PAGES = [  # file, text key, icon
     ("pages/tren.py", "tren", ":material/trending_up:"),
     ("pages/muat.py", "muat", ":material/upload_file:"),
 ]
+filters.language()  # before the menu: its page titles are in the chosen language
 navigation = st.navigation([
     st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
     for file, key, icon in PAGES
@@ -38,7 +39,6 @@ except startup.WarehouseMissing as exc:
     st.stop()
 
 engine = data.engine(path)
-filters.language()
 as_loaded = filters.as_loaded_at(engine)
 if as_loaded is not None:
     with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
