@@ -1,4 +1,4 @@
-"""IKPA: every formula against values worked out by hand from the rules (shared/domain.md,
+"""IKPA: every formula against values worked out by hand from the rules (docs/domain.md,
 docs/ikpa.md), the rule data, the OM-SPAN import and `python -m monev ikpa --json`.
 
 Expected values are written as the arithmetic of the rule, with Fractions where it helps, never

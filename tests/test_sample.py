@@ -1,5 +1,5 @@
 """The sample data set: files in the import formats, deterministic, and reproducing the published
-Kemensos figures (shared/domain.md) exactly where they are exact and to their printed precision
+Kemensos figures (docs/domain.md) exactly where they are exact and to their printed precision
 where they are rounded. Sums are taken over the written files' integers, read back as text."""
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The Kemensos totals the sample reproduces, and how they are split over units and spending types.
 
-Published figures (shared/domain.md) are matched exactly where they are given to the rupiah and to
+Published figures (docs/domain.md) are matched exactly where they are given to the rupiah and to
 their printed precision where they are rounded. Everything else here is INVENTED to look plausible:
 the 2019 and 2021 year-end realization, all of 2024, the per-unit split of 2019, 2021, 2022 and
 2024, and the DIPA originals other than 2019 and 2020.
