@@ -56,10 +56,6 @@ def sql_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def query_names() -> list[str]:
-    return sorted(p.stem for p in QUERIES.glob("*.sql"))
-
-
 def run(
     engine: sa.Engine,
     name: str,
