@@ -14,13 +14,12 @@ import statistics
 from pathlib import Path
 
 from bench.tasks import timed
-from monev import reports
-from monev.views import capaian, ikpa_page, kpa_ppk, rincian, rpd, tren, wilayah
-from monev.warehouse import batches, db, query
 from monev.domain.period import Period
+from monev.views import capaian, ikpa_page, kpa_ppk, rincian, ringkasan, rpd, tren, wilayah
+from monev.warehouse import batches, db, query
 
 PAGE_DATA = {
-    "ringkasan": [(reports.overview, {})],
+    "ringkasan": [(ringkasan.overview, {})],
     "rincian": [(rincian.children, {"path": ()})],
     "kpa_ppk": [(kpa_ppk.table, {"grain_name": "satker"})],
     "ikpa": [(ikpa_page.shown, {"lang": "id"})],

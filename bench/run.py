@@ -223,7 +223,8 @@ def measure_ingest(work: Path, source_db: Path, label: str, args, rows: list[Row
     result = run_task("ingest", work, db=str(db), csv=str(csv))
     note = (f"CSV {result['file_mb']} MB on {generated['budget_lines']} budget lines of TA "
             f"{generated['thang']}; warehouse then holds {result['realisasi_lines']} lines")
-    rows.append(Row("ingest realisasi long lines (ingest_files, first load: copy, load, publish)", label, result["rows"],
+    rows.append(Row("ingest realisasi long lines (ingest_files, first load: copy, load, publish)", label,
+                    result["rows"],
                     result["first_seconds"], rss_mb=result["peak_rss_mb"], target="< 15 s",
                     met=result["first_seconds"] < 15, note=note))
     rows.append(Row("ingest the same file again (skipped: same sha256)", label, result["rows"],

@@ -13,9 +13,9 @@ import pandas as pd
 
 from monev import cli_access
 from monev.config import warehouse_path
+from monev.domain.period import Period
 from monev.i18n import format as fmt
 from monev.warehouse.store import WarehouseBusy
-from monev.domain.period import Period
 
 SAMPLE_NOTE = "DATA CONTOH (dibangkitkan, bukan data resmi)"
 

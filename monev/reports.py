@@ -1,11 +1,8 @@
-"""What pages and the CLI ask for: query results passed through the domain rules.
-
-This is the one place that combines the query layer with domain logic, so every page, export
-and the CLI report the same figures.
-"""
+"""The budget figures every view builds on: the satker x PPK x jenis belanja grain of a period,
+the month's targets, their summary per level, and what the warehouse says about itself. Pages,
+exports and the CLI read them through the views (the overview: monev/views/ringkasan.py), so
+they all report the same figures."""
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import pandas as pd
 import sqlalchemy as sa
@@ -41,94 +38,3 @@ def warehouse_info(engine: sa.Engine) -> dict[str, str]:
 
 def is_sample(engine: sa.Engine) -> bool:
     return "sample_scale" in warehouse_info(engine)
-
-
-# ---------------------------------------------------------------- the overview page (Ringkasan)
-
-def rupiah_needed(pagu: pd.Series, realisasi: pd.Series, target_persen: pd.Series) -> pd.Series:
-    """What is still to be realized to reach the target: max(0, target% x pagu - realisasi),
-    whole rupiah (Int64; missing where there is no target)."""
-    goal = (target_persen.astype(float) / 100.0 * pagu.astype(float)).round()
-    short = (goal - realisasi.astype(float)).clip(lower=0)
-    return short.astype("Int64")
-
-
-def _with_needed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    frame["kekurangan"] = rupiah_needed(frame["pagu"], frame["realisasi"], frame["target_persen"])
-    return frame
-
-
-def _names(frame: pd.DataFrame, grain: pd.DataFrame, keys: list[str], names: list[str]) -> pd.DataFrame:
-    lookup = grain[keys + names].drop_duplicates(keys)
-    return frame.merge(lookup, on=keys, how="left")[keys + names + [c for c in frame if c not in keys]]
-
-
-def behind_target(per_satker: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The n satker furthest behind their target (target% - realization%, largest first);
-    only satker that are behind."""
-    frame = per_satker.copy()
-    frame["selisih_persen"] = frame["target_persen"] - frame["persen"]
-    frame = frame[frame["selisih_persen"] > 0]
-    frame = frame.sort_values(["selisih_persen", "kdsatker"], ascending=[False, True]).head(n)
-    return frame.reset_index(drop=True)
-
-
-def quarter_target_amounts(per_jenis_belanja: pd.DataFrame, rows: pd.DataFrame | None) -> pd.Series:
-    """Target % x pagu at each quarter end (index 3, 6, 9, 12), int64 rupiah: the year's
-    quarter targets per jenis belanja applied to the pagu of that jenis belanja."""
-    quarters = targets.quarter_targets(rows)
-    amounts = []
-    for q in range(4):
-        total = sum(float(r.pagu) * quarters[r.jenis_belanja][q] / 100.0
-                    for r in per_jenis_belanja.itertuples() if r.jenis_belanja in quarters)
-        amounts.append(int(round(total)))
-    return pd.Series(amounts, index=[3, 6, 9, 12], dtype="int64")
-
-
-def monthly_curve(engine: sa.Engine, period: Period, per_jenis_belanja: pd.DataFrame, *,
-                  scope: Scope, filters: Filters = NO_FILTER) -> pd.DataFrame:
-    """Per month: realization and RPD of the month and cumulative (realization only up to the
-    period's month), and the quarterly target amount at quarter ends (Int64, missing elsewhere).
-    The RPD is a satker's plan: missing (no line drawn) for a scope of PPK only."""
-    frame = query.run(engine, "kurva_bulanan", scope=scope, filters=filters,
-                      tahun=period.tahun, sampai=period.sampai)
-    frame["realisasi"] = frame["realisasi"].astype("int64")
-    frame["rpd"] = frame["rpd"].astype("int64")
-    frame["realisasi_kumulatif"] = frame["realisasi"].cumsum().astype("Int64").where(frame["bulan"] <= period.bulan)
-    frame["rpd_kumulatif"] = frame["rpd"].cumsum().astype("int64")
-    if not scope.whole_satker:
-        for column in ("rpd", "rpd_kumulatif"):
-            frame[column] = pd.array([pd.NA] * len(frame), dtype="Int64")
-    steps = quarter_target_amounts(per_jenis_belanja, query.reference(engine, "target_triwulan", tahun=period.tahun))
-    frame["target"] = frame["bulan"].map(steps).astype("Int64")
-    return frame[["bulan", "realisasi", "realisasi_kumulatif", "rpd", "rpd_kumulatif", "target"]]
-
-
-HEADLINE_COLUMNS = ["tahun", "bulan", "pagu", "blokir", "realisasi", "persen", "target_persen", "kekurangan"]
-
-
-def overview(engine: sa.Engine, period: Period, *, scope: Scope,
-             filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
-    """Everything the overview page shows: 'headline' (the period, and the same month a year
-    earlier when that year has data), 'kurva', 'per_unit', 'per_jenis_belanja' and
-    'satker_tertinggal'."""
-    grain = budget_grain(engine, period, scope=scope, filters=filters)
-    figures = summary.summarize(grain, month_targets(engine, period))
-    heads = [figures["total"].assign(tahun=period.tahun, bulan=period.bulan)]
-    years = set(query.run(engine, "tahun_anggaran", scope=scope)["thang"].astype(int))
-    if period.tahun - 1 in years:
-        before = Period(period.tahun - 1, period.bulan)
-        heads.append(budget_summary(engine, before, scope=scope, filters=filters)["total"].assign(
-            tahun=before.tahun, bulan=before.bulan))
-    headline = _with_needed(pd.concat(heads, ignore_index=True))[HEADLINE_COLUMNS]
-    per_satker = _names(figures["per_satker"], grain, ["kdsatker"], ["nmunit", "nmsatker"])
-    return {
-        "headline": headline,
-        "kurva": monthly_curve(engine, period, figures["per_jenis_belanja"], scope=scope, filters=filters),
-        "per_unit": _with_needed(_names(figures["per_unit"], grain, ["kdunit"], ["nmunit"])),
-        "per_jenis_belanja": _with_needed(figures["per_jenis_belanja"]),
-        "satker_tertinggal": _with_needed(behind_target(per_satker))[
-            ["kdunit", "nmunit", "kdsatker", "nmsatker", "pagu", "realisasi", "persen", "target_persen",
-             "selisih_persen", "kekurangan"]],
-    }

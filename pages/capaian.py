@@ -1,9 +1,9 @@
 """Capaian output: each RO's achievement and its physical against financial progress, by level."""
 import streamlit as st
 
+from monev.i18n import format as fmt
 from monev.ui import charts_capaian as charts
 from monev.ui import data, download, tables
-from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import capaian as view
 
@@ -29,7 +29,8 @@ cols = st.columns(4)
 cols[0].metric(t("capaian_output"), fmt.percent(total.capaian_persen, lang()))
 cols[1].metric(t("capaian_fisik"), fmt.percent(total.progres_fisik, lang()))
 cols[2].metric(t("capaian_keuangan"), fmt.percent(total.persen_keuangan, lang()),
-               help=f"{t('realisasi')} {fmt.rupiah(total.realisasi, lang())} / {t('pagu')} {fmt.rupiah(total.pagu, lang())}")
+               help=f"{t('realisasi')} {fmt.rupiah(total.realisasi, lang())} / "
+                    f"{t('pagu')} {fmt.rupiah(total.pagu, lang())}")
 cols[3].metric(t("capaian_ro_dilaporkan"), f"{int(total.jumlah_ro_dilaporkan)} / {int(total.jumlah_ro)}")
 st.caption(t("capaian_catatan"))
 

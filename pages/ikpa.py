@@ -3,11 +3,11 @@ ranking (computed beside official OM-SPAN values), the formula trace, the year-e
 with what each KPA still has to realize per month, and the Rakor's needs-attention list."""
 import streamlit as st
 
-from monev.domain import projection
-from monev.ui import charts_ikpa as charts
-from monev.ui import data, download, tables
+from monev.domain import catch_up
 from monev.i18n import format as fmt
 from monev.i18n.markdown import escape
+from monev.ui import charts_ikpa as charts
+from monev.ui import data, download, tables
 from monev.ui.texts import lang, t
 from monev.views import ikpa_page
 
@@ -15,7 +15,7 @@ ctx = data.context(satker_level=True)  # IKPA is a satker measure: not for a PPK
 period = ctx.selection.period
 L = lang()
 when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, L))
-tw = fmt.QUARTERS[projection.target_quarter(period.bulan) - 1]
+tw = fmt.QUARTERS[catch_up.target_quarter(period.bulan) - 1]
 labels = {**charts.column_labels(L, tw), "alasan_realistis": t("ikpa_kol_alasan_realistis")}
 stamp = f"{period.tahun}_{period.bulan:02d}"
 
@@ -92,7 +92,7 @@ with tabs[3]:
     st.caption(t("ikpa_catatan_proyeksi"))
     show(figures, f"ikpa_proyeksi_{level}", "ikpa_proyeksi")
     st.subheader(t("ikpa_judul_kejar", tw=tw, **when))
-    st.caption(t("ikpa_catatan_kejar", faktor=fmt.percent(projection.REALISTIC_FACTOR, L)[:-1]))
+    st.caption(t("ikpa_catatan_kejar", faktor=fmt.percent(catch_up.REALISTIC_FACTOR, L)[:-1]))
     catch_up = shown["kejar"]
     show(catch_up[[c for c in ikpa_page.CATCH_UP_COLUMNS if c in catch_up]], "ikpa_kebutuhan_satker", "ikpa_kejar")
 

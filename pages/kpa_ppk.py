@@ -2,9 +2,9 @@
 for the quarter's target, a monthly trend and the quarter-by-quarter view."""
 import streamlit as st
 
-from monev.ui import charts_kpa_ppk, data, download, tables
 from monev.i18n import format as fmt
 from monev.i18n.markdown import escape
+from monev.ui import charts_kpa_ppk, data, download, tables
 from monev.ui.texts import lang, t
 from monev.views import kpa_ppk
 

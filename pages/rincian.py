@@ -3,8 +3,8 @@ from functools import partial
 
 import streamlit as st
 
-from monev.ui import charts_rincian, data, download, tables
 from monev.i18n import format as fmt
+from monev.ui import charts_rincian, data, download, tables
 from monev.ui.texts import lang, t
 from monev.views import rincian
 
@@ -46,7 +46,8 @@ with st.container(horizontal=True):
     crumbs = [t("rincian_semua")] + [_short(f"{kode} {nama}".strip()) for _, kode, nama in path]
     for depth, crumb in enumerate(crumbs):
         st.button(("› " if depth else "") + crumb, key=f"rincian_jalur_{depth}", on_click=_go_to,
-                  args=(path[:depth],), disabled=depth == len(path), type="tertiary" if depth < len(path) else "secondary")
+                  args=(path[:depth],), disabled=depth == len(path),
+                  type="tertiary" if depth < len(path) else "secondary")
 
 if level is None:
     st.info(t("rincian_terdalam"))
@@ -72,7 +73,8 @@ st.subheader(t("rincian_judul_tabel", tingkat=tingkat, tahun=period.tahun, bulan
 deepest = level == rincian.LEVELS[-1]
 table_key = "rincian_tabel_" + "/".join(kode for _, kode, _ in path)
 st.dataframe(
-    tables.styled(frame, lang(), money=["pagu", "blokir", "realisasi", "sisa"], percent=["persen"]), hide_index=True, key=table_key, selection_mode="single-row",
+    tables.styled(frame, lang(), money=["pagu", "blokir", "realisasi", "sisa"], percent=["persen"]), hide_index=True,
+    key=table_key, selection_mode="single-row",
     on_select="ignore" if deepest else partial(_descend_from_table, table_key, frame, level, path),
     column_config={"kode": t("rincian_kode"), "nama": t("rincian_nama"), "pagu": t("pagu"), "blokir": t("blokir"),
                    "realisasi": t("realisasi"), "sisa": t("rincian_sisa"), "persen": t("rincian_persen")},

@@ -3,12 +3,12 @@ echelon I unit and jenis belanja, and the satker furthest behind target."""
 import pandas as pd
 import streamlit as st
 
-from monev import reports
-from monev.ui import charts, data
 from monev.i18n import format as fmt
-from monev.ui.download import download_button
 from monev.i18n.texts import JENIS_BELANJA
+from monev.ui import charts, data
+from monev.ui.download import download_button
 from monev.ui.texts import label, lang, t
+from monev.views import ringkasan
 
 
 def headline(row, lg: str) -> None:
@@ -19,14 +19,14 @@ def headline(row, lg: str) -> None:
     cols[3].metric(t("persen"), fmt.percent(row.persen, lg))
     cols[4].metric(t("ringkasan_target_persen", bulan=fmt.month_name(int(row.bulan), lg)),
                    fmt.percent(row.target_persen, lg))
-    needed = None if pd.isna(row.kekurangan) else int(row.kekurangan)
+    needed = None if pd.isna(row.kebutuhan) else int(row.kebutuhan)
     cols[5].metric(t("ringkasan_kekurangan"), fmt.rupiah_short(needed, lg), help=fmt.rupiah(needed, lg))
 
 
 ctx = data.context()
 period = ctx.selection.period
 lg = lang()
-view = data.view(reports.overview, ctx)
+view = data.view(ringkasan.overview, ctx)
 asof = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, lg))
 
 st.title(t("app_title"))
@@ -69,6 +69,6 @@ else:
         t("persen"): [fmt.percent(v, lg) for v in behind.persen],
         t("target"): [fmt.percent(v, lg) for v in behind.target_persen],
         t("ringkasan_selisih"): [fmt.percent(v, lg) for v in behind.selisih_persen],
-        t("ringkasan_kekurangan"): [fmt.rupiah(None if pd.isna(v) else int(v), lg) for v in behind.kekurangan],
+        t("ringkasan_kekurangan"): [fmt.rupiah(None if pd.isna(v) else int(v), lg) for v in behind.kebutuhan],
     }), hide_index=True, key="tertinggal")
 download_button(behind, "ringkasan_satker_tertinggal", sample=ctx.sample)

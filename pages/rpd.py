@@ -3,9 +3,9 @@ and the 5% tolerance."""
 import streamlit as st
 
 from monev.domain import rpd
+from monev.i18n import format as fmt
 from monev.ui import charts_rpd as charts
 from monev.ui import data, download
-from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import rpd as view
 

@@ -4,10 +4,10 @@ realization % curve. Units are grouped by code and name of each year, never merg
 import pandas as pd
 import streamlit as st
 
-from monev.ui import charts_tren, data
 from monev.i18n import format as fmt
-from monev.ui.download import download_button
 from monev.i18n.texts import JENIS_BELANJA
+from monev.ui import charts_tren, data
+from monev.ui.download import download_button
 from monev.ui.texts import label, lang, t
 from monev.views import tren
 

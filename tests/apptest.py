@@ -17,7 +17,8 @@ def signed_in(at: AppTest, viewer: Viewer) -> AppTest:
     """`at` with `viewer` signed in, as the sign-in form leaves it: the account exists in the test
     run's application database (MONEV_APP_DB, set in conftest) and the session names it. Accounts
     are named by role and scope, so two tests asking for the same viewer share one account."""
-    from monev.appdb import db as appdb, users
+    from monev.appdb import db as appdb
+    from monev.appdb import users
 
     engine = appdb.engine()
     scope = repr((viewer.role, viewer.units, viewer.satkers, viewer.ppks))

@@ -7,8 +7,8 @@ and fractions, independently of the program, so tests compare the program with i
 """
 from __future__ import annotations
 
-import csv
 import copy
+import csv
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -94,7 +94,7 @@ def _wide(line, months, with_ppk=True):
 class Dataset:
     rows: dict[str, list[dict]] = field(default_factory=dict)
 
-    def copy(self) -> "Dataset":
+    def copy(self) -> Dataset:
         return Dataset(copy.deepcopy(self.rows))
 
 

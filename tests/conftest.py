@@ -18,9 +18,9 @@ for path in (ROOT, ROOT / "tests"):
 # set before anything opens it, and inherited by the CLI and app servers tests start
 os.environ["MONEV_APP_DB"] = str(Path(tempfile.mkdtemp(prefix="monev-appdb-")) / "app.sqlite")
 
-import builders  # noqa: E402
 from monev.warehouse import db  # noqa: E402
 
+import builders  # noqa: E402
 
 TEMPLATE_QUERIES: set[str] = set()  # every queries/ file read while the template was loaded
 

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 
 from monev.access import accounts, passwords, roles
 from monev.access.roles import Viewer
-from monev.appdb import audit, db as appdb, migrations, users
+from monev.appdb import audit, migrations, users
+from monev.appdb import db as appdb
 from monev.i18n.markdown import escape
 from monev.warehouse import query
 

@@ -15,9 +15,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-import builders as b
 from monev.ui.download import excel_bytes
 from monev.warehouse.ingest import ingest_files, safe_file_name
+
+import builders as b
 
 LOKASI_HEADER = "thang,kdlokasi,nmlokasi\n"
 
@@ -53,8 +54,8 @@ def test_windows_1252_row_is_named_with_its_row(shared_warehouse, tmp_path):
 
 def test_mixed_encodings_point_at_the_first_non_utf8_row(shared_warehouse, tmp_path):
     path = tmp_path / "lokasi.csv"
-    path.write_bytes(LOKASI_HEADER.encode() + "2024,33,Jawa Tengah é\n".encode("utf-8")
-                     + "2024,34,Yogyakartá\n".encode("cp1252") + "2024,35,Jawa Timur\n".encode())
+    path.write_bytes(LOKASI_HEADER.encode() + "2024,33,Jawa Tengah é\n".encode()
+                     + "2024,34,Yogyakartá\n".encode("cp1252") + b"2024,35,Jawa Timur\n")
     result = rejected(shared_warehouse, path)
     assert "baris 3" in result.message and "UTF-8" in result.message
 

@@ -1,21 +1,22 @@
 """Load history and undo (monev/warehouse/batches.py, `python -m monev batches | undo`)."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import json
 import re
 
 import pytest
 
-import builders as b
 from monev import cli, reports
+from monev.domain.period import Period
+from monev.i18n import format as ui_format
 from monev.paths import QUERIES
-from monev.warehouse import batches, db, query
-from monev.warehouse.ingest import ingest_files
 from monev.ui import data as ui_data
 from monev.ui import download
-from monev.i18n import format as ui_format
-from monev.domain.period import Period
+from monev.warehouse import batches, db, query
+from monev.warehouse.ingest import ingest_files
+from monev.warehouse.query import EVERYTHING
+
+import builders as b
 
 PERIOD = Period(b.THANG, 12)
 

@@ -1,9 +1,9 @@
 """The page benchmark calls every data page's functions the way the pages do."""
+from bench import pages as bench_pages
+from monev.domain.period import Period
+
 import builders
 from apptest import app_pages
-from bench import pages as bench_pages
-from monev import reports
-from monev.domain.period import Period
 
 
 def test_every_data_page_is_timed_and_its_calls_run(shared_warehouse):

@@ -8,11 +8,12 @@ import sys
 
 import pytest
 
-import builders as b
-from builders import L8, REV1, S1, S2, S3
 from monev import cli
 from monev.i18n import format as fmt
 from monev.warehouse import db
+
+import builders as b
+from builders import L8, REV1, S1, S2, S3
 
 TOP_KEYS = {"tahun", "sampai", "total", "per_unit", "per_jenis_belanja", "per_satker", "per_ppk"}
 MEASURES = {"pagu", "blokir", "realisasi", "persen", "target_persen"}

@@ -9,10 +9,12 @@ import sys
 
 import pytest
 
-import builders as b
 from monev.access import accounts
-from monev.appdb import audit, db as appdb, users
+from monev.appdb import audit, users
+from monev.appdb import db as appdb
 from monev.cli import main
+
+import builders as b
 
 SECRET = "sandi-cli-rahasia-42"
 

@@ -6,7 +6,6 @@ processes against the test warehouse: readers never see half a load or a lock er
 killed with SIGKILL leaves the warehouse exactly as it was before it (or, once published, after).
 """
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import os
 import signal
@@ -17,13 +16,15 @@ import time
 from pathlib import Path
 
 import pytest
-
-import builders as b
 from conftest import _copy
+
 from monev import reports
+from monev.domain.period import Period
 from monev.views import kpa_ppk, rpd
 from monev.warehouse import db, store
-from monev.domain.period import Period
+from monev.warehouse.query import EVERYTHING
+
+import builders as b
 
 ROOT = Path(__file__).resolve().parent.parent
 PERIOD = Period(b.THANG, 12)

@@ -6,9 +6,20 @@ idle time; and that no password or hash reaches the server's log or the audit.
 from __future__ import annotations
 
 import pytest
+from e2e import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    FORM,
+    ROOT,
+    app_server,
+    fill_sign_in,
+    main_text,
+    needs_chromium,
+    settle,
+    sign_in,
+)
 
 import builders as b
-from e2e import ROOT, CHROMIUM, CHROMIUM_FLAGS, FORM, app_server, fill_sign_in, main_text, needs_chromium, settle, sign_in
 
 pytestmark = needs_chromium
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
@@ -23,7 +34,8 @@ HOSTILE_NAME = "![x](http:beacon.example) [Masuk ulang](beacon.example) :red[mer
 @pytest.fixture(scope="module")
 def app_db(tmp_path_factory):
     from monev.access import passwords
-    from monev.appdb import db as appdb, users
+    from monev.appdb import db as appdb
+    from monev.appdb import users
 
     path = tmp_path_factory.mktemp("appdb") / "app.sqlite"
     engine = appdb.engine(path)
@@ -51,7 +63,8 @@ def _error_text(page) -> str:
 
 
 def test_local_accounts_end_to_end(shared_warehouse, app_db, browser, tmp_path):
-    from monev.appdb import audit, db as appdb, users
+    from monev.appdb import audit, users
+    from monev.appdb import db as appdb
 
     log = tmp_path / "server.log"
     env = {"MONEV_DB": str(shared_warehouse), "MONEV_APP_DB": str(app_db),

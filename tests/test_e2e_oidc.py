@@ -15,9 +15,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from e2e import CHROMIUM, CHROMIUM_FLAGS, app_server, free_port, main_text, needs_chromium, settle, wait_healthy
 
 import builders as b
-from e2e import CHROMIUM, CHROMIUM_FLAGS, app_server, free_port, main_text, needs_chromium, settle, wait_healthy
 
 OIDC = Path(__file__).resolve().parent / "oidc"
 NODE = shutil.which("node")
@@ -49,7 +49,8 @@ def oidc_provider(client_id: str, client_secret: str, redirect_uri: str):
 @pytest.fixture(scope="module")
 def sso_app(shared_warehouse, tmp_path_factory):
     """The app with SSO configured; accounts: a KPA by e-mail (no local password)."""
-    from monev.appdb import db as appdb, users
+    from monev.appdb import db as appdb
+    from monev.appdb import users
 
     base = tmp_path_factory.mktemp("sso")
     app_db = base / "app.sqlite"
@@ -111,7 +112,8 @@ def page(sso_app):
 
 
 def test_a_registered_email_opens_the_app_with_its_role_and_scope_and_signs_out(sso_app, page, tmp_path):
-    from monev.appdb import audit, db as appdb
+    from monev.appdb import audit
+    from monev.appdb import db as appdb
 
     _sign_in_at_provider(page, sso_app["url"], "kpa.sso@kemensos.example")
     settle(page)  # back in the app, with the filters of a signed-in viewer
@@ -135,7 +137,8 @@ def test_a_registered_email_opens_the_app_with_its_role_and_scope_and_signs_out(
 
 
 def test_an_identity_without_an_account_sees_a_message_and_no_figures(sso_app, page):
-    from monev.appdb import audit, db as appdb
+    from monev.appdb import audit
+    from monev.appdb import db as appdb
 
     _sign_in_at_provider(page, sso_app["url"], "orang.asing@kemensos.example")
     page.wait_for_url("http://localhost:*/**", timeout=60_000)

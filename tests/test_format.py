@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from monev.i18n import format as fmt
 
-# Published Kemensos figures (shared/domain.md)
+# Published Kemensos figures (docs/domain.md)
 PAGU_2020 = 134_171_839_274_000
 SETJEN_2020 = 392_150_000_000
 PEGAWAI_2020 = 503_160_000_000  # Rp 503,16 M (miliar)

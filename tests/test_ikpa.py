@@ -1,10 +1,9 @@
-"""IKPA: every formula against values worked out by hand from the rules (shared/domain.md,
+"""IKPA: every formula against values worked out by hand from the rules (docs/domain.md,
 docs/ikpa.md), the rule data, the OM-SPAN import and `python -m monev ikpa --json`.
 
 Expected values are written as the arithmetic of the rule, with Fractions where it helps, never
 read off the program."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import json
 import math
@@ -15,17 +14,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import builders as b
-from builders import L1, L2, L4, L5, L6, L7, S1, S2
 from monev import cli
 from monev.domain import ikpa, ikpa_rules
 from monev.domain.ikpa_rules import Rules
-from monev.domain.targets import DEFAULT_TARGETS
 from monev.domain.period import Period
+from monev.domain.targets import DEFAULT_TARGETS
 from monev.views import ikpa as ikpa_view
 from monev.warehouse import batches, db, query
 from monev.warehouse.ingest import ingest_files
+from monev.warehouse.query import EVERYTHING
 from monev.warehouse.reader import read_table
+
+import builders as b
+from builders import L1, L2, L4, L5, L6, L7, S1, S2
 
 Y = b.THANG
 TARGETS = {j: list(t) for j, t in DEFAULT_TARGETS.items()}
@@ -153,7 +154,8 @@ def test_revisions_counted_per_semester():
 def test_revisions_of_every_month_at_once_skip_the_satker_without_any(rules):
     """revision_as_of() scores the satker with no counted revision without their periods; it
     equals the mean of revision_periods_as_of() for every satker and month."""
-    log = pd.DataFrame([("A", "1", "2024-02-01", "201"), ("A", "3", "2024-05-01", "222"), ("A", "4", "2024-08-01", "201"),
+    log = pd.DataFrame([("A", "1", "2024-02-01", "201"), ("A", "3", "2024-05-01", "222"), ("A", "4", "2024-08-01",
+                                                                                           "201"),
                         ("C", "1", "2024-03-01", "301")],  # C: only a code that is not counted
                        columns=["kdsatker", "no_revisi", "tgl_revisi", "kode_jenis"])
     entities = pd.DataFrame({ikpa.AS_OF: [m for m in range(1, 13) for _ in "ABC"], "kdsatker": list("ABC") * 12})
@@ -246,7 +248,8 @@ def test_rules_default_and_from_rows():
                              "penyelesaian_tagihan": 10, "pengelolaan_up_tup": 10, "capaian_output": 25}
     assert sum(RULES.weights.values()) == 100
     assert "201" in RULES.revision_codes and "239" in RULES.revision_codes and "301" not in RULES.revision_codes
-    rows = pd.DataFrame([("PER-X/PB/2025", "BOBOT", "penyerapan", 60.0), ("PER-X/PB/2025", "BOBOT", "capaian_output", 40.0),
+    rows = pd.DataFrame([("PER-X/PB/2025", "BOBOT", "penyerapan", 60.0), ("PER-X/PB/2025", "BOBOT", "capaian_output",
+                                                                          40.0),
                          ("PER-X/PB/2025", "KODE_REVISI", "301", 1.0), ("PER-X/PB/2025", "BATAS", "baik", 90.0),
                          ("PER-X/PB/2025", "BULAN_PERIODE_REVISI", "", 3.0)],
                         columns=["peraturan", "parameter", "kunci", "nilai"])

@@ -2,7 +2,6 @@
 same scores as computing them from the facts, after every kind of load that feeds them, after an
 undo, and after migrating a warehouse loaded before the aggregates existed."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import shutil
 
@@ -11,14 +10,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import builders as b
-import test_ikpa as hand
-from builders import S1, S2
 from monev.domain import ikpa
 from monev.domain.ikpa_rules import Rules
 from monev.views import ikpa as ikpa_view
 from monev.warehouse import batches, db, query
 from monev.warehouse.ingest import ingest_files
+from monev.warehouse.query import EVERYTHING
+
+import builders as b
+import test_ikpa as hand
+from builders import S1
 
 Y = b.THANG
 tiny = hand.tiny  # the hand-worked warehouse of test_ikpa, loaded once for this module too
@@ -100,7 +101,8 @@ def test_migration_fills_the_aggregates_of_a_warehouse_loaded_before_them(monkey
     con.close()
     try:
         migrated = _assert_same_scores(monkeypatch, db_path)
-        assert b.scalar(db_path, "select value from warehouse_info where key = 'schema_version'") == str(db.SCHEMA_VERSION)
+        assert b.scalar(db_path,
+                        "select value from warehouse_info where key = 'schema_version'") == str(db.SCHEMA_VERSION)
         pd.testing.assert_frame_equal(migrated, expected, check_exact=True)
     finally:
         db.dispose(db_path)

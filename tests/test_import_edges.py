@@ -6,9 +6,10 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-import builders as b
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
+
+import builders as b
 
 
 def test_a_file_missing_one_column_is_told_which(shared_warehouse, tmp_path):

@@ -8,10 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-import builders as b
-from builders import L2, L3, L8, L9, S1, THANG
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
+
+import builders as b
+from builders import L2, L3, L8, L9, S1, THANG
 
 STYLES = ["csv", "csv_dots", "csv_semicolon_bom", "csv_semicolon", "xlsx"]
 

@@ -7,8 +7,9 @@ import re
 import pytest
 import sqlalchemy as sa
 
-import builders as b
 from monev.warehouse import db
+
+import builders as b
 
 
 def _version(db_path) -> int:

@@ -19,9 +19,6 @@ import streamlit as st
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-import builders
-from apptest import open_page
-from builders import S1, S2, S3, THANG
 from monev import cli, pack
 from monev.domain.period import Period
 from monev.i18n import format as fmt
@@ -29,6 +26,10 @@ from monev.pack.model import Column, Pack, Slide, Table
 from monev.warehouse import db
 from monev.warehouse.ingest import mark_sample
 from monev.warehouse.query import EVERYTHING, Scope
+
+import builders
+from apptest import open_page
+from builders import S1, S2, S3, THANG
 
 BULAN = 8  # mid-quarter: the month's target and TW III's differ
 PERIOD = Period(THANG, BULAN)

@@ -8,12 +8,14 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders as b
-from apptest import APP, open_page, signed_in
 from monev.access import passwords
 from monev.access.roles import Viewer
-from monev.appdb import audit, db as appdb, users
+from monev.appdb import audit, users
+from monev.appdb import db as appdb
 from monev.warehouse import query
+
+import builders as b
+from apptest import APP, open_page, signed_in
 
 KPA = Viewer(name="kpa", role="kpa", satkers=(b.S2,))
 

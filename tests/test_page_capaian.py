@@ -2,7 +2,6 @@
 roll-up per level checked against figures computed here from builders.base_dataset(), the
 reconciliation with the budget summary, and the page itself (AppTest)."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -12,15 +11,16 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
-from apptest import open_page
 from monev import reports
 from monev.domain import capaian
+from monev.domain.period import Period
 from monev.ui import charts_capaian, download
 from monev.views import capaian as view
 from monev.warehouse import db
-from monev.warehouse.query import Filters
-from monev.domain.period import Period
+from monev.warehouse.query import EVERYTHING, Filters
+
+import builders
+from apptest import open_page
 
 TAHUN = builders.THANG
 
@@ -153,7 +153,8 @@ def expected_total(data: builders.Dataset, bulan: int, jenis=None) -> dict:
     units = [geo([geo(r) for r in programs.values()]) for programs in ratios.values()]
     pagu = sum(v["pagu"] for v in ros.values())
     realisasi = sum(v["realisasi"] for v in ros.values())
-    return {"capaian": 100 * geo(units) if units else None, "fisik": fisik_weighted / fisik_weight if reported else None,
+    return {"capaian": 100 * geo(units) if units else None,
+            "fisik": fisik_weighted / fisik_weight if reported else None,
             "keuangan": 100 * realisasi / pagu, "pagu": pagu, "realisasi": realisasi,
             "ro": len(ros), "reported": reported}
 
@@ -188,8 +189,8 @@ def expected_levels(data: builders.Dataset, bulan: int) -> dict[str, dict[tuple,
                 cell["fisik"].append((float(report["progres_fisik"]), values["pagu"]))
             if ratio is not None:
                 cell["ratios"].append(ratio)
-    for level, cells in found.items():
-        for key, cell in cells.items():
+    for cells in found.values():
+        for cell in cells.values():
             weight = sum(p for _, p in cell["fisik"])
             cell["progres_fisik"] = (sum(f * p for f, p in cell["fisik"]) / weight if weight
                                      else sum(f for f, _ in cell["fisik"]) / len(cell["fisik"]) if cell["fisik"]

@@ -2,7 +2,6 @@
 (S1: Kurang 66,33; S2: Baik 92,31 with an OM-SPAN report of June), and the IKPA band reason of
 the needs-attention list."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -12,18 +11,19 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from apptest import open_page
-
-import builders as b
-import test_ikpa as hand
-from builders import S1, S2
 from monev.domain import attention
 from monev.domain.period import Period
 from monev.ui import charts_ikpa, download
-from monev.views import ikpa_page
+from monev.views import ikpa_page, projection_words
 from monev.views import projection as projection_view
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
+from monev.warehouse.query import EVERYTHING
+
+import builders as b
+import test_ikpa as hand
+from apptest import open_page
+from builders import S1, S2
 
 Y = b.THANG
 PAGU_S1 = (100 + 600 + 50) * 1_000_000  # gross pagu in force at the end of June (test_ikpa.tiny_dataset)
@@ -220,12 +220,12 @@ def test_ikpa_band_reason_names_the_worst_band_only():
                            dict(kdunit="05", kdsatker="D", nilai=1234.5 / 100, kategori="Kurang")])
     got = attention.ikpa_band_reason({"ikpa_satker": scores})
     assert list(got["kdsatker"]) == ["A", "D"]
-    words = projection_view.reason_words("id")
+    words = projection_words.reason_words("id")
     values = got.drop(columns=attention.REASON_COLUMNS)
     assert set(got["kunci"]) == {"ikpa_alasan_ikpa"}
     # numbers as the rest of the page writes them (monev.i18n.format, half-even: 12,345 -> 12,34)
     assert list(words("ikpa_alasan_ikpa", values)) == ["IKPA 68,50 (Kurang)", "IKPA 12,34 (Kurang)"]
-    assert list(projection_view.reason_words("en")("ikpa_alasan_ikpa", values)) == ["IKPA 68.50 (Poor)",
+    assert list(projection_words.reason_words("en")("ikpa_alasan_ikpa", values)) == ["IKPA 68.50 (Poor)",
                                                                                      "IKPA 12.34 (Poor)"]
     assert list(got["bobot"]) == [approx(70 - 68.5), approx(70 - 12.345)]  # points below Cukup (70)
     assert attention.ikpa_band_reason({"ikpa_satker": scores, "ikpa_batas_cukup": 80})["bobot"].iloc[0] == 11.5

@@ -2,7 +2,6 @@
 test's own rows (tests/builders.py): target %, status band, rupiah needed for the quarter's target,
 the monthly trend and the quarter-by-quarter view; plus the status rules and the chart."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -13,15 +12,16 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
-from apptest import open_page
 from monev import reports
 from monev.domain import status
 from monev.domain.period import Period
 from monev.ui import charts_kpa_ppk, download
 from monev.views import kpa_ppk
 from monev.warehouse import db, query
-from monev.warehouse.query import Filters
+from monev.warehouse.query import EVERYTHING, Filters
+
+import builders
+from apptest import open_page
 
 THANG = builders.THANG
 DATA = builders.base_dataset()
@@ -239,7 +239,8 @@ def test_page_per_satker_and_ppk(shared_warehouse, monkeypatch):
     assert_table(at.dataframe[0].value, expected(5), "satker")
     assert any("Sangat Baik ≥ 95%, Baik ≥ 89%, Cukup ≥ 70%, Kurang < 70%" in c.value for c in at.caption)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert spec["layout"]["title"]["text"] == f"Jumlah Satker (KPA) per status pada akhir tiap triwulan, TA {THANG} s.d. Mei"
+    assert spec["layout"]["title"]["text"] == (
+        f"Jumlah Satker (KPA) per status pada akhir tiap triwulan, TA {THANG} s.d. Mei")
     quarters = at.dataframe[1].value
     assert quarters["TW I status"].tolist() == [expected(3)[(s,)]["status"] for s in quarters["kdsatker"]]
 

@@ -6,12 +6,13 @@ import io
 
 import pandas as pd
 
-import builders as b
-from apptest import open_page
 from monev.i18n.markdown import escape
 from monev.ui.download import excel_bytes
 from monev.views import muat as views
 from monev.warehouse import db
+
+import builders as b
+from apptest import open_page
 
 
 def _csv_bytes(tmp_path, name, rows, **kw) -> bytes:

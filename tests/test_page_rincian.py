@@ -1,7 +1,6 @@
 """The budget drill-down page (Rincian anggaran): each level's figures against values computed here
 from the test's own rows (tests/builders.py), the drill path, the treemap and the Excel download."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -10,14 +9,15 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
-from apptest import open_page
 from monev import reports
 from monev.domain.period import Period
 from monev.ui import charts_rincian, download
 from monev.views import rincian
 from monev.warehouse import db
-from monev.warehouse.query import Filters
+from monev.warehouse.query import EVERYTHING, Filters
+
+import builders
+from apptest import open_page
 
 THANG = builders.THANG
 DATA = builders.base_dataset()

@@ -1,10 +1,10 @@
 """The overview page (Ringkasan): its figures against values computed here from the test's own
 rows (tests/builders.py), the chart builders and the reports functions behind it."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import io
 import json
+import math
 import shutil
 from fractions import Fraction
 
@@ -13,15 +13,18 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
 from monev import reports
+from monev.domain import status, targets
+from monev.domain.period import Period
 from monev.domain.targets import DEFAULT_TARGETS
 from monev.ui import charts
+from monev.views import ringkasan
 from monev.warehouse import db
-from monev.warehouse.query import Filters
-from monev.domain.period import Period
+from monev.warehouse.query import EVERYTHING, Filters
 
+import builders
 from apptest import ADMIN, APP, record_downloads, signed_in
+
 THANG = builders.THANG
 BEFORE = THANG - 1
 LATE_RPD = dict(thang=THANG, kdsatker=builders.S2, jenis_belanja="57", bulan=12, rpd=9_000_000_000,
@@ -80,8 +83,9 @@ def percent_text(value: Fraction) -> str:
 
 
 def needed(figures) -> int:
+    """The rupiah still needed, exactly: the goal (target % x pagu, a Fraction) rounded up."""
     goal = figures["target_persen"] / 100 * figures["pagu"]
-    return max(0, round(goal) - figures["realisasi"])
+    return max(0, math.ceil(goal) - figures["realisasi"])
 
 
 def last_month() -> int:
@@ -180,10 +184,10 @@ def test_filters_change_the_figures(app):
     assert all(trace.get("stackgroup") is None for trace in curve)
 
     # the downloads hold the rows shown
-    headline = pd.read_excel(io.BytesIO(at.written["ringkasan_angka"]), dtype={"kekurangan": "Int64"})
+    headline = pd.read_excel(io.BytesIO(at.written["ringkasan_angka"]), dtype={"kebutuhan": "Int64"})
     assert headline["realisasi"].tolist() == [figures["realisasi"],
                                               expected(6, {"52", "57"}, BEFORE)["total"]["realisasi"]]
-    assert headline["kekurangan"].iloc[0] == needed(figures)
+    assert headline["kebutuhan"].iloc[0] == needed(figures)
     kurva = pd.read_excel(io.BytesIO(at.written["ringkasan_kurva"]))
     assert kurva["rpd_kumulatif"].tolist() == [cum_rpd[m] for m in range(1, 13)]
 
@@ -198,7 +202,7 @@ def test_behind_target_table_and_download(app):
     rows = pd.read_excel(io.BytesIO(at.written["ringkasan_satker_tertinggal"]), dtype={"kdsatker": str})
     assert rows["kdsatker"].tolist() == [satker for _, satker, _ in behind]
     assert rows["realisasi"].tolist() == [f["realisasi"] for _, _, f in behind]
-    assert rows["kekurangan"].tolist() == [needed(f) for _, _, f in behind]
+    assert rows["kebutuhan"].tolist() == [needed(f) for _, _, f in behind]
     units = pd.read_excel(io.BytesIO(at.written["ringkasan_per_unit"]), dtype={"kdunit": str})
     per_unit = expected(6)["per_unit"]
     assert units["pagu"].tolist() == [per_unit[(u,)]["pagu"] for u in units["kdunit"]]
@@ -216,13 +220,13 @@ def test_page_in_english(app):
 def test_overview_matches_the_rows(gudang):
     engine = db.engine(gudang)
     bulan = 6
-    view = reports.overview(engine, Period(THANG, bulan), scope=EVERYTHING)
+    view = ringkasan.overview(engine, Period(THANG, bulan), scope=EVERYTHING)
     now, before = expected(bulan)["total"], expected(bulan, tahun=BEFORE)["total"]
     head = view["headline"]
     assert head["tahun"].tolist() == [THANG, BEFORE]
     assert head["pagu"].tolist() == [now["pagu"], before["pagu"]]
     assert head["realisasi"].tolist() == [now["realisasi"], before["realisasi"]]
-    assert head["kekurangan"].tolist() == [needed(now), needed(before)]
+    assert head["kebutuhan"].tolist() == [needed(now), needed(before)]
     assert head["target_persen"].tolist() == pytest.approx([float(now["target_persen"]),
                                                             float(before["target_persen"])])
     for column in ("pagu", "blokir", "realisasi"):
@@ -231,7 +235,7 @@ def test_overview_matches_the_rows(gudang):
     per_jenis = expected(bulan)["per_jenis_belanja"]
     frame = view["per_jenis_belanja"]
     assert frame["realisasi"].tolist() == [per_jenis[(jb,)]["realisasi"] for jb in frame["jenis_belanja"]]
-    assert frame["kekurangan"].tolist() == [needed(per_jenis[(jb,)]) for jb in frame["jenis_belanja"]]
+    assert frame["kebutuhan"].tolist() == [needed(per_jenis[(jb,)]) for jb in frame["jenis_belanja"]]
     assert set(view["per_unit"]["nmunit"]) == {u["nmunit"] for u in CURRENT.rows["unit"]}
 
     cum_real, cum_rpd = expected_curve(bulan)
@@ -244,7 +248,7 @@ def test_overview_matches_the_rows(gudang):
 
 def test_overview_without_a_prior_year_and_with_filters(gudang):
     engine = db.engine(gudang)
-    view = reports.overview(engine, Period(BEFORE, 3), filters=Filters(units=("05",)), scope=EVERYTHING)
+    view = ringkasan.overview(engine, Period(BEFORE, 3), filters=Filters(units=("05",)), scope=EVERYTHING)
     assert view["headline"]["tahun"].tolist() == [BEFORE]
     # the RPD follows the unit filter: only satker S2 and S3 of unit 05 (S2 has RPD, 57)
     rpd = sum(r["rpd"] for r in BEFORE_DATA.rows["rpd"] if r["kdsatker"] == builders.S2 and r["bulan"] <= 12
@@ -252,23 +256,46 @@ def test_overview_without_a_prior_year_and_with_filters(gudang):
     assert view["kurva"]["rpd_kumulatif"].iloc[-1] == rpd
 
 
-def test_rupiah_needed_and_behind_target():
+def test_behind_target():
     frame = pd.DataFrame({
         "kdsatker": ["A", "B", "C", "D"], "pagu": [1_000, 2_000, 3_000, 0],
         "realisasi": [100, 1_500, 900, 0], "persen": [10.0, 75.0, 30.0, None],
         "target_persen": [25.0, 50.0, 45.0, 50.0],
     })
-    assert reports.rupiah_needed(frame.pagu, frame.realisasi, frame.target_persen).tolist() == [150, 0, 450, 0]
-    behind = reports.behind_target(frame, n=1)
+    behind = status.behind_target(frame, n=1)
     assert behind["kdsatker"].tolist() == ["A"]  # 15 points behind; C is 15 too, A sorts first
-    assert reports.behind_target(frame)["kdsatker"].tolist() == ["A", "C"]
+    assert status.behind_target(frame)["kdsatker"].tolist() == ["A", "C"]
+
+
+def test_overview_needs_are_exact_above_two_to_the_53(monkeypatch):
+    """A float holds whole rupiah exactly only up to 2^53 (about Rp 9.007 T): the overview's 'still
+    needed' stays exact beyond it, rounded up as status.needed rounds (a half rupiah is a rupiah)."""
+    big = 2**56 + 3  # its 20%, the need, is above 2^53 too
+    grain = pd.DataFrame({"kdunit": ["01", "01", "02"], "kdsatker": ["A", "A", "B"], "nmunit": ["U1", "U1", "U2"],
+                          "nmsatker": ["Sa", "Sa", "Sb"], "kdppk": ["1", "1", "1"],
+                          "jenis_belanja": ["51", "52", "57"], "pagu": [big, 5, 3], "blokir": [0, 0, 0],
+                          "realisasi": [1, 0, 0]})
+    goals = {"51": 20.0, "52": 15.5, "57": 25.0}
+    monkeypatch.setattr(reports, "budget_grain", lambda *a, **k: grain)
+    monkeypatch.setattr(reports, "month_targets", lambda *a, **k: goals)
+    monkeypatch.setattr(ringkasan, "monthly_curve", lambda *a, **k: None)
+    monkeypatch.setattr(reports.query, "run", lambda *a, **k: pd.DataFrame({"thang": [THANG]}))
+    view = ringkasan.overview(None, Period(THANG, 3), scope=EVERYTHING)
+    exact = {"51": math.ceil(Fraction(big * 20, 100)), "52": math.ceil(Fraction(5 * 155, 1000)), "57": 1}
+    total = math.ceil(Fraction(big * 200 + 5 * 155 + 3 * 250, 1000)) - 1
+    assert view["headline"]["kebutuhan"].tolist() == [total]
+    assert view["per_jenis_belanja"]["kebutuhan"].tolist() == [exact["51"] - 1, exact["52"], exact["57"]]
+    assert view["per_unit"]["kebutuhan"].tolist() == [math.ceil(Fraction(big * 200 + 5 * 155, 1000)) - 1, 1]
+    # the float rule the overview used before (round(target% / 100 x pagu) - realisasi) misses it
+    assert round(20.0 / 100 * float(big) + 15.5 / 100 * 5 + 25.0 / 100 * 3) - 1 != total
+    assert str(view["headline"]["kebutuhan"].dtype) == "Int64"
 
 
 def test_quarter_target_amounts():
     per_jenis = pd.DataFrame({"jenis_belanja": ["51", "57", "99"], "pagu": [1_000, 3_000, 500]})
     rows = pd.DataFrame({"jenis_belanja": ["57"] * 4, "triwulan": [1, 2, 3, 4],
                          "target_persen": [30.0, 55.0, 80.0, 100.0]})
-    amounts = reports.quarter_target_amounts(per_jenis, rows)
+    amounts = targets.quarter_target_amounts(per_jenis, rows)
     # 51 takes the defaults 20/50/75/95; 99 has no target
     assert amounts.to_dict() == {3: 200 + 900, 6: 500 + 1_650, 9: 750 + 2_400, 12: 950 + 3_000}
     assert amounts.dtype == "int64"

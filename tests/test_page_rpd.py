@@ -2,7 +2,6 @@
 checked against figures computed here from builders.base_dataset(), the reconciliation with the
 budget summary, and the page itself (AppTest)."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -13,17 +12,18 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
-from apptest import open_page
 from monev import reports
 from monev.domain import rpd
-from monev.ui import charts_rpd, download
+from monev.domain.period import Period
 from monev.i18n import format as fmt
+from monev.ui import charts_rpd, download
 from monev.views import rpd as view
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
-from monev.warehouse.query import Filters
-from monev.domain.period import Period
+from monev.warehouse.query import EVERYTHING, Filters
+
+import builders
+from apptest import open_page
 
 TAHUN = builders.THANG
 
@@ -75,7 +75,10 @@ def expected_grid(data: builders.Dataset, bulan: int, jenis=None, units=()) -> d
     """(jenis_belanja, month) -> rpd in force at the month end and realization, from the rows."""
     at = builders.month_end(TAHUN, bulan)
     unit_of = {s["kdsatker"]: s["kdunit"] for s in data.rows["satker"]}
-    keep = lambda satker, jb: (jenis is None or jb in jenis) and (not units or unit_of[satker] in units)
+
+    def keep(satker, jb):
+        return (jenis is None or jb in jenis) and (not units or unit_of[satker] in units)
+
     plan: dict[tuple, tuple] = {}
     for row in data.rows["rpd"]:
         if date.fromisoformat(row["tgl_update"]) <= at and keep(row["kdsatker"], row["jenis_belanja"]):
@@ -83,7 +86,7 @@ def expected_grid(data: builders.Dataset, bulan: int, jenis=None, units=()) -> d
             if key not in plan or row["tgl_update"] > plan[key][0]:
                 plan[key] = (row["tgl_update"], row["rpd"])
     grid: dict[tuple, dict] = {}
-    for (satker, jb, month), (_, amount) in plan.items():
+    for (_, jb, month), (_, amount) in plan.items():
         grid.setdefault((jb, month), {"rpd": 0, "realisasi": 0})["rpd"] += amount
     for line, month, amount in builders.realization_entries(data):
         jb = line["kdakun"][:2]
@@ -213,7 +216,8 @@ def test_page_shows_plan_realization_and_deviation(shared_warehouse, monkeypatch
     assert any(sh.get("y0") == 5 for sh in specs[2]["layout"]["shapes"])  # the 5% line
     bars = next(tr for tr in specs[0]["data"] if tr["type"] == "bar")
     assert len(bars["x"]) == 6 and bars["customdata"][0][0] == fmt.rupiah(expected_grid(data, 6)[("52", 1)]["realisasi"]
-                                                                           + expected_grid(data, 6)[("51", 1)]["realisasi"])
+                                                                           + expected_grid(data, 6)[("51",
+                                                                                                     1)]["realisasi"])
 
     shown = at.dataframe[0].value
     table = view.plan_vs_realization(db.engine(shared_warehouse), Period(TAHUN, 6), scope=EVERYTHING)["tabel"]

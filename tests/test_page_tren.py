@@ -4,7 +4,6 @@ Uses a two-year warehouse: 2023 is the base data set shifted a year, with other 
 05 under another name (as after a reorganisation), so units must not be merged.
 """
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import io
 import json
@@ -13,13 +12,15 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
-from apptest import open_page
 from monev import reports
-from monev.ui import charts_tren, download
+from monev.domain.period import Period
+from monev.ui import charts_tren
 from monev.views import tren
 from monev.warehouse import db
-from monev.domain.period import Period
+from monev.warehouse.query import EVERYTHING
+
+import builders
+from apptest import open_page, record_downloads
 
 PAGE = "pages/tren.py"
 OLD = 2023
@@ -166,13 +167,22 @@ def test_empty_selection_shows_a_message(two_year_warehouse, monkeypatch):
     assert not at.get("plotly_chart")
 
 
-def test_download_holds_the_rows_shown(two_year_warehouse):
-    engine = db.engine(two_year_warehouse)
-    units = tren.yearly(engine, Period(NEW, 6), scope=EVERYTHING)["per_unit"]
-    book = pd.read_excel(io.BytesIO(download.excel_bytes(units, "tren_per_unit", sample=True)), skiprows=2,
-                         dtype={"kdunit": str})
-    assert book[["tahun", "bulan", "kdunit", "nmunit", "pagu", "realisasi"]].values.tolist() == \
-        units[["tahun", "bulan", "kdunit", "nmunit", "pagu", "realisasi"]].values.tolist()
+def test_download_holds_the_rows_shown(two_year_warehouse, monkeypatch):
+    """The page's per-unit table and the workbook its download button carries (built as a click
+    builds it): the same rows, the workbook with the exact rupiah as numbers."""
+    written = record_downloads(monkeypatch)
+    at = _page(monkeypatch, two_year_warehouse, tahun=str(NEW), sampai="6")
+    assert not at.exception
+    shown = next(frame.value for frame in at.dataframe if "Unit eselon I" in frame.value.columns)
+    # the rows start under the sheet's notes (sample marker, as-loaded note)
+    header = next(i for i, row in enumerate(pd.read_excel(io.BytesIO(written["tren_per_unit"]), header=None)
+                                            .itertuples(index=False)) if "kdunit" in list(row))
+    book = pd.read_excel(io.BytesIO(written["tren_per_unit"]), skiprows=header, dtype={"kdunit": str})
+    assert len(book) == len(shown) == 4
+    assert [f"{r.kdunit} {r.nmunit}" for r in book.itertuples()] == shown["Unit eselon I"].tolist()
+    assert [_rupiah(int(v)) for v in book["pagu"]] == shown["Pagu"].tolist()
+    assert [_rupiah(int(v)) for v in book["realisasi"]] == shown["Realisasi"].tolist()
+    assert book["pagu"].dtype == "int64"
 
 
 def test_charts_keep_measures_apart_and_show_exact_rupiah():

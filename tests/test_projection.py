@@ -2,7 +2,6 @@
 back-test. Expected values are worked out by hand in the comments from the rules in
 monev/domain/projection.py's docstring."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import numpy as np
 import pandas as pd
@@ -10,12 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import builders as b
 from monev import reports
-from monev.domain import attention, projection
+from monev.domain import attention, catch_up, projection
 from monev.domain.period import Period
 from monev.views import projection as view
+from monev.views import projection_words
 from monev.warehouse import db, query
+from monev.warehouse.query import EVERYTHING
+
+import builders as b
 
 JB_LEVEL = [("jenis belanja", ["jenis_belanja"])]
 UNIT_LEVELS = [("unit", ["kdunit", "jenis_belanja"]), ("jenis belanja", ["jenis_belanja"])]
@@ -55,6 +57,24 @@ def test_share_curves_are_cumulative_over_the_year_total():
     at = curves.set_index(["tahun", "bulan"])["share"]
     assert at[(2022, 5)] == 0.0 and at[(2022, 6)] == 0.5 and at[(2022, 12)] == 1.0
     assert at[(2023, 6)] == pytest.approx(0.4) and at[(2023, 11)] == pytest.approx(0.4)
+
+
+def test_rupiah_above_two_to_the_53_stay_exact():
+    """A float holds every whole rupiah only up to 2^53 (about Rp 9.007 T): the cap (pagu - blokir)
+    and the realization bound the projection exactly, whatever their size."""
+    pagu, blokir, realized = 2**60 + 1, 2**53 + 3, 2**55 + 1
+    rows = current(dict(jenis_belanja="52", kdunit="05", pagu=pagu, blokir=blokir, realisasi=realized),
+                   dict(jenis_belanja="99", kdunit="05", pagu=pagu, blokir=0, realisasi=realized))
+    # 2022 realized 1 by June of 10^6 for 52: the implied year end passes the cap
+    tiny = history(year(2022, {6: 1, 12: 10**6}, jenis_belanja="52", kdunit="05"))
+    projected = projection.project(rows, 6, tiny, JB_LEVEL)
+    cap = pagu - blokir
+    assert projected["batas"].tolist() == [cap, pagu]
+    assert projected["proyeksi"].tolist() == [cap, realized]  # 99 has no basis: what is realized
+    assert projected["proyeksi_atas"].tolist() == [cap, pagu]
+    assert projected["proyeksi_bawah"].tolist() == [cap, realized]
+    assert float(cap) != cap and float(realized) != realized  # amounts a float would have moved
+    assert all(projected[c].dtype == "int64" for c in ("batas", "proyeksi", "proyeksi_bawah", "proyeksi_atas"))
 
 
 def test_two_past_years_give_the_projection_and_its_band():
@@ -157,13 +177,13 @@ def test_rupiah_round_half_up():
 
 
 def test_target_quarter_and_months_left():
-    assert [projection.target_quarter(m) for m in (1, 2, 3, 4, 6, 9, 11, 12)] == [1, 1, 2, 2, 3, 4, 4, 4]
-    assert projection.months_left(1, 3) == 2 and projection.months_left(12, 12) == 0
+    assert [catch_up.target_quarter(m) for m in (1, 2, 3, 4, 6, 9, 11, 12)] == [1, 1, 2, 2, 3, 4, 4, 4]
+    assert catch_up.months_left(1, 3) == 2 and catch_up.months_left(12, 12) == 0
 
 
 def _catch(bulan, realisasi, need_q, need_y):
     frame = pd.DataFrame({"realisasi": realisasi})
-    return projection.catch_up(frame, bulan, pd.Series(need_q, dtype="Int64"), pd.Series(need_y, dtype="Int64"))
+    return catch_up.catch_up(frame, bulan, pd.Series(need_q, dtype="Int64"), pd.Series(need_y, dtype="Int64"))
 
 
 def test_required_per_month_at_january():
@@ -209,7 +229,7 @@ def test_realism_follows_the_rows_own_seasonal_pattern():
     assert projection.usual_after(rows, 6, 12).iloc[0] == pytest.approx(600 * 0.55 / 0.45)
     assert list(projection.realism_basis(rows)) == ["riwayat jenis belanja"]
     frame = pd.DataFrame({"realisasi": [600, 600]})
-    got = projection.catch_up(frame, 6, pd.Series([499, 501], dtype="Int64"), pd.Series([916, 917], dtype="Int64"),
+    got = catch_up.catch_up(frame, 6, pd.Series([499, 501], dtype="Int64"), pd.Series([916, 917], dtype="Int64"),
                               pd.Series([400.0, 400.0]), pd.Series([600 * 0.55 / 0.45] * 2))
     assert list(got["realistis_triwulan"]) == [True, False] and list(got["realistis_tahun"]) == [True, False]
     assert list(got["pola_triwulan"]) == [400, 400] and list(got["pola_tahun"]) == [733, 733]
@@ -242,8 +262,8 @@ def test_per_month_and_realism_follow_their_rules_row_by_row(rows, left):
     ceil(need / left), and need <= 1,25 x max(usual, 0) compared exactly (an int against a float)."""
     needed = pd.Series([need for need, _ in rows], dtype="Int64")
     usual = pd.Series([u for _, u in rows], dtype="float64")
-    per = projection.per_month(needed, left).tolist()
-    real = projection.realistic(needed, usual).tolist()
+    per = catch_up.per_month(needed, left).tolist()
+    real = catch_up.realistic(needed, usual).tolist()
     for (need, expected), p, r in zip(rows, per, real):
         if need is None:
             assert p is pd.NA and r is pd.NA
@@ -252,11 +272,12 @@ def test_per_month_and_realism_follow_their_rules_row_by_row(rows, left):
             assert p is pd.NA
         else:
             assert p == (-(-need // left) if need > 0 else 0)
-        assert r == (need <= 0 or need <= projection.REALISTIC_FACTOR * max(expected, 0.0))
+        assert r == (need <= 0 or need <= catch_up.REALISTIC_FACTOR * max(expected, 0.0))
 
 
 def test_reaches_compares_the_projection_with_the_target_rupiah():
-    got = projection.reaches(pd.Series([1000, 999, 5]), pd.Series([400, 400, 5]), pd.Series([600, 600, pd.NA], dtype="Int64"))
+    got = catch_up.reaches(pd.Series([1000, 999, 5]), pd.Series([400, 400, 5]), pd.Series([600, 600, pd.NA],
+                                                                                            dtype="Int64"))
     assert got.tolist()[:2] == [True, False] and got.isna().tolist()[2]
 
 
@@ -281,7 +302,7 @@ def _context():
 
 
 def test_attention_list_reasons_and_order():
-    got = attention.needs_attention(_context(), view.reason_words("id"))
+    got = attention.needs_attention(_context(), projection_words.reason_words("id"))
     # B: 40 - 12 = 28 points; A: projection 95 - 78.5 = 16.5 then bansos 25 - 10 = 15;
     # PPK A/02: 2000 - 1234.5 = 765.5 points (made large to check the ordering uses bobot).
     assert list(zip(got["tingkat"], got["kdsatker"], got["kdppk"])) == [
@@ -290,25 +311,25 @@ def test_attention_list_reasons_and_order():
     assert got.at[0, "alasan"] == "realisasi belanja pegawai 1.234,50% vs target 2.000,00%"
     assert got.at[1, "alasan"] == "realisasi belanja modal 12,00% vs target 40,00%"
     assert got.at[2, "alasan"] == ("proyeksi akhir tahun 78,50% (rentang 70,00%–85,00%) di bawah target 95,00%; "
-                                   "realisasi belanja bantuan sosial 10,00% vs target 25,00%")
+                                   "realisasi bantuan sosial 10,00% vs target 25,00%")
     assert list(got["jumlah_alasan"]) == [1, 1, 2]
-    assert len(attention.needs_attention(_context(), view.reason_words("id"), n=2)) == 2
+    assert len(attention.needs_attention(_context(), projection_words.reason_words("id"), n=2)) == 2
 
 
 def test_attention_reasons_in_english():
-    got = attention.needs_attention(_context(), view.reason_words("en"))
-    assert got.at[0, "alasan"] == "personnel spending realization 1,234.50% vs target 2,000.00%"
+    got = attention.needs_attention(_context(), projection_words.reason_words("en"))
+    assert got.at[0, "alasan"] == "personnel realization 1,234.50% vs target 2,000.00%"
     assert got.at[2, "alasan"] == ("projected year end 78.50% (range 70.00%–85.00%) below the target 95.00%; "
-                                   "social assistance spending realization 10.00% vs target 25.00%")
+                                   "social assistance realization 10.00% vs target 25.00%")
 
 
 def test_attention_takes_further_reason_sources():
     def another(context):  # a further source: who, how bad, and a text key with its values beside
         return pd.DataFrame([dict(tingkat="satker", kdunit="01", kdsatker="C", kdppk="", sumber="lain",
                                   bobot=40.0, kunci="ikpa_alasan_jenis", jenis="59", persen=1.0, target=41.0)])
-    got = attention.needs_attention(_context(), view.reason_words("id"), attention.REASONS + [another])
+    got = attention.needs_attention(_context(), projection_words.reason_words("id"), attention.REASONS + [another])
     assert got.at[1, "kdsatker"] == "C" and got.at[1, "alasan"] == "realisasi jenis belanja 59 1,00% vs target 41,00%"
-    assert attention.needs_attention({}, view.reason_words("id")).empty
+    assert attention.needs_attention({}, projection_words.reason_words("id")).empty
 
 
 def test_texts_are_joined_per_group_in_row_order():

@@ -1,7 +1,6 @@
 """Every file in queries/ runs against a small loaded warehouse: the top-level ones here, with
 plausible parameters and the columns their header promises; ref/ and load/ through ingest."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import re
 from datetime import date, datetime
@@ -10,11 +9,13 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-import builders as b
-from builders import S1, S2, S3
 from monev.paths import QUERIES
 from monev.warehouse import db, query
 from monev.warehouse.ingest import ingest_files
+from monev.warehouse.query import EVERYTHING
+
+import builders as b
+from builders import S1, S2, S3
 
 SAMPAI = date(2024, 6, 30)
 # Plausible values for the parameters a query may take (scope and filters are bound by query.run).
@@ -23,18 +24,52 @@ PLAUSIBLE = {
     "kdppk": "01", "jenis_belanja": "57", "batch_id": 1, "dari": date(2024, 1, 1), "lang": "id",
     "tingkat": "satker", "daftar_tahun": [b.THANG],
 }
-BOUND_BY_RUN = {"scope_unit", "scope_satker", "scope_ppk", "f_unit", "f_satker", "f_kewenangan", "f_jenis_belanja", "f_lokasi"}
-# Queries and load files of kinds the base data set (tests/builders.py) does not hold: they run
-# here but may return nothing; the named test loads such data and checks them by value.
-NOT_IN_BASE_DATA = {"ikpa_aturan": "tests/test_ikpa.py", "load/ikpa_aturan": "tests/test_ikpa.py",
-                    "load/ikpa_omspan": "tests/test_ikpa.py", "ikpa_omspan_bulanan": "tests/test_ikpa.py",
-                    "load/dispensasi_spm": "tests/test_ikpa.py", "ikpa_dispensasi": "tests/test_ikpa.py",
-                    "ikpa_dispensasi_bulanan": "tests/test_ikpa.py",
-                    # year-to-date snapshots and load warnings: the base data has neither
-                    "load/realisasi_kumulatif": "tests/test_real_exports.py",
+BOUND_BY_RUN = {"scope_unit", "scope_satker", "scope_ppk", "f_unit", "f_satker", "f_kewenangan", "f_jenis_belanja",
+                "f_lokasi"}
+# Queries of kinds the base data set (tests/builders.py) does not hold: they run on
+# the base data with the IKPA sources loaded on top (ikpa_sources below), and must return rows there.
+NOT_IN_BASE_DATA = {"ikpa_aturan", "ikpa_omspan_bulanan", "ikpa_dispensasi", "ikpa_dispensasi_bulanan"}
+# Load files run only by year-to-date snapshots and load warnings, which neither the base data nor
+# the IKPA sources hold: the named test loads such files and checks what they write, by value.
+LOADED_ELSEWHERE = {"load/realisasi_kumulatif": "tests/test_real_exports.py",
                     "load/peringatan_kumulatif": "tests/test_real_exports.py",
                     "load/catat_peringatan": "tests/test_real_exports.py",
                     "load/peringatan_batch": "tests/test_real_exports.py"}
+
+
+@pytest.fixture(scope="module")
+def ikpa_sources(shared_warehouse, tmp_path_factory):
+    """The shared warehouse's data with an IKPA rule file, an OM-SPAN IKPA report and a dispensasi
+    SPM report loaded (the rows of tests/test_ikpa.py): (engine, names of the queries/ files read
+    while loading them)."""
+    import shutil
+
+    from monev.domain import ikpa_rules
+
+    from test_ikpa import DISPENSASI_COLUMNS, DISPENSASI_ROWS, OMSPAN_HEADER, OMSPAN_ROWS
+
+    base = tmp_path_factory.mktemp("ikpa_sumber")
+    db_path = base / "gudang.duckdb"
+    shutil.copyfile(shared_warehouse, db_path)
+    files = [b.write_csv(base / "ikpa_aturan.csv", ikpa_rules.default_rows(b.THANG).assign(peraturan="PER-UJI")
+                         .to_dict("records"), ["thang", "peraturan", "parameter", "kunci", "nilai"]),
+             b.write_csv(base / "ikpa_omspan.csv", OMSPAN_ROWS, list(OMSPAN_HEADER), header_case=OMSPAN_HEADER.get),
+             b.write_csv(base / "dispensasi_spm.csv", DISPENSASI_ROWS, DISPENSASI_COLUMNS)]
+    read = []
+    original = query.sql_text
+    query.sql_text = lambda name: read.append(name) or original(name)
+    try:
+        for path in files:
+            [result] = ingest_files(db_path, [path])
+            assert result.status == "dimuat", result.problems.to_dict("records")
+    finally:
+        query.sql_text = original
+        db.dispose(db_path)
+    yield db.engine(db_path), set(read)
+    db.dispose(db_path)
+
+
+QUERY_NAMES = query.query_names()  # the top-level queries, one per question
 
 
 def declared_columns(name: str) -> list[str] | None:
@@ -78,11 +113,13 @@ def plausible(name: str) -> dict:
 
 def test_there_are_queries():
     assert {"ringkasan_ppk", "target_triwulan", "tahun_anggaran", "info_gudang", "data_terakhir"} <= set(
-        query.query_names())
+        QUERY_NAMES)
 
 
-@pytest.mark.parametrize("name", query.query_names())
-def test_every_query_runs_and_returns_its_declared_columns(name, engine):
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_every_query_runs_and_returns_its_declared_columns(name, engine, request):
+    if name in NOT_IN_BASE_DATA:
+        engine = request.getfixturevalue("ikpa_sources")[0]
     if query.is_scoped(name):
         frame = query.run(engine, name, scope=EVERYTHING, **plausible(name))
     else:
@@ -91,8 +128,7 @@ def test_every_query_runs_and_returns_its_declared_columns(name, engine):
     declared = declared_columns(name)
     if declared is not None:
         assert list(frame.columns) == declared
-    if name not in NOT_IN_BASE_DATA:
-        assert len(frame) > 0, f"queries/{name}.sql returned nothing on a loaded warehouse"
+    assert len(frame) > 0, f"queries/{name}.sql returned nothing on a loaded warehouse"
     if name in CHECKS:
         CHECKS[name](frame, b.base_dataset())
 
@@ -173,11 +209,12 @@ def _sub_queries(folder: str) -> set[str]:
     return {f"{folder}/{p.stem}" for p in (QUERIES / folder).glob("*.sql")}
 
 
-def test_ref_and_load_queries_all_run_during_a_full_load(template_queries):
-    """conftest records every queries/ file read while the template warehouse is loaded."""
+def test_ref_and_load_queries_all_run_during_a_full_load(template_queries, ikpa_sources):
+    """conftest records every queries/ file read while the template warehouse is loaded; the IKPA
+    source files are loaded by ikpa_sources."""
     expected = _sub_queries("ref") | _sub_queries("load")
     assert expected, "queries/ref and queries/load hold files"
-    missing = expected - template_queries - set(NOT_IN_BASE_DATA)
+    missing = expected - template_queries - ikpa_sources[1] - set(LOADED_ELSEWHERE)
     assert missing == set(), f"never run by a load: {sorted(missing)}"
 
 
@@ -256,7 +293,7 @@ def test_ingest_uses_the_ref_queries_for_the_right_year(warehouse, tmp_path):
 
 
 # ------------------------------------------------------------------ the other top-level queries, by value
-# Each expectation is computed from the test's own rows. Only the names query.query_names() lists
+# Each expectation is computed from the test's own rows. Only the names QUERY_NAMES lists
 # are parametrised, so a query renamed or removed by another change drops out here.
 
 LINE6 = b.LINE[1:7]  # kdsatker .. kdakun
@@ -412,7 +449,7 @@ VALUE_CHECKS = {
 
 
 def test_every_value_check_names_a_query():
-    assert set(VALUE_CHECKS) <= set(query.query_names())
+    assert set(VALUE_CHECKS) <= set(QUERY_NAMES)
 
 
 @pytest.mark.parametrize("name", sorted(VALUE_CHECKS))

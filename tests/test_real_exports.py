@@ -3,7 +3,6 @@ data-warehouse exports, with their headers, number styles, empty months, codes t
 zeros, year-to-date snapshots, and the warnings such data raises. Each test builds its files here."""
 from __future__ import annotations
 
-import builders as b
 import duckdb
 import openpyxl
 import pandas as pd
@@ -15,6 +14,8 @@ from monev.domain.period import Period
 from monev.warehouse import batches, db, formats
 from monev.warehouse.ingest import ingest_files
 from monev.warehouse.load_warnings import of_batch
+
+import builders as b
 
 LINE_HEADERS_SAKTI = ["THANG", "KDSATKER", "KODE PROGRAM", "KODE KEGIATAN", "KODE KRO", "KODE RO", "KODE AKUN",
                       "KODE PPK"]

@@ -1,7 +1,6 @@
 """Reloading is idempotent, overlapping keys supersede (history kept), and the pagu in force at a
 date follows the revisions."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import hashlib
 import shutil
@@ -9,12 +8,14 @@ from datetime import date, timedelta
 
 import pytest
 
-import builders as b
-from builders import L1, L2, L4, L5, L6, L7, REV0, REV1, REV2, S1, S2
 from monev import reports
+from monev.domain.period import Period
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
-from monev.domain.period import Period
+from monev.warehouse.query import EVERYTHING
+
+import builders as b
+from builders import L1, L2, L4, L5, L6, L7, REV0, REV1, REV2, S1, S2
 
 
 def _load(db_path, path, **kw):
@@ -126,7 +127,7 @@ def test_wide_reload_with_a_month_set_to_zero_removes_that_month(warehouse, tmp_
     l5 = next(r for r in data.rows["realisasi_bulanan"] if r["kdakun"] == L5["kdakun"] and r["kdsoutput"] == "001")
     assert l5["real6"] > 0
     zeroed = {**l5, "real6": 0, "real3": l5["real3"] + 1}
-    others_before = {id(l): _line_months(warehouse, l) for l in (L6, L7)}
+    others_before = {id(line): _line_months(warehouse, line) for line in (L6, L7)}
     june_before = _total(warehouse, 6)
 
     result = _load(warehouse, b.write_kind(tmp_path, "realisasi_bulanan", [zeroed]))
@@ -139,7 +140,7 @@ def test_wide_reload_with_a_month_set_to_zero_removes_that_month(warehouse, tmp_
                     "and kdsoutput = '001' and kdppk = '01' and superseded_by = :b",
                     s=S2, a=L5["kdakun"], b=result.batch_id) == sum(1 for m in range(1, 13) if l5[f"real{m}"])
     # other lines of the same satker are untouched
-    assert {id(l): _line_months(warehouse, l) for l in (L6, L7)} == others_before
+    assert {id(line): _line_months(warehouse, line) for line in (L6, L7)} == others_before
     # the monthly aggregate and the summary follow
     assert b.scalar(warehouse, "select count(*) from agg_realisasi_bulanan where kdsatker = :s and "
                     "jenis_belanja = '57' and kdppk = '01' and bulan = 6", s=S2) == 0

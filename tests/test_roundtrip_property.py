@@ -2,7 +2,6 @@
 style, load so that reports.budget_summary and `python -m monev summary --json` report exactly the
 totals computed from the rows themselves (builders.expected_summary, plain Python integers)."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import json
 import shutil
@@ -14,11 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import builders as b
 from monev import cli, reports
+from monev.domain.period import Period
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
-from monev.domain.period import Period
+from monev.warehouse.query import EVERYTHING
+
+import builders as b
 
 LINES = [b.L1, b.L2, b.L3, b.L4, b.L5, b.L6, b.L7, b.L8, b.L9]
 STYLES = ["csv", "csv_dots", "csv_semicolon_bom", "csv_semicolon", "xlsx"]

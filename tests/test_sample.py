@@ -1,5 +1,5 @@
 """The sample data set: files in the import formats, deterministic, and reproducing the published
-Kemensos figures (shared/domain.md) exactly where they are exact and to their printed precision
+Kemensos figures (docs/domain.md) exactly where they are exact and to their printed precision
 where they are rounded. Sums are taken over the written files' integers, read back as text."""
 from __future__ import annotations
 
@@ -174,8 +174,11 @@ def test_2020_per_unit_realization_and_percent(final_pagu, realisasi_lines, satk
         "badan": ("354.80", M, 2, "95.17"),
     }
     units = satker_unit[satker_unit["thang"] == 2020]
-    pagu = final_pagu[final_pagu["thang"] == 2020].merge(units, on=["thang", "kdsatker"]).groupby("kdunit")["pagu"].sum()
-    real = realisasi_lines[realisasi_lines["thang"] == 2020].merge(units, on=["thang", "kdsatker"]).groupby("kdunit")["nilai"].sum()
+    pagu = final_pagu[final_pagu["thang"] == 2020].merge(units, on=["thang",
+                                                                    "kdsatker"]).groupby("kdunit")["pagu"].sum()
+    real = realisasi_lines[realisasi_lines["thang"] == 2020].merge(units,
+                                                                   on=["thang",
+                                                                       "kdsatker"]).groupby("kdunit")["nilai"].sum()
     for key, (amount, scale, decimals, pct) in published.items():
         code = codes[key]
         assert printed(int(real[code]), scale, decimals) == Decimal(amount), key
@@ -185,8 +188,11 @@ def test_2020_per_unit_realization_and_percent(final_pagu, realisasi_lines, satk
 def test_2023_per_unit_pagu_and_percent(final_pagu, realisasi_lines, satker_unit):
     codes = {u.key: u.code for u in kemensos.c.UNITS}
     units = satker_unit[satker_unit["thang"] == 2023]
-    pagu = final_pagu[final_pagu["thang"] == 2023].merge(units, on=["thang", "kdsatker"]).groupby("kdunit")["pagu"].sum()
-    real = realisasi_lines[realisasi_lines["thang"] == 2023].merge(units, on=["thang", "kdsatker"]).groupby("kdunit")["nilai"].sum()
+    pagu = final_pagu[final_pagu["thang"] == 2023].merge(units, on=["thang",
+                                                                    "kdsatker"]).groupby("kdunit")["pagu"].sum()
+    real = realisasi_lines[realisasi_lines["thang"] == 2023].merge(units,
+                                                                   on=["thang",
+                                                                       "kdsatker"]).groupby("kdunit")["nilai"].sum()
     published = {"setjen": ("736.8", M, 1, "98.79", 2), "itjen": ("41.59", M, 2, "98", 0),
                  "dayasos": ("53.2", T, 1, "98.17", 2), "rehsos": ("2.4", T, 1, "97.81", 2),
                  "linjamsos": ("30.77", T, 2, "97.71", 2)}
@@ -239,7 +245,8 @@ def test_original_dipa_and_revisions(tables):
     march, august = in_force(pd.Timestamp("2020-03-31")), in_force(pd.Timestamp("2020-08-31"))
     growth = august["pagu"].sum() - march["pagu"].sum()
     assert growth > 0.8 * (EXACT[2020][0] - original[2020])
-    bansos = august[august["kdakun"].str.startswith("57")]["pagu"].sum() - march[march["kdakun"].str.startswith("57")]["pagu"].sum()
+    bansos = (august[august["kdakun"].str.startswith("57")]["pagu"].sum()
+              - march[march["kdakun"].str.startswith("57")]["pagu"].sum())
     assert bansos > 0.9 * growth
     # lines added by a revision, blokir that is later lifted, revision log with counted codes
     first = pagu.groupby(LINE)["revisi_ke"].min()
@@ -352,7 +359,7 @@ def write_sample_files_national(out_dir: Path, size) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def sample_warehouse(tmp_path_factory):
-    pytest.importorskip("monev.warehouse.ingest")
+    # imported plainly: an ingest that fails to import is a failure here, never a skip
     from monev.sample import build_sample
     from monev.warehouse import db
 
@@ -384,7 +391,8 @@ def test_build_sample_into_warehouse(sample_warehouse):
                 select *, row_number() over (partition by thang, kdsatker, kdprogram, kdgiat, kdoutput,
                        kdsoutput, kdakun, kdppk order by revisi_ke desc) as rn
                 from fact_pagu) where rn = 1 group by thang""").fetchall())
-        agg = dict(con.execute("select thang, sum(realisasi)::bigint from agg_realisasi_bulanan group by thang").fetchall())
+        agg = dict(con.execute("select thang, sum(realisasi)::bigint from agg_realisasi_bulanan group by thang")
+                   .fetchall())
         for thang, (p, r) in EXACT.items():
             assert pagu[thang] == p and real[thang] == r and agg[thang] == r
         info = dict(con.execute("select key, value from warehouse_info").fetchall())

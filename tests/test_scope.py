@@ -17,11 +17,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders as b
 from monev.i18n import format as fmt
 from monev.i18n.texts import TEXTS
-from apptest import record_downloads
 from monev.warehouse.query import EVERYTHING, Scope
+
+import builders as b
+from apptest import record_downloads
 
 S1, S2, S3 = b.S1, b.S2, b.S3
 THANG, BULAN = b.THANG, 9

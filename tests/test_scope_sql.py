@@ -14,12 +14,13 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-import builders as b
 import monev.views
 from monev import reports
 from monev.domain.period import Period
 from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, Scope
+
+import builders as b
 
 ROOT = Path(__file__).resolve().parent.parent
 S1, S2, S3 = b.S1, b.S2, b.S3

@@ -9,7 +9,6 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-import builders as b
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +17,8 @@ from monev import reports
 from monev.domain.period import Period
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
+
+import builders as b
 
 LINES = [b.L1, b.L3, b.L5, b.L8, b.L9]  # distinct budget lines of three satker
 days = st.integers(0, 365).map(lambda d: date(2024, 1, 1) + timedelta(days=d))

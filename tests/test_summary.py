@@ -1,21 +1,21 @@
 """The summary (reports.budget_summary) against figures computed in the test from its own rows."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 from fractions import Fraction
 
 import pandas as pd
 import pytest
 
-import builders as b
-from builders import L8, L9, REV1, S1, S2, S3
 from monev import reports
 from monev.domain import summary as summary_rules
 from monev.domain import targets as target_rules
+from monev.domain.period import Period
 from monev.warehouse import db, query
 from monev.warehouse.ingest import ingest_files
-from monev.warehouse.query import Filters, Scope
-from monev.domain.period import Period
+from monev.warehouse.query import EVERYTHING, Filters, Scope
+
+import builders as b
+from builders import L8, L9, REV1, S1, S2, S3
 
 LEVELS = ["per_unit", "per_jenis_belanja", "per_satker", "per_ppk"]
 BIG = 9_007_199_254_740_993  # 2**53 + 1: not representable as a float

@@ -7,10 +7,11 @@ import io
 import pandas as pd
 import pytest
 
-import builders
-from apptest import open_page
 from monev.ui import download
 from monev.views import paging
+
+import builders
+from apptest import open_page
 
 THANG = builders.THANG
 

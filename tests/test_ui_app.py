@@ -1,6 +1,5 @@
 """The app shell: first-start rules, the shared filters in the URL, and safe Excel exports."""
 from __future__ import annotations
-from monev.warehouse.query import EVERYTHING
 
 import io
 
@@ -9,11 +8,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import builders
-from apptest import ADMIN, signed_in
+from monev.domain.period import Period
 from monev.ui import download, startup
 from monev.warehouse import db
-from monev.domain.period import Period
+from monev.warehouse.query import EVERYTHING
+
+import builders
+from apptest import ADMIN, signed_in
 
 APP = str(builders.Path(__file__).resolve().parent.parent / "app.py")
 

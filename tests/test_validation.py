@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from monev.warehouse.ingest import ingest_files
+
 import builders as b
 from builders import S1, S2
-from monev.warehouse.ingest import ingest_files
 
 
 def _set(kind, index, **changes):
@@ -377,7 +378,7 @@ def test_non_utf8_byte_in_a_data_row_is_not_blamed_on_the_header(shared_warehous
 
 def test_valid_utf8_file_larger_than_64_kib_with_accents_loads(warehouse, tmp_path):
     """A valid UTF-8 file whose two-byte 'é' straddles byte 65 536 (the size of the header sniff)."""
-    header = "kdakun,nmakun\n".encode()
+    header = b"kdakun,nmakun\n"
     lines = []
     size = len(header)
     code = 100000

@@ -21,7 +21,7 @@ class Policy:
     lock_minutes: float = 15.0
 
     @classmethod
-    def from_env(cls) -> "Policy":
+    def from_env(cls) -> Policy:
         """MONEV_LOCK_FAILURES and MONEV_LOCK_MINUTES, else 5 failures lock for 15 minutes."""
         return cls(max_failures=int(os.environ.get("MONEV_LOCK_FAILURES", cls.max_failures)),
                    lock_minutes=float(os.environ.get("MONEV_LOCK_MINUTES", cls.lock_minutes)))

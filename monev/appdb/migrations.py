@@ -5,7 +5,7 @@ reaches the current one by the same steps. Written for SQLite and PostgreSQL ali
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import sqlalchemy as sa
 

@@ -7,7 +7,7 @@ text key (`kunci`, of monev.i18n.texts) and, in further columns named after that
 its values (raw numbers and codes). REASONS lists the sources: the projection, the jenis belanja
 behind target and the IKPA band; another source is appended without touching the builder. The
 caller's `words(kunci, values)` turns the reasons of one key into text in the reader's language,
-all of them at once (monev.views.projection.reason_words), so the rules here stay free of any
+all of them at once (monev.views.projection_words.reason_words), so the rules here stay free of any
 language.
 
 The list: one row per satker or PPK with any reason, its reasons joined worst first, ordered by
@@ -15,7 +15,7 @@ its worst `bobot` (then kdsatker, kdppk).
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd

@@ -32,6 +32,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from monev.domain import summary
+
 GAP_POINTS = 10.0
 CAP = 1.0
 
@@ -115,8 +117,7 @@ def with_ratios(ro: pd.DataFrame) -> pd.DataFrame:
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     frame["pagu"] = frame["pagu"].astype("int64")
     frame["realisasi"] = frame["realisasi"].astype("int64")
-    pagu = frame["pagu"].astype(float)
-    frame["persen_keuangan"] = (100.0 * frame["realisasi"].astype(float) / pagu).where(pagu != 0)
+    frame["persen_keuangan"] = summary.percent(frame["realisasi"], frame["pagu"])
     frame["capaian_persen"] = 100.0 * frame["rasio"]
     frame["selisih_fisik_keuangan"] = frame["progres_fisik"] - frame["persen_keuangan"]
     frame["posisi"] = position(frame["progres_fisik"], frame["persen_keuangan"])

@@ -2,7 +2,7 @@
 fiscal year and regulation.
 
 The rules are data (table ref_ikpa_aturan, import kind `ikpa_aturan`, one row per parameter and
-key). The defaults below, from PER-5/PB/2024 (shared/domain.md), are used for any parameter a
+key). The defaults below, from PER-5/PB/2024 (docs/domain.md), are used for any parameter a
 year does not define, as monev/domain/targets.py does for the absorption targets. For a
 parameter with keys (BOBOT, BATAS, KODE_REVISI) a year that has any row of it replaces the
 default set whole, so an indicator or a revision code can be dropped by next year's data.

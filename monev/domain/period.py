@@ -28,7 +28,7 @@ class Period:
         return month_end(self.tahun, self.bulan)
 
     @classmethod
-    def parse(cls, tahun: int, sampai: str) -> "Period":
+    def parse(cls, tahun: int, sampai: str) -> Period:
         """From --tahun and --sampai YYYY-MM; the month must lie in the fiscal year."""
         try:
             year, month = (int(part) for part in sampai.split("-"))

@@ -1,5 +1,6 @@
-"""Year-end projection of realization from the seasonal pattern of earlier years, the rupiah
-still to realize per remaining month, and a back-test of the projection.
+"""Year-end projection of realization from the seasonal pattern of earlier years. What is left
+to realize per remaining month is monev/domain/catch_up.py; the projection's back-test is
+monev/domain/backtest.py.
 
 The projection (per row of a satker x jenis belanja grain, then summed):
 
@@ -31,7 +32,6 @@ import pandas as pd
 from monev.domain import summary
 
 MONTHS = list(range(1, 13))
-QUARTER_ENDS = (3, 6, 9)
 
 # dasar (basis) of a row's projection
 BASIS_HISTORY = "riwayat"  # + the level's name, e.g. "riwayat unit"
@@ -40,16 +40,6 @@ BASIS_NONE = "tanpa dasar"
 
 # basis of the realism check of a row with neither history nor RPD: the flat curve S(t) = t / 12
 BASIS_FLAT = "laju rata-rata"
-
-# What is still needed by a deadline is realistic when it is at most this multiple of what the
-# row's own seasonal pattern usually realizes over those months at the pace kept so far
-# (usual_after). 1.25: about what the best of its earlier years did. On the sample (2019-2023,
-# per satker x jenis belanja) the best year's realization over the remaining months is 1.17 x the
-# mean pattern's at the median and 1.25 x at the upper quartile (TW I, II and III ends alike);
-# needing more is a catch-up its history does not show. The flat curve (no history, no RPD) gets
-# the same factor: realistic when needed per month <= 1.25 x the average monthly pace so far.
-REALISTIC_FACTOR = 1.25
-
 
 def round_half_up(values) -> pd.Series:
     """Rupiah, rounded half up to whole rupiah, as int64."""
@@ -142,10 +132,18 @@ def _curves_at(groups: pd.DataFrame, shares: np.ndarray, keys: list[str], bulan:
     return result.reset_index()
 
 
-def _implied(realisasi: float, share: float) -> float:
-    if share > 0:
-        return realisasi / share
-    return math.inf if realisasi > 0 else 0.0
+def clamped(estimates: np.ndarray, lowest: np.ndarray, highest: np.ndarray, at_highest=None) -> pd.Series:
+    """Float rupiah estimates rounded half up and held between two exact int64 amounts (the
+    realization and the cap), compared as integers: a float cannot hold every rupiah above 2^53,
+    so the bounds are never passed through one. `at_highest`: rows that take the upper bound."""
+    values = np.asarray(estimates, dtype="float64")
+    # past +-2^62 (or infinite) the bound decides anyway; inside it int64 holds the rounded value
+    limited = np.clip(np.nan_to_num(values, nan=0.0, posinf=2.0**62, neginf=-(2.0**62)), -(2.0**62), 2.0**62)
+    rounded = np.floor(limited + 0.5).astype("int64")
+    result = np.minimum(np.maximum(rounded, lowest), highest)
+    if at_highest is not None:
+        result = np.where(at_highest, highest, result)
+    return pd.Series(result, dtype="int64")
 
 
 def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: list[tuple[str, list[str]]],
@@ -196,10 +194,12 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
         for month, values in later.items():
             values[usable] = merged[f"share_{month}"].to_numpy(dtype="float64")[usable]
 
-    realized = frame["realisasi"].astype("float64").to_numpy()
-    cap = np.maximum(frame["pagu"].astype("float64").to_numpy() - frame["blokir"].astype("float64").to_numpy(),
-                     realized)
-    # Each year's implied year end is realized / its share (_implied: inf for a share of 0 when
+    # Money stays integer: the realization and the cap (pagu - blokir) are exact int64 rupiah, and
+    # every projected figure is an estimate in floats clamped between those two exact amounts.
+    realized_rp = frame["realisasi"].to_numpy(dtype="int64")
+    cap_rp = np.maximum(frame["pagu"].to_numpy(dtype="int64") - frame["blokir"].to_numpy(dtype="int64"), realized_rp)
+    realized = realized_rp.astype("float64")
+    # Each year's implied year end is realized / its share (infinite for a share of 0 when
     # something was realized, else 0), so the band's ends come from the lowest and highest share:
     # realized > 0: [realized / highest, realized / lowest (inf if 0)]; realized < 0: [realized /
     # lowest positive, 0 if a share is 0 else realized / highest]; nothing realized: 0.
@@ -211,18 +211,17 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
         high = np.where(positive, np.where(lowest > 0, realized / lowest, math.inf),
                         np.where(negative & (lowest > 0), realized / highest, 0.0))
     low = np.where(chosen, low, realized)
-    high = np.where(chosen, high, cap)
 
-    def bounded(values):
-        return round_half_up(np.maximum(realized, np.minimum(values, cap)))
+    def bounded(values, at_cap=None):
+        return clamped(values, realized_rp, cap_rp, at_cap)
 
     frame["dasar"] = basis
     frame["tahun_riwayat"] = years
     frame["share"] = share
-    frame["batas"] = round_half_up(cap)
+    frame["batas"] = cap_rp
     frame["proyeksi"] = bounded(central)
     frame["proyeksi_bawah"] = bounded(low)
-    frame["proyeksi_atas"] = bounded(high)
+    frame["proyeksi_atas"] = bounded(high, at_cap=~chosen)  # without a basis the band runs to the cap
     for month, values in later.items():
         frame[f"share_{month}"] = values
     return frame
@@ -274,159 +273,9 @@ def rollup_weighted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         grouped = pd.DataFrame({c: [frame[c].sum()] for c in sums})
     for column in PROJECTED:
         grouped[column] = grouped[column].astype("int64")
-    pagu = grouped["pagu"].astype("float64")
     for column, name in (("realisasi", "persen"), ("proyeksi", "proyeksi_persen"),
                          ("proyeksi_bawah", "proyeksi_bawah_persen"), ("proyeksi_atas", "proyeksi_atas_persen")):
-        grouped[name] = (100.0 * grouped[column].astype("float64") / pagu).where(pagu != 0)
+        grouped[name] = summary.percent(grouped[column], grouped["pagu"])
     weight = grouped["_pagu_bertarget"]
     grouped["target_persen"] = (grouped["_pagu_x_target"] / weight).where(weight > 0)
     return grouped.drop(columns=["_pagu_bertarget", "_pagu_x_target"])
-
-
-# ------------------------------------------------------------------ what is left to realize
-
-def months_left(bulan: int, until: int) -> int:
-    """Months after `bulan` up to and including `until` (0 when none are left)."""
-    return max(0, until - bulan)
-
-
-def target_quarter(bulan: int) -> int:
-    """The quarter whose target the remaining months work towards: the quarter of the next month
-    (at a quarter's end the next quarter; at December the fourth, with no month left)."""
-    return (min(bulan + 1, 12) - 1) // 3 + 1
-
-
-def per_month(needed: pd.Series, left: int) -> pd.Series:
-    """Rupiah to realize in each remaining month: ceil(needed / left) (so the months add up to at
-    least the need), Int64; 0 where nothing is needed, missing where something is needed but no
-    month is left or there is no target."""
-    need, missing = _whole(needed)
-    if left > 0:
-        values = np.where(need > 0, -((-need) // left), 0)
-    else:
-        values, missing = np.zeros_like(need), missing | (need > 0)
-    return pd.Series(pd.arrays.IntegerArray(values, missing), index=needed.index)
-
-
-def _whole(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Whole rupiah (int64, as int() takes them: toward zero) and where they are missing."""
-    missing = values.isna().to_numpy()
-    if pd.api.types.is_float_dtype(values.dtype):
-        return np.trunc(values.to_numpy(dtype="float64", na_value=0.0)).astype("int64"), missing
-    return values.to_numpy(dtype="int64", na_value=0), missing
-
-
-def pace(realisasi: pd.Series, bulan: int) -> pd.Series:
-    """Average monthly realization so far (float rupiah): realization to the end of `bulan` / bulan."""
-    return realisasi.astype("float64") / float(bulan)
-
-
-def realistic(needed: pd.Series, usual: pd.Series, factor: float = REALISTIC_FACTOR) -> pd.Series:
-    """True where nothing is needed or the rupiah needed by the deadline are at most factor x what
-    the row usually realizes over the months left (usual_after); False where more, or something is
-    needed with no month left; missing where there is no target."""
-    need, missing = _whole(needed)
-    # the whole rupiah needed against factor x usual (a float, NaN when unknown), compared exactly
-    # as Python compares an int with a float: need <= limit exactly when need <= floor(limit)
-    with np.errstate(over="ignore"):  # as Python's floats: inf past the largest
-        limit = factor * np.maximum(np.asarray(usual, dtype="float64"), 0.0)
-        whole = np.floor(np.where(limit < 2.0**62, limit, 0.0)).astype("int64")
-    within = np.where(np.isnan(limit), False, (limit >= 2.0**62) | (need <= whole))
-    return pd.Series(pd.arrays.BooleanArray((need <= 0) | within, missing), index=needed.index)
-
-
-def catch_up(frame: pd.DataFrame, bulan: int, needed_quarter: pd.Series, needed_year: pd.Series,
-             usual_quarter: pd.Series | None = None, usual_year: pd.Series | None = None) -> pd.DataFrame:
-    """Adds to rows with `realisasi` to the end of `bulan` (needed_* aligned on the rows, Int64
-    rupiah still to realize to reach the target quarter's and the year-end target; usual_* what
-    the row usually realizes over the months left to each deadline, usual_after summed, or None
-    for the flat pace): triwulan_target, sisa_bulan_triwulan, kebutuhan_triwulan,
-    per_bulan_triwulan, sisa_bulan_tahun, kebutuhan_tahun, per_bulan_tahun, laju_bulanan (average
-    per month so far, rounded half up), pola_triwulan, pola_tahun (usual_*, rounded half up),
-    realistis_triwulan, realistis_tahun."""
-    result = frame.copy()
-    quarter = target_quarter(bulan)
-    left_q, left_y = months_left(bulan, 3 * quarter), months_left(bulan, 12)
-    speed = pace(result["realisasi"], bulan)
-    usual_q = speed * left_q if usual_quarter is None else pd.Series(np.asarray(usual_quarter, dtype="float64"),
-                                                                      index=result.index)
-    usual_y = speed * left_y if usual_year is None else pd.Series(np.asarray(usual_year, dtype="float64"),
-                                                                   index=result.index)
-    result["triwulan_target"] = quarter
-    result["sisa_bulan_triwulan"] = left_q
-    result["kebutuhan_triwulan"] = needed_quarter.to_numpy()
-    result["per_bulan_triwulan"] = per_month(result["kebutuhan_triwulan"], left_q)
-    result["sisa_bulan_tahun"] = left_y
-    result["kebutuhan_tahun"] = needed_year.to_numpy()
-    result["per_bulan_tahun"] = per_month(result["kebutuhan_tahun"], left_y)
-    result["laju_bulanan"] = round_half_up(speed.to_numpy())
-    result["pola_triwulan"] = round_half_up(usual_q.to_numpy())
-    result["pola_tahun"] = round_half_up(usual_y.to_numpy())
-    result["realistis_triwulan"] = realistic(result["kebutuhan_triwulan"], usual_q)
-    result["realistis_tahun"] = realistic(result["kebutuhan_tahun"], usual_y)
-    return result
-
-
-def reaches(proyeksi: pd.Series, realisasi: pd.Series, needed: pd.Series) -> pd.Series:
-    """Whether a projected year end reaches the target: proyeksi >= realisasi + needed (the
-    target's rupiah); missing where there is no target. realistic() at the year end asks the same
-    of the usual pattern with a tolerance and without the cap at the pagu."""
-    projected, unknown = _whole(pd.Series(proyeksi))
-    realized, _ = _whole(pd.Series(realisasi))
-    need, missing = _whole(needed)
-    return pd.Series(pd.arrays.BooleanArray(projected >= realized + need, missing | unknown), index=needed.index)
-
-
-# ------------------------------------------------------------------ back-test
-
-def backtest(history: pd.DataFrame, pagu_at: pd.DataFrame, levels: list[tuple[str, list[str]]],
-             grain_keys: list[str], months: tuple[int, ...] = QUARTER_ENDS,
-             rpd: pd.DataFrame | None = None, rpd_keys: list[str] | None = None) -> pd.DataFrame:
-    """For every year of `history` that has an earlier year in it, and each month of `months`:
-    project the year end using only the earlier years (and that year's RPD, if given: rpd has a
-    `tahun` column), from the realization to that month and the pagu and blokir in force at its
-    end, and compare with what happened.
-
-    `history`: tahun, bulan, realisasi (month alone) and the grain and level keys; `pagu_at`:
-    tahun, bulan (the months of `months` and 12), pagu, blokir and `grain_keys`.
-    Returns per (tahun, bulan): proyeksi_persen (of the pagu in force then: what a user saw),
-    aktual_persen (December realization over December pagu), galat (projected - actual, points),
-    galat_satker_rata (mean absolute error over the groups of `grain_keys`' first key with pagu
-    both times, points) and jumlah_satker."""
-    rows = []
-    years = sorted(int(y) for y in history["tahun"].unique())
-    entity = grain_keys[0]
-    level_keys = list(dict.fromkeys(key for _, keys in levels for key in keys))
-    for year in years[1:]:
-        earlier = by_month(history[history["tahun"] < year], level_keys)
-        this = history[history["tahun"] == year]
-        end = pagu_at[(pagu_at["tahun"] == year) & (pagu_at["bulan"] == 12)]
-        actual_real = this.groupby(entity)["realisasi"].sum()
-        actual_pagu = end.groupby(entity)["pagu"].sum()
-        actual_total = 100.0 * float(this["realisasi"].sum()) / float(end["pagu"].sum())
-        plan = None if rpd is None else rpd[rpd["tahun"] == year]
-        for month in months:
-            known = pagu_at[(pagu_at["tahun"] == year) & (pagu_at["bulan"] == month)]
-            so_far = this[this["bulan"] <= month].groupby(grain_keys, as_index=False)["realisasi"].sum()
-            base = known.groupby(grain_keys, as_index=False)[["pagu", "blokir"]].sum()
-            current = base.merge(so_far, on=grain_keys, how="outer")
-            current[["pagu", "blokir", "realisasi"]] = current[["pagu", "blokir", "realisasi"]].fillna(0).astype("int64")
-            projected = project(current, month, earlier, levels, plan, rpd_keys)
-            total = float(projected["proyeksi"].sum()) * 100.0 / float(projected["pagu"].sum())
-            per = projected.groupby(entity).agg(proyeksi=("proyeksi", "sum"), pagu=("pagu", "sum"))
-            both = per.join(actual_pagu.rename("pagu_akhir"), how="inner").join(
-                actual_real.rename("realisasi_akhir"), how="left").fillna({"realisasi_akhir": 0})
-            both = both[(both["pagu"] > 0) & (both["pagu_akhir"] > 0)]
-            errors = (100.0 * both["proyeksi"] / both["pagu"] - 100.0 * both["realisasi_akhir"] / both["pagu_akhir"]).abs()
-            rows.append((year, month, total, actual_total, total - actual_total,
-                         float(errors.mean()) if len(errors) else float("nan"), int(len(errors))))
-    return pd.DataFrame(rows, columns=["tahun", "bulan", "proyeksi_persen", "aktual_persen", "galat",
-                                       "galat_satker_rata", "jumlah_satker"])
-
-
-def backtest_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """Per month of the back-test: mean absolute error of the total's projected year-end % over
-    the years (mae_total) and the mean of the per-satker mean absolute errors (mae_satker)."""
-    grouped = table.assign(abs_galat=table["galat"].abs()).groupby("bulan", as_index=False)
-    return grouped.agg(tahun_diuji=("tahun", "count"), mae_total=("abs_galat", "mean"),
-                       mae_satker=("galat_satker_rata", "mean"))

@@ -2,8 +2,8 @@
 needed to reach a target.
 
 The bands mirror the IKPA score bands (PER-5/PB/2024: Sangat Baik >= 95, Baik 89 to < 95,
-Cukup 70 to < 89, Kurang < 70), applied to realization % / target % x 100. They are data:
-change BANDS, not the code.
+Cukup 70 to < 89, Kurang < 70), applied to realization % / target % x 100; their thresholds are
+ikpa_rules.DEFAULT_BANDS.
 """
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ import math
 import numpy as np
 import pandas as pd
 
-# (lowest ratio in %, band), highest first; the last band takes everything below.
+from monev.domain.ikpa_rules import BAND_NAMES, DEFAULT_BANDS
+
+# (lowest ratio in %, band), highest first; the last band takes everything below. The thresholds
+# and names are the IKPA's (ikpa_rules.DEFAULT_BANDS), defined there once.
 BANDS: tuple[tuple[float, str], ...] = (
-    (95.0, "Sangat Baik"),
-    (89.0, "Baik"),
-    (70.0, "Cukup"),
-    (-math.inf, "Kurang"),
+    *((DEFAULT_BANDS[key], BAND_NAMES[key]) for key in ("sangat_baik", "baik", "cukup")),
+    (-math.inf, BAND_NAMES["kurang"]),
 )
 ORDER = [name for _, name in BANDS]
 
@@ -87,9 +88,14 @@ def needed_by_groups(grain: pd.DataFrame, targets: dict[str, dict[str, float]], 
     carries a target (the usual case) the goal is ceil(sum(pagu_j x target_j x 100) / 10.000),
     taken in int64 while those products cannot overflow; other groups go through needed() in
     Python integers (the products with the pagu may pass int64)."""
+    if not keys:  # the whole grain as one group, one row even when empty (no pagu: nothing to need)
+        whole = grain.assign(_semua=0) if len(grain) else pd.DataFrame(
+            {"_semua": [0], "jenis_belanja": [""], "pagu": [0], "realisasi": [0]})
+        return needed_by_groups(whole, targets, ["_semua"]).drop(columns="_semua")
     totals = grain.groupby(keys, sort=True, dropna=False)[["pagu", "realisasi"]].sum()
-    per_jenis = (grain.groupby([*keys, "jenis_belanja"], dropna=False)["pagu"].sum()
-                 .unstack("jenis_belanja", fill_value=0).reindex(totals.index, fill_value=0))
+    by_jenis = grain.assign(_jenis=grain["jenis_belanja"])  # "jenis_belanja" may be one of the keys
+    per_jenis = (by_jenis.groupby([*keys, "_jenis"], dropna=False)["pagu"].sum()
+                 .unstack("_jenis", fill_value=0).reindex(totals.index, fill_value=0))
     weights = per_jenis.to_numpy(dtype="int64").reshape(len(totals), len(per_jenis.columns))
     pagu = totals["pagu"].to_numpy(dtype="int64")
     realisasi = totals["realisasi"].to_numpy(dtype="int64")
@@ -117,3 +123,13 @@ def _needed(pagu: np.ndarray, realisasi: np.ndarray, weights: np.ndarray,
         exact = sum(int(w) * int(c) for w, c in zip(weights[i], factors))
         kebutuhan[i] = needed(int(pagu[i]), int(realisasi[i]), exact, int(bertarget[i]))
     return pd.arrays.IntegerArray(kebutuhan.astype("int64"), bertarget == 0)
+
+
+def behind_target(per_satker: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The n satker furthest behind their target (target% - realization%, largest first);
+    only satker that are behind."""
+    frame = per_satker.copy()
+    frame["selisih_persen"] = frame["target_persen"] - frame["persen"]
+    frame = frame[frame["selisih_persen"] > 0]
+    frame = frame.sort_values(["selisih_persen", "kdsatker"], ascending=[False, True]).head(n)
+    return frame.reset_index(drop=True)

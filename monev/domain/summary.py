@@ -45,14 +45,22 @@ def rollup(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         grouped = pd.DataFrame({column: [frame[column].sum()] for column in columns})
     for amount in AMOUNTS:
         grouped[amount] = grouped[amount].astype("int64")
-    grouped["persen"] = _percent(grouped["realisasi"], grouped["pagu"])
+    grouped["persen"] = percent(grouped["realisasi"], grouped["pagu"])
     weight = grouped["pagu_bertarget"].astype(float)
     grouped["target_persen"] = (grouped["pagu_x_target"] / weight).where(weight > 0)
     return grouped.drop(columns=["pagu_bertarget", "pagu_x_target"])
 
 
-def _percent(part: pd.Series, whole: pd.Series) -> pd.Series:
-    return (100.0 * part.astype(float) / whole.astype(float)).where(whole != 0)
+def percent(part: pd.Series, whole: pd.Series) -> pd.Series:
+    """100 x part / whole (realization over pagu, say) as floats; missing where the whole is 0. The
+    one percent formula of the dashboard: every 'x of the pagu' column is computed here."""
+    whole = pd.Series(whole)
+    return (100.0 * pd.Series(part).astype(float) / whole.astype(float)).where(whole != 0)
+
+
+def percent_of(part: int, whole: int) -> float | None:
+    """percent() of two amounts; None when the whole is 0."""
+    return 100.0 * part / whole if whole else None
 
 
 def summarize(grain: pd.DataFrame, targets: dict[str, float]) -> dict[str, pd.DataFrame]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from monev.domain import status
+
 DEFAULT_TARGETS: dict[str, tuple[float, float, float, float]] = {
     "51": (20.0, 50.0, 75.0, 95.0),  # pegawai
     "52": (15.0, 50.0, 70.0, 90.0),  # barang
@@ -34,3 +36,16 @@ def month_target(quarters: list[float], bulan: int) -> float:
 
 def month_targets(rows: pd.DataFrame | None, bulan: int) -> dict[str, float]:
     return {jb: month_target(q, bulan) for jb, q in quarter_targets(rows).items()}
+
+
+def quarter_target_amounts(per_jenis_belanja: pd.DataFrame, rows: pd.DataFrame | None) -> pd.Series:
+    """Target % x pagu at each quarter end (index 3, 6, 9, 12), int64 rupiah: the year's quarter
+    targets per jenis belanja applied to the pagu of that jenis belanja, summed exactly and rounded
+    up as status.needed rounds the goal it sets."""
+    quarters = quarter_targets(rows)
+    amounts = []
+    for q in range(4):
+        total = sum(int(r.pagu) * status.target_persen_times100(quarters[r.jenis_belanja][q])
+                    for r in per_jenis_belanja.itertuples() if r.jenis_belanja in quarters)
+        amounts.append(-(-total // 10_000))
+    return pd.Series(amounts, index=[3, 6, 9, 12], dtype="int64")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -23,7 +23,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol, parse_pattern
 LOCALES = {"id": "id_ID", "en": "en_US"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(pattern: str | None, lang: str):
     """Babel's locale and number pattern, parsed once: format_decimal parses both on every call,
     most of its cost when a page words thousands of numbers."""
@@ -53,6 +53,11 @@ SHORT_UNITS = {
     "id": ((10**12, "T"), (10**9, "M"), (10**6, "Jt"), (10**3, "rb")),
     "en": ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K")),
 }
+
+
+def rupiahs(values, lang: str = "id") -> list[str]:
+    """rupiah() of every value of a column or list ("–" where missing), e.g. a chart's hover texts."""
+    return [rupiah(None if is_missing(v) else int(v), lang) for v in values]
 
 
 def rupiah_short(value, lang: str = "id") -> str:
@@ -111,7 +116,7 @@ _EXACT_BELOW = 2.0**51
 _SHORT_BELOW = 4 * 10**16
 
 
-@lru_cache(maxsize=None)
+@cache
 def _symbols(lang: str) -> tuple[str, str]:
     """The decimal and group symbols of `lang`, as Babel writes them."""
     locale = Locale.parse(LOCALES[lang])

@@ -4,8 +4,21 @@ Pages ask `monev.ui.texts.t(key)`, which reads the viewer's language; everything
 language to `text(key, lang)`. Missing keys fail loudly."""
 from __future__ import annotations
 
-from monev.i18n import (texts_access, texts_app, texts_cakupan, texts_capaian, texts_ikpa, texts_kpa_ppk, texts_muat,
-                         texts_pack, texts_rincian, texts_ringkasan, texts_rpd, texts_tren, texts_wilayah)
+from monev.i18n import (
+    texts_access,
+    texts_app,
+    texts_cakupan,
+    texts_capaian,
+    texts_ikpa,
+    texts_kpa_ppk,
+    texts_muat,
+    texts_pack,
+    texts_rincian,
+    texts_ringkasan,
+    texts_rpd,
+    texts_tren,
+    texts_wilayah,
+)
 
 COMMON = {
     "app_title": ("Monev Anggaran", "Budget Monitoring"),

@@ -100,15 +100,13 @@ TEXTS = {
     # ---- ikpa: needs-attention reasons, realism of the catch-up, the formula trace (monev.views)
     "ikpa_alasan_proyeksi": ("proyeksi akhir tahun {proyeksi} (rentang {bawah}–{atas}) di bawah target {target}",
                              "projected year end {proyeksi} (range {bawah}–{atas}) below the target {target}"),
-    "ikpa_alasan_jenis": ("realisasi {jenis} {persen} vs target {target}", "{jenis} realization {persen} vs target {target}"),
-    "ikpa_alasan_jenis_51": ("belanja pegawai", "personnel spending"),
-    "ikpa_alasan_jenis_52": ("belanja barang", "goods and services spending"),
-    "ikpa_alasan_jenis_53": ("belanja modal", "capital spending"),
-    "ikpa_alasan_jenis_57": ("belanja bantuan sosial", "social assistance spending"),
+    "ikpa_alasan_jenis": ("realisasi {jenis} {persen} vs target {target}",
+                          "{jenis} realization {persen} vs target {target}"),
     "ikpa_alasan_jenis_lain": ("jenis belanja {kode}", "spending type {kode}"),
     "ikpa_alasan_ikpa": ("IKPA {skor} ({kategori})", "IKPA {skor} ({kategori})"),
     "ikpa_realistis_dasar": ("menurut {dasar}", "by {dasar}"),
-    "ikpa_realistis_sampai": ("s.d. {batas} perlu {perlu}, biasanya {pola}", "to {batas} needs {perlu}, usually {pola}"),
+    "ikpa_realistis_sampai": ("s.d. {batas} perlu {perlu}, biasanya {pola}",
+                              "to {batas} needs {perlu}, usually {pola}"),
     "ikpa_realistis_tanpa_bulan": ("tidak ada bulan tersisa", "no month left"),
     "ikpa_dasar_riwayat satker": ("pola riwayat satker", "the work unit's own history"),
     "ikpa_dasar_riwayat unit": ("pola riwayat unit eselon I", "its echelon I unit's history"),
@@ -133,11 +131,14 @@ TEXTS = {
     "ikpa_jejak_bobot_pagu": ("tertimbang pagu per jenis belanja", "weighted by pagu per spending type"),
     "ikpa_jejak_bobot_biasa": ("rata-rata biasa", "plain mean"),
     "ikpa_jejak_deviasi_rata": ("rata-rata deviasi bulanan", "mean of the monthly deviations"),
-    "ikpa_jejak_skor_masukan": ("deviasi {deviasi}, toleransi {toleransi}", "deviation {deviasi}, tolerance {toleransi}"),
+    "ikpa_jejak_skor_masukan": ("deviasi {deviasi}, toleransi {toleransi}",
+                                "deviation {deviasi}, tolerance {toleransi}"),
     "ikpa_jejak_skor_rumus": ("100 bila deviasi ≤ {toleransi}, selain itu 100 − deviasi (asumsi, belum diverifikasi)",
-                              "100 if the deviation is ≤ {toleransi}, otherwise 100 − deviation (assumption, unverified)"),
+                              "100 if the deviation is ≤ {toleransi}, otherwise 100 − deviation (assumption, "
+                              "unverified)"),
     "ikpa_jejak_revisi_periode": ("periode {periode}: {n} revisi dihitung", "period {periode}: {n} revisions counted"),
-    "ikpa_jejak_revisi_rumus": ("per periode 100 bila ≤ {maks} revisi, selain itu {lebih} (asumsi, belum diverifikasi); "
+    "ikpa_jejak_revisi_rumus": ("per periode 100 bila ≤ {maks} revisi, selain itu {lebih} (asumsi, belum "
+                                "diverifikasi); "
                                 "rata-rata periode",
                                 "per period 100 with ≤ {maks} revisions, otherwise {lebih} (assumption, unverified); "
                                 "mean over the periods"),
@@ -150,11 +151,13 @@ TEXTS = {
     "ikpa_jejak_tertimbang": ("Nilai tertimbang", "Weighted score"),
     "ikpa_jejak_berlaku": ("indikator yang berlaku: {indikator}", "indicators that apply: {indikator}"),
     "ikpa_jejak_tanpa_indikator": ("tidak ada indikator", "no indicator"),
-    "ikpa_jejak_dispensasi": ("laporan {bulan}: {n} SPM dengan dispensasi", "report of {bulan}: {n} SPM with a dispensation"),
+    "ikpa_jejak_dispensasi": ("laporan {bulan}: {n} SPM dengan dispensasi",
+                              "report of {bulan}: {n} SPM with a dispensation"),
     "ikpa_jejak_dispensasi_rumus": ("pengurang laporan terakhir s.d. bulan penilaian, kumulatif dalam tahun "
                                     "(asumsi, belum diverifikasi)",
                                     "deduction of the latest report up to the month assessed, cumulative within "
                                     "the year (assumption, unverified)"),
     "ikpa_jejak_pengurang": ("pengurang {dispensasi} {nilai}", "deduction for {dispensasi} {nilai}"),
-    "ikpa_jejak_nilai_rumus": ("{sebelum} − {pengurang} → kategori {kategori}", "{sebelum} − {pengurang} → band {kategori}"),
+    "ikpa_jejak_nilai_rumus": ("{sebelum} − {pengurang} → kategori {kategori}",
+                               "{sebelum} − {pengurang} → band {kategori}"),
 }

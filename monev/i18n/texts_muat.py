@@ -9,7 +9,8 @@ TEXTS = {
     "muat_jenis": ("Jenis data: {jenis}", "Data kind: {jenis}"),
     "muat_jenis_tak_dikenal": ("Jenis data: tidak dikenali", "Data kind: not recognised"),
     "muat_pratinjau": ("Pratinjau {n} baris pertama", "Preview of the first {n} rows"),
-    "muat_masalah": ("Daftar kesalahan: {n} (baris, kolom, nilai, alasan)", "Problems: {n} (row, column, value, reason)"),
+    "muat_masalah": ("Daftar kesalahan: {n} (baris, kolom, nilai, alasan)",
+                     "Problems: {n} (row, column, value, reason)"),
     "muat_tombol": ("Muat", "Load"),
     "muat_riwayat": ("Riwayat muat", "Load history"),
     "muat_riwayat_kosong": ("Belum ada berkas yang dimuat.", "No files loaded yet."),
@@ -32,7 +33,8 @@ TEXTS = {
                     "Loading {nama}; if another load is running, waiting for it to finish..."),
     "muat_kol_baris_dilampaui": ("Baris digantikan kemudian", "Rows superseded later"),
     "muat_kol_dilampaui_oleh": ("Digantikan oleh batch", "Superseded by batch"),
-    "muat_dilampaui": ("tidak dapat dibatalkan: digantikan batch {oleh}", "cannot be undone: superseded by batch {oleh}"),
+    "muat_dilampaui": ("tidak dapat dibatalkan: digantikan batch {oleh}",
+                       "cannot be undone: superseded by batch {oleh}"),
     "muat_peringatan": ("Berkas yang baru dimuat: {n} peringatan (tidak menghalangi pemuatan; disimpan "
                         "bersama batch-nya). Periksa baris berikut.",
                         "The file just loaded: {n} warnings (they did not block the load; kept with its "

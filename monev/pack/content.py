@@ -1,7 +1,7 @@
 """The pack's content, from the same views the pages use.
 
 Every figure comes from the function behind the page that shows it: the headline, curve and the
-unit and jenis belanja tables from monev.reports.overview (Ringkasan), the IKPA scores and the
+unit and jenis belanja tables from monev.views.ringkasan.overview (Ringkasan), the IKPA scores and the
 needs-attention list from monev.views.ikpa_page.shown (IKPA dan peringatan dini), the satker and
 PPK of each unit from monev.views.kpa_ppk.table (KPA dan PPK). The only figures added here are
 the quarter's target and the rupiah still needed to reach it for the total and per unit, by the
@@ -23,7 +23,7 @@ from monev.i18n import format as fmt
 from monev.i18n.texts import JENIS_BELANJA, label, text
 from monev.pack.model import Chart, Column, Pack, Slide, Table
 from monev.views import ikpa as ikpa_view
-from monev.views import ikpa_page, kpa_ppk
+from monev.views import ikpa_page, kpa_ppk, ringkasan
 from monev.warehouse import query
 from monev.warehouse.query import NO_FILTER, Filters, Scope
 
@@ -94,7 +94,7 @@ def build(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
     tw = fmt.QUARTERS[kpa_ppk.quarter_of(period.bulan) - 1]
     bulan = fmt.month_name(period.bulan, lang)
 
-    overview = reports.overview(engine, period, scope=scope, filters=filters)
+    overview = ringkasan.overview(engine, period, scope=scope, filters=filters)
     quarter = _quarter_figures(engine, period, scope, filters)
     # IKPA and the needs-attention list are satker-level measures: not for a scope of some PPK
     # (docs/security.md), whose pack leaves their slides out and says so on the title slide
@@ -159,7 +159,7 @@ def _headline_slide(heads: pd.DataFrame, quarter: pd.DataFrame, period: Period, 
                Column("pagu", text("pagu", lang), "rupiah"), Column("blokir", text("blokir", lang), "rupiah"),
                Column("realisasi", text("realisasi", lang), "rupiah"), Column("persen", T("pack_kol_persen"), "percent"),
                Column("target_persen", T("pack_kol_target_bulan"), "percent"),
-               Column("kekurangan", T("pack_kol_kekurangan"), "rupiah"),
+               Column("kebutuhan", T("pack_kol_kekurangan"), "rupiah"),
                Column("target_tw", T("pack_kol_target_tw", tw=tw), "percent"),
                Column("kebutuhan_tw", T("pack_kol_kebutuhan_tw", tw=tw), "rupiah"))
     rows = list(frame.itertuples(index=False))
@@ -193,7 +193,7 @@ def _curve_slide(curve: pd.DataFrame, lang: str) -> Slide:
                Column("rpd", T("pack_kol_rpd_bulan"), "rupiah"),
                Column("rpd_kumulatif", T("pack_kol_rpd_kumulatif"), "rupiah"),
                Column("target", T("pack_kol_target_rupiah"), "rupiah"))
-    # no RPD line for a scope of some PPK (the plan is kept per satker: reports.monthly_curve)
+    # no RPD line for a scope of some PPK (the plan is kept per satker: views.ringkasan.monthly_curve)
     lines = tuple(k for k in ("realisasi_kumulatif", "rpd_kumulatif", "target") if frame[k].notna().any())
     chart = Chart("line", "nama_bulan", lines, "rupiah")
     table = Table(sheet="kurva_kumulatif", title=T("pack_judul_kurva"), frame=frame, columns=columns, chart=chart)
@@ -207,7 +207,7 @@ def _realization_slides(per_unit: pd.DataFrame, per_jenis: pd.DataFrame, lang: s
     figures = (Column("pagu", text("pagu", lang), "rupiah"), Column("realisasi", text("realisasi", lang), "rupiah"),
                Column("persen", T("pack_kol_persen"), "percent"),
                Column("target_persen", T("pack_kol_target_persen"), "percent"),
-               Column("kekurangan", T("pack_kol_kekurangan"), "rupiah"))
+               Column("kebutuhan", T("pack_kol_kekurangan"), "rupiah"))
     chart = lambda category: Chart("bar", category, ("persen", "target_persen"), "percent")  # noqa: E731
     units = Table(sheet="per_unit", title=T("pack_judul_unit"), frame=per_unit,
                   columns=(Column("unit", T("pack_kol_unit")), *figures,

@@ -183,7 +183,7 @@ NEW_PROGRAM_NAMES = {
 TECH_PROGRAM = {"dayasos": "DD", "rehsos": "DE", "linjamsos": "DF", "pfm": "DG", "badan": "DH"}
 
 
-def program_of(kegiatan: "Kegiatan", year: int) -> tuple[str, str]:
+def program_of(kegiatan: Kegiatan, year: int) -> tuple[str, str]:
     """(kdprogram, nmprogram) of a kegiatan in a fiscal year."""
     unit = unit_in(kegiatan.unit, year)
     if year < 2021:
@@ -296,7 +296,8 @@ KEGIATAN = (
         )
     ),
     # Perlindungan dan Jaminan Sosial
-    _dukman("linjamsos", "Dukungan Manajemen dan Pelaksanaan Tugas Teknis Lainnya Ditjen Perlindungan dan Jaminan Sosial", "P"),
+    _dukman("linjamsos",
+            "Dukungan Manajemen dan Pelaksanaan Tugas Teknis Lainnya Ditjen Perlindungan dan Jaminan Sosial", "P"),
     Kegiatan("pkh", "linjamsos", "Jaminan Sosial Keluarga (Program Keluarga Harapan)", (
         Ro("Bantuan Sosial Program Keluarga Harapan", "KPM", "QEA", "P", ("57",), (9_800_000, 10_000_000),
            ("572111",)),
@@ -343,7 +344,9 @@ KEGIATAN = (
            (18_600_000, 18_800_000), ("574111",), new_in={2024: 2}, years=(2024, 2024)),
     ), years=(2023, 2024), schedule="blt"),
     # Badan Pendidikan, Penelitian dan Penyuluhan Sosial (2019-2021)
-    _dukman("badan", "Dukungan Manajemen dan Pelaksanaan Tugas Teknis Lainnya Badan Pendidikan, Penelitian dan Penyuluhan Sosial",
+    _dukman("badan",
+            "Dukungan Manajemen dan Pelaksanaan Tugas Teknis Lainnya Badan Pendidikan, Penelitian dan "
+            "Penyuluhan Sosial",
             years=(2019, 2021)),
     Kegiatan("badan_litbang", "badan", "Penelitian dan Pengembangan Kesejahteraan Sosial", (
         Ro("Hasil Penelitian Kesejahteraan Sosial", "Dokumen", "QMA", "P", ("52",), (6, 30)),

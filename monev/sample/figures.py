@@ -1,6 +1,6 @@
 """The Kemensos totals the sample reproduces, and how they are split over units and spending types.
 
-Published figures (shared/domain.md) are matched exactly where they are given to the rupiah and to
+Published figures (docs/domain.md) are matched exactly where they are given to the rupiah and to
 their printed precision where they are rounded. Everything else here is INVENTED to look plausible:
 the 2019 and 2021 year-end realization, all of 2024, the per-unit split of 2019, 2021, 2022 and
 2024, and the DIPA originals other than 2019 and 2020.
@@ -10,7 +10,7 @@ Amounts are whole rupiah (Python ints); pagu is always a multiple of Rp 1.000, a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -199,7 +199,7 @@ def jenis_pagu(figures: YearFigures, rows: np.ndarray, seed: np.ndarray) -> np.n
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def year_table(thang: int) -> YearTable:
     """The unit x jenis pagu and realization of a fiscal year, summing exactly to its totals."""
     figures = YEARS[thang]

@@ -16,7 +16,8 @@ import pandas as pd
 import pyarrow as pa
 
 from monev.domain import ikpa_rules
-from monev.sample import alloc, catalog as c, facts, figures, names, structure, write
+from monev.sample import alloc, facts, figures, names, structure, write
+from monev.sample import catalog as c
 from monev.warehouse import formats
 
 YEARS = tuple(range(2019, 2025))
@@ -508,7 +509,8 @@ def write_files(out_dir: Path, seed: int = 2024, progress=None, years=YEARS) -> 
             paths.append(write.write_csv(kind, frame, out_dir / f"{thang}_{kind}.csv"))
         # the IKPA rules as data (the PER-5/PB/2024 defaults) and, for the latest year, an OM-SPAN
         # export and a few Dispensasi SPM deductions
-        paths.append(write.write_csv("ikpa_aturan", ikpa_rules.default_rows(thang), out_dir / f"{thang}_ikpa_aturan.csv"))
+        paths.append(write.write_csv("ikpa_aturan", ikpa_rules.default_rows(thang),
+                                     out_dir / f"{thang}_ikpa_aturan.csv"))
         if thang == YEARS[-1]:
             paths.append(write.write_csv("ikpa_omspan", ikpa_omspan(thang, seed), out_dir / f"{thang}_ikpa_omspan.csv"))
             paths.append(write.write_csv("dispensasi_spm", dispensasi_spm(thang, seed),
@@ -537,7 +539,7 @@ def ikpa_omspan(thang: int, seed: int = 2024) -> pd.DataFrame:
             plan = ("revisi_dipa", "deviasi_halaman_iii")
             act = ("penyerapan", "belanja_kontraktual", "penyelesaian_tagihan", "pengelolaan_up_tup")
 
-            def mean(keys):
+            def mean(keys, applied=applied):
                 keys = [k for k in keys if k in applied]
                 return sum(applied[k] * w[k] for k in keys) / sum(w[k] for k in keys)
 

@@ -25,5 +25,6 @@ def person(rng: np.random.Generator) -> tuple[str, str]:
     born = np.datetime64("1965-01-01") + int(rng.integers(0, 27 * 365))
     year, month, day = str(born).split("-")
     start_year = int(year) + int(rng.integers(22, 30))
-    nip = f"{year}{month}{day}{start_year}{int(rng.integers(1, 13)):02d}{int(rng.integers(1, 3))}{int(rng.integers(1, 1000)):03d}"
+    start_month, sex, serial = int(rng.integers(1, 13)), int(rng.integers(1, 3)), int(rng.integers(1, 1000))
+    nip = f"{year}{month}{day}{start_year}{start_month:02d}{sex}{serial:03d}"
     return name, nip

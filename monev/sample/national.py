@@ -21,7 +21,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from monev.sample import catalog as c, facts, write
+from monev.sample import catalog as c
+from monev.sample import facts, write
 from monev.warehouse import formats
 
 THANG = 2024
@@ -113,7 +114,8 @@ def reference(size: NationalSize, rng: np.random.Generator) -> dict:
                 kros = rng.choice(KRO, size=int(rng.integers(1, 4)), replace=False)
                 for kro in kros:
                     for r in range(int(rng.integers(1, 3))):
-                        ro_rows.append((THANG, kdgiat, kro, f"{r + 1:03d}", f"Rincian Output {kro}.{r + 1:03d} Kegiatan {kdgiat}",
+                        ro_rows.append((THANG, kdgiat, kro, f"{r + 1:03d}",
+                                        f"Rincian Output {kro}.{r + 1:03d} Kegiatan {kdgiat}",
                                         str(rng.choice(["Layanan", "Dokumen", "Orang", "Unit", "Laporan", "Paket"]))))
     program = pd.DataFrame(prog_rows, columns=formats.KINDS["program"].column_names)
     kegiatan = pd.DataFrame(keg_rows, columns=formats.KINDS["kegiatan"].column_names)
@@ -135,8 +137,8 @@ def reference(size: NationalSize, rng: np.random.Generator) -> dict:
     labels = {"KP": "Kantor Pusat", "KD": "Kantor Daerah", "DK": "Dekonsentrasi", "TP": "Tugas Pembantuan"}
     satker = pd.DataFrame({
         "thang": THANG, "kdsatker": codes,
-        "nmsatker": [f"{labels[k]} {code} {MINISTRIES[u]} Provinsi {provinces[l]}"
-                     for k, code, u, l in zip(kewenangan, codes, unit_of, lokasi)],
+        "nmsatker": [f"{labels[k]} {code} {MINISTRIES[u]} Provinsi {provinces[prov]}"
+                     for k, code, u, prov in zip(kewenangan, codes, unit_of, lokasi)],
         "kdunit": units["kdunit"].to_numpy()[unit_of], "kewenangan": kewenangan, "kdlokasi": lokasi,
     })
     n_ppk = np.where(kewenangan == "KP", rng.integers(2, 5, n), rng.integers(1, 3, n))
@@ -344,8 +346,12 @@ def _pejabat(satker: pd.DataFrame, n_ppk: np.ndarray, rng: np.random.Generator) 
     born = np.datetime64("1965-01-01") + rng.integers(0, 27 * 365, m)
     born_text = np.char.replace(born.astype(str), "-", "")
     start = born.astype("datetime64[Y]").astype(int) + 1970 + rng.integers(22, 30, m)
-    nip = (pd.Series(born_text) + pd.Series(start.astype(str)) + pd.Series(np.char.zfill(rng.integers(1, 13, m).astype(str), 2))
-           + pd.Series(rng.integers(1, 3, m).astype(str)) + pd.Series(np.char.zfill(rng.integers(1, 1000, m).astype(str), 3)))
+    nip = (pd.Series(born_text) + pd.Series(start.astype(str)) + pd.Series(np.char.zfill(rng.integers(1,
+                                                                                                      13,
+                                                                                                      m).astype(str),
+                                                                                                      2))
+           + pd.Series(rng.integers(1, 3, m).astype(str)) + pd.Series(np.char.zfill(rng.integers(1, 1000,
+                                                                                                 m).astype(str), 3)))
     return pd.DataFrame({"thang": THANG, "kdsatker": satker["kdsatker"].to_numpy()[sat],
                          "peran": np.where(ppk_no == 0, "KPA", "PPK"),
                          "kdppk": np.where(ppk_no == 0, "", np.char.zfill(ppk_no.astype(str), 2)),

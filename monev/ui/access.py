@@ -17,13 +17,14 @@ from __future__ import annotations
 import logging
 import os
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
 from monev.access import accounts
 from monev.access.roles import ROLE_LABELS, Viewer
-from monev.appdb import audit, db as appdb, users
+from monev.appdb import audit, users
+from monev.appdb import db as appdb
 from monev.i18n.markdown import escape
 from monev.ui import guard
 from monev.ui.texts import lang, t

@@ -7,13 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monev.i18n import format as fmt
-from monev.i18n.texts import TEXTS
+from monev.i18n.texts import text
 
 COLOURS = {"dibayar_belum_terwujud": "#d62728", "sejalan": "#7f7f7f", "terwujud_belum_dibayar": "#1f77b4"}
-
-
-def _t(key: str, lang: str) -> str:
-    return TEXTS[key][0 if lang == "id" else 1]
 
 
 def _number(value, lang: str) -> str:
@@ -54,22 +50,22 @@ def quadrant(frame: pd.DataFrame, level: str, title: str, lang: str = "id") -> g
         })
         fig.add_trace(go.Scatter(
             x=part["persen_keuangan"].astype(float), y=part["progres_fisik"].astype(float), mode="markers",
-            name=_t(f"capaian_{key}", lang), marker=dict(color=colour, size=size, opacity=0.75,
+            name=text(f"capaian_{key}", lang), marker=dict(color=colour, size=size, opacity=0.75,
                                                          line=dict(width=1, color="white")),
             customdata=custom.to_numpy(),
-            hovertemplate=("<b>%{customdata[0]}</b><br>" + _t("capaian_keuangan", lang) + ": %{customdata[4]}<br>"
-                           + _t("capaian_fisik", lang) + ": %{customdata[5]}<br>"
-                           + _t("capaian_output", lang) + ": %{customdata[1]}<br>"
-                           + _t("pagu", lang) + ": %{customdata[2]}<br>"
-                           + _t("realisasi", lang) + ": %{customdata[3]}<extra></extra>"),
+            hovertemplate=("<b>%{customdata[0]}</b><br>" + text("capaian_keuangan", lang) + ": %{customdata[4]}<br>"
+                           + text("capaian_fisik", lang) + ": %{customdata[5]}<br>"
+                           + text("capaian_output", lang) + ": %{customdata[1]}<br>"
+                           + text("pagu", lang) + ": %{customdata[2]}<br>"
+                           + text("realisasi", lang) + ": %{customdata[3]}<extra></extra>"),
         ))
     for x, y, key in ((top * 0.75, top * 0.12, "capaian_dibayar_belum_terwujud"),
                       (top * 0.25, top * 0.92, "capaian_terwujud_belum_dibayar")):
-        fig.add_annotation(x=x, y=y, text=f"<b>{_t(key, lang)}</b>", showarrow=False,
+        fig.add_annotation(x=x, y=y, text=f"<b>{text(key, lang)}</b>", showarrow=False,
                            font=dict(size=13, color=COLOURS[key.removeprefix("capaian_")]))
     fig.update_layout(
-        title=title, xaxis=dict(title=_t("capaian_keuangan", lang), range=[0, top], ticksuffix="%"),
-        yaxis=dict(title=_t("capaian_fisik", lang), range=[0, top], ticksuffix="%"),
+        title=title, xaxis=dict(title=text("capaian_keuangan", lang), range=[0, top], ticksuffix="%"),
+        yaxis=dict(title=text("capaian_fisik", lang), range=[0, top], ticksuffix="%"),
         legend=dict(orientation="h", y=-0.2), height=520, margin=dict(t=60),
     )
     return fig
@@ -77,20 +73,20 @@ def quadrant(frame: pd.DataFrame, level: str, title: str, lang: str = "id") -> g
 
 def display_table(frame: pd.DataFrame, level: str, lang: str = "id") -> pd.DataFrame:
     """The level's table as shown: names, exact rupiah, percentages and the position."""
-    shown = pd.DataFrame({_t("capaian_nama", lang): point_label(frame, level).tolist()})
+    shown = pd.DataFrame({text("capaian_nama", lang): point_label(frame, level).tolist()})
     if level == "ro":
-        shown[_t("capaian_volume", lang)] = [f"{_number(r, lang)} / {_number(g, lang)} {s or ''}".strip()
+        shown[text("capaian_volume", lang)] = [f"{_number(r, lang)} / {_number(g, lang)} {s or ''}".strip()
                                      if pd.notna(g) else "–"
                                      for r, g, s in zip(frame["real_vol"], frame["target_vol"], frame["satuan"])]
-    shown[_t("capaian_ro_dilaporkan", lang)] = [f"{d} / {n}" for d, n in zip(frame["jumlah_ro_dilaporkan"],
+    shown[text("capaian_ro_dilaporkan", lang)] = [f"{d} / {n}" for d, n in zip(frame["jumlah_ro_dilaporkan"],
                                                                             frame["jumlah_ro"])]
-    shown[_t("pagu", lang)] = [fmt.rupiah(v, lang) for v in frame["pagu"]]
-    shown[_t("realisasi", lang)] = [fmt.rupiah(v, lang) for v in frame["realisasi"]]
-    shown[_t("capaian_keuangan", lang)] = [fmt.percent(v, lang) for v in frame["persen_keuangan"]]
-    shown[_t("capaian_fisik", lang)] = [fmt.percent(v, lang) for v in frame["progres_fisik"]]
-    shown[_t("capaian_output", lang)] = [fmt.percent(v, lang) for v in frame["capaian_persen"]]
-    shown[_t("capaian_selisih", lang)] = [fmt.format_decimal(v, lang, "#,##0.00") if pd.notna(v) else "–"
+    shown[text("pagu", lang)] = [fmt.rupiah(v, lang) for v in frame["pagu"]]
+    shown[text("realisasi", lang)] = [fmt.rupiah(v, lang) for v in frame["realisasi"]]
+    shown[text("capaian_keuangan", lang)] = [fmt.percent(v, lang) for v in frame["persen_keuangan"]]
+    shown[text("capaian_fisik", lang)] = [fmt.percent(v, lang) for v in frame["progres_fisik"]]
+    shown[text("capaian_output", lang)] = [fmt.percent(v, lang) for v in frame["capaian_persen"]]
+    shown[text("capaian_selisih", lang)] = [fmt.format_decimal(v, lang, "#,##0.00") if pd.notna(v) else "–"
                                           for v in frame["selisih_fisik_keuangan"]]
-    shown[_t("capaian_posisi", lang)] = [_t(f"capaian_{p}", lang) if isinstance(p, str) else "–"
+    shown[text("capaian_posisi", lang)] = [text(f"capaian_{p}", lang) if isinstance(p, str) else "–"
                                          for p in frame["posisi"]]
     return shown

@@ -7,8 +7,8 @@ from pandas.io.formats.style import Styler
 
 from monev.domain.ikpa_rules import INDICATORS
 from monev.i18n import format as fmt
+from monev.i18n.texts import JENIS_BELANJA, text
 from monev.ui import tables
-from monev.i18n.texts import JENIS_BELANJA, TEXTS
 
 SCORES = [*INDICATORS, "nilai"]
 OFFICIAL = {"resmi_revisi_dipa": "revisi_dipa", "resmi_deviasi_halaman_iii": "deviasi_halaman_iii",
@@ -22,36 +22,31 @@ MONEY = ["pagu", "blokir", "realisasi", "batas", "proyeksi", "proyeksi_bawah", "
 PERCENT = ["persen", "target_persen", "proyeksi_persen", "proyeksi_bawah_persen", "proyeksi_atas_persen"]
 
 
-def _t(key: str, lang: str, **values) -> str:
-    text = TEXTS[key][0 if lang == "id" else 1]
-    return text.format(**values) if values else text
-
-
 def score_text(value, lang: str = "id") -> str:
     """68.5 -> '68,50' (a score in points, no '%')."""
     return "–" if fmt.is_missing(value) else fmt.percent(value, lang)[:-1]
 
 
 def indicator_label(key: str, lang: str) -> str:
-    return _t(f"ikpa_ind_{key}", lang)
+    return text(f"ikpa_ind_{key}", lang)
 
 
 def column_labels(lang: str, tw: str = "") -> dict[str, str]:
     """Display names of every column the page shows (raw names stay in the downloads)."""
     labels = {key: indicator_label(key, lang) for key in SCORES}
-    labels.update({col: _t("ikpa_kol_resmi", lang, nama=indicator_label(key, lang)) for col, key in OFFICIAL.items()})
+    labels.update({col: text("ikpa_kol_resmi", lang, nama=indicator_label(key, lang)) for col, key in OFFICIAL.items()})
     for col in ("bulan", "kdunit", "nmunit", "kdsatker", "nmsatker", "kdppk", "tingkat", "peringkat", "jumlah_satker",
                 "kategori", "bulan_resmi", "indikator", "masukan", "perhitungan", "hasil", "proyeksi",
                 "proyeksi_bawah", "proyeksi_atas", "proyeksi_persen", "target_persen", "kebutuhan_tahun",
                 "per_bulan_tahun", "realistis_tahun", "bobot", "alasan"):
         key = {"kdunit": "unit", "nmunit": "nama_unit", "kdsatker": "satker", "nmsatker": "nama_satker",
                "kdppk": "ppk", "bulan_resmi": "bulan_resmi", "laju_bulanan": "laju"}.get(col, col)
-        labels[col] = _t(f"ikpa_kol_{key}", lang)
+        labels[col] = text(f"ikpa_kol_{key}", lang)
     for col in ("kebutuhan_triwulan", "per_bulan_triwulan", "realistis_triwulan"):
-        labels[col] = _t(f"ikpa_kol_{col}", lang, tw=tw)
-    labels.update(laju_bulanan=_t("ikpa_kol_laju", lang), proyeksi_capai_target=_t("ikpa_kol_capai", lang),
-                  pagu=_t("pagu", lang), blokir=_t("blokir", lang), realisasi=_t("realisasi", lang),
-                  persen=_t("persen", lang), jenis_belanja=_t("jenis_belanja", lang))
+        labels[col] = text(f"ikpa_kol_{col}", lang, tw=tw)
+    labels.update(laju_bulanan=text("ikpa_kol_laju", lang), proyeksi_capai_target=text("ikpa_kol_capai", lang),
+                  pagu=text("pagu", lang), blokir=text("blokir", lang), realisasi=text("realisasi", lang),
+                  persen=text("persen", lang), jenis_belanja=text("jenis_belanja", lang))
     return labels
 
 
@@ -59,7 +54,7 @@ def bands_shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The band names in the page's language (the data keep the regulation's Indonesian names)."""
     if "kategori" not in frame:
         return frame
-    return frame.assign(kategori=frame["kategori"].map(lambda k: _t(BANDS[k], lang) if k in BANDS else k))
+    return frame.assign(kategori=frame["kategori"].map(lambda k: text(BANDS[k], lang) if k in BANDS else k))
 
 
 def styled(frame: pd.DataFrame, lang: str) -> Styler:
@@ -80,7 +75,7 @@ def score_lines(frame: pd.DataFrame, measure: str, title: str, lang: str = "id")
     fig = go.Figure()
     for kdunit, part in frame.groupby("kdunit", sort=True):
         part = part.sort_values("bulan")
-        name = (_t("ikpa_tingkat_kementerian", lang) if kdunit == "" else f"{kdunit} {part['nmunit'].iloc[0]}")
+        name = (text("ikpa_tingkat_kementerian", lang) if kdunit == "" else f"{kdunit} {part['nmunit'].iloc[0]}")
         fig.add_trace(go.Scatter(
             x=_months(part["bulan"], lang), y=part[measure].astype(float), mode="lines+markers", name=name,
             line=dict(width=4 if kdunit == "" else 2), customdata=[[score_text(v, lang)] for v in part[measure]],
@@ -98,7 +93,7 @@ def group_label(frame: pd.DataFrame, lang: str) -> list[str]:
                 for j in frame["jenis_belanja"]]
     if "kdunit" in frame:
         return [f"{k} {n}" for k, n in zip(frame["kdunit"], frame["nmunit"])]
-    return [_t("ikpa_tingkat_kementerian", lang)] * len(frame)
+    return [text("ikpa_tingkat_kementerian", lang)] * len(frame)
 
 
 def projection_bars(frame: pd.DataFrame, title: str, lang: str = "id") -> go.Figure:
@@ -106,18 +101,18 @@ def projection_bars(frame: pd.DataFrame, title: str, lang: str = "id") -> go.Fig
     y = group_label(frame, lang)
     fig = go.Figure()
     for column, key, color in (("pagu", "pagu", "#c7c7c7"), ("realisasi", "realisasi", "#1f77b4")):
-        fig.add_trace(go.Bar(y=y, x=frame[column].astype(float), orientation="h", name=_t(key, lang),
+        fig.add_trace(go.Bar(y=y, x=frame[column].astype(float), orientation="h", name=text(key, lang),
                              marker_color=color, customdata=[[fmt.rupiah(v, lang)] for v in frame[column]],
-                             hovertemplate="%{y}: %{customdata[0]}<extra>" + _t(key, lang) + "</extra>"))
+                             hovertemplate="%{y}: %{customdata[0]}<extra>" + text(key, lang) + "</extra>"))
     proyeksi = frame["proyeksi"].astype(float)
     fig.add_trace(go.Scatter(
-        y=y, x=proyeksi, mode="markers", name=_t("ikpa_kol_proyeksi", lang), marker=dict(size=12, color="#d62728"),
+        y=y, x=proyeksi, mode="markers", name=text("ikpa_kol_proyeksi", lang), marker=dict(size=12, color="#d62728"),
         error_x=dict(type="data", symmetric=False, array=frame["proyeksi_atas"].astype(float) - proyeksi,
                      arrayminus=proyeksi - frame["proyeksi_bawah"].astype(float)),
         customdata=[[fmt.rupiah(p, lang), fmt.rupiah(lo, lang), fmt.rupiah(hi, lang)]
                     for p, lo, hi in zip(frame["proyeksi"], frame["proyeksi_bawah"], frame["proyeksi_atas"])],
         hovertemplate="%{y}: %{customdata[0]} (%{customdata[1]} – %{customdata[2]})<extra>"
-                      + _t("ikpa_kol_proyeksi", lang) + "</extra>"))
+                      + text("ikpa_kol_proyeksi", lang) + "</extra>"))
     top = float(frame[["pagu", "proyeksi_atas"]].max().max()) if len(frame) else 0
     fig.update_layout(title=title, barmode="overlay", height=max(320, 90 * len(frame) + 160),
                       xaxis=fmt.rupiah_ticks(top, lang), legend=dict(orientation="h", y=-0.2), margin=dict(t=60))

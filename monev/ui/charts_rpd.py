@@ -6,13 +6,9 @@ import plotly.graph_objects as go
 
 from monev.domain.rpd import TOLERANCE_PERCENT
 from monev.i18n import format as fmt
-from monev.i18n.texts import JENIS_BELANJA, TEXTS
+from monev.i18n.texts import JENIS_BELANJA, text
 
 PLAN, REAL, BAND = "#7f7f7f", "#1f77b4", "rgba(127,127,127,0.18)"
-
-
-def _t(key: str, lang: str) -> str:
-    return TEXTS[key][0 if lang == "id" else 1]
 
 
 def _jenis(code: str, lang: str) -> str:
@@ -32,7 +28,7 @@ def _band(fig: go.Figure, x, low, high, lang: str) -> None:
     fig.add_trace(go.Scatter(x=x, y=low.astype(float), mode="lines", line=dict(width=0), showlegend=False,
                              hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=x, y=high.astype(float), mode="lines", line=dict(width=0), fill="tonexty",
-                             fillcolor=BAND, name=_t("rpd_pita", lang), hoverinfo="skip"))
+                             fillcolor=BAND, name=text("rpd_pita", lang), hoverinfo="skip"))
 
 
 def monthly(per_bulan: pd.DataFrame, title: str, lang: str = "id") -> go.Figure:
@@ -40,13 +36,14 @@ def monthly(per_bulan: pd.DataFrame, title: str, lang: str = "id") -> go.Figure:
     x = _months(per_bulan, lang)
     fig = go.Figure()
     _band(fig, x, per_bulan["batas_bawah"], per_bulan["batas_atas"], lang)
-    fig.add_trace(go.Scatter(x=x, y=per_bulan["rpd"].astype(float), mode="lines+markers", name=_t("rpd_rencana", lang),
+    fig.add_trace(go.Scatter(x=x, y=per_bulan["rpd"].astype(float), mode="lines+markers", name=text("rpd_rencana",
+                                                                                                    lang),
                              line=dict(color=PLAN, dash="dash"), customdata=_money(per_bulan["rpd"], lang),
-                             hovertemplate="%{x}: %{customdata[0]}<extra>" + _t("rpd_rencana", lang) + "</extra>"))
+                             hovertemplate="%{x}: %{customdata[0]}<extra>" + text("rpd_rencana", lang) + "</extra>"))
     done = per_bulan[per_bulan["realisasi"].notna()]
-    fig.add_trace(go.Bar(x=_months(done, lang), y=done["realisasi"].astype(float), name=_t("realisasi", lang),
+    fig.add_trace(go.Bar(x=_months(done, lang), y=done["realisasi"].astype(float), name=text("realisasi", lang),
                          marker_color=REAL, opacity=0.8, customdata=_money(done["realisasi"], lang),
-                         hovertemplate="%{x}: %{customdata[0]}<extra>" + _t("realisasi", lang) + "</extra>"))
+                         hovertemplate="%{x}: %{customdata[0]}<extra>" + text("realisasi", lang) + "</extra>"))
     top = pd.concat([per_bulan["batas_atas"], per_bulan["realisasi"]]).astype(float).max()
     fig.update_layout(title=title, yaxis=dict(title="Rp", **fmt.rupiah_ticks(top, lang)),
                       xaxis=dict(categoryorder="array", categoryarray=x),
@@ -61,15 +58,15 @@ def cumulative(per_bulan: pd.DataFrame, title: str, lang: str = "id") -> go.Figu
     factor = TOLERANCE_PERCENT / 100
     fig = go.Figure()
     _band(fig, x, (plan * (1 - factor)).round(), (plan * (1 + factor)).round(), lang)
-    fig.add_trace(go.Scatter(x=x, y=plan.astype(float), mode="lines+markers", name=_t("rpd_rencana_kumulatif", lang),
+    fig.add_trace(go.Scatter(x=x, y=plan.astype(float), mode="lines+markers", name=text("rpd_rencana_kumulatif", lang),
                              line=dict(color=PLAN, dash="dash"), customdata=_money(plan, lang),
-                             hovertemplate="%{x}: %{customdata[0]}<extra>" + _t("rpd_rencana_kumulatif", lang)
+                             hovertemplate="%{x}: %{customdata[0]}<extra>" + text("rpd_rencana_kumulatif", lang)
                              + "</extra>"))
     done = per_bulan[per_bulan["realisasi_kumulatif"].notna()]
     fig.add_trace(go.Scatter(x=_months(done, lang), y=done["realisasi_kumulatif"].astype(float), mode="lines+markers",
-                             name=_t("rpd_realisasi_kumulatif", lang), line=dict(color=REAL, width=3),
+                             name=text("rpd_realisasi_kumulatif", lang), line=dict(color=REAL, width=3),
                              customdata=_money(done["realisasi_kumulatif"], lang),
-                             hovertemplate="%{x}: %{customdata[0]}<extra>" + _t("rpd_realisasi_kumulatif", lang)
+                             hovertemplate="%{x}: %{customdata[0]}<extra>" + text("rpd_realisasi_kumulatif", lang)
                              + "</extra>"))
     top = pd.concat([plan * (1 + factor), per_bulan["realisasi_kumulatif"]]).astype(float).max()
     fig.update_layout(title=title, yaxis=dict(title="Rp", **fmt.rupiah_ticks(top, lang)),
@@ -90,18 +87,18 @@ def deviation(table: pd.DataFrame, per_bulan: pd.DataFrame, title: str, lang: st
             x=_months(part, lang), y=part["deviasi_persen"].astype(float), name=_jenis(code, lang),
             customdata=[[fmt.percent(d, lang), fmt.rupiah(r, lang), fmt.rupiah(v, lang)]
                         for d, r, v in zip(part["deviasi_persen"], part["rpd"], part["realisasi"])],
-            hovertemplate=("%{x}: %{customdata[0]}<br>" + _t("rpd_rencana", lang) + ": %{customdata[1]}<br>"
-                           + _t("realisasi", lang) + ": %{customdata[2]}<extra>" + _jenis(code, lang) + "</extra>")))
+            hovertemplate=("%{x}: %{customdata[0]}<br>" + text("rpd_rencana", lang) + ": %{customdata[1]}<br>"
+                           + text("realisasi", lang) + ": %{customdata[2]}<extra>" + _jenis(code, lang) + "</extra>")))
     fig.add_trace(go.Scatter(
-        x=x_all, y=done["deviasi_persen"].astype(float), mode="lines+markers", name=_t("rpd_deviasi_bulan", lang),
+        x=x_all, y=done["deviasi_persen"].astype(float), mode="lines+markers", name=text("rpd_deviasi_bulan", lang),
         line=dict(color="black"),
         customdata=[[fmt.percent(d, lang), fmt.rupiah(r, lang), fmt.rupiah(v, lang)]
                     for d, r, v in zip(done["deviasi_persen"], done["rpd"], done["realisasi"])],
-        hovertemplate=("%{x}: %{customdata[0]}<br>" + _t("rpd_rencana", lang) + ": %{customdata[1]}<br>"
-                       + _t("realisasi", lang) + ": %{customdata[2]}<extra></extra>")))
+        hovertemplate=("%{x}: %{customdata[0]}<br>" + text("rpd_rencana", lang) + ": %{customdata[1]}<br>"
+                       + text("realisasi", lang) + ": %{customdata[2]}<extra></extra>")))
     fig.add_hline(y=TOLERANCE_PERCENT, line=dict(color="#d62728", dash="dot"),
-                  annotation_text=_t("rpd_batas", lang), annotation_position="top left")
-    fig.update_layout(title=title, barmode="group", yaxis=dict(title=_t("rpd_deviasi", lang), range=[0, 105],
+                  annotation_text=text("rpd_batas", lang), annotation_position="top left")
+    fig.update_layout(title=title, barmode="group", yaxis=dict(title=text("rpd_deviasi", lang), range=[0, 105],
                                                                ticksuffix="%"),
                       xaxis=dict(categoryorder="array", categoryarray=x_all),
                       legend=dict(orientation="h", y=-0.2), height=440, margin=dict(t=60))
@@ -110,13 +107,14 @@ def deviation(table: pd.DataFrame, per_bulan: pd.DataFrame, title: str, lang: st
 
 def display_table(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """The table as shown: month and jenis belanja names, exact rupiah, % and yes/no."""
-    yes, no = _t("rpd_ya", lang), _t("rpd_tidak", lang)
+    yes, no = text("rpd_ya", lang), text("rpd_tidak", lang)
     return pd.DataFrame({
-        _t("rpd_bulan", lang): _months(table, lang),
-        _t("jenis_belanja", lang): [_jenis(c, lang) for c in table["jenis_belanja"]],
-        _t("rpd_rencana", lang): [fmt.rupiah(v, lang) for v in table["rpd"]],
-        _t("realisasi", lang): [fmt.rupiah(v, lang) for v in table["realisasi"]],
-        _t("rpd_selisih", lang): [fmt.rupiah(v, lang) for v in table["selisih"]],
-        _t("rpd_deviasi", lang): [fmt.percent(v, lang) for v in table["deviasi_persen"]],
-        _t("rpd_dalam_toleransi", lang): ["–" if pd.isna(v) else (yes if v else no) for v in table["dalam_toleransi"]],
+        text("rpd_bulan", lang): _months(table, lang),
+        text("jenis_belanja", lang): [_jenis(c, lang) for c in table["jenis_belanja"]],
+        text("rpd_rencana", lang): [fmt.rupiah(v, lang) for v in table["rpd"]],
+        text("realisasi", lang): [fmt.rupiah(v, lang) for v in table["realisasi"]],
+        text("rpd_selisih", lang): [fmt.rupiah(v, lang) for v in table["selisih"]],
+        text("rpd_deviasi", lang): [fmt.percent(v, lang) for v in table["deviasi_persen"]],
+        text("rpd_dalam_toleransi",
+             lang): ["–" if pd.isna(v) else (yes if v else no) for v in table["dalam_toleransi"]],
     })

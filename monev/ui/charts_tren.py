@@ -9,22 +9,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monev.i18n import format as fmt
-from monev.i18n.texts import TEXTS
+from monev.i18n.texts import text
 
 PAGU_COLOR = "#9ecae1"
 REALISASI_COLOR = "#1f77b4"
 
 
-def _text(key: str, lang: str) -> str:
-    return TEXTS[key][0 if lang == "id" else 1]
-
-
-def _rupiah(series: pd.Series, lang: str) -> list[str]:
-    return [fmt.rupiah(None if pd.isna(v) else int(v), lang) for v in series]
-
-
-def _percent(series: pd.Series, lang: str) -> list[str]:
-    return [fmt.percent(None if pd.isna(v) else float(v), lang) for v in series]
 
 
 def _values(series: pd.Series) -> list:
@@ -37,14 +27,14 @@ def yearly_totals(frame: pd.DataFrame, *, title: str, lang: str = "id") -> go.Fi
     figure = go.Figure()
     for column, color in (("pagu", PAGU_COLOR), ("realisasi", REALISASI_COLOR)):
         figure.add_trace(go.Bar(
-            x=years, y=_values(frame[column]), name=_text(column, lang), marker_color=color,
-            customdata=list(zip(_rupiah(frame[column], lang), _percent(frame["persen"], lang))),
-            text=_percent(frame["persen"], lang) if column == "realisasi" else None, textposition="outside",
-            hovertemplate="%{x}<br>" + _text(column, lang) + ": %{customdata[0]}<extra></extra>",
+            x=years, y=_values(frame[column]), name=text(column, lang), marker_color=color,
+            customdata=list(zip(fmt.rupiahs(frame[column], lang), fmt.percents(frame["persen"], lang))),
+            text=fmt.percents(frame["persen"], lang) if column == "realisasi" else None, textposition="outside",
+            hovertemplate="%{x}<br>" + text(column, lang) + ": %{customdata[0]}<extra></extra>",
         ))
     figure.update_layout(title=dict(text=title), barmode="group", legend=dict(orientation="h", y=-0.15),
                          xaxis=dict(type="category"),
-                         yaxis=dict(title=_text("tren_rupiah", lang), rangemode="tozero",
+                         yaxis=dict(title=text("tren_rupiah", lang), rangemode="tozero",
                                     **fmt.rupiah_ticks(frame[["pagu", "realisasi"]].astype(float).max().max(), lang)))
     return figure
 
@@ -57,14 +47,14 @@ def yearly_breakdown(frame: pd.DataFrame, *, category: str, title: str, lang: st
     for name, part in frame.groupby(category, sort=True):
         figure.add_trace(go.Bar(
             x=part["year_label"].astype(str).tolist(), y=_values(part["persen"]), name=str(name),
-            customdata=list(zip(_rupiah(part["pagu"], lang), _rupiah(part["realisasi"], lang),
-                                _percent(part["persen"], lang))),
-            hovertemplate=(f"%{{x}} · %{{fullData.name}}<br>{_text('pagu', lang)}: %{{customdata[0]}}"
-                           f"<br>{_text('realisasi', lang)}: %{{customdata[1]}} (%{{customdata[2]}})<extra></extra>"),
+            customdata=list(zip(fmt.rupiahs(part["pagu"], lang), fmt.rupiahs(part["realisasi"], lang),
+                                fmt.percents(part["persen"], lang))),
+            hovertemplate=(f"%{{x}} · %{{fullData.name}}<br>{text('pagu', lang)}: %{{customdata[0]}}"
+                           f"<br>{text('realisasi', lang)}: %{{customdata[1]}} (%{{customdata[2]}})<extra></extra>"),
         ))
     figure.update_layout(title=dict(text=title), barmode="group", legend=dict(orientation="h", y=-0.2),
                          xaxis=dict(type="category", categoryorder="array", categoryarray=order),
-                         yaxis=dict(title=_text("tren_persen_pagu", lang), ticksuffix="%", rangemode="tozero"))
+                         yaxis=dict(title=text("tren_persen_pagu", lang), ticksuffix="%", rangemode="tozero"))
     return figure
 
 
@@ -78,13 +68,13 @@ def monthly_curves(frame: pd.DataFrame, *, selected_year: int, title: str, lang:
         figure.add_trace(go.Scatter(
             x=[fmt.month_name(int(m), lang) for m in part["bulan"]], y=_values(part["persen"]), name=str(year),
             mode="lines+markers", line=dict(width=4 if mine else 1.5), opacity=1.0 if mine else 0.75,
-            customdata=list(zip(_rupiah(part["realisasi_kumulatif"], lang), _rupiah(part["pagu"], lang),
-                                _percent(part["persen"], lang))),
-            hovertemplate=(f"TA %{{fullData.name}}, %{{x}}<br>{_text('realisasi', lang)}: %{{customdata[0]}}"
-                           f"<br>{_text('pagu', lang)}: %{{customdata[1]}}<br>%{{customdata[2]}}<extra></extra>"),
+            customdata=list(zip(fmt.rupiahs(part["realisasi_kumulatif"], lang), fmt.rupiahs(part["pagu"], lang),
+                                fmt.percents(part["persen"], lang))),
+            hovertemplate=(f"TA %{{fullData.name}}, %{{x}}<br>{text('realisasi', lang)}: %{{customdata[0]}}"
+                           f"<br>{text('pagu', lang)}: %{{customdata[1]}}<br>%{{customdata[2]}}<extra></extra>"),
         ))
     figure.update_layout(title=dict(text=title), legend=dict(orientation="h", y=-0.2),
-                         xaxis=dict(title=_text("tren_bulan", lang), type="category",
+                         xaxis=dict(title=text("tren_bulan", lang), type="category",
                                     categoryorder="array", categoryarray=months),
-                         yaxis=dict(title=_text("tren_persen_pagu", lang), ticksuffix="%", rangemode="tozero"))
+                         yaxis=dict(title=text("tren_persen_pagu", lang), ticksuffix="%", rangemode="tozero"))
     return figure

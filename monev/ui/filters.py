@@ -12,14 +12,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from monev import reports
+from monev.domain.period import Period
 from monev.i18n import format as fmt
 from monev.i18n.texts import JENIS_BELANJA, KEWENANGAN
 from monev.ui import data
 from monev.ui.texts import label, lang, t
 from monev.warehouse import batches
 from monev.warehouse.query import Filters, Scope
-from monev.domain.period import Period
 
 URL_KEYS = {"unit": "unit", "kewenangan": "kew", "jenis_belanja": "jb", "lokasi": "prov"}
 
@@ -109,7 +108,8 @@ def sidebar(engine, *, scope: Scope) -> Selection | None:
         latest = data.scoped_query(engine, "data_terakhir", scope=scope, tahun=tahun)["bulan_terakhir"].iloc[0]
         latest = int(latest) if latest == latest and latest is not None else 12
         months = list(range(1, 13))
-        bulan = st.selectbox(t("sampai"), months, key=_keyed("f_sampai", months, _int_from_url("sampai", months, latest)),
+        bulan = st.selectbox(t("sampai"), months, key=_keyed("f_sampai", months, _int_from_url("sampai", months,
+                                                                                               latest)),
                              format_func=lambda m: fmt.month_name(m, language))
         options = data.scoped_query(engine, "pilihan_filter", scope=scope, tahun=tahun)
         names = {(r.jenis, r.kode): r.nama for r in options.itertuples()}

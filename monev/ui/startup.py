@@ -8,8 +8,8 @@ report.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from monev.config import is_default, warehouse_path
 

@@ -272,17 +272,20 @@ def trace(result: Result, kdsatker: str, lang: str = "id") -> pd.DataFrame:
     bobot = w("ikpa_jejak_bobot_pagu" if result.rules.deviation_pagu_weighted else "ikpa_jejak_bobot_biasa")
     rows.append((w("ikpa_jejak_deviasi", indikator=label("deviasi_halaman_iii")),
                  w("ikpa_jejak_deviasi_masukan", n=len(months), bobot=bobot, bulan="; ".join(
-                     f"{fmt.month_name(int(m), lang)} {pct(v)}" for m, v in zip(months["bulan"], months["deviasi_persen"]))),
+                     f"{fmt.month_name(int(m), lang)} {pct(v)}" for m, v in zip(months["bulan"],
+                                                                                months["deviasi_persen"]))),
                  w("ikpa_jejak_deviasi_rata"), s["deviasi_rata"]))
     tolerance = pct(result.rules.deviation_tolerance)
-    rows.append((label("deviasi_halaman_iii"), w("ikpa_jejak_skor_masukan", deviasi=pct(s["deviasi_rata"]), toleransi=tolerance),
+    rows.append((label("deviasi_halaman_iii"), w("ikpa_jejak_skor_masukan", deviasi=pct(s["deviasi_rata"]),
+                                                 toleransi=tolerance),
                  w("ikpa_jejak_skor_rumus", toleransi=tolerance), s["deviasi_halaman_iii"]))
 
     periods = result.revision_periods[result.revision_periods["kdsatker"] == kdsatker]
     rows.append((label("revisi_dipa"),
                  "; ".join(w("ikpa_jejak_revisi_periode", periode=p, n=n)
                            for p, n in zip(periods["periode"], periods["jumlah_revisi"])),
-                 w("ikpa_jejak_revisi_rumus", maks=result.rules.revision_max, lebih=num(result.rules.revision_score_over)),
+                 w("ikpa_jejak_revisi_rumus", maks=result.rules.revision_max,
+                   lebih=num(result.rules.revision_score_over)),
                  s["revisi_dipa"]))
 
     count = result.achievement["jumlah_ro"].get(kdsatker, 0) if not result.achievement.empty else 0
@@ -304,7 +307,8 @@ def trace(result: Result, kdsatker: str, lang: str = "id") -> pd.DataFrame:
                  f"({terms}) / {num(s['bobot_berlaku'])}" if applied else w("ikpa_jejak_tanpa_indikator"),
                  s["nilai_tertimbang"]))
     band = BAND_TEXTS.get(s["kategori"])
-    rows.append((label("nilai"), w("ikpa_jejak_pengurang", dispensasi=label("dispensasi_spm"), nilai=num(s["pengurang"])),
+    rows.append((label("nilai"), w("ikpa_jejak_pengurang", dispensasi=label("dispensasi_spm"),
+                                   nilai=num(s["pengurang"])),
                  w("ikpa_jejak_nilai_rumus", sebelum=num(s["nilai_tertimbang"]), pengurang=num(s["pengurang"]),
                    kategori=w(band) if band else "–"), s["nilai"]))
     return pd.DataFrame(rows, columns=["indikator", "masukan", "perhitungan", "hasil"])

@@ -99,7 +99,7 @@ def shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
     """Everything the page shows but the formula trace, in one call so that what its tables share
     is fetched and computed once (the scores, the budget grain, the projected rows and their
     rollups): 'sekarang' (current()), 'bulanan' (over_months()), 'proyeksi' (projections()),
-    'kejar' (projection.catch_up per satker, in `lang`) and 'perhatian' (projection.needs_attention,
+    'kejar' (monev.views.projection.catch_up per satker, in `lang`) and 'perhatian' (projection.needs_attention,
     the whole list, in `lang`); each the same as the function named returns. Without a satker
     scored the last three are empty frames."""
     # The projection's basis does not depend on the scores: fetched beside them, its warehouse

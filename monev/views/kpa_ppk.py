@@ -89,7 +89,8 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
                            sampai=period.sampai)
     frame = frame.merge(monthly_trend(cumulative, frame, keys, period.bulan), on=keys, how="left")
     names = _names(engine, period, grain, scope=scope, filters=filters)
-    frame = frame.merge(names["units"], on=["kdunit", "kdsatker"], how="left").merge(names["kpa"], on="kdsatker", how="left")
+    frame = frame.merge(names["units"], on=["kdunit", "kdsatker"], how="left").merge(names["kpa"], on="kdsatker",
+                                                                                     how="left")
     if grain_name == "ppk":
         frame = frame.merge(names["ppk"], on=["kdsatker", "kdppk"], how="left")
     frame = frame[columns].reset_index(drop=True)

@@ -10,18 +10,8 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
-from monev.warehouse import batches, formats
-from monev.warehouse.errors import FileProblem
-from monev.warehouse.ingest import (
-    REJECTED,
-    LoadResult,
-    check_file,
-    ingest_files,
-    located_problems,
-    safe_file_name,
-)
-from monev.warehouse.reader import read_table
-from monev.warehouse.store import WarehouseBusy
+from monev.warehouse import loading
+from monev.warehouse.loading import LoadResult
 
 PREVIEW_ROWS = 20
 UNDO_ROWS = 30  # the newest batches get an undo button; older ones: `python -m monev undo`
@@ -37,7 +27,7 @@ class Checked:
 
 
 def _write(directory: Path, name: str, content: bytes) -> Path:
-    path = Path(directory) / safe_file_name(name)
+    path = Path(directory) / loading.safe_file_name(name)
     path.write_bytes(content)
     return path
 
@@ -46,41 +36,29 @@ def check_upload(engine: sa.Engine, name: str, content: bytes) -> Checked:
     """Validate an uploaded file without loading it, with a preview of its first rows."""
     with tempfile.TemporaryDirectory(prefix="monev-unggah-") as directory:
         path = _write(directory, name, content)
-        result = check_file(engine, path)
-        preview = None
-        if result.status != "ditolak" or result.kind is not None:
-            try:
-                preview = read_table(path).cells.head(PREVIEW_ROWS)
-            except FileProblem:
-                preview = None
-    label = formats.KINDS[result.kind].label if result.kind in formats.KINDS else None
-    return Checked(result, preview, label)
+        result = loading.check_file(engine, path)
+        readable = result.status != loading.REJECTED or result.kind is not None
+        preview = loading.preview(path, PREVIEW_ROWS) if readable else None
+    return Checked(result, preview, loading.kind_label(result.kind))
 
 
 def load_upload(warehouse, name: str, content: bytes, loaded_by: str | None = None) -> LoadResult:
     """Load one uploaded file as a new version of the warehouse (waits while another load runs)."""
     with tempfile.TemporaryDirectory(prefix="monev-unggah-") as directory:
-        try:
-            [result] = ingest_files(warehouse, [_write(directory, name, content)], loaded_by=loaded_by)
-        except WarehouseBusy as exc:
-            return LoadResult(safe_file_name(name), REJECTED, message=str(exc))
-        return result
+        return loading.load(warehouse, _write(directory, name, content), loaded_by=loaded_by)
 
 
 def problems(result: LoadResult) -> pd.DataFrame:
     """Every problem with row, column, value and reason (the download holds the same rows); empty
     for a file that cannot be read at all, whose one problem is the result's message."""
-    return located_problems(result)
+    return loading.problems(result)
 
 
 def history(engine: sa.Engine) -> pd.DataFrame:
-    frame = batches.history(engine)[HISTORY_COLUMNS]
+    frame = loading.history(engine)[HISTORY_COLUMNS]
     return frame.assign(dapat_dibatalkan=frame["baris_dilampaui"] == 0)
 
 
 def undo(warehouse, batch_id: int) -> tuple[bool, str]:
     """(done, message): the undo's result or the reason it was refused."""
-    try:
-        return True, batches.undo(warehouse, batch_id).message
-    except (batches.UndoRefused, WarehouseBusy) as exc:
-        return False, str(exc)
+    return loading.undo(warehouse, batch_id)

@@ -14,21 +14,19 @@ the jenis belanja's over the selection, else the RPD.
 """
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 import sqlalchemy as sa
 
 from monev import reports
 from monev.domain import attention, ikpa_rules, projection, status, summary, targets
+from monev.domain import backtest as backtesting
+from monev.domain import catch_up as catching_up
 from monev.domain.period import Period
-from monev.i18n import format as fmt
-from monev.i18n.texts import TEXTS, text
 from monev.views import ikpa as ikpa_view
+from monev.views import projection_words
 from monev.warehouse import query
 from monev.warehouse.query import NO_FILTER, Filters, Scope
 
@@ -146,7 +144,7 @@ class Basis:
 
 
 def _quarter_end(bulan: int) -> int:
-    return 3 * projection.target_quarter(bulan)
+    return 3 * catching_up.target_quarter(bulan)
 
 
 def basis(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER) -> Basis:
@@ -185,12 +183,12 @@ def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str,
 def catch_up(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scope: Scope,
              filters: Filters = NO_FILTER, lang: str = "id") -> pd.DataFrame:
     """Per satker (its KPA) or PPK: pagu, realisasi, persen (budget_summary's per_satker /
-    per_ppk) and projection.catch_up's columns: the rupiah still to realize for the target
+    per_ppk) and catching_up.catch_up's columns: the rupiah still to realize for the target
     quarter's target and the year-end target, per remaining month, the pace so far, what its own
     seasonal pattern usually realizes by each deadline (pola_*, dasar_realistis: the projection's
     curve, else the flat pace) and whether the need is realistic against it (at most
     REALISTIC_FACTOR x that), with alasan_realistis saying so in `lang`; and the year-end
-    projection (proyeksi, proyeksi_persen) with proyeksi_capai_target (projection.reaches)."""
+    projection (proyeksi, proyeksi_persen) with proyeksi_capai_target (catching_up.reaches)."""
     return catch_up_from(basis(engine, period, scope=scope, filters=filters), grain_name, lang)
 
 
@@ -208,98 +206,21 @@ def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id") -
     usual = _usual(shared.rows, keys, period.bulan, {"_pola_q": quarter_end, "_pola_y": 12})
     frame = figures.merge(need, on=keys, how="left").merge(usual, on=keys, how="left")
     frame = frame.merge(shared.names(), on="kdsatker", how="left")
-    result = projection.catch_up(frame.drop(columns=["_q", "_y", "_pola_q", "_pola_y"]), period.bulan,
+    result = catching_up.catch_up(frame.drop(columns=["_q", "_y", "_pola_q", "_pola_y"]), period.bulan,
                                  frame["_q"], frame["_y"], frame["_pola_q"].fillna(0.0), frame["_pola_y"].fillna(0.0))
     projected = shared.level(name)[keys + ["proyeksi", "proyeksi_persen"]]
     result = result.merge(projected, on=keys, how="left")
-    result["proyeksi_capai_target"] = projection.reaches(result["proyeksi"], result["realisasi"],
+    result["proyeksi_capai_target"] = catching_up.reaches(result["proyeksi"], result["realisasi"],
                                                          result["kebutuhan_tahun"])
-    result["alasan_realistis"] = _realism_words(result, period.bulan, lang)
+    result["alasan_realistis"] = projection_words.realism_words(result, period.bulan, lang)
     return result.reset_index(drop=True)
-
-
-def _realism_words(frame: pd.DataFrame, bulan: int, lang: str) -> pd.Series:
-    """Per row of catch_up: the basis and, per deadline with a month left, the rupiah needed
-    beside what the pattern usually realizes by then ('menurut pola riwayat satker: s.d. TW III
-    perlu Rp 1,20 M, biasanya Rp 0,90 M; s.d. Desember perlu ...'), a column at a time."""
-    quarter = projection.target_quarter(bulan)
-    deadlines = [(fmt.QUARTERS[quarter - 1], "kebutuhan_triwulan", "pola_triwulan")] if 3 * quarter < 12 else []
-    deadlines += [(fmt.month_name(12, lang), "kebutuhan_tahun", "pola_tahun")] if bulan < 12 else []
-    codes, bases = pd.factorize(frame["dasar_realistis"].fillna(projection.BASIS_FLAT))
-    heads = [text("ikpa_realistis_dasar", lang, dasar=" + ".join(text(f"ikpa_dasar_{b}", lang)
-                                                                 for b in basis.split(", "))) + ": "
-             for basis in bases]
-    head = pa.array(np.asarray(heads, dtype=object)[codes], type=pa.string())
-    parts = [_filled(text("ikpa_realistis_sampai", lang), len(frame), batas=name,
-                     perlu=fmt.rupiahs_short(frame[need], lang), pola=fmt.rupiahs_short(frame[usual], lang))
-             for name, need, usual in deadlines]
-    tail = pc.binary_join_element_wise(*parts, "; ") if parts else text("ikpa_realistis_tanpa_bulan", lang)
-    return pd.Series(pc.binary_join_element_wise(head, tail, ""), index=frame.index, dtype="str")
-
-
-def _filled(template: str, rows: int, **fields) -> pa.Array:
-    """template.format(**fields) for each of `rows` rows at once: a field is one text for every
-    row or a column of texts. The template's fields are plain {name}s."""
-    pieces = []
-    for literal, name, _, _ in string.Formatter().parse(template):
-        pieces.append(literal)
-        if name is not None:
-            value = fields[name]
-            pieces.append(value if isinstance(value, str) else pa.array(value, type=pa.string()))
-    if all(isinstance(piece, str) for piece in pieces):
-        return pa.array(["".join(pieces)] * rows, type=pa.string())
-    return pc.binary_join_element_wise(*pieces, "")
-
-
-PERCENT_VALUES = ("proyeksi", "bawah", "atas", "target", "persen")
-
-
-def reason_words(lang: str) -> attention.Words:
-    """words(kunci, values) for attention.needs_attention: the text in `lang` of each reason of
-    one key (a Series of str on values' index), as text(kunci, lang, **row) would write it with
-    its numbers formatted for that language (percentages, an IKPA score, a jenis belanja's and a
-    band's names), a column at a time."""
-    def words(key: str, values: pd.DataFrame) -> pd.Series:
-        template = text(key, lang)
-        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
-        return pd.Series(_filled(template, len(values), **_reason_fields(names, values, lang)),
-                         index=values.index, dtype="str")
-    return words
-
-
-def _reason_fields(names: list[str], values: pd.DataFrame, lang: str) -> dict:
-    """The fields `names` of the reasons' texts, each value in words. The percentages of all the
-    fields are formatted together, each distinct value once (a projection's range often has no
-    width: three fields, one number)."""
-    shown = {}
-    percents = [name for name in names if name in PERCENT_VALUES or name == "skor"]
-    if percents:
-        texts = fmt.percents(pd.concat([values[name] for name in percents], ignore_index=True), lang)
-        for i, name in enumerate(percents):
-            part = texts.iloc[i * len(values):(i + 1) * len(values)]
-            shown[name] = part.str.slice(0, -1) if name == "skor" else part
-    for name in names:
-        if name not in shown:
-            codes, distinct = pd.factorize(values[name], use_na_sentinel=False)
-            shown[name] = np.asarray([_reason_value(name, v, lang) for v in distinct], dtype=object)[codes]
-    return shown
-
-
-def _reason_value(name: str, value, lang: str) -> str:
-    if name == "kategori" and value in ikpa_view.BAND_TEXTS:
-        return text(ikpa_view.BAND_TEXTS[value], lang)
-    if name == "jenis":
-        code = str(value)
-        return (text(f"ikpa_alasan_jenis_{code}", lang) if f"ikpa_alasan_jenis_{code}" in TEXTS
-                else text("ikpa_alasan_jenis_lain", lang, kode=code))
-    return format(value)
 
 
 def _per_jenis(shared: Basis, keys: list[str], month_goals: dict[str, float]) -> pd.DataFrame:
     """shared.per_jenis(keys) with pagu, persen and the month's target_persen, where both are known."""
     frame = shared.per_jenis(keys).dropna(subset=[*keys, "jenis_belanja"])
     frame = frame[frame["pagu"] > 0]
-    frame["persen"] = 100.0 * frame["realisasi"].astype(float) / frame["pagu"].astype(float)
+    frame["persen"] = summary.percent(frame["realisasi"], frame["pagu"])
     frame["target_persen"] = summary.target_of(frame["jenis_belanja"], month_goals)
     return frame.dropna(subset=["target_persen"])
 
@@ -310,7 +231,7 @@ def needs_attention(engine: sa.Engine, period: Period, *, scope: Scope, filters:
     band reasons, in `lang`) with nmunit, nmsatker added."""
     shared = basis(engine, period, scope=scope, filters=filters)
     if shared.grain.empty:
-        return attention.needs_attention({}, reason_words(lang), n=n)
+        return attention.needs_attention({}, projection_words.reason_words(lang), n=n)
     return needs_attention_from(shared, ikpa_view.current(engine, period, scope=scope, filters=filters),
                                 ikpa_view.rules(engine, period.tahun), n, lang)
 
@@ -322,19 +243,19 @@ def needs_attention_from(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.
     its other tables."""
     grain = shared.grain
     if grain.empty:
-        return attention.needs_attention({}, reason_words(lang), n=n)
+        return attention.needs_attention({}, projection_words.reason_words(lang), n=n)
     goals = shared.month_goals(shared.period.bulan)
     context = {"proyeksi_satker": shared.level("per_satker"), "proyeksi_ppk": shared.level("per_ppk"),
                "jenis_satker": _per_jenis(shared, ["kdunit", "kdsatker"], goals),
                "jenis_ppk": _per_jenis(shared, ["kdunit", "kdsatker", "kdppk"], goals),
                "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"]}
-    frame = attention.needs_attention(context, reason_words(lang), n=n)
+    frame = attention.needs_attention(context, projection_words.reason_words(lang), n=n)
     return frame.merge(shared.names(), on="kdsatker", how="left")
 
 
 def backtest(engine: sa.Engine, *, scope: Scope, filters: Filters = NO_FILTER,
-             months: tuple[int, ...] = projection.QUARTER_ENDS) -> dict[str, pd.DataFrame]:
-    """The back-test over the warehouse's years (projection.backtest) at the same grain and with
+             months: tuple[int, ...] = backtesting.QUARTER_ENDS) -> dict[str, pd.DataFrame]:
+    """The back-test over the warehouse's years (backtesting.backtest) at the same grain and with
     the same curve levels as projections(): 'per_tahun' per year and quarter end, 'ringkasan'
     the mean absolute errors per quarter end. The plan used for a year is its RPD as last
     updated by December (it may have been revised after the quarter tested)."""
@@ -348,6 +269,6 @@ def backtest(engine: sa.Engine, *, scope: Scope, filters: Filters = NO_FILTER,
         plan_parts.append(_rpd(engine, Period(year, 12), scope=scope, filters=filters).assign(tahun=year))
     pagu_at = pd.concat(pagu_parts, ignore_index=True)
     plan = pd.concat(plan_parts, ignore_index=True)
-    table = projection.backtest(history, pagu_at, LEVELS, ["kdsatker", "kdunit", "nmunit", "kdppk", "jenis_belanja"],
+    table = backtesting.backtest(history, pagu_at, LEVELS, ["kdsatker", "kdunit", "nmunit", "kdppk", "jenis_belanja"],
                                 months, plan, RPD_KEYS)
-    return {"per_tahun": table, "ringkasan": projection.backtest_summary(table)}
+    return {"per_tahun": table, "ringkasan": backtesting.backtest_summary(table)}

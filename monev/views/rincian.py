@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
+from monev.domain import summary
 from monev.domain.period import Period
 from monev.warehouse import query
 from monev.warehouse.query import NO_FILTER, Filters, Scope
@@ -42,7 +43,7 @@ def children(engine: sa.Engine, period: Period, path: tuple[Step, ...] = (), *, 
     for amount in ("pagu", "blokir", "realisasi"):
         frame[amount] = frame[amount].astype("int64")
     frame["sisa"] = (frame["pagu"] - frame["realisasi"]).astype("int64")
-    frame["persen"] = (100.0 * frame["realisasi"].astype(float) / frame["pagu"].astype(float)).where(frame["pagu"] != 0)
+    frame["persen"] = summary.percent(frame["realisasi"], frame["pagu"])
     return frame[COLUMNS].reset_index(drop=True)
 
 
@@ -50,4 +51,4 @@ def totals(frame: pd.DataFrame) -> dict:
     """The node itself: the sums of its children."""
     pagu, realisasi = int(frame["pagu"].sum()), int(frame["realisasi"].sum())
     return {"pagu": pagu, "blokir": int(frame["blokir"].sum()), "realisasi": realisasi,
-            "sisa": pagu - realisasi, "persen": 100.0 * realisasi / pagu if pagu else None}
+            "sisa": pagu - realisasi, "persen": summary.percent_of(realisasi, pagu)}

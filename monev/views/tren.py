@@ -14,9 +14,9 @@ import sqlalchemy as sa
 
 from monev import reports
 from monev.domain import summary
+from monev.domain.period import Period
 from monev.warehouse import query
 from monev.warehouse.query import NO_FILTER, Filters, Scope
-from monev.domain.period import Period
 
 KEYS = ["kdunit", "nmunit", "jenis_belanja"]
 SUMS = summary.AMOUNTS + ["pagu_bertarget", "pagu_x_target"]
@@ -72,7 +72,7 @@ def monthly_curves(engine: sa.Engine, period: Period, *, scope: Scope,
         frame["realisasi"] = frame["realisasi"].astype("int64")
         frame["pagu"] = frame["pagu"].astype("int64")
         frame["realisasi_kumulatif"] = frame["realisasi"].cumsum().astype("int64")
-        frame["persen"] = (100.0 * frame["realisasi_kumulatif"] / frame["pagu"].astype(float)).where(frame["pagu"] != 0)
+        frame["persen"] = summary.percent(frame["realisasi_kumulatif"], frame["pagu"])
         frames.append(frame)
     columns = ["tahun", "bulan", "realisasi", "realisasi_kumulatif", "pagu", "persen"]
     if not frames:

@@ -11,9 +11,9 @@ import sqlalchemy as sa
 
 from monev import reports
 from monev.domain import summary
+from monev.domain.period import Period
 from monev.warehouse import query
 from monev.warehouse.query import NO_FILTER, Filters, Scope
-from monev.domain.period import Period
 
 DEFAULT_KEWENANGAN = ("DK", "TP")
 COLUMNS = ["kdlokasi", "nmlokasi", "jumlah_satker", "pagu", "blokir", "realisasi", "persen", "target_persen"]
@@ -42,5 +42,5 @@ def per_provinsi(engine: sa.Engine, period: Period, kewenangan=DEFAULT_KEWENANGA
 def total(frame: pd.DataFrame) -> dict:
     """The provinces' sum: pagu, blokir, realisasi (int) and persen (None without pagu)."""
     sums = {c: int(frame[c].sum()) for c in ("jumlah_satker", "pagu", "blokir", "realisasi")}
-    sums["persen"] = 100.0 * sums["realisasi"] / sums["pagu"] if sums["pagu"] else None
+    sums["persen"] = summary.percent_of(sums["realisasi"], sums["pagu"])
     return sums

@@ -52,7 +52,8 @@ def as_loaded_at(db_path, batch_id: int) -> Path:
     live = store.live_path(db_path)
     current = store.in_force(live)
     with db.engine(live).connect() as conn:
-        if current is None or conn.execute(sa.text(query.sql_text("meta/batch")), {"batch_id": batch_id}).first() is None:
+        if current is None or conn.execute(sa.text(query.sql_text("meta/batch")),
+                                           {"batch_id": batch_id}).first() is None:
             raise UndoRefused(f"Batch {batch_id} tidak ada di riwayat muat.")
     folder = store.versions_dir(live) / "per-batch"
     target = folder / f"batch-{batch_id:06d}-dari-{current.stem}.duckdb"

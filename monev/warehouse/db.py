@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 import sqlalchemy as sa
 
@@ -171,7 +171,7 @@ def _read_write(path: Path) -> Iterator[sa.Engine]:
 
 
 @contextmanager
-def writing(db_path: str | Path, wait: Callable[[str], None] | None = None) -> Iterator["store.Draft"]:
+def writing(db_path: str | Path, wait: Callable[[str], None] | None = None) -> Iterator[store.Draft]:
     """A read-write engine (draft.engine) on a private copy of the warehouse, migrated to the
     current schema; published as the version in force when the block ends without an exception
     (and without draft.discard()). Other processes keep reading the version in force meanwhile."""

@@ -11,11 +11,11 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 import sqlalchemy as sa

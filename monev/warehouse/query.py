@@ -19,7 +19,7 @@ Callers never build SQL.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 import sqlalchemy as sa
@@ -110,7 +110,7 @@ class Filters:
 NO_FILTER = Filters()
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql_text(name: str) -> str:
     path = QUERIES / f"{name}.sql"
     if not path.is_file():

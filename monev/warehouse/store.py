@@ -25,10 +25,10 @@ import re
 import shutil
 import signal
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
 VERSION_NAME = re.compile(r"(\d{6})\.duckdb")
 LOCK_TIMEOUT_SECONDS = float(os.environ.get("MONEV_LOCK_TIMEOUT", "900"))
@@ -128,7 +128,7 @@ def _prune(directory: Path) -> None:
 
 
 @contextmanager
-def draft(db_path: str | Path, wait: Callable[[str], None] | None = None) -> Iterator["Draft"]:
+def draft(db_path: str | Path, wait: Callable[[str], None] | None = None) -> Iterator[Draft]:
     """A private copy of the version in force to load into, published when the block ends without
     an exception and without draft.discard(); one at a time per warehouse."""
     live = live_path(db_path)

@@ -7,8 +7,8 @@ the caller; the typed frame is only used when there is none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pandas as pd
 import pyarrow as pa
@@ -226,7 +226,8 @@ def _row_rules(kind: f.Kind, typed: pd.DataFrame, cells: pd.DataFrame, problems:
             outside = ~problems.bad & (typed[name].dt.year != typed["thang"])
             problems.add(outside, name, cells[name], "tanggal di luar tahun anggaran (thang)")
     if kind.name == "pagu":
-        problems.add(~problems.bad & (typed["blokir"] > typed["pagu"]), "blokir", cells["blokir"], "blokir melebihi pagu")
+        problems.add(~problems.bad & (typed["blokir"] > typed["pagu"]), "blokir", cells["blokir"],
+                     "blokir melebihi pagu")
     if kind.name == "pejabat":
         kpa_with_ppk = (typed["peran"] == "KPA") & (typed["kdppk"] != "")
         problems.add(kpa_with_ppk, "kdppk", cells["kdppk"], "kdppk harus kosong untuk KPA")

@@ -1,0 +1,110 @@
+"""What is left to realize: per satker or PPK, the rupiah still needed to reach the target
+quarter's and the year-end target, spread over the months left, and whether that is realistic
+against what its own seasonal pattern (monev/domain/projection.py usual_after) usually realizes."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from monev.domain.projection import round_half_up
+
+# What is still needed by a deadline is realistic when it is at most this multiple of what the
+# row's own seasonal pattern usually realizes over those months at the pace kept so far
+# (usual_after). 1.25: about what the best of its earlier years did. On the sample (2019-2023,
+# per satker x jenis belanja) the best year's realization over the remaining months is 1.17 x the
+# mean pattern's at the median and 1.25 x at the upper quartile (TW I, II and III ends alike);
+# needing more is a catch-up its history does not show. The flat curve (no history, no RPD) gets
+# the same factor: realistic when needed per month <= 1.25 x the average monthly pace so far.
+REALISTIC_FACTOR = 1.25
+
+
+def months_left(bulan: int, until: int) -> int:
+    """Months after `bulan` up to and including `until` (0 when none are left)."""
+    return max(0, until - bulan)
+
+
+def target_quarter(bulan: int) -> int:
+    """The quarter whose target the remaining months work towards: the quarter of the next month
+    (at a quarter's end the next quarter; at December the fourth, with no month left)."""
+    return (min(bulan + 1, 12) - 1) // 3 + 1
+
+
+def per_month(needed: pd.Series, left: int) -> pd.Series:
+    """Rupiah to realize in each remaining month: ceil(needed / left) (so the months add up to at
+    least the need), Int64; 0 where nothing is needed, missing where something is needed but no
+    month is left or there is no target."""
+    need, missing = _whole(needed)
+    if left > 0:
+        values = np.where(need > 0, -((-need) // left), 0)
+    else:
+        values, missing = np.zeros_like(need), missing | (need > 0)
+    return pd.Series(pd.arrays.IntegerArray(values, missing), index=needed.index)
+
+
+def _whole(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Whole rupiah (int64, as int() takes them: toward zero) and where they are missing."""
+    missing = values.isna().to_numpy()
+    if pd.api.types.is_float_dtype(values.dtype):
+        return np.trunc(values.to_numpy(dtype="float64", na_value=0.0)).astype("int64"), missing
+    return values.to_numpy(dtype="int64", na_value=0), missing
+
+
+def pace(realisasi: pd.Series, bulan: int) -> pd.Series:
+    """Average monthly realization so far (float rupiah): realization to the end of `bulan` / bulan."""
+    return realisasi.astype("float64") / float(bulan)
+
+
+def realistic(needed: pd.Series, usual: pd.Series, factor: float = REALISTIC_FACTOR) -> pd.Series:
+    """True where nothing is needed or the rupiah needed by the deadline are at most factor x what
+    the row usually realizes over the months left (usual_after); False where more, or something is
+    needed with no month left; missing where there is no target."""
+    need, missing = _whole(needed)
+    # the whole rupiah needed against factor x usual (a float, NaN when unknown), compared exactly
+    # as Python compares an int with a float: need <= limit exactly when need <= floor(limit)
+    with np.errstate(over="ignore"):  # as Python's floats: inf past the largest
+        limit = factor * np.maximum(np.asarray(usual, dtype="float64"), 0.0)
+        whole = np.floor(np.where(limit < 2.0**62, limit, 0.0)).astype("int64")
+    within = np.where(np.isnan(limit), False, (limit >= 2.0**62) | (need <= whole))
+    return pd.Series(pd.arrays.BooleanArray((need <= 0) | within, missing), index=needed.index)
+
+
+def catch_up(frame: pd.DataFrame, bulan: int, needed_quarter: pd.Series, needed_year: pd.Series,
+             usual_quarter: pd.Series | None = None, usual_year: pd.Series | None = None) -> pd.DataFrame:
+    """Adds to rows with `realisasi` to the end of `bulan` (needed_* aligned on the rows, Int64
+    rupiah still to realize to reach the target quarter's and the year-end target; usual_* what
+    the row usually realizes over the months left to each deadline, usual_after summed, or None
+    for the flat pace): triwulan_target, sisa_bulan_triwulan, kebutuhan_triwulan,
+    per_bulan_triwulan, sisa_bulan_tahun, kebutuhan_tahun, per_bulan_tahun, laju_bulanan (average
+    per month so far, rounded half up), pola_triwulan, pola_tahun (usual_*, rounded half up),
+    realistis_triwulan, realistis_tahun."""
+    result = frame.copy()
+    quarter = target_quarter(bulan)
+    left_q, left_y = months_left(bulan, 3 * quarter), months_left(bulan, 12)
+    speed = pace(result["realisasi"], bulan)
+    usual_q = speed * left_q if usual_quarter is None else pd.Series(np.asarray(usual_quarter, dtype="float64"),
+                                                                      index=result.index)
+    usual_y = speed * left_y if usual_year is None else pd.Series(np.asarray(usual_year, dtype="float64"),
+                                                                   index=result.index)
+    result["triwulan_target"] = quarter
+    result["sisa_bulan_triwulan"] = left_q
+    result["kebutuhan_triwulan"] = needed_quarter.to_numpy()
+    result["per_bulan_triwulan"] = per_month(result["kebutuhan_triwulan"], left_q)
+    result["sisa_bulan_tahun"] = left_y
+    result["kebutuhan_tahun"] = needed_year.to_numpy()
+    result["per_bulan_tahun"] = per_month(result["kebutuhan_tahun"], left_y)
+    result["laju_bulanan"] = round_half_up(speed.to_numpy())
+    result["pola_triwulan"] = round_half_up(usual_q.to_numpy())
+    result["pola_tahun"] = round_half_up(usual_y.to_numpy())
+    result["realistis_triwulan"] = realistic(result["kebutuhan_triwulan"], usual_q)
+    result["realistis_tahun"] = realistic(result["kebutuhan_tahun"], usual_y)
+    return result
+
+
+def reaches(proyeksi: pd.Series, realisasi: pd.Series, needed: pd.Series) -> pd.Series:
+    """Whether a projected year end reaches the target: proyeksi >= realisasi + needed (the
+    target's rupiah); missing where there is no target. realistic() at the year end asks the same
+    of the usual pattern with a tolerance and without the cap at the pagu."""
+    projected, unknown = _whole(pd.Series(proyeksi))
+    realized, _ = _whole(pd.Series(realisasi))
+    need, missing = _whole(needed)
+    return pd.Series(pd.arrays.BooleanArray(projected >= realized + need, missing | unknown), index=needed.index)

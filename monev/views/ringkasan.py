@@ -1,0 +1,82 @@
+"""The overview page (Ringkasan): headline figures of the period and of the same month a year
+earlier, the cumulative curve against the RPD and the quarter targets, realization per unit and
+per jenis belanja, and the satker furthest behind their target, with the rupiah each still needs."""
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from monev import reports
+from monev.domain import status, summary, targets
+from monev.domain.period import Period
+from monev.warehouse import query
+from monev.warehouse.query import NO_FILTER, Filters, Scope
+
+
+def _with_needed(frame: pd.DataFrame, grain: pd.DataFrame, goals: dict[str, float], keys: list[str]) -> pd.DataFrame:
+    """`frame` (one row per group of `keys`) with `kebutuhan`: the rupiah still needed to reach the
+    month's target, status.needed_by_group's one exact rule (integer ceiling, Int64, missing where
+    no pagu carries a target), from the grain the figures were summed from."""
+    needed = status.needed_by_group(grain, goals, keys)
+    return frame.merge(needed, on=keys, how="left") if keys else frame.assign(kebutuhan=needed["kebutuhan"].array)
+
+
+def _names(frame: pd.DataFrame, grain: pd.DataFrame, keys: list[str], names: list[str]) -> pd.DataFrame:
+    lookup = grain[keys + names].drop_duplicates(keys)
+    return frame.merge(lookup, on=keys, how="left")[keys + names + [c for c in frame if c not in keys]]
+
+
+def monthly_curve(engine: sa.Engine, period: Period, per_jenis_belanja: pd.DataFrame, *,
+                  scope: Scope, filters: Filters = NO_FILTER) -> pd.DataFrame:
+    """Per month: realization and RPD of the month and cumulative (realization only up to the
+    period's month), and the quarterly target amount at quarter ends (Int64, missing elsewhere).
+    The RPD is a satker's plan: missing (no line drawn) for a scope of PPK only."""
+    frame = query.run(engine, "kurva_bulanan", scope=scope, filters=filters,
+                      tahun=period.tahun, sampai=period.sampai)
+    frame["realisasi"] = frame["realisasi"].astype("int64")
+    frame["rpd"] = frame["rpd"].astype("int64")
+    frame["realisasi_kumulatif"] = frame["realisasi"].cumsum().astype("Int64").where(frame["bulan"] <= period.bulan)
+    frame["rpd_kumulatif"] = frame["rpd"].cumsum().astype("int64")
+    if not scope.whole_satker:
+        for column in ("rpd", "rpd_kumulatif"):
+            frame[column] = pd.array([pd.NA] * len(frame), dtype="Int64")
+    steps = targets.quarter_target_amounts(per_jenis_belanja,
+                                           query.reference(engine, "target_triwulan", tahun=period.tahun))
+    frame["target"] = frame["bulan"].map(steps).astype("Int64")
+    return frame[["bulan", "realisasi", "realisasi_kumulatif", "rpd", "rpd_kumulatif", "target"]]
+
+
+HEADLINE_COLUMNS = ["tahun", "bulan", "pagu", "blokir", "realisasi", "persen", "target_persen", "kebutuhan"]
+
+
+def _headline(period: Period, grain: pd.DataFrame, goals: dict[str, float]) -> pd.DataFrame:
+    total = summary.summarize(grain, goals)["total"]
+    return _with_needed(total, grain, goals, []).assign(tahun=period.tahun, bulan=period.bulan)
+
+
+def overview(engine: sa.Engine, period: Period, *, scope: Scope,
+             filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
+    """Everything the overview page shows: 'headline' (the period, and the same month a year
+    earlier when that year has data), 'kurva', 'per_unit', 'per_jenis_belanja' and
+    'satker_tertinggal'; `kebutuhan` is the rupiah still needed to reach the month's target."""
+    grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
+    goals = reports.month_targets(engine, period)
+    figures = summary.summarize(grain, goals)
+    heads = [_headline(period, grain, goals)]
+    years = set(query.run(engine, "tahun_anggaran", scope=scope)["thang"].astype(int))
+    if period.tahun - 1 in years:
+        before = Period(period.tahun - 1, period.bulan)
+        heads.append(_headline(before, reports.budget_grain(engine, before, scope=scope, filters=filters),
+                               reports.month_targets(engine, before)))
+    headline = pd.concat(heads, ignore_index=True)[HEADLINE_COLUMNS]
+    per_satker = _names(figures["per_satker"], grain, ["kdsatker"], ["nmunit", "nmsatker"])
+    return {
+        "headline": headline,
+        "kurva": monthly_curve(engine, period, figures["per_jenis_belanja"], scope=scope, filters=filters),
+        "per_unit": _with_needed(_names(figures["per_unit"], grain, ["kdunit"], ["nmunit"]), grain, goals,
+                                 ["kdunit"]),
+        "per_jenis_belanja": _with_needed(figures["per_jenis_belanja"], grain, goals, ["jenis_belanja"]),
+        "satker_tertinggal": _with_needed(status.behind_target(per_satker), grain, goals, ["kdunit", "kdsatker"])[
+            ["kdunit", "nmunit", "kdsatker", "nmsatker", "pagu", "realisasi", "persen", "target_persen",
+             "selisih_persen", "kebutuhan"]],
+    }
