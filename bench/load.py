@@ -8,8 +8,8 @@ N headless Chromium sessions (one browser, a context each: no shared cache or co
 open together, at the same moment, every page in turn by its link, as a Rakor room following the
 link it was sent. Each page load is timed twice: from the session's websocket opening until the
 server's frame saying the script run is over (server), and from the request until the page is
-drawn, the status widget idle (tampil); an exception or error box on the page counts as an error. Prints median and p95 per
-page, and the errors. Target (issue 13): 20 sessions at kemensos scale, p95 <= 3 s, no errors.
+drawn, the status widget idle (tampil); an exception or error box on the page counts as an error.
+Prints median and p95 per page, and the errors. Target (issue 13): 20 sessions at kemensos scale, p95 <= 3 s, no errors.
 
 Bounded: at most 60 sessions, each page load given up after --timeout seconds (an error), loopback
 only. The browser runs on the same machine as the server at the lowest CPU priority (nice 19):

@@ -80,7 +80,8 @@ def measure(label: str, scale: str | None, db_path: Path, period: Period, units:
     with tempfile.TemporaryDirectory(prefix="bench_pack_") as out:
         cli, cpu = command_line(db_path, period, units, Path(out))
         sizes = {p.suffix: p.stat().st_size for p in Path(out).iterdir()}
-    row = {"bahan": label, "cli_s": cli, "cli_cpu_s": cpu, **stages(db_path, period, Scope(units=units) if units else EVERYTHING, repeat),
+    row = {"bahan": label, "cli_s": cli, "cli_cpu_s": cpu,
+           **stages(db_path, period, Scope(units=units) if units else EVERYTHING, repeat),
            "kb": {k: round(v / 1024) for k, v in sizes.items()}, "target_s": TARGETS.get(scale)}
     row["hangat_s"] = row["isi"] + row["pptx"] + row["xlsx"] + row["pdf"]
     return row
@@ -90,9 +91,10 @@ def table_text(rows: list[dict]) -> str:
     lines = [f"{'bahan':44} {'CLI s':>7} {'CPU s':>6} {'hangat s':>9} {'isi':>6} {'pptx':>6} {'xlsx':>6} {'pdf':>6} "
              f"{'slide':>6} {'lembar':>7}  target"]
     for r in rows:
-        met = "–" if r["target_s"] is None else (f"< {r['target_s']:g} s: " + ("ya" if r["cli_s"] < r["target_s"] else "TIDAK"))
-        lines.append(f"{r['bahan']:44} {r['cli_s']:7.2f} {r['cli_cpu_s']:6.2f} {r['hangat_s']:9.2f} {r['isi']:6.2f} {r['pptx']:6.2f} "
-                     f"{r['xlsx']:6.2f} {r['pdf']:6.2f} {r['slide']:6d} {r['lembar']:7d}  {met}")
+        met = "–" if r["target_s"] is None else (f"< {r['target_s']:g} s: "
+                                                 + ("ya" if r["cli_s"] < r["target_s"] else "TIDAK"))
+        lines.append(f"{r['bahan']:44} {r['cli_s']:7.2f} {r['cli_cpu_s']:6.2f} {r['hangat_s']:9.2f} {r['isi']:6.2f} "
+                     f"{r['pptx']:6.2f} {r['xlsx']:6.2f} {r['pdf']:6.2f} {r['slide']:6d} {r['lembar']:7d}  {met}")
     return "\n".join(lines)
 
 

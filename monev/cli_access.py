@@ -79,7 +79,8 @@ def _cmd_user_list(args) -> int:
         return 0
     for r in records:
         scope = ", ".join([*r["units"], *r["satkers"], *r["ppks"]]) or "semua"
-        state = "NONAKTIF" if r["nonaktif"] else (f"terkunci s.d. {r['terkunci_sampai']}" if r["terkunci_sampai"] else "aktif")
+        locked = f"terkunci s.d. {r['terkunci_sampai']}" if r["terkunci_sampai"] else "aktif"
+        state = "NONAKTIF" if r["nonaktif"] else locked
         how = "+".join(([("lokal")] if r["lokal"] else []) + (["sso"] if r["email"] else []))
         print(f"{r['nama']:<20} {r['peran']:<9} {state:<12} {how:<10} {r['email'] or '-':<30} {scope}")
     return 0

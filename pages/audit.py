@@ -13,7 +13,8 @@ engine = access.app_engine()
 st.title(t("audit"))
 st.caption(t("audit_petunjuk"))
 since_col, until_col, who_col, event_col = st.columns(4)
-since = since_col.date_input(t("audit_dari"), value=date.today() - timedelta(days=30), key="audit_dari", format="DD/MM/YYYY")
+since = since_col.date_input(t("audit_dari"), value=date.today() - timedelta(days=30), key="audit_dari",
+                             format="DD/MM/YYYY")
 until = until_col.date_input(t("audit_sampai"), value=date.today(), key="audit_sampai", format="DD/MM/YYYY")
 who = who_col.selectbox(t("audit_pengguna"), [None, *admin.audit_users(engine)], key="audit_pengguna",
                         format_func=lambda v: t("semua") if v is None else v)

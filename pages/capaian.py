@@ -11,7 +11,8 @@ CHART_POINTS = 1000  # markers the quadrant chart draws at most
 SEARCH = ["kdsatker", "nmsatker", "kdgiat", "nmgiat", "kdoutput", "kdsoutput", "nmro", "kdprogram", "nmprogram",
           "kdunit", "nmunit"]
 SORTS = {"pagu": "pagu", "realisasi": "realisasi", "persen_keuangan": "capaian_keuangan",
-         "progres_fisik": "capaian_fisik", "capaian_persen": "capaian_output", "selisih_fisik_keuangan": "capaian_selisih"}
+         "progres_fisik": "capaian_fisik", "capaian_persen": "capaian_output",
+         "selisih_fisik_keuangan": "capaian_selisih"}
 
 ctx = data.context(satker_level=True)  # output reports are per satker RO: not for a PPK-only scope
 period = ctx.selection.period

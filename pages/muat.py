@@ -76,7 +76,8 @@ else:
         yes, no = st.columns(2)
         if yes.button(t("muat_ya"), key="muat_ya", type="primary"):
             done, message = views.undo(ctx.warehouse, pending["id"])
-            access.record("batal_muat", page="muat", detail={"batch": pending["id"], "berhasil": done, "hasil": message})
+            access.record("batal_muat", page="muat", detail={"batch": pending["id"], "berhasil": done,
+                                                             "hasil": message})
             st.session_state["muat_pesan"] = [(done, message)]
             del st.session_state["muat_batal"]
             st.rerun()

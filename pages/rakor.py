@@ -42,5 +42,6 @@ if built is not None and built[0] == made_of:
     st.success(t("rakor_siap", detik=fmt.format_decimal(round(seconds, 1), lang(), "#,##0.0")))
     columns = st.columns(3)
     for column, suffix in zip(columns, pack.SUFFIXES):
-        column.download_button(t(f"rakor_unduh_{suffix}"), data=getattr(files, suffix), file_name=f"{files.name}.{suffix}",
+        column.download_button(t(f"rakor_unduh_{suffix}"), data=getattr(files, suffix),
+                               file_name=f"{files.name}.{suffix}",
                                mime=pack.MEDIA_TYPES[suffix], key=f"rakor_unduh_{suffix}")

@@ -142,7 +142,8 @@ def test_the_password_is_read_from_standard_input_of_a_real_process(app):
     """As an admin types it: `echo ... | python -m monev user add ... --password-stdin`."""
     result = subprocess.run([sys.executable, "-m", "monev", "user", "add", "admin", "--role", "admin",
                              "--password-stdin"], input=SECRET + "\n", capture_output=True, text=True,
-                            env={**__import__("os").environ, "MONEV_APP_DB": str(app)}, cwd=b.Path(__file__).parent.parent)
+                            env={**__import__("os").environ, "MONEV_APP_DB": str(app)},
+                            cwd=b.Path(__file__).parent.parent)
     assert result.returncode == 0, result.stderr
     assert SECRET not in result.stdout + result.stderr
     assert accounts.sign_in(appdb.engine(app), "admin", SECRET).ok

@@ -143,12 +143,14 @@ def test_local_accounts_end_to_end(shared_warehouse, app_db, browser, tmp_path):
 
     trail = audit.entries(engine)
     events = set(zip(trail["who"], trail["event"]))
-    assert {("kpa-e2e", "masuk"), ("kpa-e2e", "gagal_masuk"), ("kpa-e2e", "keluar"), ("(nama tidak dikenal)", "gagal_masuk"),
+    assert {("kpa-e2e", "masuk"), ("kpa-e2e", "gagal_masuk"), ("kpa-e2e", "keluar"),
+            ("(nama tidak dikenal)", "gagal_masuk"),
             ("dikunci-e2e", "akun_dikunci"), ("kpa-e2e", "lihat_halaman"), ("admin-e2e", "masuk")} <= events
     views = trail[(trail["who"] == "kpa-e2e") & (trail["event"] == "lihat_halaman")]
     assert set(views["page"]) >= {"rincian", "ringkasan"} and all(b.S2 in s for s in views["scope"])
     downloads = trail[(trail["who"] == "admin-e2e") & (trail["event"] == "unduh")]
-    assert len(downloads) == 1 and '"tabel":' in downloads["detail"].iloc[0] and downloads["page"].iloc[0] == "ringkasan"
+    assert len(downloads) == 1
+    assert '"tabel":' in downloads["detail"].iloc[0] and downloads["page"].iloc[0] == "ringkasan"
     # no password and no hash anywhere: not in the server's log, not in the audit, not in its file
     hashes = [u.password_hash for u in users.all_users(engine)]
     written = log.read_text(encoding="utf-8", errors="replace") + trail.to_csv()

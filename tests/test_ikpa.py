@@ -498,7 +498,8 @@ def test_monthly_scores(tiny):
 def test_monthly_deviation_uses_the_rpd_in_force_at_each_month(tiny):
     """S1 as of August: February's RPD is 12 Jt since 15 July and August's (10 Jt, realized 0) exists
     since 5 August; July has neither plan nor realization. Pagu weights 51 = 100, 52 = 600 Jt."""
-    frame = ikpa_view.monthly(db.engine(tiny), Y, 8, filters=query.Filters(satkers=(S1,)), scope=EVERYTHING).set_index("bulan")
+    frame = ikpa_view.monthly(db.engine(tiny), Y, 8, filters=query.Filters(satkers=(S1,)),
+                              scope=EVERYTHING).set_index("bulan")
     june = (0 + Fraction(600, 7) + 50 + 0 + Fraction(600, 7) + 50) / 6  # as S1_DEVIASI_RATA
     assert frame.at[6, "deviasi_rata"] == approx(june)
     february = (Fraction(12 - 10, 12) * 100 * 100 + 100 * 600) / 700
@@ -631,7 +632,8 @@ def test_trace_shows_the_dispensasi_report(dispensasi):
     assert rows.at["Nilai IKPA", "hasil"] == approx(S2_NILAI - Fraction(7, 2))
     s1 = ikpa_view.trace(result, S1, "en").set_index("indikator")
     assert s1.at["SPM dispensation", "masukan"] == "report of May: – SPM with a dispensation"
-    without = ikpa_view.trace(ikpa_view.scores(db.engine(db_path), Period(Y, 3), scope=EVERYTHING), S2).set_index("indikator")
+    without = ikpa_view.trace(ikpa_view.scores(db.engine(db_path), Period(Y, 3), scope=EVERYTHING),
+                              S2).set_index("indikator")
     assert without.at["Dispensasi SPM", "masukan"] == "tidak ada data"
 
 

@@ -86,7 +86,8 @@ def test_every_load_feeding_the_aggregates_refreshes_them_and_undo_restores_them
     for batch_id, expected in zip(reversed(loaded), reversed(states[:-1])):
         batches.undo(db_path, batch_id)
         db.dispose(db_path)
-        pd.testing.assert_frame_equal(ikpa_view.monthly(db.engine(db_path), Y, 12, scope=EVERYTHING), expected, check_exact=True)
+        pd.testing.assert_frame_equal(ikpa_view.monthly(db.engine(db_path), Y, 12, scope=EVERYTHING), expected,
+                                      check_exact=True)
     db.dispose(db_path)
 
 

@@ -131,7 +131,7 @@ def test_a_migration_numbered_below_one_already_applied_still_runs(tmp_path, mon
     schema = tmp_path / "schema"
     schema.mkdir()
     late = max(n for n, _ in db.migrations()) + 2
-    for number, path in db.migrations():
+    for _, path in db.migrations():
         shutil.copy(path, schema / path.name)
     (schema / f"{late:03d}_kemudian.sql").write_text("create table tabel_kemudian (x integer);")
     monkeypatch.setattr(db, "SCHEMA_DIR", schema)

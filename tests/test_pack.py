@@ -229,7 +229,7 @@ def test_pdf_holds_the_headline_figures_and_the_sample_marking_on_every_page(who
     for figure in (fmt.rupiah(total["pagu"]), fmt.rupiah(total["realisasi"]), fmt.rupiah(total["blokir"]),
                    fmt.percent(float(total["persen"])), fmt.rupiah_short(total["pagu"])):
         assert figure in text, figure
-    for (kdunit,), figures in expected["per_unit"].items():
+    for figures in expected["per_unit"].values():
         assert fmt.rupiah(figures["realisasi"]) in text
 
 
@@ -279,7 +279,8 @@ def test_ikpa_and_attention_sheets_follow_the_ikpa_page(whole, marked):
 
     shown = ikpa_page.shown(db.engine(marked), PERIOD, scope=EVERYTHING, lang="id")
     book = openpyxl.load_workbook(whole["xlsx"])
-    scores = {r["Unit eselon I"].split()[0]: r["Nilai IKPA"] for r in sheet_rows(book, "ikpa_per_unit", "Unit eselon I")}
+    scores = {r["Unit eselon I"].split()[0]: r["Nilai IKPA"]
+              for r in sheet_rows(book, "ikpa_per_unit", "Unit eselon I")}
     for row in shown["sekarang"]["per_unit"].itertuples():
         assert scores[row.kdunit] == pytest.approx(row.nilai)
     attention = sheet_rows(book, "perlu_perhatian", "Tingkat")
@@ -369,7 +370,8 @@ def test_a_long_table_shows_its_first_rows_in_the_deck_and_every_row_in_the_work
     from monev.pack.content import _limited
 
     frame = pd.DataFrame({"unit": [f"{i:02d} Unit {i}" for i in range(1, 31)], "persen": [float(i) for i in range(30)]})
-    table = _limited(Table("per_unit", "Realisasi per unit", frame, (Column("unit", "Unit"), Column("persen", "Persen", "percent")),
+    table = _limited(Table("per_unit", "Realisasi per unit", frame,
+                           (Column("unit", "Unit"), Column("persen", "Persen", "percent")),
                            chart=pack.model.Chart("bar", "unit", ("persen",), "percent")), 12, "id")
     files = pack.render(Pack(PERIOD, "id", False, "uji", datetime.datetime(2024, 1, 1),
                              [Slide("Judul", kind="title"), Slide("Unit", [table])]))

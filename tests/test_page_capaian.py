@@ -365,7 +365,8 @@ def test_the_regulation_example_rolls_up_from_ro_to_unit_and_total(regulation):
     assert program.loc["ZZ", "capaian_persen"] == 0.0 == unit.loc["03", "capaian_persen"]
     total = figures["total"].iloc[0]
     assert total["capaian_persen"] == 0.0
-    two_units = view.output_achievement(regulation, period, filters=Filters(units=("01", "02")), scope=EVERYTHING)["total"].iloc[0]
+    two_units = view.output_achievement(regulation, period, filters=Filters(units=("01", "02")),
+                                        scope=EVERYTHING)["total"].iloc[0]
     unit_01 = math.sqrt(math.sqrt((9486.8330 / 10000) * (7631.4284 / 10000)) * 1.0)
     assert two_units["capaian_persen"] == pytest.approx(100 * math.sqrt(unit_01 * 1.0))
     assert round(two_units["capaian_persen"], 2) == 96.04
@@ -394,7 +395,8 @@ def test_the_regulation_example_rolls_up_from_ro_to_unit_and_total(regulation):
 
 
 def test_a_jenis_belanja_keeps_only_ro_with_such_lines(regulation):
-    figures = view.output_achievement(regulation, Period(TAHUN, 6), filters=Filters(jenis_belanja=("57",)), scope=EVERYTHING)
+    figures = view.output_achievement(regulation, Period(TAHUN, 6), filters=Filters(jenis_belanja=("57",)),
+                                      scope=EVERYTHING)
     assert figures["kegiatan"]["kdgiat"].tolist() == ["2001"]
     row = figures["kegiatan"].iloc[0]
     assert (row["pagu"], row["realisasi"], row["jumlah_ro"], row["jumlah_ro_dilaporkan"]) == (1600 * JT, 890 * JT, 3, 2)

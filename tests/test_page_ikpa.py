@@ -154,7 +154,8 @@ def test_downloads_hold_the_rows_shown(tiny, monkeypatch):
     at = _page(monkeypatch, tiny)
     shown = _table(at, "peringkat")
     engine = db.engine(tiny)
-    frame = charts_ikpa.bands_shown(charts_ikpa.ranking_table(ikpa_page.current(engine, Period(Y, 6), scope=EVERYTHING)["satker"]), "id")
+    current = ikpa_page.current(engine, Period(Y, 6), scope=EVERYTHING)
+    frame = charts_ikpa.bands_shown(charts_ikpa.ranking_table(current["satker"]), "id")
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "ikpa")), dtype={"kdsatker": str, "kdunit": str})
     assert list(back["kdsatker"]) == list(shown["kdsatker"])
     assert back["nilai"].tolist() == pytest.approx(shown["nilai"].astype(float).tolist())
@@ -172,14 +173,17 @@ def test_the_pages_one_call_returns_what_each_view_does(tiny, bulan, lang):
     assert set(got["sekarang"]) == set(now) and list(got["sekarang"]["satker"]["kdsatker"])
     for name, frame in now.items():
         pd.testing.assert_frame_equal(got["sekarang"][name], frame, check_exact=True)
-    pd.testing.assert_frame_equal(got["bulanan"], ikpa_page.over_months(engine, period, scope=EVERYTHING), check_exact=True)
+    pd.testing.assert_frame_equal(got["bulanan"], ikpa_page.over_months(engine, period, scope=EVERYTHING),
+                                  check_exact=True)
     projected = ikpa_page.projections(engine, period, scope=EVERYTHING)
     assert set(got["proyeksi"]) == set(projected) == {"total", "per_unit", "per_jenis_belanja"}
     for name, frame in projected.items():
         pd.testing.assert_frame_equal(got["proyeksi"][name], frame, check_exact=True)
-    pd.testing.assert_frame_equal(got["kejar"], projection_view.catch_up(engine, period, "satker", lang=lang, scope=EVERYTHING),
+    pd.testing.assert_frame_equal(got["kejar"], projection_view.catch_up(engine, period, "satker", lang=lang,
+                                                                         scope=EVERYTHING),
                                   check_exact=True)
-    pd.testing.assert_frame_equal(got["perhatian"], projection_view.needs_attention(engine, period, n=None, lang=lang, scope=EVERYTHING),
+    pd.testing.assert_frame_equal(got["perhatian"], projection_view.needs_attention(engine, period, n=None, lang=lang,
+                                                                                    scope=EVERYTHING),
                                   check_exact=True)
     assert S1 in set(got["perhatian"]["kdsatker"])
     # one path: the current ministry and unit scores are, to the last bit, the months' last month

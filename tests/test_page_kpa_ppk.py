@@ -166,7 +166,8 @@ def test_names_and_trend(engine):
 @pytest.mark.parametrize("jenis", [None, {"57"}])
 def test_trend_query_holds_the_cumulative_realization(engine, jenis):
     filters = Filters(jenis_belanja=tuple(jenis)) if jenis else Filters()
-    frame = query.run(engine, "kpa_ppk_tren", filters=filters, tahun=THANG, sampai=builders.month_end(THANG, 7), scope=EVERYTHING)
+    frame = query.run(engine, "kpa_ppk_tren", filters=filters, tahun=THANG, sampai=builders.month_end(THANG, 7),
+                      scope=EVERYTHING)
     by_month: dict[tuple, int] = {}
     for line, month, amount in builders.realization_entries(DATA):
         if jenis is None or line["kdakun"][:2] in jenis:
@@ -181,7 +182,8 @@ def test_trend_query_holds_the_cumulative_realization(engine, jenis):
 
 @pytest.mark.parametrize("bulan, months", [(3, []), (5, [3]), (9, [3, 6]), (12, [3, 6, 9])])
 def test_quarter_query_holds_the_grain_at_each_earlier_quarter_end(engine, bulan, months):
-    frame = query.run(engine, "kpa_ppk_triwulan", tahun=THANG, sampai=builders.month_end(THANG, bulan), scope=EVERYTHING)
+    frame = query.run(engine, "kpa_ppk_triwulan", tahun=THANG, sampai=builders.month_end(THANG, bulan),
+                      scope=EVERYTHING)
     assert sorted(set(frame["bulan"])) == months
     for month in months:
         part = frame[frame["bulan"] == month]
@@ -273,7 +275,8 @@ def test_page_follows_the_filters(shared_warehouse, monkeypatch):
 def test_download_holds_the_rows_shown(shared_warehouse, monkeypatch):
     at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="5")
     shown = at.dataframe[0].value.drop(columns=["tren"])
-    frame = kpa_ppk.table(db.engine(shared_warehouse), Period(THANG, 5), scope=EVERYTHING)["tabel"].drop(columns=["tren"])
+    frame = kpa_ppk.table(db.engine(shared_warehouse), Period(THANG, 5),
+                          scope=EVERYTHING)["tabel"].drop(columns=["tren"])
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "kpa", sample=False)),
                          dtype={"kdunit": str, "kdsatker": str})
     for column in ("kdsatker", "kpa", "pagu", "realisasi", "kebutuhan", "status"):

@@ -71,7 +71,8 @@ PATH_TO_AKUN = (("unit", "05", ""), ("satker", "050123", ""), ("program", "027.0
 @pytest.mark.parametrize("bulan", [3, 9])
 def test_every_level_matches_the_rows(engine, depth, bulan):
     path = PATH_TO_AKUN[:depth]
-    assert_matches(rincian.children(engine, Period(THANG, bulan), path, scope=EVERYTHING), expected_children(bulan, path))
+    assert_matches(rincian.children(engine, Period(THANG, bulan), path, scope=EVERYTHING),
+                   expected_children(bulan, path))
 
 
 def test_names_come_from_the_reference_tables(engine):

@@ -120,7 +120,8 @@ def test_monthly_curves_match_each_months_summary(two_year_warehouse):
         assert (row.pagu, row.realisasi_kumulatif) == (expected["pagu"], expected["realisasi"])
         assert row.persen == pytest.approx(float(expected["persen"]))
     december = curves[(curves.tahun == OLD) & (curves.bulan == 12)].iloc[0]
-    assert december.persen == pytest.approx(reports.budget_summary(engine, Period(OLD, 12), scope=EVERYTHING)["total"].persen.iloc[0])
+    assert december.persen == pytest.approx(reports.budget_summary(engine, Period(OLD, 12),
+                                                                   scope=EVERYTHING)["total"].persen.iloc[0])
 
 
 def test_page_shows_years_and_follows_filters(two_year_warehouse, monkeypatch):

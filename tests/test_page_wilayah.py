@@ -123,7 +123,8 @@ def test_provinces_reconcile_with_budget_summary(shared_warehouse):
     assert wilayah.total(everything)["realisasi"] == total.realisasi
     assert everything["jumlah_satker"].sum() == 3
     dk = wilayah.per_provinsi(engine, period, ("DK",), scope=EVERYTHING)
-    only_dk = reports.budget_summary(engine, period, filters=Filters(kewenangan=("DK",)), scope=EVERYTHING)["total"].iloc[0]
+    only_dk = reports.budget_summary(engine, period, filters=Filters(kewenangan=("DK",)),
+                                     scope=EVERYTHING)["total"].iloc[0]
     assert (dk["pagu"].sum(), dk["realisasi"].sum(), dk["blokir"].sum()) == (
         only_dk.pagu, only_dk.realisasi, only_dk.blokir)
     assert dk["target_persen"].iloc[0] == pytest.approx(only_dk.target_persen)

@@ -376,7 +376,8 @@ def test_one_basis_serves_projections_catch_up_and_attention(shared_warehouse):
         pd.testing.assert_frame_equal(shared.level(name), alone[name], check_exact=True)
     for grain_name in ("satker", "ppk"):
         pd.testing.assert_frame_equal(view.catch_up_from(shared, grain_name, "en"),
-                                      view.catch_up(engine, period, grain_name, lang="en", scope=EVERYTHING), check_exact=True)
+                                      view.catch_up(engine, period, grain_name, lang="en", scope=EVERYTHING),
+                                      check_exact=True)
     from monev.views import ikpa as ikpa_view
     listed = view.needs_attention_from(shared, ikpa_view.current(engine, period, scope=EVERYTHING),
                                       ikpa_view.rules(engine, period.tahun), n=2, lang="id")

@@ -200,7 +200,8 @@ def test_queries_on_an_empty_warehouse(empty_warehouse):
 
 
 def test_ringkasan_ppk_other_year_is_empty(engine):
-    assert query.run(engine, "ringkasan_ppk", tahun=b.THANG + 1, sampai=date(b.THANG + 1, 6, 30), scope=EVERYTHING).empty
+    assert query.run(engine, "ringkasan_ppk", tahun=b.THANG + 1, sampai=date(b.THANG + 1, 6, 30),
+                     scope=EVERYTHING).empty
 
 
 # ------------------------------------------------------------------ ref/ and load/ files

@@ -87,8 +87,10 @@ def test_a_code_outside_the_years_list_is_rejected(tmp_path, warehouse):
 def test_a_loaded_lokasi_list_replaces_the_built_in_one_of_its_year_and_undo_restores_it(tmp_path, warehouse):
     # the template loaded 31 and 32 for 2024: 33 (built in) is not known that year, but is in 2025
     assert b.scalar(warehouse, "select count(*) from dim_lokasi where thang = 2024") == 2
-    assert b.scalar(warehouse, "select nmlokasi from dim_lokasi where thang = 2025 and kdlokasi = '33'") == "Jawa Tengah"
-    lokasi = _one(warehouse, _csv(tmp_path / "lokasi.csv", b.COLUMNS["lokasi"], [[2025, "33", "Jateng (daftar sendiri)"]]))
+    assert b.scalar(warehouse,
+                    "select nmlokasi from dim_lokasi where thang = 2025 and kdlokasi = '33'") == "Jawa Tengah"
+    lokasi = _one(warehouse, _csv(tmp_path / "lokasi.csv", b.COLUMNS["lokasi"], [[2025, "33",
+                                                                                  "Jateng (daftar sendiri)"]]))
     assert b.rows(warehouse, "select kdlokasi, nmlokasi from dim_lokasi where thang = 2025") == [
         ("33", "Jateng (daftar sendiri)")]
     batches.undo(warehouse, lokasi.batch_id)

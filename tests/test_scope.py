@@ -197,7 +197,8 @@ def interactions(page: str):
         "rincian": [("selectbox", None, "drill")],
         "kpa_ppk": [("radio", "kpa_tingkat", "ppk"), ("radio", "kpa_tingkat", "satker"),
                     ("selectbox", "kpa_lihat_ppk", "first")],
-        "ikpa": [("radio", "ikpa_tingkat_proyeksi", "per_unit"), ("radio", "ikpa_tingkat_proyeksi", "per_jenis_belanja")],
+        "ikpa": [("radio", "ikpa_tingkat_proyeksi", "per_unit"), ("radio", "ikpa_tingkat_proyeksi",
+                                                                  "per_jenis_belanja")],
         "capaian": [("radio", "capaian_tingkat", "ro"), ("radio", "capaian_tingkat", "unit")],
         "wilayah": [("checkbox", "wilayah_kd", True)],
     }.get(page, [])

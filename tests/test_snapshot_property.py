@@ -52,7 +52,7 @@ def _expected(files, month: int) -> int:
     end = b.month_end(2024, month)
     total = 0
     for line in range(len(LINES)):
-        dated = sorted((day, amount) for (l, day), amount in in_force.items() if l == line and day <= end)
+        dated = sorted((day, amount) for (at, day), amount in in_force.items() if at == line and day <= end)
         total += dated[-1][1] if dated else 0
     return total
 

@@ -21,11 +21,13 @@ TEXTS.update({
     "tabel_posisi": ("Baris {awal}–{akhir} dari {jumlah}, halaman {halaman} dari {halaman_semua}",
                      "Rows {awal}–{akhir} of {jumlah}, page {halaman} of {halaman_semua}"),
     "tabel_hasil_cari": (" (hasil pencarian di antara {semula} baris)", " (found among {semula} rows)"),
-    "tabel_unduh_semua": ("· Unduhan Excel memuat semua {jumlah} baris.", "· The Excel download holds all {jumlah} rows."),
+    "tabel_unduh_semua": ("· Unduhan Excel memuat semua {jumlah} baris.",
+                          "· The Excel download holds all {jumlah} rows."),
     "tabel_tidak_ketemu": ("Tidak ada baris yang cocok dengan pencarian.", "No row matches the search."),
 })
 TEXTS.update({
-    "tabel_cari_pilihan": ("Cari di antara {jumlah} pilihan (kode atau nama)", "Search {jumlah} choices (code or name)"),
+    "tabel_cari_pilihan": ("Cari di antara {jumlah} pilihan (kode atau nama)",
+                           "Search {jumlah} choices (code or name)"),
     "tabel_pilihan_terpotong": ("{jumlah} cocok; {tampil} yang pertama ditawarkan. Persempit pencarian.",
                                 "{jumlah} match; the first {tampil} are offered. Narrow the search."),
 })

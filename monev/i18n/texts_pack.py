@@ -2,14 +2,17 @@
 TEXTS = {
     "rakor": ("Bahan Rakor", "Rakor pack"),
     "pack_judul": ("Bahan Rapat Koordinasi Pelaksanaan Anggaran", "Budget Execution Coordination Meeting (Rakor) pack"),
-    "pack_periode": ("Tahun anggaran {tahun}, s.d. akhir {bulan} ({tw})", "Fiscal year {tahun}, to end of {bulan} ({tw})"),
+    "pack_periode": ("Tahun anggaran {tahun}, s.d. akhir {bulan} ({tw})",
+                     "Fiscal year {tahun}, to end of {bulan} ({tw})"),
     "pack_posisi": ("Posisi data s.d. {akhir}; realisasi (SP2D) terakhir di gudang data {tgl}, dimuat terakhir {muat}",
                     "Figures as of {akhir}; last realization (SP2D) in the warehouse {tgl}, last load {muat}"),
     "pack_cakupan": ("Cakupan: {cakupan}", "Scope: {cakupan}"),
     "pack_cakupan_semua": ("seluruh unit eselon I", "every echelon I unit"),
     "pack_dibuat": ("Dibuat {waktu} dengan Monev Anggaran", "Made {waktu} with Monev Anggaran"),
-    "pack_contoh": ("DATA CONTOH: angka dibangkitkan, bukan data resmi", "SAMPLE DATA: generated figures, not official"),
-    "pack_kaki": ("Bahan Rakor · TA {tahun} s.d. {bulan} · {cakupan}", "Rakor pack · FY {tahun} to {bulan} · {cakupan}"),
+    "pack_contoh": ("DATA CONTOH: angka dibangkitkan, bukan data resmi",
+                    "SAMPLE DATA: generated figures, not official"),
+    "pack_kaki": ("Bahan Rakor · TA {tahun} s.d. {bulan} · {cakupan}",
+                  "Rakor pack · FY {tahun} to {bulan} · {cakupan}"),
     "pack_halaman": ("Halaman {n}", "Page {n}"),
     # the headline
     "pack_judul_utama": ("Angka utama: pagu, realisasi dan target", "Headline: budget, realization and targets"),
@@ -29,7 +32,8 @@ TEXTS = {
     "pack_ubin_kebutuhan": ("Masih diperlukan s.d. {tw}", "Still needed by {tw}"),
     "pack_dari_pagu": ("dari pagu {pagu}", "of a budget of {pagu}"),
     # the curve, units, jenis belanja
-    "pack_judul_kurva": ("Realisasi kumulatif vs RPD dan target triwulan", "Cumulative realization vs RPD and quarterly targets"),
+    "pack_judul_kurva": ("Realisasi kumulatif vs RPD dan target triwulan",
+                         "Cumulative realization vs RPD and quarterly targets"),
     "pack_kol_bulan_nama": ("Bulan", "Month"),
     "pack_kol_realisasi_bulan": ("Realisasi bulan", "Realization of the month"),
     "pack_kol_realisasi_kumulatif": ("Realisasi kumulatif", "Cumulative realization"),
@@ -67,7 +71,8 @@ TEXTS = {
                           "satker di bawah target.",
                           "Budget {pagu}, realized {realisasi} ({persen}; target {target}); {behind} of {satker} "
                           "work units behind target."),
-    "pack_semua_satker_tercapai": ("Semua satker unit ini mencapai target.", "Every work unit of this unit is on target."),
+    "pack_semua_satker_tercapai": ("Semua satker unit ini mencapai target.",
+                                   "Every work unit of this unit is on target."),
     "pack_kol_kpa": ("KPA", "KPA"),
     "pack_kol_status": ("Status", "Status"),
     "pack_kol_selisih": ("Selisih (poin %)", "Gap (% points)"),
@@ -91,7 +96,8 @@ TEXTS = {
     "rakor_unduh_xlsx": ("Unduh buku kerja Excel", "Download the Excel workbook"),
     "rakor_unduh_pdf": ("Unduh PDF", "Download the PDF"),
     "rakor_gagal": ("Bahan Rakor tidak dapat dibuat (kode {kode}). Rinciannya dicatat di log server dengan kode itu.",
-                    "The Rakor pack could not be built (code {kode}). The details are in the server log under that code."),
+                    "The Rakor pack could not be built (code {kode}). The details are in the server log under "
+                    "that code."),
     "rakor_isi": ("Isi: judul, angka utama, kurva kumulatif, realisasi per unit dan per jenis belanja, IKPA per "
                   "unit, daftar perlu perhatian, dan satu halaman per unit eselon I. Tindak lanjut Rakor yang lalu "
                   "belum tersedia.",

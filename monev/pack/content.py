@@ -72,10 +72,12 @@ def _quarter_figures(engine: sa.Engine, period: Period, scope: Scope, filters: F
     whole = grain.assign(semua="")
     total = status.needed_by_group(whole, goals, ["semua"])
     total_target = summary.rollup(weighted, [])["target_persen"]
-    units = summary.rollup(weighted, ["kdunit"])[["kdunit", "target_persen"]].rename(columns={"target_persen": "target_tw"})
+    units = (summary.rollup(weighted, ["kdunit"])[["kdunit", "target_persen"]]
+             .rename(columns={"target_persen": "target_tw"}))
     units = units.merge(status.needed_by_group(grain, goals, ["kdunit"]), on="kdunit", how="left")
     return {"total": pd.DataFrame({"target_tw": total_target.to_numpy(),
-                                   "kebutuhan_tw": total["kebutuhan"].array if len(total) else pd.array([None], "Int64")}),
+                                   "kebutuhan_tw": (total["kebutuhan"].array if len(total)
+                                                    else pd.array([None], "Int64"))}),
             "per_unit": units.rename(columns={"kebutuhan": "kebutuhan_tw"})}
 
 
@@ -157,7 +159,8 @@ def _headline_slide(heads: pd.DataFrame, quarter: pd.DataFrame, period: Period, 
     frame["kebutuhan_tw"] = pd.array([quarter["kebutuhan_tw"].iloc[0]] + [None] * (len(frame) - 1), dtype="Int64")
     columns = (Column("tahun", T("pack_kol_tahun"), "year"), Column("nama_bulan", T("pack_kol_bulan")),
                Column("pagu", text("pagu", lang), "rupiah"), Column("blokir", text("blokir", lang), "rupiah"),
-               Column("realisasi", text("realisasi", lang), "rupiah"), Column("persen", T("pack_kol_persen"), "percent"),
+               Column("realisasi", text("realisasi", lang), "rupiah"),
+               Column("persen", T("pack_kol_persen"), "percent"),
                Column("target_persen", T("pack_kol_target_bulan"), "percent"),
                Column("kebutuhan", T("pack_kol_kekurangan"), "rupiah"),
                Column("target_tw", T("pack_kol_target_tw", tw=tw), "percent"),
@@ -165,7 +168,8 @@ def _headline_slide(heads: pd.DataFrame, quarter: pd.DataFrame, period: Period, 
     rows = list(frame.itertuples(index=False))
     now = rows[0]
     tiles = [
-        (text("pagu", lang), fmt.rupiah_short(now.pagu, lang), f"{text('blokir', lang)} {fmt.rupiah_short(now.blokir, lang)}"),
+        (text("pagu", lang), fmt.rupiah_short(now.pagu, lang),
+         f"{text('blokir', lang)} {fmt.rupiah_short(now.blokir, lang)}"),
         (T("pack_ubin_realisasi"), fmt.percent(now.persen, lang),
          f"{fmt.rupiah_short(now.realisasi, lang)} {T('pack_dari_pagu', pagu=fmt.rupiah_short(now.pagu, lang))}"),
         (T("pack_ubin_target", tw=tw), fmt.percent(now.target_tw, lang),
@@ -235,7 +239,8 @@ def _ikpa_slide(ikpa: dict, restricted: bool, lang: str) -> Slide:
     frame = (pd.concat(parts, ignore_index=True) if parts
              else pd.DataFrame(columns=["unit", "jumlah_satker", *IKPA_SHOWN, "kategori"]))
     frame["kategori"] = [_ikpa_band(k, lang) for k in frame["kategori"]]
-    columns = (Column("unit", T("pack_kol_unit")), Column("jumlah_satker", text("ikpa_kol_jumlah_satker", lang), "count"),
+    columns = (Column("unit", T("pack_kol_unit")),
+               Column("jumlah_satker", text("ikpa_kol_jumlah_satker", lang), "count"),
                *(Column(k, text(f"ikpa_ind_{k}", lang), "score") for k in IKPA_SHOWN),
                Column("kategori", text("ikpa_kol_kategori", lang)))
     table = Table(sheet="ikpa_per_unit", title=T("pack_judul_ikpa"), frame=frame, columns=columns,

@@ -188,7 +188,8 @@ def write(pack: Pack) -> bytes:
     for number, content in enumerate(pack.slides, start=1):
         slide = deck.slides.add_slide(blank)
         _frame(pack, slide, number, None if content.kind == "title" else content.title)
-        {"title": _title_slide, "headline": _headline_slide, "tables": _tables_slide}[content.kind](pack, slide, content)
+        draw = {"title": _title_slide, "headline": _headline_slide, "tables": _tables_slide}[content.kind]
+        draw(pack, slide, content)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()

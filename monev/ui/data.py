@@ -67,8 +67,9 @@ def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None
     cache key then takes from here (pages never build a scope themselves)."""
     if not isinstance(scope, query.Scope):
         raise TypeError("set_context: scope harus monev.warehouse.query.Scope")
-    st.session_state[guard.CONTEXT_KEY] = PageContext(warehouse, engine, selection, per_version(reports.is_sample, engine),
-                                                   data_version(engine), scope, as_loaded)
+    sample = per_version(reports.is_sample, engine)
+    st.session_state[guard.CONTEXT_KEY] = PageContext(warehouse, engine, selection, sample, data_version(engine),
+                                                      scope, as_loaded)
 
 
 def as_loaded_note(ctx: PageContext) -> str | None:

@@ -151,7 +151,8 @@ def basis(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
     """The shared Basis of the selection (one budget grain, one history, one projection)."""
     grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
     goal_rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
-    rows, _ = _projected_rows(engine, period, scope=scope, filters=filters, ahead=tuple(sorted({_quarter_end(period.bulan), 12})),
+    rows, _ = _projected_rows(engine, period, scope=scope, filters=filters,
+                              ahead=tuple(sorted({_quarter_end(period.bulan), 12})),
                               grain=grain, goal_rows=goal_rows) if not grain.empty else (pd.DataFrame(), None)
     return Basis(period, grain, goal_rows, rows, targets.month_targets(goal_rows, 12))
 

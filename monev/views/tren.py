@@ -44,7 +44,8 @@ def yearly(engine: sa.Engine, period: Period, *, scope: Scope,
     """'per_tahun' (tahun, bulan, pagu, blokir, realisasi, persen, target_persen), 'per_unit'
     (plus kdunit, nmunit) and 'per_jenis_belanja' (plus jenis_belanja); empty frames when no year
     has rows."""
-    parts = [_year_grain(engine, period_of(y, period), scope=scope, filters=filters) for y in years_upto(engine, period.tahun, scope=scope)]
+    parts = [_year_grain(engine, period_of(y, period), scope=scope, filters=filters)
+             for y in years_upto(engine, period.tahun, scope=scope)]
     parts = [p for p in parts if not p.empty]
     if not parts:
         empty = pd.DataFrame(columns=["tahun", "bulan", *KEYS, *summary.AMOUNTS, "persen", "target_persen"])

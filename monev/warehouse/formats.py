@@ -355,8 +355,8 @@ KINDS: dict[str, Kind] = {
 # Reference data first, so that facts in the same call can be checked against it.
 LOAD_ORDER = (
     "lokasi", "unit", "program", "kegiatan", "ro", "akun", "satker", "pejabat", "target",
-    "ikpa_aturan", "pagu", "rpd", "realisasi", "realisasi_bulanan", "realisasi_kumulatif", "capaian", "revisi", "ikpa_omspan",
-    "dispensasi_spm",
+    "ikpa_aturan", "pagu", "rpd", "realisasi", "realisasi_bulanan", "realisasi_kumulatif", "capaian", "revisi",
+    "ikpa_omspan", "dispensasi_spm",
 )
 # `--kind realisasi` covers both shapes; the header decides which.
 KIND_ALIASES = {"realisasi": ("realisasi", "realisasi_bulanan", "realisasi_kumulatif")}
