@@ -93,8 +93,8 @@ with tabs[3]:
     show(figures, f"ikpa_proyeksi_{level}", "ikpa_proyeksi")
     st.subheader(t("ikpa_judul_kejar", tw=tw, **when))
     st.caption(t("ikpa_catatan_kejar", faktor=fmt.percent(catch_up.REALISTIC_FACTOR, L)[:-1]))
-    catch_up = shown["kejar"]
-    show(catch_up[[c for c in ikpa_page.CATCH_UP_COLUMNS if c in catch_up]], "ikpa_kebutuhan_satker", "ikpa_kejar")
+    needs = shown["kejar"]  # not `catch_up`: that names the domain module above
+    show(needs[[c for c in ikpa_page.CATCH_UP_COLUMNS if c in needs]], "ikpa_kebutuhan_satker", "ikpa_kejar")
 
 with tabs[4]:
     st.subheader(t("ikpa_judul_perhatian", **when))
