@@ -1,13 +1,13 @@
-"""The page menu follows the chosen language, as a browser shows it: with English chosen (from a
-link, or by the language control) every page title in the sidebar menu is English, and back."""
+"""The page menu follows the chosen language, as a browser shows it: with English chosen by the
+language control every page title in the sidebar menu is English in the same run, and back."""
 from __future__ import annotations
 
-from e2e import FORM, settle
+from e2e import settle
 
 from monev.i18n.texts import text
 
 from apptest import app_pages
-from test_e2e_browser import ADMIN, CHROMIUM, CHROMIUM_FLAGS, PASSWORD, app_db, pytestmark, server  # noqa: F401
+from test_e2e_browser import CHROMIUM, CHROMIUM_FLAGS, app_db, open_signed_in, pytestmark, server  # noqa: F401
 
 
 def _menu(page) -> list[str]:
@@ -17,8 +17,7 @@ def _menu(page) -> list[str]:
 
 
 def test_the_menu_is_in_the_chosen_language(server):  # noqa: F811
-    """The menu an admin sees (every page, the admin pages too) in the link's language, then in the
-    language chosen by the control."""
+    """The menu an admin sees (every page, the admin pages too) in the language chosen by the control."""
     from playwright.sync_api import sync_playwright
 
     keys = app_pages()  # the url paths are the text keys of the titles
@@ -26,14 +25,10 @@ def test_the_menu_is_in_the_chosen_language(server):  # noqa: F811
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{server}/?lang=en", wait_until="domcontentloaded")
-        # the sign-in form follows the link's language too
-        settle(page, FORM)
-        page.get_by_label("Username").fill(ADMIN)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in", exact=True).click()
+        open_signed_in(page, server)
+        page.locator('[data-testid="stSidebar"] label').filter(has_text="English").first.click()
         settle(page)
-        from_link = _menu(page)
+        chosen_first = _menu(page)
         page.locator('[data-testid="stSidebar"] label').filter(has_text="Indonesia").first.click()
         settle(page)
         chosen_back = _menu(page)
@@ -41,6 +36,6 @@ def test_the_menu_is_in_the_chosen_language(server):  # noqa: F811
         settle(page)
         chosen = _menu(page)
         browser.close()
-    assert from_link == english
+    assert chosen_first == english
     assert chosen_back == indonesian
     assert chosen == english
