@@ -26,6 +26,7 @@ PAGES = [  # file, text key, icon
     ("pages/rpd.py", "rpd", ":material/calendar_month:"),
     ("pages/wilayah.py", "wilayah", ":material/map:"),
     ("pages/tren.py", "tren", ":material/trending_up:"),
+    ("pages/rakor.py", "rakor", ":material/slideshow:"),
 ]
 ADMIN_PAGES = [  # loading and undo, the accounts and the audit: for admins only, absent for others
     ("pages/muat.py", "muat", ":material/upload_file:"),

@@ -1,4 +1,5 @@
-"""The command line: `python -m monev sample | ingest | summary | ikpa | batches | undo | bench | user | audit`."""
+"""The command line: `python -m monev sample | ingest | summary | ikpa | rakor | batches | undo | bench | user |
+audit`."""
 from __future__ import annotations
 
 import argparse
@@ -30,13 +31,24 @@ def _cmd_sample(args) -> int:
     return 0
 
 
+def _print_rows(frame: pd.DataFrame, total: int, title: str, word: str) -> None:
+    shown = frame.head(50).astype(object).where(frame.head(50).notna(), "")  # an unknown row prints blank
+    print(title)
+    print(shown.to_string(index=False))
+    if total > len(shown):
+        print(f"... dan {total - len(shown)} {word} lain.")
+
+
 def _print_report(result) -> None:
+    from monev.warehouse.ingest import located_problems
+
     print(f"{result.file_name}: {result.status.upper()} - {result.message}")
-    if not result.ok and result.problems is not None and not result.problems.empty:
-        shown = result.problems.head(50)
-        print(shown.to_string(index=False))
-        if result.total_problems > len(shown):
-            print(f"... dan {result.total_problems - len(shown)} kesalahan lain.")
+    located = located_problems(result)  # a whole-file problem is the message itself
+    if not result.ok and not located.empty:
+        _print_rows(located, result.total_problems, "Kesalahan:", "kesalahan")
+    if result.total_warnings:
+        _print_rows(result.warnings, result.total_warnings, "Peringatan (tidak menghalangi pemuatan):",
+                    "peringatan")
 
 
 def _cmd_ingest(args) -> int:
@@ -174,6 +186,31 @@ def _cmd_ikpa(args) -> int:
     return 0
 
 
+def _cmd_rakor(args) -> int:
+    """The Rakor pack (deck, workbook, PDF) of a period, for every unit or the --unit ones."""
+    from monev import pack
+    from monev.warehouse.query import EVERYTHING, Scope
+
+    engine, period, _sample = _open(args)
+    units = tuple(dict.fromkeys(args.unit or ()))
+    known = set(pack.content.unit_choices(engine, period, scope=EVERYTHING)["kode"])
+    if not known:
+        raise ValueError(f"Gudang data tidak berisi anggaran untuk TA {period.tahun}.")
+    unknown = [u for u in units if u not in known]
+    if unknown:
+        raise ValueError(f"Unit eselon I tidak dikenal di TA {period.tahun}: {', '.join(unknown)} "
+                         f"(yang ada: {', '.join(sorted(known)) or '-'}).")
+    # --unit is what the pack may hold (its scope), not a filter over a larger one
+    files = pack.build(engine, period, scope=Scope(units=units), lang=args.lang)
+    try:
+        paths = files.save(Path(args.out))
+    except OSError as exc:
+        raise ValueError(f"Bahan Rakor tidak dapat ditulis ke {args.out}: {exc.strerror or exc}.") from None
+    for path in paths:
+        print(path)
+    return 0
+
+
 def _cmd_batches(args) -> int:
     from monev.warehouse import batches, db
 
@@ -239,6 +276,15 @@ def build_parser() -> argparse.ArgumentParser:
     ikpa.add_argument("--satker", action="append", help="kode satker (boleh berulang)")
     ikpa.add_argument("--json", action="store_true")
     ikpa.set_defaults(run=_cmd_ikpa)
+
+    rakor = commands.add_parser("rakor", help="bahan Rakor: deck PowerPoint, buku kerja Excel dan PDF")
+    rakor.add_argument("--db", default=default_db)
+    rakor.add_argument("--tahun", type=int, required=True)
+    rakor.add_argument("--sampai", required=True, help="TTTT-BB")
+    rakor.add_argument("--unit", action="append", help="kode unit eselon I (boleh berulang; default semua)")
+    rakor.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa bahan (default id)")
+    rakor.add_argument("--out", required=True, help="folder tujuan")
+    rakor.set_defaults(run=_cmd_rakor)
 
     history = commands.add_parser("batches", help="riwayat muat (batch berkas yang dimuat)")
     history.add_argument("--db", default=default_db)
