@@ -171,10 +171,11 @@ def test_every_page_whole_on_a_warehouse_past_the_styled_table_cell_limit(past_c
     from monev.domain.period import Period
     from monev.views import kpa_ppk
     from monev.warehouse import db
+    from monev.warehouse.query import EVERYTHING
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path, satker = past_cell_limit
-    table = kpa_ppk.table(db.engine(path), Period(2024, 12))["tabel"]
+    table = kpa_ppk.table(db.engine(path), Period(2024, 12), scope=EVERYTHING)["tabel"]  # an admin's table
     db.dispose(path)
     assert table.size > STYLER_CELL_LIMIT  # the premise: drawn whole, this table cannot be styled
     failures = []
