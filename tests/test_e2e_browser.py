@@ -165,7 +165,7 @@ def past_cell_limit(tmp_path_factory) -> tuple[Path, int]:
     return path, synth.PRESETS["cell_limit"].satker
 
 
-def test_every_page_whole_on_a_warehouse_past_the_styled_table_cell_limit(past_cell_limit, browser):
+def test_every_page_whole_on_a_warehouse_past_the_styled_table_cell_limit(past_cell_limit, app_db, browser):
     """KPA dan PPK and IKPA drew every satker through a Styler and crashed nationally; every page
     must come whole with a table of that many rows, showing one page of it."""
     from monev.domain.period import Period
@@ -179,11 +179,11 @@ def test_every_page_whole_on_a_warehouse_past_the_styled_table_cell_limit(past_c
     db.dispose(path)
     assert table.size > STYLER_CELL_LIMIT  # the premise: drawn whole, this table cannot be styled
     failures = []
-    with streamlit_server(path) as server:
+    with streamlit_server(path, app_db) as server:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         for url_path in app_pages():
             page.goto(f"{server}/{'' if url_path == 'ringkasan' else url_path}", wait_until="domcontentloaded")
-            _settle(page)
+            sign_in(page, ADMIN, PASSWORD)  # a configured warehouse: the admin signs in on each address
             page.screenshot(path=str(ARTIFACTS / f"besar_{url_path}.png"), full_page=True)
             failures += _problems(page, url_path)
             heading = page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
