@@ -5,7 +5,7 @@ import streamlit as st
 from monev.ui import access
 from monev.ui.download import download_button
 from monev.ui.texts import t
-from monev.views import admin
+from monev.access import admin
 
 access.require_admin()
 st.title(t("pengguna"))

@@ -1,4 +1,5 @@
-"""The admin pages' data: the accounts and the audit trail, from the application database."""
+"""The admin pages' data: the accounts and the audit trail, from the application database (not the
+warehouse: no scope applies, and only admins reach these pages)."""
 from __future__ import annotations
 
 from datetime import date
