@@ -14,6 +14,7 @@ from monev.domain.period import Period
 from monev.warehouse import batches, db, formats
 from monev.warehouse.ingest import ingest_files
 from monev.warehouse.load_warnings import of_batch
+from monev.warehouse.query import EVERYTHING
 
 import builders as b
 
@@ -47,7 +48,7 @@ def _one(db_path, path, **kw):
 
 def _total(db_path, tahun, bulan):
     db.dispose(db_path)
-    tables = reports.budget_summary(db.engine(db_path), Period.parse(tahun, f"{tahun}-{bulan:02d}"))
+    tables = reports.budget_summary(db.engine(db_path), Period.parse(tahun, f"{tahun}-{bulan:02d}"), scope=EVERYTHING)
     return int(tables["total"]["realisasi"].iloc[0])
 
 
