@@ -78,15 +78,21 @@ def code_table() -> pd.DataFrame:
     return table
 
 
+@lru_cache(maxsize=32)
+def _year(tahun: int) -> dict[str, tuple[str, ...]]:
+    """Province code -> shape ids, for one fiscal year (looked up once per year, not per province)."""
+    table = code_table()
+    rows = table[(table["tahun_dari"].isna() | (table["tahun_dari"] <= tahun)).astype(bool)
+                 & (table["tahun_sampai"].isna() | (table["tahun_sampai"] >= tahun)).astype(bool)]
+    twice = rows["kdlokasi"][rows["kdlokasi"].duplicated()].tolist()
+    if twice:
+        raise ValueError(f"geo/kode_bentuk.csv: kode {twice} berlaku lebih dari sekali pada {tahun}")
+    return {r.kdlokasi: tuple(r.bentuk.split()) for r in rows.itertuples(index=False)}
+
+
 def shapes_of(tahun: int, kdlokasi: str) -> tuple[str, ...]:
     """The shape ids a province code of fiscal year `tahun` is drawn on (empty when unknown)."""
-    table = code_table()
-    rows = table[(table["kdlokasi"] == kdlokasi)
-                 & (table["tahun_dari"].isna() | (table["tahun_dari"] <= tahun)).astype(bool)
-                 & (table["tahun_sampai"].isna() | (table["tahun_sampai"] >= tahun)).astype(bool)]
-    if len(rows) > 1:
-        raise ValueError(f"geo/kode_bentuk.csv: kode {kdlokasi} berlaku lebih dari sekali pada {tahun}")
-    return tuple(rows["bentuk"].iloc[0].split()) if len(rows) else ()
+    return _year(int(tahun)).get(kdlokasi, ())
 
 
 def unplaced(frame: pd.DataFrame, tahun: int) -> list[str]:
