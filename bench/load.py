@@ -26,11 +26,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bench.serve import CHROMIUM, CHROMIUM_FLAGS, PAGES, cpu_seconds, page_url, streamlit_server
+from bench.serve import CHROMIUM, CHROMIUM_FLAGS, PAGES, cpu_seconds, page_url, settle_async, streamlit_server
 
 MAX_SESSIONS = 60
-SETTLED = ("() => { const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"
-           " return !w || !/Stop|Running/.test(w.innerText); }")
 PROBLEM = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
 
@@ -65,7 +63,8 @@ async def _session(browser, url: str, pages: list[str], rounds: int, timeout_s: 
         served.setdefault("opened", time.perf_counter())
 
         def frame(payload) -> None:
-            if isinstance(payload, (bytes, bytearray)) and "at" not in served and _run_finished(bytes(payload)):
+            # the last run's end: the sign-in form's run comes first, then the page's
+            if isinstance(payload, (bytes, bytearray)) and _run_finished(bytes(payload)):
                 served["at"] = time.perf_counter()
         ws.on("framereceived", frame)
 
@@ -79,9 +78,7 @@ async def _session(browser, url: str, pages: list[str], rounds: int, timeout_s: 
                 error = None
                 try:
                     await tab.goto(page_url(url, name), wait_until="domcontentloaded", timeout=timeout_s * 1000)
-                    await tab.wait_for_selector('[data-testid="stSidebar"] [data-testid="stSelectbox"]',
-                                                timeout=timeout_s * 1000)
-                    await tab.wait_for_function(SETTLED, timeout=timeout_s * 1000)
+                    await settle_async(tab, timeout_s * 1000)
                     problem = tab.locator(PROBLEM)
                     if await problem.count():
                         error = (await problem.first.inner_text())[:200]

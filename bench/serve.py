@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -25,15 +26,37 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# the account every bench session signs in with (a configured warehouse shows nothing before):
+# created in a temporary application database of each server this module starts
+USER, PASSWORD = "bench-admin", "bench-sandi-rahasia-123"
+SIGN_IN_FORM = '[data-testid="stForm"]'
+READY = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
+
+
+def bench_app_db(directory: Path) -> Path:
+    """An application database holding one admin account, USER."""
+    from monev.access import passwords
+    from monev.appdb import db as appdb, users
+
+    path = directory / "app.sqlite"
+    users.add(appdb.engine(path), USER, "admin", password_hash=passwords.hash_password(PASSWORD))
+    appdb.dispose(path)
+    return path
+
+
 @contextmanager
-def streamlit_server(db_path: Path, log: Path | None = None, port: int | None = None):
-    """Yields (url, pid); the server is stopped on exit."""
+def streamlit_server(db_path: Path, log: Path | None = None, port: int | None = None, app_db: Path | None = None):
+    """Yields (url, pid); the server is stopped on exit. Without `app_db`, a temporary one with
+    the bench's account (USER)."""
     port = port or free_port()
+    scratch = tempfile.TemporaryDirectory(prefix="monev-bench-appdb-")
+    app_db = app_db or bench_app_db(Path(scratch.name))
     out = open(log, "wb") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "MONEV_DB": str(db_path)}, stdout=out, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**os.environ, "MONEV_DB": str(db_path), "MONEV_APP_DB": str(app_db)},
+        stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -54,6 +77,7 @@ def streamlit_server(db_path: Path, log: Path | None = None, port: int | None = 
             process.kill()
         if log:
             out.close()
+        scratch.cleanup()
 
 
 def cpu_seconds(pid: int) -> float:
@@ -66,12 +90,32 @@ def page_url(url: str, page: str) -> str:
     return f"{url}/{'' if page == 'ringkasan' else page}"
 
 
+IDLE = ("() => { const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"
+        " return !w || !/Stop|Running/.test(w.innerText); }")
+
+
 def settle(page, timeout_ms: int = 120_000) -> None:
-    """Until the script run is over: the sidebar filters are drawn and the status widget is idle."""
-    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stSelectbox"]', timeout=timeout_ms)
-    page.wait_for_function(
-        "() => { const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"
-        " return !w || !/Stop|Running/.test(w.innerText); }", timeout=timeout_ms)
+    """Until the page is shown: signed in through the form when it asks (a local sign-in lasts
+    as long as the tab's session, so every link opened anew asks), the sidebar filters drawn and
+    the status widget idle."""
+    page.wait_for_selector(f"{READY}, {SIGN_IN_FORM}", timeout=timeout_ms)
+    if not page.locator(READY).count():
+        page.get_by_label("Nama pengguna").fill(USER)
+        page.get_by_label("Kata sandi").fill(PASSWORD)
+        page.get_by_role("button", name="Masuk", exact=True).click()
+        page.wait_for_selector(READY, timeout=timeout_ms)
+    page.wait_for_function(IDLE, timeout=timeout_ms)
+
+
+async def settle_async(page, timeout_ms: float) -> None:
+    """settle() for Playwright's async API."""
+    await page.wait_for_selector(f"{READY}, {SIGN_IN_FORM}", timeout=timeout_ms)
+    if not await page.locator(READY).count():
+        await page.get_by_label("Nama pengguna").fill(USER)
+        await page.get_by_label("Kata sandi").fill(PASSWORD)
+        await page.get_by_role("button", name="Masuk", exact=True).click()
+        await page.wait_for_selector(READY, timeout=timeout_ms)
+    await page.wait_for_function(IDLE, timeout=timeout_ms)
 
 
 def problems(page) -> str | None:
