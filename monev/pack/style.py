@@ -70,7 +70,7 @@ def column_widths(headers: list[str], rows: list[list[str]], kinds: list[str], t
     columns share what is left by their longest text (bounded, so a long name wraps rather than
     crowding the rest out)."""
     char, padding = 0.66 * size, 0.5 * size + 6
-    header_words = [max((len(w) for w in h.split()), default=0) * char * 1.1 for h in headers]
+    header_words = [max((len(w) for w in h.split()), default=0) * char * 1.25 for h in headers]  # bold
     need = []
     for i, kind in enumerate(kinds):
         longest = max((len(r[i]) for r in rows), default=0)
