@@ -1,9 +1,10 @@
-"""Monev Anggaran: entry point. Page setup, the warehouse, the shared filters, navigation."""
+"""Monev Anggaran: entry point. Page setup, the warehouse, who is looking, the shared filters,
+navigation. The sign-in gate runs before any figure is drawn."""
 import streamlit as st
 
-from monev.ui import data, filters, guard, startup
+from monev import reports
+from monev.ui import access, data, filters, guard, startup
 from monev.ui.texts import t
-from monev.warehouse.query import EVERYTHING
 
 st.set_page_config(page_title="Monev Anggaran", page_icon=":material/monitoring:", layout="wide")
 
@@ -26,23 +27,30 @@ PAGES = [  # file, text key, icon
     ("pages/wilayah.py", "wilayah", ":material/map:"),
     ("pages/tren.py", "tren", ":material/trending_up:"),
     ("pages/rakor.py", "rakor", ":material/slideshow:"),
-    ("pages/muat.py", "muat", ":material/upload_file:"),
 ]
-navigation = st.navigation([
-    st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
-    for file, key, icon in PAGES
-])
-# the navigation is declared first, so the menu shows page titles while the warehouse is built
+ADMIN_PAGES = [  # loading and undo, the accounts and the audit: for admins only, absent for others
+    ("pages/muat.py", "muat", ":material/upload_file:"),
+    ("pages/pengguna.py", "pengguna", ":material/manage_accounts:"),
+    ("pages/audit.py", "audit", ":material/policy:"),
+]
+
 # any failure below: a message in the viewer's language with a code, the details in the server log
 with guard.friendly_errors("galat_awal"):
+    filters.language()  # first: the sign-in page follows the language chosen too
     try:
         path = _ready_warehouse()
     except startup.WarehouseMissing as exc:
         st.error(str(exc))
         st.stop()
     engine = data.engine(path)
-    filters.language()
-    scope = EVERYTHING  # what the viewer may see: sign-in (issue 11) sets the signed-in viewer's scope here
+    # who is looking, before anything else is drawn; the menu holds only the pages of their role
+    viewer = access.gate(reports.is_sample(engine), [key for _, key, _ in PAGES + ADMIN_PAGES])
+    navigation = st.navigation([
+        st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
+        for file, key, icon in PAGES + (ADMIN_PAGES if viewer.can_load() else [])
+    ])
+    access.sidebar(viewer)
+    scope = viewer.scope()  # what the viewer may see: every query, filter and cache below takes it
     as_loaded = filters.as_loaded_at(engine, scope=scope)
     if as_loaded is not None:
         with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
@@ -50,5 +58,7 @@ with guard.friendly_errors("galat_awal"):
     selection = filters.sidebar(engine, scope=scope)
     data.set_context(path, engine, selection, as_loaded, scope=scope)
     data.sidebar_status()
+    access.record_page_view(viewer, navigation.url_path or "ringkasan",  # the default page's path is empty
+                            access.page_view_detail(st.session_state[guard.CONTEXT_KEY]))
 with guard.friendly_errors("galat_halaman"):
     navigation.run()

@@ -1,4 +1,5 @@
-"""The command line: `python -m monev sample | ingest | summary | ikpa | rakor | batches | undo | bench`."""
+"""The command line: `python -m monev sample | ingest | summary | ikpa | rakor | batches | undo | bench | user |
+audit`."""
 from __future__ import annotations
 
 import argparse
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from monev import cli_access
 from monev.config import warehouse_path
 from monev.i18n import format as fmt
 from monev.warehouse.store import WarehouseBusy
@@ -45,6 +47,7 @@ def _cmd_ingest(args) -> int:
                            loaded_by=args.user, wait=lambda message: print(f"{message}…", file=sys.stderr))
     for result in results:
         _print_report(result)
+    cli_access.record_load(results, args.user)
     return 0 if all(r.ok for r in results) else 1
 
 
@@ -221,6 +224,7 @@ def _cmd_undo(args) -> int:
     except batches.UndoRefused as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 1
+    cli_access.record_undo(args.batch_id, result.message)
     print(result.message)
     return 0
 
@@ -279,6 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("batch_id", type=int)
     undo.add_argument("--db", default=default_db)
     undo.set_defaults(run=_cmd_undo)
+
+    cli_access.add_parsers(commands, default_db)
 
     bench = commands.add_parser("bench", help="jalankan benchmark (lihat bench/run.py)")
     bench.add_argument("bench_args", nargs=argparse.REMAINDER)

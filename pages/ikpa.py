@@ -7,6 +7,7 @@ from monev.domain import projection
 from monev.ui import charts_ikpa as charts
 from monev.ui import data, download
 from monev.i18n import format as fmt
+from monev.i18n.markdown import escape
 from monev.ui.texts import lang, t
 from monev.views import ikpa_page
 
@@ -62,7 +63,7 @@ with tabs[2]:
                             format_func=lambda k: f"{k} {names[k]}")
     month = right.selectbox(t("ikpa_pilih_bulan"), list(range(1, period.bulan + 1)), index=period.bulan - 1,
                             key="ikpa_jejak_bulan", format_func=lambda m: fmt.month_name(m, L))
-    st.subheader(t("ikpa_judul_jejak", satker=f"{satker} {names[satker]}", tahun=period.tahun,
+    st.subheader(t("ikpa_judul_jejak", satker=escape(f"{satker} {names[satker]}"), tahun=period.tahun,
                    bulan=fmt.month_name(month, L)))
     show(data.view(ikpa_page.trace, ctx, kdsatker=satker, bulan=month, lang=L), f"ikpa_jejak_{satker}", "ikpa_jejak")
 

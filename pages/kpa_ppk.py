@@ -4,6 +4,7 @@ import streamlit as st
 
 from monev.ui import charts_kpa_ppk, data, download, tables
 from monev.i18n import format as fmt
+from monev.i18n.markdown import escape
 from monev.ui.texts import lang, t
 from monev.views import kpa_ppk
 
@@ -76,7 +77,7 @@ if grain == "satker":
         ppk = data.view(kpa_ppk.table, ctx, grain_name="ppk")["tabel"]
         ppk = ppk[ppk["kdsatker"] == satker]
         ppk = ppk[kpa_ppk.behind(ppk)] if only_behind else ppk
-        st.markdown("**" + t("kpa_judul_ppk_satker", satker=f"{satker} {names[satker]}", tahun=period.tahun,
+        st.markdown("**" + t("kpa_judul_ppk_satker", satker=escape(f"{satker} {names[satker]}"), tahun=period.tahun,
                              bulan=bulan) + "**")
         _table_with_download(ppk.reset_index(drop=True), f"kpa_ppk_{satker}_{stamp}", "kpa_ppk_satker", tw)
 

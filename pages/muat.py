@@ -1,20 +1,23 @@
-"""Muat data: check uploaded CSV/XLSX files (kind, preview, every problem) without loading them,
-load the clean ones, and the load history with undo. Works on an empty warehouse too."""
+"""Muat data (admins only): check uploaded CSV/XLSX files (kind, preview, every problem) without
+loading them, load the clean ones, and the load history with undo. Works on an empty warehouse too.
+File names come from users and loaded files: shown escaped, never as markdown."""
 import streamlit as st
 
-from monev.ui import data, guard, tables
+from monev.i18n.markdown import escape
+from monev.ui import access, data, guard, tables
 from monev.ui.data import data_version
 from monev.ui.download import download_button
 from monev.ui.texts import lang, t
 from monev.views import muat as views
 
 ctx = guard.page_context()  # not data.context(): an empty warehouse is when loading matters most
+viewer = access.require_admin()
 engine, lg = data.engine(ctx.warehouse), lang()  # loads check against the current data, whatever is shown
 st.title(t("muat"))
 st.caption(t("muat_petunjuk"))
 
 for note in st.session_state.pop("muat_pesan", []):  # what the last click did, shown once
-    (st.success if note[0] else st.error)(note[1])
+    (st.success if note[0] else st.error)(escape(note[1]))
 
 uploads = st.file_uploader(t("muat_pilih"), type=["csv", "xlsx"], accept_multiple_files=True, key="muat_berkas")
 version = data_version(engine)
@@ -26,9 +29,9 @@ for number, upload in enumerate(uploads or []):
         engine, upload.name, upload.getvalue())
     result = checked.result
     with st.container(border=True, key=f"muat_berkas_{number}"):
-        st.subheader(result.file_name)
+        st.subheader(escape(result.file_name))
         st.caption(t("muat_jenis", jenis=checked.kind_label) if checked.kind_label else t("muat_jenis_tak_dikenal"))
-        {"siap": st.success, "sudah_dimuat": st.info}.get(result.status, st.error)(result.message)
+        {"siap": st.success, "sudah_dimuat": st.info}.get(result.status, st.error)(escape(result.message))
         if checked.preview is not None:
             with st.expander(t("muat_pratinjau", n=len(checked.preview))):
                 st.dataframe(checked.preview, hide_index=True)
@@ -40,7 +43,9 @@ for number, upload in enumerate(uploads or []):
         if st.button(t("muat_tombol"), key=f"muat_tombol_{number}", type="primary",
                      disabled=result.status != "siap"):
             with st.spinner(t("muat_sedang", nama=result.file_name)):
-                loaded = views.load_upload(ctx.warehouse, upload.name, upload.getvalue())
+                loaded = views.load_upload(ctx.warehouse, upload.name, upload.getvalue(), loaded_by=viewer.name)
+            access.record("muat", page="muat", detail={"berkas": loaded.file_name, "status": loaded.status,
+                                                       "batch": loaded.batch_id, "baris": loaded.rows})
             st.session_state["muat_pesan"] = [(loaded.status == "dimuat", loaded.message)]
             st.rerun()  # data_version moved: every cached view is recomputed
 
@@ -57,10 +62,12 @@ else:
     st.subheader(t("muat_batal_judul"))
     pending = st.session_state.get("muat_batal")
     if pending is not None:
-        st.warning(t("muat_batal_tanya", id=pending["id"], nama=pending["nama"]))
+        st.warning(t("muat_batal_tanya", id=pending["id"], nama=escape(pending["nama"])))
         yes, no = st.columns(2)
         if yes.button(t("muat_ya"), key="muat_ya", type="primary"):
-            st.session_state["muat_pesan"] = [views.undo(ctx.warehouse, pending["id"])]
+            done, message = views.undo(ctx.warehouse, pending["id"])
+            access.record("batal_muat", page="muat", detail={"batch": pending["id"], "berhasil": done, "hasil": message})
+            st.session_state["muat_pesan"] = [(done, message)]
             del st.session_state["muat_batal"]
             st.rerun()
         if no.button(t("muat_tidak"), key="muat_tidak"):
@@ -69,8 +76,8 @@ else:
     for row in history.head(views.UNDO_ROWS).itertuples(index=False):
         text, button = st.columns([5, 1])
         note = "" if row.dapat_dibatalkan else " — " + t("muat_dilampaui", oleh=row.dilampaui_oleh)
-        text.markdown(f"**{row.batch_id}** · {row.file_name} · {row.kind} · {row.row_count} · "
-                      f"{str(row.loaded_at)[:16]}{note}")
+        text.markdown(f"**{row.batch_id}** · {escape(row.file_name)} · {row.kind} · {row.row_count} · "
+                      f"{str(row.loaded_at)[:16]}{escape(note)}")
         if button.button(t("muat_batalkan"), key=f"muat_batal_{row.batch_id}", disabled=not row.dapat_dibatalkan):
             st.session_state["muat_batal"] = {"id": int(row.batch_id), "nama": row.file_name}
             st.rerun()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from monev import pack
 from monev.i18n import format as fmt
-from monev.ui import data, guard
+from monev.ui import access, data, guard
 from monev.ui.texts import lang, t
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -43,4 +43,5 @@ if built is not None and built[0] == made_of:
     columns = st.columns(3)
     for column, suffix in zip(columns, pack.SUFFIXES):
         column.download_button(t(f"rakor_unduh_{suffix}"), data=getattr(files, suffix), file_name=f"{files.name}.{suffix}",
-                               mime=pack.MEDIA_TYPES[suffix], key=f"rakor_unduh_{suffix}")
+                               mime=pack.MEDIA_TYPES[suffix], key=f"rakor_unduh_{suffix}",
+                               on_click=access.record_download, args=(f"{files.name}.{suffix}",))  # audited

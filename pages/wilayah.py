@@ -6,6 +6,7 @@ import streamlit as st
 
 from monev.ui import charts_wilayah, data
 from monev.i18n import format as fmt
+from monev.i18n.markdown import escape
 from monev.ui.download import download_button
 from monev.i18n.texts import KEWENANGAN
 from monev.ui.texts import label, lang, t
@@ -39,7 +40,7 @@ st.plotly_chart(charts_wilayah.bubble_map(frame, title=t("wilayah_judul_peta", *
 st.caption(t("wilayah_catatan_peta"))
 missing = charts_wilayah.unplaced(frame)
 if missing:
-    st.caption(t("wilayah_tanpa_posisi", daftar=", ".join(missing)))
+    st.caption(t("wilayah_tanpa_posisi", daftar=escape(", ".join(missing))))
 download_button(frame, "wilayah_peta", sample=ctx.sample, key="unduh-wilayah-peta")
 
 st.subheader(t("wilayah_judul_tabel", **asof))

@@ -1,22 +1,43 @@
 """Opening the app on a page in streamlit.testing, the way every page test needs it."""
 from __future__ import annotations
 
+import hashlib
+import time
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from monev.access.roles import Viewer
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
+ADMIN = Viewer(name="uji-admin", role="admin")
 
 
-def open_page(monkeypatch, db_path, page: str, sidebar=(), **url) -> AppTest:
-    """The app on warehouse `db_path` from a URL, sidebar widgets set on the first page, then
-    `page` (e.g. "pages/rpd.py").
+def signed_in(at: AppTest, viewer: Viewer) -> AppTest:
+    """`at` with `viewer` signed in, as the sign-in form leaves it: the account exists in the test
+    run's application database (MONEV_APP_DB, set in conftest) and the session names it. Accounts
+    are named by role and scope, so two tests asking for the same viewer share one account."""
+    from monev.appdb import db as appdb, users
+
+    engine = appdb.engine()
+    scope = repr((viewer.role, viewer.units, viewer.satkers, viewer.ppks))
+    whole = viewer.role == "admin" and not (viewer.units or viewer.satkers or viewer.ppks)
+    name = viewer.name if whole else f"uji-{viewer.role}-{hashlib.sha1(scope.encode()).hexdigest()[:8]}"
+    if users.get(engine, name) is None:
+        users.add(engine, name, viewer.role, units=viewer.units, satkers=viewer.satkers, ppks=viewer.ppks)
+    at.session_state["monev_masuk"] = {"method": "lokal", "name": name, "last_seen": time.time()}
+    return at
+
+
+def open_page(monkeypatch, db_path, page: str, sidebar=(), viewer: Viewer = ADMIN, **url) -> AppTest:
+    """The app on warehouse `db_path` from a URL, signed in as `viewer` (an admin unless told),
+    sidebar widgets set on the first page, then `page` (e.g. "pages/rpd.py").
 
     In AppTest (streamlit 1.65) a run after switch_page executes the page script alone, without
     app.py's sidebar, so filters are set before switching and the page reads them from the
     context app.py left in session state."""
     monkeypatch.setenv("MONEV_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = signed_in(AppTest.from_file(APP, default_timeout=60), viewer)
     at.query_params.update(url)
     at.run()
     for kind, key, value in sidebar or ():
@@ -25,10 +46,10 @@ def open_page(monkeypatch, db_path, page: str, sidebar=(), **url) -> AppTest:
 
 
 def app_pages() -> list[str]:
-    """The url paths of the pages app.py registers (its PAGES list), in menu order."""
+    """The url paths of the pages app.py registers (its PAGES, then ADMIN_PAGES), in menu order."""
     import ast
 
     tree = ast.parse(Path(APP).read_text(encoding="utf-8"))
-    listing = next(node.value for node in ast.walk(tree)
-                   if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES")
-    return [ast.literal_eval(item)[1] for item in listing.elts]
+    listings = {node.targets[0].id: node.value for node in ast.walk(tree)
+                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") in ("PAGES", "ADMIN_PAGES")}
+    return [ast.literal_eval(item)[1] for name in ("PAGES", "ADMIN_PAGES") for item in listings[name].elts]

@@ -1,8 +1,10 @@
 """Shared fixtures: a small warehouse loaded once from tests/builders.py, copied per test."""
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 for path in (ROOT, ROOT / "tests"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
+
+# the application database (users, audit) of every test run is its own, never data/app.sqlite;
+# set before anything opens it, and inherited by the CLI and app servers tests start
+os.environ["MONEV_APP_DB"] = str(Path(tempfile.mkdtemp(prefix="monev-appdb-")) / "app.sqlite")
 
 import builders  # noqa: E402
 from monev.warehouse import db  # noqa: E402

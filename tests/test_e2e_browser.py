@@ -1,86 +1,51 @@
 """End to end: `streamlit run app.py` on a free port, every page opened in headless Chromium.
 
 Each page gets a screenshot under test-artifacts/e2e/; the test fails on any exception or error
-box a page shows. It needs Debian's Chromium (/usr/bin/chromium, installed by .ci/run); without
-it the test is skipped with the reason.
+box a page shows. The test warehouse is a configured one, so the app asks for a sign-in: an admin
+account signs in through the form (tests/e2e.py). It needs Debian's Chromium (/usr/bin/chromium,
+installed by .ci/run); without it the test is skipped with the reason.
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from apptest import app_pages
+from e2e import CHROMIUM, CHROMIUM_FLAGS, app_server, needs_chromium, sign_in
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ADMIN, PASSWORD = "e2e-admin", "kata-sandi-uji-e2e"
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                reason="Chromium tidak terpasang (apt-get install chromium)")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit berhenti dengan kode {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError("streamlit tidak siap dalam 60 detik")
-
-
-@contextmanager
-def streamlit_server(db_path: Path, log: Path | None = None):
-    """`streamlit run app.py` on a free port of 127.0.0.1, stopped on exit; its output goes to
-    `log` (the server log users' error details go to) or is discarded."""
-    port = _free_port()
-    env = {**os.environ, "MONEV_DB": str(db_path)}
-    out = open(log, "wb") if log else subprocess.DEVNULL
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if log:
-            out.close()
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
-def server(shared_warehouse):
-    with streamlit_server(shared_warehouse) as url:
+def app_db(tmp_path_factory) -> Path:
+    """The application database of this module's servers, with one admin account."""
+    from monev.access import passwords
+    from monev.appdb import db as appdb, users
+
+    path = tmp_path_factory.mktemp("appdb") / "app.sqlite"
+    users.add(appdb.engine(path), ADMIN, "admin", password_hash=passwords.hash_password(PASSWORD))
+    appdb.dispose(path)
+    return path
+
+
+@contextmanager
+def streamlit_server(db_path: Path, app_db: Path, log: Path | None = None):
+    """`streamlit run app.py` on warehouse `db_path`, stopped on exit; its output goes to `log`
+    (the server log users' error details go to) or is discarded."""
+    with app_server({"MONEV_DB": str(db_path), "MONEV_APP_DB": str(app_db)}, log=log) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def server(shared_warehouse, app_db):
+    with streamlit_server(shared_warehouse, app_db) as url:
         yield url
 
 
@@ -92,18 +57,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
-
-
-def _settle(page) -> None:
-    """Wait until Streamlit has finished running the script: the sidebar filters are drawn and
-    the status widget no longer offers to stop a run."""
-    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stSelectbox"]', timeout=60_000)
-    page.wait_for_function(
-        "() => { const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"
-        " return !w || !/Stop|Running/.test(w.innerText); }",
-        timeout=60_000,
-    )
-    page.wait_for_timeout(1000)
 
 
 def _problems(page, url_path: str) -> list[str]:
@@ -122,8 +75,9 @@ def test_every_page_renders_without_errors(server, browser):
     failures = []
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     for url_path in app_pages():
+        # a local sign-in lasts as long as the browser tab's session: each address opened anew asks
         page.goto(f"{server}/{'' if url_path == 'ringkasan' else url_path}", wait_until="domcontentloaded")
-        _settle(page)
+        sign_in(page, ADMIN, PASSWORD)
         page.screenshot(path=str(ARTIFACTS / f"{url_path}.png"), full_page=True)
         failures += _problems(page, url_path)
     page.close()
@@ -140,11 +94,13 @@ def _title(url_path: str) -> str:
     return text("app_title" if url_path == "ringkasan" else url_path, "id")
 
 
-def test_a_link_to_any_page_opens_it_whole_as_a_fresh_servers_first_request(shared_warehouse, browser, tmp_path):
+def test_a_link_to_any_page_opens_it_whole_as_a_fresh_servers_first_request(shared_warehouse, app_db, browser,
+                                                                             tmp_path):
     """Streamlit 1.65 ran pages/<name>.py on its own under a menu of file names when a page's link
     was the first request a server process got (monev/ui/guard.py says why): every page, each the
     first request of its own freshly started server, must come with its title, the app's menu and
-    the link's filters, and without an exception."""
+    the link's filters, and without an exception, once the admin has signed in on the page the
+    link opened."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     from monev.i18n.texts import text
 
@@ -152,11 +108,11 @@ def test_a_link_to_any_page_opens_it_whole_as_a_fresh_servers_first_request(shar
     failures = []
     for url_path in app_pages():
         link = FIRST_LINKS.get(url_path, url_path)
-        with streamlit_server(shared_warehouse, log=tmp_path / f"{url_path}.log") as server:
+        with streamlit_server(shared_warehouse, app_db, log=tmp_path / f"{url_path}.log") as server:
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
             page = context.new_page()
             page.goto(f"{server}/{link}", wait_until="domcontentloaded")
-            _settle(page)
+            sign_in(page, ADMIN, PASSWORD)
             page.screenshot(path=str(ARTIFACTS / f"pertama_{url_path}.png"), full_page=True)
             failures += _problems(page, url_path)
             heading = page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
@@ -172,13 +128,13 @@ def test_a_link_to_any_page_opens_it_whole_as_a_fresh_servers_first_request(shar
     assert not failures, "\n".join(failures)
 
 
-def test_an_error_shows_a_message_with_a_code_and_its_details_only_in_the_log(browser, tmp_path):
+def test_an_error_shows_a_message_with_a_code_and_its_details_only_in_the_log(browser, app_db, tmp_path):
     """A warehouse file that is not a DuckDB database: the page says so in Indonesian with a code,
     shows no traceback or exception type, and the server log holds the traceback under that code."""
     broken = tmp_path / "rusak.duckdb"
     broken.write_bytes(b"bukan berkas DuckDB\n" * 100)
     log = tmp_path / "server.log"
-    with streamlit_server(broken, log=log) as server:
+    with streamlit_server(broken, app_db, log=log) as server:
         page = browser.new_page()
         page.goto(f"{server}/rincian", wait_until="domcontentloaded")
         page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=60_000)

@@ -8,6 +8,7 @@ import pandas as pd
 
 import builders as b
 from apptest import open_page
+from monev.i18n.markdown import escape
 from monev.ui.download import excel_bytes
 from monev.views import muat as views
 from monev.warehouse import db
@@ -75,10 +76,10 @@ def test_page_shows_history_and_undoes_a_batch_after_confirmation(warehouse, tmp
 
     at.button(key=f"muat_batal_{batch}").click().run()
     assert not at.exception
-    assert f"Batalkan batch {batch} (pagu_revisi3.csv)?" in at.warning[0].value
+    assert f"Batalkan batch {batch} ({escape('pagu_revisi3.csv')})?" in at.warning[0].value  # a name, as text
     at.button(key="muat_ya").click().run()
     assert not at.exception
-    assert any(f"Batch {batch} (pagu_revisi3.csv" in s.value for s in at.success)
+    assert any(escape(f"Batch {batch} (pagu_revisi3.csv") in s.value for s in at.success)
     db.dispose(warehouse)
     assert b.scalar(warehouse, "select count(*) from load_batch where batch_id = :b", b=batch) == 0
     assert b.scalar(warehouse, "select count(*) from fact_pagu where revisi_ke = 3") == 0

@@ -21,7 +21,7 @@ from monev.warehouse import db
 from monev.warehouse.query import Filters
 from monev.domain.period import Period
 
-from apptest import APP
+from apptest import ADMIN, APP, signed_in
 THANG = builders.THANG
 BEFORE = THANG - 1
 LATE_RPD = dict(thang=THANG, kdsatker=builders.S2, jenis_belanja="57", bulan=12, rpd=9_000_000_000,
@@ -136,7 +136,7 @@ def app(gudang, monkeypatch):
         return written[sheet]
 
     monkeypatch.setattr(download, "excel_bytes", recording)
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = signed_in(AppTest.from_file(APP, default_timeout=30), ADMIN).run()
     at.written = written
     return at
 

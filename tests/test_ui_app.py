@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import builders
+from apptest import ADMIN, signed_in
 from monev.ui import download, startup
 from monev.warehouse import db
 from monev.domain.period import Period
@@ -19,7 +20,7 @@ APP = str(builders.Path(__file__).resolve().parent.parent / "app.py")
 
 def _app(monkeypatch, db_path, **url) -> AppTest:
     monkeypatch.setenv("MONEV_DB", str(db_path))
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = signed_in(AppTest.from_file(APP, default_timeout=60), ADMIN)
     at.query_params.update(url)
     return at.run()
 

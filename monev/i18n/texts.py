@@ -4,8 +4,8 @@ Pages ask `monev.ui.texts.t(key)`, which reads the viewer's language; everything
 language to `text(key, lang)`. Missing keys fail loudly."""
 from __future__ import annotations
 
-from monev.i18n import (texts_app, texts_cakupan, texts_capaian, texts_ikpa, texts_kpa_ppk, texts_muat, texts_pack,
-                         texts_rincian, texts_ringkasan, texts_rpd, texts_tren, texts_wilayah)
+from monev.i18n import (texts_access, texts_app, texts_cakupan, texts_capaian, texts_ikpa, texts_kpa_ppk, texts_muat,
+                         texts_pack, texts_rincian, texts_ringkasan, texts_rpd, texts_tren, texts_wilayah)
 
 COMMON = {
     "app_title": ("Monev Anggaran", "Budget Monitoring"),
@@ -69,7 +69,7 @@ def _joined(*tables: dict) -> dict:
 # one module per page or area: a new page adds its own texts_<page>.py and joins it here
 TEXTS = _joined(COMMON, texts_ringkasan.TEXTS, texts_rincian.TEXTS, texts_kpa_ppk.TEXTS, texts_capaian.TEXTS,
                 texts_rpd.TEXTS, texts_wilayah.TEXTS, texts_tren.TEXTS, texts_ikpa.TEXTS, texts_muat.TEXTS,
-                texts_app.TEXTS, texts_cakupan.TEXTS, texts_pack.TEXTS)
+                texts_app.TEXTS, texts_cakupan.TEXTS, texts_access.TEXTS, texts_pack.TEXTS)
 
 JENIS_BELANJA = {
     "51": ("Belanja pegawai", "Personnel"),

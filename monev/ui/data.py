@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from monev import reports
+from monev.i18n.markdown import escape
 from monev.ui import guard
 from monev.ui.texts import t
 from monev.warehouse import batches, db, query
@@ -95,7 +96,7 @@ def context(satker_level: bool = False) -> PageContext:
     if ctx.sample:
         st.warning(t("sample_banner"))
     if ctx.as_loaded is not None:
-        st.warning(as_loaded_note(ctx), icon=":material/history:")
+        st.warning(escape(as_loaded_note(ctx)), icon=":material/history:")  # names a loaded file
     if ctx.scope.ppks:
         st.caption(t("cakupan_ppk_saja", daftar=scope_text(ctx.scope)))
     if ctx.selection is None:

@@ -10,7 +10,7 @@ import io
 import pandas as pd
 import streamlit as st
 
-from monev.ui import data
+from monev.ui import access, data
 from monev.ui.texts import t
 
 SAMPLE_SHEET_NOTE = "DATA CONTOH: angka dibangkitkan, bukan data resmi."
@@ -39,4 +39,5 @@ def download_button(frame: pd.DataFrame, name: str, sample: bool = False, key: s
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=key or f"unduh-{name}",
+        on_click=access.record_download, args=(name,),  # the audit names the table downloaded
     )
