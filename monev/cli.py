@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from monev import cli_access
+from monev import cli_access, cli_tindak_lanjut
 from monev.config import warehouse_path
 from monev.i18n import format as fmt
 from monev.warehouse.store import WarehouseBusy
@@ -285,6 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     undo.set_defaults(run=_cmd_undo)
 
     cli_access.add_parsers(commands, default_db)
+    cli_tindak_lanjut.add_parsers(commands, default_db)
 
     bench = commands.add_parser("bench", help="jalankan benchmark (lihat bench/run.py)")
     bench.add_argument("bench_args", nargs=argparse.REMAINDER)

@@ -98,4 +98,24 @@ TEXTS = {
                   "Contents: title, headline, cumulative curve, realization by unit and by spending type, IKPA by "
                   "unit, the needs-attention list, and one slide per echelon I unit. The previous Rakor's "
                   "follow-ups are not available yet."),
+    # follow-ups (tindak lanjut)
+    "tindak_lanjut": ("Tindak lanjut Rakor", "Rakor follow-ups"),
+    "tl_target_persen": ("realisasi ≥ {persen} pagu", "realization ≥ {persen} of budget"),
+    "tl_target_rupiah": ("realisasi ≥ {rupiah}", "realization ≥ {rupiah}"),
+    "tl_komitmen": ("{target} s.d. {bulan}", "{target} by end of {bulan}"),
+    "tl_status_tercapai": ("Tercapai", "Met"),
+    "tl_status_berjalan": ("Berjalan", "On its way"),
+    "tl_status_tidak_tercapai": ("Tidak tercapai", "Missed"),
+    "pack_judul_tindak_lanjut": ("Tindak lanjut Rakor sebelumnya", "The previous Rakor's follow-ups"),
+    "pack_catatan_tindak_lanjut": ("Dinilai dengan data s.d. akhir {bulan}, atau s.d. batas waktunya bila sudah "
+                                   "lewat: {tercapai} tercapai, {berjalan} berjalan, {tidak} tidak tercapai.",
+                                   "Judged with the data to the end of {bulan}, or to its due month when past: "
+                                   "{tercapai} met, {berjalan} on its way, {tidak} missed."),
+    "tl_kol_rakor": ("Rakor asal", "From the Rakor"),
+    "tl_kol_komitmen": ("Komitmen", "Commitment"),
+    "tl_kol_pj": ("Penanggung jawab", "Answerable"),
+    "tl_kol_dinilai": ("Dinilai s.d. bulan", "Judged to month"),
+    "tl_kol_capaian": ("Capaian (% pagu)", "Achieved (% of budget)"),
+    "tl_kol_target_rupiah": ("Target (Rp)", "Target (Rp)"),
+    "tl_kol_kekurangan": ("Kekurangan", "Still needed"),
 }
