@@ -27,6 +27,7 @@ PAGES = [  # file, text key, icon
     ("pages/wilayah.py", "wilayah", ":material/map:"),
     ("pages/tren.py", "tren", ":material/trending_up:"),
     ("pages/rakor.py", "rakor", ":material/slideshow:"),
+    ("pages/tindak_lanjut.py", "tindak_lanjut", ":material/task:"),
 ]
 ADMIN_PAGES = [  # loading and undo, the accounts and the audit: for admins only, absent for others
     ("pages/muat.py", "muat", ":material/upload_file:"),

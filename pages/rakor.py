@@ -5,6 +5,7 @@ import time
 import streamlit as st
 
 from monev import pack
+from monev.appdb import tindak_lanjut as follow_ups
 from monev.i18n import format as fmt
 from monev.ui import access, data, guard
 from monev.ui.texts import lang, t
@@ -27,13 +28,14 @@ language = right.radio(t("rakor_bahasa"), list(LANGUAGES), index=list(LANGUAGES)
                        format_func=LANGUAGES.get, key="rakor_bahasa")
 
 # the files stay in the session for the download buttons' reruns, keyed by what they were made of
-made_of = (str(ctx.engine.url.database), ctx.version, period, ctx.scope, tuple(chosen), language)
+made_of = (str(ctx.engine.url.database), ctx.version, period, ctx.scope, tuple(chosen), language)  # follow-ups: rebuilt
 if st.button(t("rakor_buat"), type="primary", key="rakor_buat"):
     with st.spinner(t("rakor_membuat")):
         started = time.perf_counter()
         # a failure: a message naming the pack with a code, the details in the server log
         with guard.friendly_errors("rakor_gagal"):
-            files = data.view(pack.for_page, ctx, units=tuple(chosen), lang=language, note=data.as_loaded_note(ctx))
+            files = data.view(pack.for_page, ctx, units=tuple(chosen), lang=language, note=data.as_loaded_note(ctx),
+                              commitments=follow_ups.listed(access.app_engine(), period.tahun))
     st.session_state["rakor_berkas"] = (made_of, files, time.perf_counter() - started)
 
 built = st.session_state.get("rakor_berkas")

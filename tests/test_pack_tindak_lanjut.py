@@ -174,3 +174,40 @@ def test_cli_records_lists_and_cancels(app_engine, shared_warehouse, tmp_path, c
     assert "Satker 999999" in capsys.readouterr().err
     assert cli.main([*base, "batal", str(cid), "--alasan", "salah catat"]) == 0
     assert store.listed(app_engine, THANG).empty
+
+
+# ---------------------------------------------------------------- the page
+
+def test_page_records_a_commitment_and_judges_it(shared_warehouse, monkeypatch):
+    from apptest import open_page
+    from monev.ui import access
+
+    at = open_page(monkeypatch, shared_warehouse, "pages/tindak_lanjut.py", tahun=str(THANG), sampai="9")
+    assert not at.exception
+    at.selectbox(key="tl_satker").set_value(S3)
+    at.text_input(key="tl_target").set_value("99")
+    at.selectbox(key="tl_batas").set_value(9)
+    at.text_input(key="tl_pj").set_value("Gita")
+    at.text_input(key="tl_rakor").set_value("Rakor TW II 2024")
+    at.button[0].click().run()  # the form's only button: Simpan
+    assert not at.exception and not at.error
+    rows = store.listed(access.app_engine(), THANG)
+    mine = rows[(rows["kdsatker"] == S3) & (rows["rakor"] == "Rakor TW II 2024")]
+    assert len(mine) == 1 and mine["dibuat_oleh"].iloc[0] == "uji-admin"
+    table = at.dataframe[0].value
+    assert S3 in set(table["kdsatker"]) and "Tidak tercapai" in set(table["status"])
+
+
+def test_a_kpa_sees_his_commitments_and_records_none(shared_warehouse, monkeypatch):
+    from apptest import open_page
+    from monev.ui import access
+
+    store.add(access.app_engine(), store.Commitment("Rakor TW II 2024", THANG, "05", S2, "", "persen", "50", 9, "Dedi"),
+              "uji-admin")
+    store.add(access.app_engine(), store.Commitment("Rakor TW II 2024", THANG, "01", S1, "", "persen", "50", 9, "Ani"),
+              "uji-admin")
+    kpa = Viewer(name="kpa-s2", role="kpa", satkers=(S2,))
+    at = open_page(monkeypatch, shared_warehouse, "pages/tindak_lanjut.py", viewer=kpa, tahun=str(THANG), sampai="9")
+    assert not at.exception
+    assert set(at.dataframe[0].value["kdsatker"]) == {S2}
+    assert not at.get("form") and not [s for s in at.selectbox if s.key == "tl_satker"]

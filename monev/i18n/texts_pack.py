@@ -92,12 +92,12 @@ TEXTS = {
     "rakor_unduh_pdf": ("Unduh PDF", "Download the PDF"),
     "rakor_gagal": ("Bahan Rakor tidak dapat dibuat (kode {kode}). Rinciannya dicatat di log server dengan kode itu.",
                     "The Rakor pack could not be built (code {kode}). The details are in the server log under that code."),
-    "rakor_isi": ("Isi: judul, angka utama, kurva kumulatif, realisasi per unit dan per jenis belanja, IKPA per "
-                  "unit, daftar perlu perhatian, dan satu halaman per unit eselon I. Tindak lanjut Rakor yang lalu "
-                  "belum tersedia.",
-                  "Contents: title, headline, cumulative curve, realization by unit and by spending type, IKPA by "
-                  "unit, the needs-attention list, and one slide per echelon I unit. The previous Rakor's "
-                  "follow-ups are not available yet."),
+    "rakor_isi": ("Isi: judul, tindak lanjut Rakor sebelumnya (halaman Tindak lanjut Rakor), angka utama, kurva "
+                  "kumulatif, realisasi per unit dan per jenis belanja, IKPA per unit, daftar perlu perhatian, dan satu "
+                  "halaman per unit eselon I.",
+                  "Contents: title, the previous Rakor's follow-ups (page Rakor follow-ups), headline, cumulative "
+                  "curve, realization by unit and by spending type, IKPA by unit, the needs-attention list, and one "
+                  "slide per echelon I unit."),
     # follow-ups (tindak lanjut)
     "tindak_lanjut": ("Tindak lanjut Rakor", "Rakor follow-ups"),
     "tl_target_persen": ("realisasi ≥ {persen} pagu", "realization ≥ {persen} of budget"),
@@ -118,4 +118,26 @@ TEXTS = {
     "tl_kol_capaian": ("Capaian (% pagu)", "Achieved (% of budget)"),
     "tl_kol_target_rupiah": ("Target (Rp)", "Target (Rp)"),
     "tl_kol_kekurangan": ("Kekurangan", "Still needed"),
+    "tl_subjudul": ("Komitmen Rakor dinilai dengan data TA {tahun} s.d. {bulan} (atau s.d. batas waktunya bila "
+                    "sudah lewat), dalam cakupan Anda.",
+                    "Rakor commitments judged with the data of FY {tahun} to {bulan} (or to their due month when "
+                    "past), within your scope."),
+    "tl_belum_ada": ("Belum ada tindak lanjut Rakor untuk tahun ini dalam cakupan Anda.",
+                     "No Rakor follow-ups for this year within your scope yet."),
+    "tl_judul_catat": ("Catat tindak lanjut", "Record a follow-up"),
+    "tl_satker": ("Satker", "Work unit"),
+    "tl_ppk": ("Kode PPK (kosong: seluruh satker, KPA)", "PPK code (empty: the whole work unit, its KPA)"),
+    "tl_ukuran": ("Ukuran", "Measure"),
+    "tl_ukuran_persen": ("Realisasi % pagu", "Realization % of budget"),
+    "tl_ukuran_rupiah": ("Realisasi rupiah", "Realization in rupiah"),
+    "tl_target": ("Target (persen, misalnya 80,5; atau rupiah)", "Target (percent, e.g. 80.5; or rupiah)"),
+    "tl_jenis": ("Jenis belanja", "Spending type"),
+    "tl_batas": ("Batas waktu (posisi data akhir bulan)", "Due by (month-end data position)"),
+    "tl_pj": ("Penanggung jawab (nama KPA atau PPK)", "Answerable (name of the KPA or PPK)"),
+    "tl_rakor": ("Rakor asal", "From the Rakor"),
+    "tl_simpan": ("Simpan", "Save"),
+    "tl_tersimpan": ("Tindak lanjut {id} dicatat.", "Follow-up {id} recorded."),
+    "tl_ppk_tidak_ada": ("Satker {satker} tidak memiliki PPK {ppk} dalam data.", "Work unit {satker} has no PPK {ppk} in the data."),
+    "tl_tidak_berwenang": ("Anda tidak berwenang mencatat tindak lanjut untuk unit {unit}.",
+                           "You may not record follow-ups for unit {unit}."),
 }

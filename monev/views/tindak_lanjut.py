@@ -82,3 +82,11 @@ def history(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters
     if not parts or visible.empty:
         return pd.DataFrame(columns=["id", "posisi_bulan", *rules.RESULT_COLUMNS])
     return pd.concat(parts, ignore_index=True)[["id", "posisi_bulan", *rules.RESULT_COLUMNS]]
+
+
+def choices(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER) -> pd.DataFrame:
+    """The satker and PPK a commitment may name within the scope (with pagu or realization in the
+    period's year): kdunit, kdsatker, nmsatker, kdppk."""
+    grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
+    return (grain[["kdunit", "kdsatker", "nmsatker", "kdppk"]].drop_duplicates()
+            .sort_values(["kdunit", "kdsatker", "kdppk"]).reset_index(drop=True))
