@@ -61,6 +61,7 @@ def _cmd_daftar(args) -> int:
     from monev.appdb import db as appdb
     from monev.appdb import tindak_lanjut as store
     from monev.domain.period import Period
+    from monev.i18n import format as fmt
     from monev.views import tindak_lanjut as view
     from monev.warehouse.query import EVERYTHING
 
@@ -74,8 +75,8 @@ def _cmd_daftar(args) -> int:
         return 0
     for row in frame.itertuples(index=False):
         who = f"{row.kdsatker}" + (f" PPK {row.kdppk}" if row.kdppk else "")
-        print(f"[{row.id}] {who}: {row.komitmen} ({row.rakor}) -> {row.status}; realisasi Rp {row.realisasi:,}, "
-              f"kekurangan Rp {row.kekurangan:,} (data s.d. bulan {row.dinilai_bulan})".replace(",", "."))
+        print(f"[{row.id}] {who}: {row.komitmen} ({row.rakor}) -> {row.status}; realisasi {fmt.rupiah(row.realisasi)}, "
+              f"kekurangan {fmt.rupiah(row.kekurangan)} (data s.d. {fmt.month_name(int(row.dinilai_bulan))})")
     return 0
 
 

@@ -74,11 +74,13 @@ def column_widths(headers: list[str], rows: list[list[str]], kinds: list[str], t
     need = []
     for i, kind in enumerate(kinds):
         longest = max((len(r[i]) for r in rows), default=0)
-        if kind == "text":
+        if kind == "text" and longest > 12:
             need.append(max(min(longest, 45) * char, header_words[i], 4 * char) + padding)
         else:
             need.append(max(longest * char, header_words[i]) + padding)
-    texts = [i for i, kind in enumerate(kinds) if kind == "text"]
+    # short texts (codes, band names) keep their width like numbers: only long texts wrap
+    texts = [i for i, kind in enumerate(kinds)
+             if kind == "text" and max((len(r[i]) for r in rows), default=0) > 12]
     fixed = sum(w for i, w in enumerate(need) if i not in texts)
     wanted = sum(need[i] for i in texts)
     if not texts or not wanted:
