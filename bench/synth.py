@@ -43,6 +43,10 @@ PRESETS = {
     "kemensos": Preset(units=5, satker=600, lines_per_satker=60, ppk_per_satker=2, programs=6,
                        kegiatan_per_program=8, realisasi_lines=1_500_000),
     # the national target: ~24.000 satker and >= 40 million realization lines in one year
+    # just past Streamlit's 262.144-cell limit for a styled table (19.000 satker x 14 columns of the
+    # KPA table) and quick to build (~20 s): the end-to-end test of every page at that size
+    "cell_limit": Preset(units=4, satker=19_000, lines_per_satker=2, ppk_per_satker=1, programs=2,
+                         kegiatan_per_program=2, realisasi_lines=40_000),
     "national": Preset(units=90, satker=24_000, lines_per_satker=80, ppk_per_satker=3, programs=60,
                        kegiatan_per_program=10, realisasi_lines=40_000_000),
 }

@@ -31,13 +31,24 @@ def _cmd_sample(args) -> int:
     return 0
 
 
+def _print_rows(frame: pd.DataFrame, total: int, title: str, word: str) -> None:
+    shown = frame.head(50).astype(object).where(frame.head(50).notna(), "")  # an unknown row prints blank
+    print(title)
+    print(shown.to_string(index=False))
+    if total > len(shown):
+        print(f"... dan {total - len(shown)} {word} lain.")
+
+
 def _print_report(result) -> None:
+    from monev.warehouse.ingest import located_problems
+
     print(f"{result.file_name}: {result.status.upper()} - {result.message}")
-    if not result.ok and result.problems is not None and not result.problems.empty:
-        shown = result.problems.head(50)
-        print(shown.to_string(index=False))
-        if result.total_problems > len(shown):
-            print(f"... dan {result.total_problems - len(shown)} kesalahan lain.")
+    located = located_problems(result)  # a whole-file problem is the message itself
+    if not result.ok and not located.empty:
+        _print_rows(located, result.total_problems, "Kesalahan:", "kesalahan")
+    if result.total_warnings:
+        _print_rows(result.warnings, result.total_warnings, "Peringatan (tidak menghalangi pemuatan):",
+                    "peringatan")
 
 
 def _cmd_ingest(args) -> int:

@@ -2,10 +2,16 @@
 import streamlit as st
 
 from monev.ui import charts_capaian as charts
-from monev.ui import data, download
+from monev.ui import data, download, tables
 from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import capaian as view
+
+CHART_POINTS = 1000  # markers the quadrant chart draws at most
+SEARCH = ["kdsatker", "nmsatker", "kdgiat", "nmgiat", "kdoutput", "kdsoutput", "nmro", "kdprogram", "nmprogram",
+          "kdunit", "nmunit"]
+SORTS = {"pagu": "pagu", "realisasi": "realisasi", "persen_keuangan": "capaian_keuangan",
+         "progres_fisik": "capaian_fisik", "capaian_persen": "capaian_output", "selisih_fisik_keuangan": "capaian_selisih"}
 
 ctx = data.context(satker_level=True)  # output reports are per satker RO: not for a PPK-only scope
 period = ctx.selection.period
@@ -37,9 +43,16 @@ if points.empty:
     st.info(t("capaian_belum_ada_laporan"))
 else:
     title = t("capaian_judul_kuadran", level=level_name, **when)
-    st.plotly_chart(charts.quadrant(points, level, title, lang()), width="stretch", key="capaian-kuadran")
+    # nationally 476.000 RO: a chart of every one is megabytes nobody can read; the largest by pagu
+    plotted = points.nlargest(CHART_POINTS, "pagu", keep="first") if len(points) > CHART_POINTS else points
+    st.plotly_chart(charts.quadrant(plotted, level, title, lang()), width="stretch", key="capaian-kuadran")
+    if len(plotted) < len(points):
+        st.caption(t("capaian_grafik_terbesar", tampil=fmt.format_decimal(len(plotted), lang(), "#,##0"),
+                     jumlah=fmt.format_decimal(len(points), lang(), "#,##0")))
     download.download_button(points, f"capaian_kuadran_{level}", sample=ctx.sample, key="unduh-capaian-kuadran")
 
 st.subheader(t("capaian_judul_tabel", level=level_name, **when))
-st.dataframe(charts.display_table(frame, level, lang()), hide_index=True, width="stretch")
-download.download_button(frame, f"capaian_{level}", sample=ctx.sample, key="unduh-capaian-tabel")
+rows, kept = tables.paged(frame, f"capaian_tabel_{level}", search=SEARCH,
+                          sort={c: t(k) for c, k in SORTS.items() if c in frame})
+st.dataframe(charts.display_table(rows, level, lang()), hide_index=True, width="stretch")
+download.download_button(kept, f"capaian_{level}", sample=ctx.sample, key="unduh-capaian-tabel")

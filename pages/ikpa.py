@@ -5,7 +5,7 @@ import streamlit as st
 
 from monev.domain import projection
 from monev.ui import charts_ikpa as charts
-from monev.ui import data, download
+from monev.ui import data, download, tables
 from monev.i18n import format as fmt
 from monev.i18n.markdown import escape
 from monev.ui.texts import lang, t
@@ -20,11 +20,20 @@ labels = {**charts.column_labels(L, tw), "alasan_realistis": t("ikpa_kol_alasan_
 stamp = f"{period.tahun}_{period.bulan:02d}"
 
 
+SEARCH = ["kdsatker", "nmsatker", "kdunit", "nmunit", "kdppk"]  # what a long table can be searched by
+SORTS = ["peringkat", "nilai", "pagu", "realisasi", "persen", *charts.INDICATORS, "kebutuhan_triwulan",
+         "kebutuhan_tahun", "proyeksi_persen", "bobot", "kdsatker"]
+
+
 def show(frame, name, key):
-    frame = charts.bands_shown(frame.reset_index(drop=True), L)
-    st.dataframe(charts.styled(frame, L), hide_index=True, key=f"{key}_tabel",
-                 column_config={c: labels.get(c, c) for c in frame})
-    download.download_button(frame, f"{name}_{stamp}", sample=ctx.sample, key=f"{key}_unduh")
+    """A screenful at a time (tables.paged: search, order, pages), so the Styler stays small at any
+    scale; the download holds every row the search kept."""
+    rows, kept = tables.paged(frame.reset_index(drop=True), key, search=SEARCH,
+                              sort={c: labels.get(c, c) for c in SORTS if c in frame})
+    rows = charts.bands_shown(rows, L)
+    st.dataframe(charts.styled(rows, L), hide_index=True, key=f"{key}_tabel",
+                 column_config={c: labels.get(c, c) for c in rows})
+    download.download_button(charts.bands_shown(kept, L), f"{name}_{stamp}", sample=ctx.sample, key=f"{key}_unduh")
 
 
 st.title(t("ikpa"))
@@ -57,15 +66,18 @@ with tabs[1]:
     show(charts.ranking_table(now["satker"]), "ikpa_peringkat_satker", "ikpa_peringkat")
 
 with tabs[2]:
-    names = dict(zip(now["satker"]["kdsatker"], now["satker"]["nmsatker"]))
     left, right = st.columns(2)
-    satker = left.selectbox(t("ikpa_pilih_satker"), list(names), key="ikpa_jejak_satker",
-                            format_func=lambda k: f"{k} {names[k]}")
+    with left:
+        satker = tables.pick(now["satker"], "kdsatker", "nmsatker", t("ikpa_pilih_satker"), "ikpa_jejak_satker",
+                             none=False)
     month = right.selectbox(t("ikpa_pilih_bulan"), list(range(1, period.bulan + 1)), index=period.bulan - 1,
                             key="ikpa_jejak_bulan", format_func=lambda m: fmt.month_name(m, L))
-    st.subheader(t("ikpa_judul_jejak", satker=escape(f"{satker} {names[satker]}"), tahun=period.tahun,
-                   bulan=fmt.month_name(month, L)))
-    show(data.view(ikpa_page.trace, ctx, kdsatker=satker, bulan=month, lang=L), f"ikpa_jejak_{satker}", "ikpa_jejak")
+    if satker is not None:
+        name = now["satker"].loc[now["satker"]["kdsatker"] == satker, "nmsatker"].iloc[0]
+        st.subheader(t("ikpa_judul_jejak", satker=escape(f"{satker} {name}"), tahun=period.tahun,
+                       bulan=fmt.month_name(month, L)))
+        show(data.view(ikpa_page.trace, ctx, kdsatker=satker, bulan=month, lang=L), f"ikpa_jejak_{satker}",
+             "ikpa_jejak")
 
 with tabs[3]:
     # the total is the viewer's scope's: named the ministry only for a viewer who sees all of it

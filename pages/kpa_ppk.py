@@ -32,12 +32,21 @@ def _config(tw):
             **{f"{q} %": f"{q} %" for q in kpa_ppk.QUARTERS}}
 
 
-def _table_with_download(frame, name, key, tw):
-    shown = _shown(frame)
-    numbers = tables.styled(shown, lang(), money=["pagu", "blokir", "realisasi", "kebutuhan"],
+def _table(rows, key, tw):
+    """At most a screenful of rows (tables.paged), so the Styler stays small whatever the scale."""
+    numbers = tables.styled(_shown(rows), lang(), money=["pagu", "blokir", "realisasi", "kebutuhan"],
                             percent=[c for c, _ in PERCENT_LABELS] + [f"{q} %" for q in kpa_ppk.QUARTERS])
     st.dataframe(numbers, hide_index=True, column_config=_config(tw), key=f"{key}_tabel")
-    download.download_button(shown.drop(columns=["tren"], errors="ignore"), name, sample=ctx.sample, key=f"{key}_unduh")
+
+
+def _download(frame, name, key):
+    download.download_button(_shown(frame).drop(columns=["tren"], errors="ignore"), name, sample=ctx.sample,
+                             key=f"{key}_unduh")
+
+
+def _sorts(tw):
+    return {"persen": t("kpa_persen"), "rasio": t("kpa_rasio"), "kebutuhan": t("kpa_kebutuhan", tw=tw),
+            "pagu": t("pagu"), "realisasi": t("realisasi"), "kdsatker": t("kpa_satker")}
 
 
 ctx = data.context()
@@ -67,25 +76,31 @@ if frame.empty:
     st.success(t("kpa_semua_tercapai"))
     st.stop()
 stamp = f"{period.tahun}_{period.bulan:02d}"
-_table_with_download(frame, f"kpa_ppk_{grain}_{stamp}", "kpa_utama", tw)
+keys = kpa_ppk.KEYS[grain]
+search = ["kdsatker", "nmsatker", "kpa", "kdppk", "ppk"]
+rows, kept = tables.paged(frame, f"kpa_utama_{grain}", search=search, sort=_sorts(tw))
+_table(rows, "kpa_utama", tw)
+_download(kept, f"kpa_ppk_{grain}_{stamp}", "kpa_utama")
 
 if grain == "satker":
-    names = dict(zip(frame["kdsatker"], frame["nmsatker"]))
-    satker = st.selectbox(t("kpa_lihat_ppk"), frame["kdsatker"].tolist(), index=None, key="kpa_lihat_ppk",
-                          format_func=lambda k: f"{k} {names.get(k, '')}", placeholder=t("semua"))
+    satker = tables.pick(frame, "kdsatker", "nmsatker", t("kpa_lihat_ppk"), "kpa_lihat_ppk")
     if satker is not None:
+        name = frame.loc[frame["kdsatker"] == satker, "nmsatker"].iloc[0]
         ppk = data.view(kpa_ppk.table, ctx, grain_name="ppk")["tabel"]
         ppk = ppk[ppk["kdsatker"] == satker]
         ppk = ppk[kpa_ppk.behind(ppk)] if only_behind else ppk
-        st.markdown("**" + t("kpa_judul_ppk_satker", satker=escape(f"{satker} {names[satker]}"), tahun=period.tahun,
+        st.markdown("**" + t("kpa_judul_ppk_satker", satker=escape(f"{satker} {name}"), tahun=period.tahun,
                              bulan=bulan) + "**")
-        _table_with_download(ppk.reset_index(drop=True), f"kpa_ppk_{satker}_{stamp}", "kpa_ppk_satker", tw)
+        ppk = ppk.reset_index(drop=True)
+        _table(ppk, "kpa_ppk_satker", tw)
+        _download(ppk, f"kpa_ppk_{satker}_{stamp}", "kpa_ppk_satker")
 
 st.subheader(t("kpa_judul_triwulan", tingkat=grains[grain], tahun=period.tahun, bulan=bulan))
 st.caption(t("kpa_caption_triwulan", bulan=bulan))
-keys = kpa_ppk.KEYS[grain]
-quarters = figures["triwulan"].merge(frame[keys], on=keys)
-_table_with_download(quarters, f"kpa_ppk_triwulan_{grain}_{stamp}", "kpa_triwulan", tw)
+# the rows of the table above, in its order; the download: every row it kept
+quarters = figures["triwulan"]
+_table(rows[keys].merge(quarters, on=keys, how="left"), "kpa_triwulan", tw)
+_download(kept[keys].merge(quarters, on=keys, how="left"), f"kpa_ppk_triwulan_{grain}_{stamp}", "kpa_triwulan")
 long = figures["triwulan_panjang"].merge(frame[keys], on=keys)
 counts = kpa_ppk.status_counts(long)
 st.plotly_chart(charts_kpa_ppk.status_bars(

@@ -18,6 +18,10 @@ st.caption(t("muat_petunjuk"))
 
 for note in st.session_state.pop("muat_pesan", []):  # what the last click did, shown once
     (st.success if note[0] else st.error)(escape(note[1]))
+for number, (found, total) in enumerate(st.session_state.pop("muat_peringatan_dimuat", [])):
+    st.warning(t("muat_peringatan", n=total))
+    st.dataframe(found, hide_index=True, key=f"muat_peringatan_dimuat_{number}")
+    download_button(found, f"peringatan_dimuat_{number + 1}", key=f"muat_unduh_peringatan_dimuat_{number}")
 
 uploads = st.file_uploader(t("muat_pilih"), type=["csv", "xlsx"], accept_multiple_files=True, key="muat_berkas")
 version = data_version(engine)
@@ -35,11 +39,15 @@ for number, upload in enumerate(uploads or []):
         if checked.preview is not None:
             with st.expander(t("muat_pratinjau", n=len(checked.preview))):
                 st.dataframe(checked.preview, hide_index=True)
-        if result.status == "ditolak":
-            found = views.problems(result)
+        found = views.problems(result)
+        if result.status == "ditolak" and not found.empty:  # a whole-file problem is its message only
             st.markdown(t("muat_masalah", n=result.total_problems))
             st.dataframe(found, hide_index=True)
             download_button(found, f"kesalahan_{number + 1}", key=f"muat_unduh_{number}")
+        if result.total_warnings:
+            st.warning(t("muat_peringatan_periksa", n=result.total_warnings))
+            st.dataframe(result.warnings, hide_index=True, key=f"muat_peringatan_{number}")
+            download_button(result.warnings, f"peringatan_{number + 1}", key=f"muat_unduh_peringatan_{number}")
         if st.button(t("muat_tombol"), key=f"muat_tombol_{number}", type="primary",
                      disabled=result.status != "siap"):
             with st.spinner(t("muat_sedang", nama=result.file_name)):
@@ -47,6 +55,8 @@ for number, upload in enumerate(uploads or []):
             access.record("muat", page="muat", detail={"berkas": loaded.file_name, "status": loaded.status,
                                                        "batch": loaded.batch_id, "baris": loaded.rows})
             st.session_state["muat_pesan"] = [(loaded.status == "dimuat", loaded.message)]
+            if loaded.total_warnings:  # shown after the rerun, with their download
+                st.session_state["muat_peringatan_dimuat"] = [(loaded.warnings, loaded.total_warnings)]
             st.rerun()  # data_version moved: every cached view is recomputed
 
 st.subheader(t("muat_riwayat"))

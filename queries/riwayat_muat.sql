@@ -38,6 +38,8 @@ with dilampaui as (
     select batch_id, superseded_by from fact_ikpa_omspan_hist where superseded_by is not null
     union all
     select batch_id, superseded_by from fact_dispensasi_spm_hist where superseded_by is not null
+    union all
+    select batch_id, superseded_by from fact_realisasi_kumulatif_hist where superseded_by is not null
 )
 select b.batch_id, b.file_name, b.kind, b.row_count, b.loaded_at, b.loaded_by, b.sha256,
        coalesce(d.baris, 0)::bigint as baris_dilampaui, coalesce(d.oleh, '') as dilampaui_oleh

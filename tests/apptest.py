@@ -53,3 +53,19 @@ def app_pages() -> list[str]:
     listings = {node.targets[0].id: node.value for node in ast.walk(tree)
                 if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") in ("PAGES", "ADMIN_PAGES")}
     return [ast.literal_eval(item)[1] for name in ("PAGES", "ADMIN_PAGES") for item in listings[name].elts]
+
+
+def record_downloads(monkeypatch) -> dict[str, bytes]:
+    """The workbook of every download button a run draws, by sheet name, built as a click would
+    build it (the button holds a callable that writes the workbook only when clicked)."""
+    from monev.ui import download
+
+    written: dict[str, bytes] = {}
+    original = download.st.download_button
+
+    def recording(label, data, file_name=None, **kw):
+        written[file_name.removesuffix(".xlsx")] = data() if callable(data) else data
+        return original(label, data, file_name=file_name, **kw)
+
+    monkeypatch.setattr(download.st, "download_button", recording)
+    return written

@@ -37,14 +37,16 @@ COLUMNS: dict[str, list[str]] = {
                   "kdsoutput", "kdakun", "kdppk", "nilai"],
     "realisasi_bulanan": ["thang", "kdsatker", "kdprogram", "kdgiat", "kdoutput", "kdsoutput",
                           "kdakun", "kdppk"] + [f"real{m}" for m in range(1, 13)],
+    "realisasi_kumulatif": ["thang", "kdsatker", "kdprogram", "kdgiat", "kdoutput", "kdsoutput", "kdakun",
+                            "kdppk", "tgl_posisi", "realisasi_sd"],
     "capaian": ["thang", "bulan", "kdsatker", "kdgiat", "kdoutput", "kdsoutput", "target_vol",
                 "real_vol", "progres_fisik"],
     "revisi": ["thang", "kdsatker", "no_revisi", "tgl_revisi", "kode_jenis"],
 }
 REFERENCE_KINDS = ["lokasi", "unit", "program", "kegiatan", "ro", "akun", "satker", "pejabat", "target"]
 FACT_KINDS = ["pagu", "rpd", "realisasi", "realisasi_bulanan", "realisasi_tanpa_ppk", "capaian", "revisi"]
-MONEY = {"pagu", "blokir", "rpd", "nilai", *(f"real{m}" for m in range(1, 13))}
-DATES = {"tgl_revisi", "tgl_update", "tgl_sp2d"}
+MONEY = {"pagu", "blokir", "rpd", "nilai", "realisasi_sd", *(f"real{m}" for m in range(1, 13))}
+DATES = {"tgl_revisi", "tgl_update", "tgl_sp2d", "tgl_posisi"}
 INTEGERS = {"thang", "bulan", "revisi_ke", "triwulan"}
 DECIMALS = {"target_persen", "target_vol", "real_vol", "progres_fisik"}
 LINE = ["thang", "kdsatker", "kdprogram", "kdgiat", "kdoutput", "kdsoutput", "kdakun", "kdppk"]

@@ -147,3 +147,50 @@ def test_an_error_shows_a_message_with_a_code_and_its_details_only_in_the_log(br
     assert code, shown
     logged = log.read_text(encoding="utf-8", errors="replace")
     assert f"galat [{code.group(1)}]" in logged and "Traceback" in logged
+
+
+STYLER_CELL_LIMIT = 262_144  # pandas Styler cells Streamlit 1.65 refuses to send (styler.render.max_elements)
+
+
+@pytest.fixture(scope="module")
+def past_cell_limit(tmp_path_factory) -> tuple[Path, int]:
+    """A synthetic warehouse whose satker table is past the Styler limit (bench.synth's cell_limit
+    preset, ~20 s to build), and its satker count."""
+    from bench import synth
+    from monev.warehouse import db
+
+    path = tmp_path_factory.mktemp("batas_sel") / "gudang.duckdb"
+    synth.build_synthetic(path, "cell_limit")
+    db.dispose(path)
+    return path, synth.PRESETS["cell_limit"].satker
+
+
+def test_every_page_whole_on_a_warehouse_past_the_styled_table_cell_limit(past_cell_limit, browser):
+    """KPA dan PPK and IKPA drew every satker through a Styler and crashed nationally; every page
+    must come whole with a table of that many rows, showing one page of it."""
+    from monev.domain.period import Period
+    from monev.views import kpa_ppk
+    from monev.warehouse import db
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path, satker = past_cell_limit
+    table = kpa_ppk.table(db.engine(path), Period(2024, 12))["tabel"]
+    db.dispose(path)
+    assert table.size > STYLER_CELL_LIMIT  # the premise: drawn whole, this table cannot be styled
+    failures = []
+    with streamlit_server(path) as server:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for url_path in app_pages():
+            page.goto(f"{server}/{'' if url_path == 'ringkasan' else url_path}", wait_until="domcontentloaded")
+            _settle(page)
+            page.screenshot(path=str(ARTIFACTS / f"besar_{url_path}.png"), full_page=True)
+            failures += _problems(page, url_path)
+            heading = page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
+            if heading != _title(url_path):
+                failures.append(f"{url_path}: judul {heading!r}")
+            if url_path in ("kpa_ppk", "ikpa"):  # one page of the satker table, the count of them all
+                caption = f"Baris 1–25 dari {satker:,}".replace(",", ".")
+                if not page.get_by_text(caption).count():
+                    failures.append(f"{url_path}: tidak ada {caption!r}")
+        page.close()
+    assert not failures, "\n".join(failures)

@@ -23,3 +23,18 @@ def test_every_kind_and_column_is_documented():
 
 def test_load_order_covers_every_kind_once():
     assert sorted(formats.LOAD_ORDER) == sorted(formats.KINDS)
+
+
+def test_every_header_alias_is_documented():
+    """The alias table of the page lists every row of monev/warehouse/alias_kolom.csv, in order."""
+    import csv
+
+    with formats.ALIAS_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    documented = {}
+    for column, cells in re.findall(r"^\| `([a-z0-9_]+)` \| (`.*) \|$", DOC, re.M):
+        documented[column] = re.findall(r"`([^`]+)` \(([^()]*(?:\([^()]*\))?[^()]*)\)", cells)
+    expected = {}
+    for row in rows:
+        expected.setdefault(row["kolom"], []).append((row["judul"], row["sumber"]))
+    assert documented == expected

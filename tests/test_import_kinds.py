@@ -15,9 +15,10 @@ from monev.warehouse.ingest import ingest_files
 
 STYLES = ["csv", "csv_dots", "csv_semicolon_bom", "csv_semicolon", "xlsx"]
 
-# Where each kind lands: the current view and its columns in file order.
+# Where each kind lands: the current view and its columns in file order (the loaded provinces:
+# the dim_lokasi view adds the built-in lists of the years without any).
 VIEWS = {
-    "lokasi": "dim_lokasi", "unit": "dim_unit", "satker": "dim_satker", "program": "dim_program",
+    "lokasi": "dim_lokasi_hist", "unit": "dim_unit", "satker": "dim_satker", "program": "dim_program",
     "kegiatan": "dim_kegiatan", "ro": "dim_ro", "akun": "dim_akun", "pejabat": "dim_pejabat",
     "target": "ref_target", "pagu": "fact_pagu", "rpd": "fact_rpd", "capaian": "fact_capaian",
     "revisi": "fact_revisi",

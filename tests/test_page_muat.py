@@ -57,7 +57,8 @@ def test_a_bad_upload_lists_every_problem_and_the_download_holds_them(shared_war
 def test_an_unreadable_upload_has_no_preview(shared_warehouse):
     checked = views.check_upload(db.engine(shared_warehouse), "kosong.csv", b"")
     assert checked.result.status == "ditolak" and checked.preview is None and checked.kind_label is None
-    assert "Berkas kosong" in views.problems(checked.result)["alasan"].iloc[0]
+    # the reason is the message, shown once: no table row without row or column (issue 12)
+    assert "Berkas kosong" in checked.result.message and views.problems(checked.result).empty
 
 
 def test_page_shows_history_and_undoes_a_batch_after_confirmation(warehouse, tmp_path, monkeypatch, data):
@@ -113,3 +114,26 @@ def test_the_upload_limit_is_the_import_limit():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] == DEFAULT_MAX_FILE_MB
+
+
+def test_warnings_of_a_load_are_returned_shown_after_it_and_downloadable(warehouse, tmp_path, monkeypatch):
+    """A load whose realization is above the pagu loads, and says so: the result carries the
+    warnings, the page shows them once after the load with an Excel download of the same rows."""
+    over = b._sp2d(b.L9, "2024-03-10", "LEBIH-09", 10**13)
+    loaded = views.load_upload(warehouse, "sp2d.csv", _csv_bytes(tmp_path, "realisasi", [over]))
+    assert loaded.status == "dimuat" and loaded.total_warnings == 1
+    assert "melebihi pagu yang berlaku" in loaded.warnings.iloc[0]["alasan"]
+    back = pd.read_excel(io.BytesIO(excel_bytes(loaded.warnings)), dtype=str)
+    assert back["alasan"].tolist() == loaded.warnings["alasan"].tolist()
+
+    db.dispose(warehouse)
+    at = open_page(monkeypatch, warehouse, "pages/muat.py")
+    at.session_state["muat_peringatan_dimuat"] = [(loaded.warnings, loaded.total_warnings)]  # as the click leaves it
+    at.run()
+    assert not at.exception
+    assert "1 peringatan (tidak menghalangi pemuatan" in at.warning[0].value
+    shown = at.dataframe[0].value  # the first table of the page, above the uploader
+    assert shown["alasan"].tolist() == loaded.warnings["alasan"].tolist()
+    assert at.get("download_button")  # the Excel download beside it
+    at.run()
+    assert not [w for w in at.warning if "peringatan" in w.value]  # shown once, not on every rerun

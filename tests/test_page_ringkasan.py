@@ -16,12 +16,12 @@ from streamlit.testing.v1 import AppTest
 import builders
 from monev import reports
 from monev.domain.targets import DEFAULT_TARGETS
-from monev.ui import charts, download
+from monev.ui import charts
 from monev.warehouse import db
 from monev.warehouse.query import Filters
 from monev.domain.period import Period
 
-from apptest import ADMIN, APP, signed_in
+from apptest import ADMIN, APP, record_downloads, signed_in
 THANG = builders.THANG
 BEFORE = THANG - 1
 LATE_RPD = dict(thang=THANG, kdsatker=builders.S2, jenis_belanja="57", bulan=12, rpd=9_000_000_000,
@@ -128,14 +128,7 @@ def expected_behind(bulan):
 @pytest.fixture
 def app(gudang, monkeypatch):
     monkeypatch.setenv("MONEV_DB", str(gudang))
-    written = {}
-    original = download.excel_bytes
-
-    def recording(frame, sheet="data", sample=False, note=None):
-        written[sheet] = original(frame, sheet=sheet, sample=sample, note=note)
-        return written[sheet]
-
-    monkeypatch.setattr(download, "excel_bytes", recording)
+    written = record_downloads(monkeypatch)
     at = signed_in(AppTest.from_file(APP, default_timeout=30), ADMIN).run()
     at.written = written
     return at

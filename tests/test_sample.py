@@ -74,11 +74,14 @@ def final_pagu(tables) -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def realisasi_lines(tables) -> pd.DataFrame:
-    """Year realization per budget line, from both shapes."""
+    """Year realization per budget line, from the three shapes (a snapshot year's: each line's
+    last year-to-date snapshot)."""
     long = one(tables, "realisasi").groupby(LINE, as_index=False)["nilai"].sum()
     wide = one(tables, "realisasi_bulanan")
     wide["nilai"] = wide[[f"real{m}" for m in range(1, 13)]].sum(axis=1)
-    return pd.concat([long, wide[LINE + ["nilai"]]], ignore_index=True)
+    snapshots = one(tables, "realisasi_kumulatif").sort_values("tgl_posisi")
+    latest = snapshots.groupby(LINE, as_index=False).tail(1).rename(columns={"realisasi_sd": "nilai"})
+    return pd.concat([long, wide[LINE + ["nilai"]], latest[LINE + ["nilai"]]], ignore_index=True)
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +92,8 @@ def satker_unit(tables) -> pd.DataFrame:
 def test_files_and_load_order(sample_files):
     names = [p.name for p in sample_files]
     assert names[:2] == ["lokasi.csv", "unit.xlsx"]  # references first, one of them as XLSX
-    assert {f"{y}_realisasi_bulanan.csv" for y in (2019, 2020, 2021, 2022)} <= set(names)
+    assert {f"{y}_realisasi_bulanan.csv" for y in (2019, 2020, 2021)} <= set(names)
+    assert "2022_realisasi_kumulatif.csv" in names  # year-to-date snapshots at each month's end
     assert {"2023_realisasi.csv", "2024_realisasi.csv", "akun.csv"} <= set(names)
     ranks = [load_rank(p)[0] for p in sample_files]
     assert ranks == sorted(ranks)

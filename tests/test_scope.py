@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 import builders as b
 from monev.i18n import format as fmt
 from monev.i18n.texts import TEXTS
-from monev.ui import download
+from apptest import record_downloads
 from monev.warehouse.query import EVERYTHING, Scope
 
 S1, S2, S3 = b.S1, b.S2, b.S3
@@ -144,14 +144,7 @@ def open_scoped(monkeypatch, db_path, scope: Scope, page: str, **url) -> AppTest
     monkeypatch.setenv("MONEV_DB", str(db_path))
     monkeypatch.setenv("MONEV_TEST_SCOPE", json.dumps(asdict(scope)))
     monkeypatch.setenv("MONEV_TEST_PAGE", f"pages/{page}.py")
-    written = {}
-    original = download.excel_bytes
-
-    def recording(frame, sheet="data", sample=False, note=None):
-        written[sheet] = original(frame, sheet=sheet, sample=sample, note=note)
-        return written[sheet]
-
-    monkeypatch.setattr(download, "excel_bytes", recording)
+    written = record_downloads(monkeypatch)
     at = AppTest.from_file(HARNESS, default_timeout=120)
     at.query_params.update(url)
     at.written = written

@@ -99,8 +99,9 @@ ROW_CASES = {
     "rupiah_teks_rp": ("pagu", _set("pagu", 0, pagu="Rp 5.000"), 2, "pagu", "Rp 5.000", "bukan angka rupiah"),
     "rupiah_koma_ribuan": ("pagu", _set("pagu", 1, blokir="1,234,567"), 3, "blokir", "1,234,567",
                            "bukan angka rupiah"),
+    # a decimal point with a real fraction: refused as a fraction, not as an unreadable number
     "rupiah_titik_desimal": ("realisasi", _set("realisasi", 0, nilai="12.34"), 2, "nilai", "12.34",
-                             "bukan angka rupiah"),
+                             "nilai rupiah harus bulat (tanpa sen): pecahan .34 bukan nol"),
     "rupiah_bulanan_teks": ("realisasi_bulanan", _set("realisasi_bulanan", 2, real5="lima"), 4, "real5", "lima",
                             "bukan angka rupiah"),
     "rupiah_terlalu_besar": ("pagu", _set("pagu", 0, pagu="10000000000000000000"), 2, "pagu",
@@ -168,7 +169,7 @@ def test_row_rule(case, style, shared_warehouse, tmp_path, data):
 
 
 
-def test_xlsx_numeric_code_cell_loses_leading_zero_and_is_rejected(shared_warehouse, tmp_path, data):
+def test_xlsx_numeric_code_cell_that_lost_its_leading_zeros_is_padded_with_a_warning(warehouse, tmp_path, data):
     import openpyxl
 
     path = tmp_path / "pagu.xlsx"
@@ -180,8 +181,24 @@ def test_xlsx_numeric_code_cell_loses_leading_zero_and_is_rejected(shared_wareho
         values = [row[c] for c in columns]
         if i == 2:
             values[columns.index("kdsatker")] = int(row["kdsatker"])  # 001001 typed as a number
+            values[columns.index("kdppk")] = int(row["kdppk"])  # 01 likewise
         sheet.append(values)
     book.save(path)
+    [result] = ingest_files(warehouse, [path], loaded_by="penguji")
+    assert result.status == "dimuat", (result.message, _problems(result))
+    warned = result.warnings.to_dict("records")
+    assert [(w["baris"], w["kolom"], w["nilai"]) for w in warned] == [(4, "kdppk", "1"), (4, "kdsatker", "1001")]
+    assert "dibaca sebagai 001001" in warned[1]["alasan"] and "nol di depan hilang" in warned[1]["alasan"]
+    assert b.scalar(warehouse, "select count(*) from fact_pagu where kdsatker = '001001'") == \
+        sum(1 for r in data.rows["pagu"] if r["kdsatker"] == "001001")
+    assert b.scalar(warehouse, "select count(*) from fact_pagu where kdsatker = '1001' or kdppk = '1'") == 0
+
+
+def test_csv_code_without_its_leading_zeros_is_still_rejected(shared_warehouse, tmp_path, data):
+    """In a CSV a code's text is all there is: 1001 may be any satker, so it is not guessed."""
+    rows = data.rows["pagu"]
+    rows[2]["kdsatker"] = "1001"
+    path = b.write_kind(tmp_path, "pagu", rows)
     before = b.snapshot(shared_warehouse)
     result = _assert_rejected_whole(shared_warehouse, path, before)
     assert _problems(result) == [{"baris": 4, "kolom": "kdsatker", "nilai": "1001",
@@ -420,7 +437,8 @@ def test_any_amount_with_cents_is_refused(amounts):
     cells = _rpd_cells([f"{b.money_text(whole, 'dots')},{cents:02d}" for whole, cents in amounts])
     checked = validate.check(formats.KINDS["rpd"], list(cells.columns), cells, _known_satker)
     assert [(p["baris"], p["kolom"], p["alasan"]) for p in checked.problems.to_dict("records")] == [
-        (row, "rpd", "nilai rupiah harus bulat (tanpa sen)") for row in range(2, len(amounts) + 2)]
+        (row, "rpd", f"nilai rupiah harus bulat (tanpa sen): pecahan ,{cents:02d} bukan nol; bulatkan ke rupiah")
+        for row, (_, cents) in enumerate(amounts, start=2)]
 
 
 def test_a_file_rewritten_in_place_is_hashed_again(tmp_path):

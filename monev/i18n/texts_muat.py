@@ -33,4 +33,10 @@ TEXTS = {
     "muat_kol_baris_dilampaui": ("Baris digantikan kemudian", "Rows superseded later"),
     "muat_kol_dilampaui_oleh": ("Digantikan oleh batch", "Superseded by batch"),
     "muat_dilampaui": ("tidak dapat dibatalkan: digantikan batch {oleh}", "cannot be undone: superseded by batch {oleh}"),
+    "muat_peringatan": ("Berkas yang baru dimuat: {n} peringatan (tidak menghalangi pemuatan; disimpan "
+                        "bersama batch-nya). Periksa baris berikut.",
+                        "The file just loaded: {n} warnings (they did not block the load; kept with its "
+                        "batch). Check the rows below."),
+    "muat_peringatan_periksa": ("{n} peringatan (tidak menghalangi pemuatan)",
+                                "{n} warnings (they do not block loading)"),
 }

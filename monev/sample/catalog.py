@@ -4,7 +4,8 @@ ILLUSTRATIVE CODES. The ministry's real echelon I unit codes, program codes, keg
 KRO/RO codes were not available: the codes here have the right shape (2-digit units and programs
 before 2021, `027.01.WA` programs from 2021, 4-digit kegiatan, 3-character KRO/RO) but are invented.
 Unit, programme and kegiatan *names* follow the ministry's organisation of the time. Province codes
-are BPS codes; the four Papua provinces created in 2022 get plausible, illustrative codes.
+are the official ones of each fiscal year, as the warehouse's built-in lists hold them (schema 6):
+34 provinces until 2021; from 2022 the Papua codes renumbered and four new provinces.
 Kabupaten/kota names are real places; every satker code, person and amount is invented.
 """
 from __future__ import annotations
@@ -31,10 +32,11 @@ PROVINCES = {
     "75": "Gorontalo", "76": "Sulawesi Barat", "81": "Maluku", "82": "Maluku Utara",
     "91": "Papua Barat", "94": "Papua",
 }
-# Created in 2022; the codes are illustrative (BPS had not published them when this was written).
-NEW_PROVINCES = {"92": "Papua Barat Daya", "95": "Papua Selatan", "96": "Papua Tengah",
-                 "97": "Papua Pegunungan"}
-NEW_PROVINCES_FROM = 2022  # lokasi rows
+# From 2022 (Kemendagri): Papua and Papua Barat renumbered, four provinces split off them.
+RENUMBERED_FROM = 2022
+RENUMBERED = {"91": "92", "94": "91"}  # Papua Barat 91 -> 92, Papua 94 -> 91
+NEW_PROVINCES = {"93": "Papua Selatan", "94": "Papua Tengah", "95": "Papua Pegunungan",
+                 "96": "Papua Barat Daya"}
 NEW_PROVINCE_SATKER_FROM = 2023  # first DIPA of their dinas sosial and the moved kabupaten/kota
 
 # A few kabupaten/kota per province: the tugas pembantuan (TP) satker of the sample.
@@ -110,8 +112,21 @@ KABKOTA = {
            "Kabupaten Jayawijaya", "Kabupaten Biak Numfor", "Kabupaten Nabire"],
 }
 # Kabupaten/kota that belong to a new province from NEW_PROVINCE_SATKER_FROM on.
-MOVED_KABKOTA = {"Kota Sorong": "92", "Kabupaten Sorong": "92", "Kabupaten Merauke": "95",
-                 "Kabupaten Mimika": "96", "Kabupaten Nabire": "96", "Kabupaten Jayawijaya": "97"}
+MOVED_KABKOTA = {"Kota Sorong": "96", "Kabupaten Sorong": "96", "Kabupaten Merauke": "93",
+                 "Kabupaten Mimika": "94", "Kabupaten Nabire": "94", "Kabupaten Jayawijaya": "95"}
+
+
+def provinces_in(year: int) -> dict[str, str]:
+    """The official province list of a fiscal year (kdlokasi: name)."""
+    if year < RENUMBERED_FROM:
+        return dict(PROVINCES)
+    renumbered = {RENUMBERED.get(code, code): name for code, name in PROVINCES.items()}
+    return dict(sorted((renumbered | NEW_PROVINCES).items()))
+
+
+def lokasi_in(kdlokasi: str, year: int) -> str:
+    """A pre-2022 province code as the province is coded in a fiscal year."""
+    return RENUMBERED.get(kdlokasi, kdlokasi) if year >= RENUMBERED_FROM else kdlokasi
 
 
 @dataclass(frozen=True)

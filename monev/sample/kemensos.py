@@ -6,7 +6,9 @@ ILLUSTRATIVE (catalog.py); satker, amounts below unit level, dates, SP2D and peo
 """
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +20,8 @@ from monev.sample import alloc, catalog as c, facts, figures, names, structure, 
 from monev.warehouse import formats
 
 YEARS = tuple(range(2019, 2025))
-WIDE_YEARS = (2019, 2020, 2021, 2022)  # realization as the MoF warehouse's monthly export
+WIDE_YEARS = (2019, 2020, 2021)  # realization as the MoF warehouse's monthly export
+SNAPSHOT_YEARS = (2022,)  # realization as OM-SPAN/SAKTI year-to-date snapshots at each month's end
 LINE = list(formats.LINE)
 
 # Month shape of a year's realization, by jenis belanja (relative weights).
@@ -88,14 +91,16 @@ class YearData:
     lines: pd.DataFrame  # one row per budget line: LINE codes + final pagu, realisasi, attributes
     pagu: pd.DataFrame  # kind pagu
     monthly: np.ndarray  # realization per line and month (n_lines x 12)
-    realisasi: pa.Table | pd.DataFrame  # kind realisasi (long) or realisasi_bulanan (wide)
+    realisasi: pa.Table | pd.DataFrame  # kind realisasi (long), realisasi_bulanan or realisasi_kumulatif
     rpd: pd.DataFrame
     capaian: pd.DataFrame
     revisi: pd.DataFrame
 
     @property
-    def wide(self) -> bool:
-        return self.thang in WIDE_YEARS
+    def real_kind(self) -> str:
+        if self.thang in WIDE_YEARS:
+            return "realisasi_bulanan"
+        return "realisasi_kumulatif" if self.thang in SNAPSHOT_YEARS else "realisasi"
 
 
 def schedule(name: str, thang: int) -> np.ndarray:
@@ -323,6 +328,18 @@ def _year_realisasi(lines: pd.DataFrame, table: figures.YearTable, net_final: np
     return out
 
 
+def _snapshots(thang: int, lines: pd.DataFrame, monthly: np.ndarray) -> pd.DataFrame:
+    """Year-to-date realization of every line at each month's end, as OM-SPAN reports it, from
+    the month the line first realizes something (the months the warehouse derives are `monthly`)."""
+    cumulative = np.cumsum(monthly, axis=1)
+    started = np.cumsum(monthly != 0, axis=1) > 0
+    line_index, month = np.nonzero(started)
+    frame = lines[LINE].iloc[line_index].reset_index(drop=True)
+    frame["tgl_posisi"] = [date(thang, m + 1, calendar.monthrange(thang, m + 1)[1]) for m in month]
+    frame["realisasi_sd"] = cumulative[line_index, month]
+    return frame
+
+
 def year_data(thang: int, seed: int = 2024) -> YearData:
     rng = np.random.default_rng([seed, thang])
     satker_list = structure.satkers_in(thang)
@@ -358,6 +375,8 @@ def year_data(thang: int, seed: int = 2024) -> YearData:
         for m in range(12):
             wide[f"real{m + 1}"] = monthly[:, m]
         real_table = wide
+    elif thang in SNAPSHOT_YEARS:
+        real_table = _snapshots(thang, lines, monthly)
     else:
         cut = facts.sp2d(thang, monthly, lines["jenis"].to_numpy(), lines["satker"].to_numpy(), kppn,
                          first_day, rng)
@@ -423,9 +442,7 @@ def reference_tables(seed: int = 2024) -> dict[str, pd.DataFrame]:
     lokasi, unit, program, kegiatan, ro, satker, pejabat, target = ([] for _ in range(8))
     people: dict[tuple[str, str], tuple[str, str]] = {}
     for thang in YEARS:
-        provinces = dict(c.PROVINCES)
-        if thang >= c.NEW_PROVINCES_FROM:
-            provinces.update(c.NEW_PROVINCES)
+        provinces = c.provinces_in(thang)
         lokasi += [(thang, k, v) for k, v in sorted(provinces.items())]
         unit += [(thang, u.code, u.name) for u in c.units_in(thang)]
         seen_programs = {}
@@ -486,8 +503,7 @@ def write_files(out_dir: Path, seed: int = 2024, progress=None, years=YEARS) -> 
     for number, thang in enumerate(years):
         progress((number + 0.1) / len(years), f"Menulis berkas contoh {thang}")
         data = year_data(thang, seed)
-        real_kind = "realisasi_bulanan" if data.wide else "realisasi"
-        for kind, frame in (("pagu", data.pagu), (real_kind, data.realisasi), ("rpd", data.rpd),
+        for kind, frame in (("pagu", data.pagu), (data.real_kind, data.realisasi), ("rpd", data.rpd),
                             ("capaian", data.capaian), ("revisi", data.revisi)):
             paths.append(write.write_csv(kind, frame, out_dir / f"{thang}_{kind}.csv"))
         # the IKPA rules as data (the PER-5/PB/2024 defaults) and, for the latest year, an OM-SPAN

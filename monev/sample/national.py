@@ -126,7 +126,7 @@ def reference(size: NationalSize, rng: np.random.Generator) -> dict:
     unit_of = rng.choice(len(MINISTRIES), size=n, p=w / w.sum())
     kinds = np.array(list(KEWENANGAN_SHARE))
     kewenangan = rng.choice(kinds, size=n, p=list(KEWENANGAN_SHARE.values()))
-    provinces = dict(c.PROVINCES) | dict(c.NEW_PROVINCES)
+    provinces = c.provinces_in(THANG)
     lok_codes = np.array(sorted(provinces))
     pop = np.array([6.0 if k in ("31", "32", "33", "35") else 1.5 if k in ("12", "36", "73") else 1.0
                     for k in lok_codes])

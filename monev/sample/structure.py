@@ -25,7 +25,7 @@ class Satker:
     name: str
     unit: str  # owning unit key in its first year (mapped with catalog.unit_in)
     kewenangan: str
-    kdlokasi: str
+    kdlokasi: str  # the province's code before 2022 (lokasi_in: in a given year)
     kegiatan: tuple[str, ...]
     n_ppk: int
     years: tuple[int, int] = (2019, 2024)
@@ -39,7 +39,7 @@ class Satker:
     def lokasi_in(self, year: int) -> str:
         if self.moves_to and year >= c.NEW_PROVINCE_SATKER_FROM:
             return self.moves_to
-        return self.kdlokasi
+        return c.lokasi_in(self.kdlokasi, year)  # kdlokasi holds the pre-2022 code
 
     def kegiatan_in(self, year: int) -> list[c.Kegiatan]:
         out = []
@@ -147,7 +147,8 @@ def satkers() -> tuple[Satker, ...]:
             for lokasi, prov in c.NEW_PROVINCES.items():
                 specs.append(dict(unit=unit, name=f"Dinas Sosial Provinsi {prov} (Dekonsentrasi {UNIT_NICK[unit]})",
                                   kewenangan="DK", kdlokasi=lokasi, kegiatan=kegiatan,
-                                  years=(c.NEW_PROVINCE_SATKER_FROM, 2024), n_ppk=1))
+                                  # a code from 2022 on, not to be renumbered: held as moves_to
+                                  moves_to=lokasi, years=(c.NEW_PROVINCE_SATKER_FROM, 2024), n_ppk=1))
     for unit, kegiatan in TUGAS_PEMBANTUAN.items():
         for lokasi, places in c.KABKOTA.items():
             for place in places:

@@ -246,11 +246,6 @@ def page_view_detail(ctx) -> dict:
     return detail
 
 
-def record_download(table: str) -> None:
-    """on_click of every Excel download: which table, from which page."""
-    record("unduh", page=st.session_state.get(PAGE), detail={"tabel": table})
-
-
 def require_admin() -> Viewer:
     """For pages only admins may open (loading, users, audit): a refusal for anyone else, also
     when the page is reached without the menu (a URL, a switch_page)."""

@@ -3,6 +3,7 @@ warehouse's last load so a new load shows at once, and by the viewer's scope, so
 computed for one viewer is never served to another who may see less."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import streamlit as st
@@ -28,9 +29,26 @@ def engine_as_loaded_at(path: str, batch_id: int):
     return db.engine(batches.as_loaded_at(path, batch_id), create=False)
 
 
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
+def _per_version(_fn, _engine, name: str, database: str, stamp: tuple, params: tuple):
+    return _fn(_engine, **dict(params))
+
+
+def per_version(fn, engine, **params):
+    """fn(engine, **params) cached per warehouse version file: for the small questions every run
+    of every page asks (years, filter choices, last load, batch history), which cost a page visit
+    more than its cached figures did. A published version is never written again
+    (monev.warehouse.store); the file's size and time are in the key all the same, for a plain
+    file that predates versions. A scope among `params` is part of the key like any other."""
+    database = str(engine.url.database)
+    info = os.stat(database)
+    return _per_version(fn, engine, f"{fn.__module__}.{fn.__qualname__}", database,
+                        (info.st_mtime_ns, info.st_size), tuple(sorted(params.items())))
+
+
 def data_version(engine) -> int:
     """The last load batch: part of every cache key, so cached figures never outlive a load."""
-    return int(query.reference(engine, "batch_berikutnya")["nomor"].iloc[0]) - 1
+    return int(per_version(query.reference, engine, name="batch_berikutnya")["nomor"].iloc[0]) - 1
 
 
 @dataclass(frozen=True)
@@ -49,7 +67,7 @@ def set_context(warehouse: str, engine, selection, as_loaded: dict | None = None
     cache key then takes from here (pages never build a scope themselves)."""
     if not isinstance(scope, query.Scope):
         raise TypeError("set_context: scope harus monev.warehouse.query.Scope")
-    st.session_state[guard.CONTEXT_KEY] = PageContext(warehouse, engine, selection, reports.is_sample(engine),
+    st.session_state[guard.CONTEXT_KEY] = PageContext(warehouse, engine, selection, per_version(reports.is_sample, engine),
                                                    data_version(engine), scope, as_loaded)
 
 

@@ -72,7 +72,7 @@ def as_loaded_at(engine, *, scope: Scope) -> dict | None:
     (batch_id, file_name, loaded_at). Kept in the URL as `batch`. A viewer who does not see every
     satker is shown each batch's kind of data instead of its file name, which may name a satker
     (the figures as loaded then are within the scope like every other)."""
-    history = batches.history(engine)
+    history = data.per_version(batches.history, engine)
     if not scope.everything:
         history = history.assign(file_name=history["kind"])
     rows = {int(r.batch_id): r for r in history.itertuples(index=False)}

@@ -11,8 +11,15 @@ import pandas as pd
 import sqlalchemy as sa
 
 from monev.warehouse import batches, formats
-from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem
-from monev.warehouse.ingest import REJECTED, LoadResult, check_file, ingest_files, safe_file_name
+from monev.warehouse.errors import FileProblem
+from monev.warehouse.ingest import (
+    REJECTED,
+    LoadResult,
+    check_file,
+    ingest_files,
+    located_problems,
+    safe_file_name,
+)
 from monev.warehouse.reader import read_table
 from monev.warehouse.store import WarehouseBusy
 
@@ -61,9 +68,9 @@ def load_upload(warehouse, name: str, content: bytes, loaded_by: str | None = No
 
 
 def problems(result: LoadResult) -> pd.DataFrame:
-    """Every problem with row, column, value and reason (the download holds the same rows)."""
-    frame = result.problems if result.problems is not None else pd.DataFrame(columns=PROBLEM_COLUMNS)
-    return frame[PROBLEM_COLUMNS].reset_index(drop=True)
+    """Every problem with row, column, value and reason (the download holds the same rows); empty
+    for a file that cannot be read at all, whose one problem is the result's message."""
+    return located_problems(result)
 
 
 def history(engine: sa.Engine) -> pd.DataFrame:

@@ -6,7 +6,11 @@ people; tests/test_formats_doc.py keeps the two in step.
 """
 from __future__ import annotations
 
+import csv
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 # Column types. Codes are text and keep their leading zeros.
 CODE = "code"
@@ -31,6 +35,8 @@ class Column:
     required: bool = True  # the value may not be empty
     optional_column: bool = False  # the column may be missing from the header
     choices: tuple[str, ...] = ()
+    choice_codes: tuple[tuple[str, str], ...] = ()  # other spellings of a choice: (written, meant)
+    empty_is_zero: bool = False  # money: an empty cell reads as 0 (a month without realization)
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,9 @@ KINDS: dict[str, Kind] = {
                 KDSATKER,
                 Column("nmsatker", TEXT),
                 _code("kdunit", 2),
-                Column("kewenangan", CHOICE, choices=("KP", "KD", "DK", "TP")),
+                # kddekon of the DJPb data warehouse writes the same as 1 .. 4
+                Column("kewenangan", CHOICE, choices=("KP", "KD", "DK", "TP"),
+                       choice_codes=(("1", "KP"), ("2", "KD"), ("3", "DK"), ("4", "TP"))),
                 _code("kdlokasi", 2),
             ),
             ("thang", "kdsatker"),
@@ -245,11 +253,29 @@ KINDS: dict[str, Kind] = {
                 KDSOUTPUT,
                 KDAKUN,
                 Column("kdppk", CODE, r"[0-9]{2}", optional_column=True),
-                *(Column(f"real{m}", MONEY) for m in range(1, 13)),
+                *(Column(f"real{m}", MONEY, empty_is_zero=True) for m in range(1, 13)),
             ),
             LINE,
             LINE_REFS,  # the PPK check is skipped when the file has no kdppk column
             month_columns=tuple(f"real{m}" for m in range(1, 13)),
+        ),
+        Kind(
+            "realisasi_kumulatif",
+            "Realisasi kumulatif s.d. tanggal posisi per baris anggaran (OM-SPAN/SAKTI)",
+            (
+                THANG,
+                KDSATKER,
+                KDPROGRAM,
+                KDGIAT,
+                KDOUTPUT,
+                KDSOUTPUT,
+                KDAKUN,
+                Column("kdppk", CODE, r"[0-9]{2}", optional_column=True),
+                Column("tgl_posisi", DATE),
+                Column("realisasi_sd", MONEY),
+            ),
+            LINE + ("tgl_posisi",),
+            LINE_REFS,  # the PPK check is skipped when the file has no kdppk column
         ),
         Kind(
             "capaian",
@@ -329,24 +355,93 @@ KINDS: dict[str, Kind] = {
 # Reference data first, so that facts in the same call can be checked against it.
 LOAD_ORDER = (
     "lokasi", "unit", "program", "kegiatan", "ro", "akun", "satker", "pejabat", "target",
-    "ikpa_aturan", "pagu", "rpd", "realisasi", "realisasi_bulanan", "capaian", "revisi", "ikpa_omspan",
+    "ikpa_aturan", "pagu", "rpd", "realisasi", "realisasi_bulanan", "realisasi_kumulatif", "capaian", "revisi", "ikpa_omspan",
     "dispensasi_spm",
 )
 # `--kind realisasi` covers both shapes; the header decides which.
-KIND_ALIASES = {"realisasi": ("realisasi", "realisasi_bulanan")}
+KIND_ALIASES = {"realisasi": ("realisasi", "realisasi_bulanan", "realisasi_kumulatif")}
+# Kinds without kdppk column whose lines get their PPK from the pagu (ingest._attach_ppk).
+PPK_FROM_PAGU = ("realisasi_bulanan", "realisasi_kumulatif")
+# A code column and the name column that a cell like "027.01.DQ Program ..." also fills.
+NAME_OF = {"kdsatker": "nmsatker", "kdunit": "nmunit", "kdlokasi": "nmlokasi", "kdprogram": "nmprogram",
+           "kdgiat": "nmgiat", "kdakun": "nmakun", "kdsoutput": "nmro", "kode_satker": "nama_satker"}
+
+ALIAS_FILE = Path(__file__).with_name("alias_kolom.csv")
 
 
-def closest_kind(header: list[str]) -> tuple[Kind, list[str]]:
-    """The kind whose required columns the header holds most of, and the ones it lacks."""
-    present = set(header)
-    kind = max(KINDS.values(), key=lambda k: (len(set(k.required_names) & present), -len(k.required_names)))
-    return kind, [c for c in kind.required_names if c not in present]
+def header_name(name) -> str:
+    """A header cell as a column name: lower case, every run of other characters than letters and
+    digits read as '_' ("KODE SATKER", "Kode Satker" and "kode_satker" are one name; "REALISASI
+    S.D." is realisasi_s_d)."""
+    text = "" if name is None else str(name)
+    return re.sub(r"[^0-9a-z]+", "_", text.strip().lower()).strip("_")
+
+
+@lru_cache(maxsize=1)
+def header_aliases() -> dict[str, tuple[str, ...]]:
+    """Per column, the other headers the source systems write for it (alias_kolom.csv: kolom,
+    judul, sumber), as header names, in the file's order: the earlier wins when a file has two."""
+    found: dict[str, list[str]] = {}
+    with ALIAS_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            found.setdefault(row["kolom"], []).append(header_name(row["judul"]))
+    return {column: tuple(dict.fromkeys(names)) for column, names in found.items()}  # S.D. and S/D: one name
+
+
+def header_map(kind: Kind, header: list[str]) -> list[tuple[str, str]]:
+    """(file header, column of the kind) pairs: each column from its own name, else from the
+    first alias the file has. One header may feed a code and its name column when it is an alias
+    of both (OM-SPAN's "Program" holds "027.01.DQ Program ..."); otherwise a header feeds one."""
+    present = [h for h in header if h]
+    candidates = []
+    for index, col in enumerate(kind.columns):
+        for rank, name in enumerate((col.name, *header_aliases().get(col.name, ()))):
+            if name in present:
+                candidates.append((rank, index, name, col.name))
+    pairs, columns, used = [], set(), {}
+    for _rank, _index, name, column in sorted(candidates):
+        if column in columns:
+            continue
+        if name in used and NAME_OF.get(used[name]) != column:
+            continue
+        pairs.append((name, column))
+        columns.add(column)
+        used.setdefault(name, column)
+    return pairs
+
+
+def mapped_columns(kind: Kind, header: list[str]) -> set[str]:
+    return {column for _, column in header_map(kind, header)}
+
+
+# Columns nearly every kind has: matching them says nothing about which kind a file is.
+COMMON_COLUMNS = {"thang", "tahun", "bulan"}
+
+
+def closest_kinds(header: list[str], most: int = 3) -> list[tuple[Kind, list[str], list[str]]]:
+    """The kinds whose required columns the header matches most of (by the columns that match,
+    not those that miss; columns every kind has do not count), best first, with the required
+    columns matched and missing; empty when no kind matches any telling column."""
+    scored = []
+    for kind in KINDS.values():
+        present = mapped_columns(kind, header)
+        matched = [c for c in kind.required_names if c in present]
+        telling = len([c for c in matched if c not in COMMON_COLUMNS])
+        if telling:
+            missing = [c for c in kind.required_names if c not in present]
+            scored.append((-telling, len(missing), kind.name, kind, matched, missing))
+    scored.sort(key=lambda s: s[:3])
+    if not scored:
+        return []
+    best = scored[0][0]
+    # the best and those one telling column behind it
+    return [(kind, matched, missing) for score, _, _, kind, matched, missing in scored[:most] if score <= best + 1]
 
 
 def detect_kind(header: list[str]) -> str | None:
-    """The kind whose required columns are all in the header, preferring the most specific."""
-    present = set(header)
-    matches = [k for k in KINDS.values() if set(k.required_names) <= present]
+    """The kind whose required columns are all in the header (by name or alias), preferring the
+    most specific."""
+    matches = [k for k in KINDS.values() if set(k.required_names) <= mapped_columns(k, header)]
     if not matches:
         return None
     return max(matches, key=lambda k: len(k.required_names)).name

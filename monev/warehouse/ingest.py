@@ -21,7 +21,9 @@ import pandas as pd
 import sqlalchemy as sa
 
 from monev.warehouse import db, formats, query, store, validate
+from monev.warehouse import load_warnings as warnings
 from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem, FileRejected
+from monev.warehouse.prepare import prepare
 from monev.warehouse.reader import check_limits, read_header, read_table
 
 Progress = Callable[[float, str], None]
@@ -37,6 +39,8 @@ REFRESHES = {
     "realisasi": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan"],
     "realisasi_bulanan": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan",
                           "load/refresh_agg_ikpa_bulanan"],
+    "realisasi_kumulatif": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan",
+                            "load/refresh_agg_ikpa_bulanan"],
     "rpd": ["load/refresh_agg_ikpa_bulanan"],
     "capaian": ["load/refresh_agg_ikpa_capaian"],
 }
@@ -52,6 +56,9 @@ class LoadResult:
     message: str = ""
     problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
     total_problems: int = 0
+    # what loaded (or would load) but deserves a look: same columns as problems; kept with the batch
+    warnings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
+    total_warnings: int = 0
 
     @property
     def ok(self) -> bool:
@@ -83,12 +90,14 @@ def _resolve_kind(requested: str | None, header: list[str]) -> formats.Kind:
     allowed = formats.KIND_ALIASES.get(requested, (requested,)) if requested else None
     if allowed and detected not in allowed:
         kind = formats.KINDS[allowed[0]]
-        validate.check_header(kind, header)  # raises with the missing columns named
+        mapped = formats.mapped_columns(kind, header)
+        validate.check_header(kind, [c for c in kind.column_names if c in mapped])  # raises: columns missing
         return kind
     if detected is None:
-        closest, missing = formats.closest_kind(header)
-        hint = (f" Paling mirip jenis '{closest.name}', yang kurang kolom: {', '.join(missing)}."
-                if len(missing) < len(closest.required_names) else "")
+        closest = formats.closest_kinds(header)
+        hint = (" Paling mirip: " + "; ".join(
+            f"jenis '{kind.name}' (cocok {len(matched)} kolom: {', '.join(matched)}; kurang: {', '.join(missing)})"
+            for kind, matched, missing in closest) + ".") if closest else ""
         raise FileProblem(
             "Jenis data tidak dapat dikenali dari baris judul "
             f"({', '.join(h for h in header if h) or 'kosong'}).{hint} Lihat docs/import-formats.md."
@@ -135,16 +144,24 @@ def _wide_to_months(typed: pd.DataFrame) -> pd.DataFrame:
     return months.drop(columns="bulan")
 
 
-def _staging(kind: formats.Kind, typed: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _staging(kind: formats.Kind, checked: validate.Checked) -> dict[str, pd.DataFrame]:
+    typed = checked.frame
     if kind.name == "realisasi_bulanan":
-        return {"staging": _wide_to_months(typed),
-                "staging_lines": typed[list(formats.LINE)].drop_duplicates()}
-    return {"staging": typed[list(kind.column_names)]}
+        tables = {"staging": _wide_to_months(typed)}
+    else:
+        tables = {"staging": typed[list(kind.column_names)]}
+    if kind.name in warnings.REALIZATION_KINDS:  # the lines the load's warnings look at
+        lines = typed[list(formats.LINE)].drop_duplicates()  # keeps each line's first row
+        rows = lines.index.to_numpy()
+        lines["baris"] = checked.row_numbers[rows] if checked.row_numbers is not None else rows + 2
+        tables["staging_lines"] = lines
+    return tables
 
 
-def _load(engine: sa.Engine, kind: formats.Kind, typed: pd.DataFrame, file_name: str, sha: str,
-          loaded_by: str) -> int:
-    tables = _staging(kind, typed)
+def _load(engine: sa.Engine, kind: formats.Kind, checked: validate.Checked, file_name: str, sha: str,
+          loaded_by: str, found: warnings.Found) -> int:
+    typed = checked.frame
+    tables = _staging(kind, checked)
     refresh = REFRESHES.get(kind.name, [])
     if refresh:
         tables["staging_satker"] = typed[["thang", "kdsatker"]].drop_duplicates()
@@ -164,6 +181,11 @@ def _load(engine: sa.Engine, kind: formats.Kind, typed: pd.DataFrame, file_name:
             for script in scripts:
                 for statement in db.split_statements(query.sql_text(script)):
                     conn.execute(sa.text(statement), {"batch_id": batch_id})
+            found.extend(warnings.after_load(conn, kind, checked, batch_id))
+            if found.total:
+                tables["staging_warning"] = found.frame()
+                raw.register("staging_warning", tables["staging_warning"])
+                conn.execute(sa.text(query.sql_text("load/catat_peringatan")), {"batch_id": batch_id})
             store.crash_point("dimuat")
     finally:
         # after commit or rollback, so a failed statement cannot hide behind a failed unregister
@@ -182,9 +204,19 @@ def safe_file_name(name: str) -> str:
 
 
 def _problem_result(name: str, exc: FileProblem) -> LoadResult:
+    """A file that cannot be read at all: one problem without row or column, worded as the message
+    (listed like the others; shown once: see located_problems)."""
     return LoadResult(name, REJECTED, message=str(exc), total_problems=1,
                       problems=pd.DataFrame([{"baris": None, "kolom": None, "nilai": None,
                                               "alasan": str(exc)}]))
+
+
+def located_problems(result: LoadResult) -> pd.DataFrame:
+    """The problems at a row or column, for a table beside the message: a whole-file problem is
+    the message itself, so showing it again as a row of empty cells would say it twice."""
+    frame = result.problems if result.problems is not None else pd.DataFrame(columns=PROBLEM_COLUMNS)
+    located = frame["baris"].notna() | frame["kolom"].notna()
+    return frame.loc[located, PROBLEM_COLUMNS].reset_index(drop=True)
 
 
 def _rejected_result(name: str, spec: formats.Kind, exc: FileRejected) -> LoadResult:
@@ -207,18 +239,22 @@ def _already(name: str, batch_id: int) -> LoadResult:
 
 
 def _read_and_check(engine: sa.Engine, path: Path, kind: str | None,
-                    spec_out: list) -> validate.Checked:
+                    spec_out: list) -> tuple[validate.Checked, warnings.Found, str]:
     """Read and validate a file (the steps shared by check_file and ingest_file); raises
-    FileProblem or FileRejected. The kind found is appended to spec_out for the caller's report."""
+    FileProblem or FileRejected. The kind found is appended to spec_out for the caller's report.
+    Returns the checked rows, the warnings so far and a note naming the headers read by alias."""
     table = read_table(path)
     spec = _resolve_kind(kind, table.header)
     spec_out.append(spec)
-    checked = validate.check(spec, table.header, table.cells, _lookup(engine), table.row_numbers)
-    if spec.name == "realisasi_bulanan" and "kdppk" not in table.header and checked.ok:
+    prepared = prepare(spec, table)
+    checked = validate.check(spec, prepared.header, prepared.cells, _lookup(engine), table.row_numbers)
+    if spec.name in formats.PPK_FROM_PAGU and "kdppk" not in prepared.header and checked.ok:
         _attach_ppk(checked, engine)
     if not checked.ok:
         raise FileRejected(path.name, checked.problems, checked.total_problems)
-    return checked
+    note = (" Judul kolom dibaca sebagai: " + ", ".join(f"{name} = {column}" for name, column in prepared.renamed)
+            + "." if prepared.renamed else "")
+    return checked, warnings.Found.of(prepared.warnings), note
 
 
 def _precheck(engine: sa.Engine, path: Path, kind: str | None) -> str:
@@ -241,7 +277,7 @@ def check_file(engine: sa.Engine, path: Path, kind: str | None = None) -> LoadRe
         earlier = _loaded_before(engine, _precheck(engine, path, kind))
         if earlier is not None:
             return _already(name, earlier)
-        checked = _read_and_check(engine, path, kind, spec)
+        checked, found, note = _read_and_check(engine, path, kind, spec)
     except FileProblem as exc:
         result = _problem_result(name, exc)
         result.kind = spec[0].name if spec else None
@@ -250,7 +286,9 @@ def check_file(engine: sa.Engine, path: Path, kind: str | None = None) -> LoadRe
         return _rejected_result(name, spec[0], exc)
     ignored = f" Kolom diabaikan: {', '.join(checked.ignored_columns)}." if checked.ignored_columns else ""
     return LoadResult(name, READY, kind=spec[0].name, rows=len(checked.frame),
-                      message=f"{spec[0].label}: {len(checked.frame)} baris siap dimuat.{ignored}")
+                      message=f"{spec[0].label}: {len(checked.frame)} baris siap dimuat.{note}{ignored}"
+                              f"{found.note()}",
+                      warnings=found.frame(), total_warnings=found.total)
 
 
 def ingest_file(engine: sa.Engine, path: Path, kind: str | None = None,
@@ -264,9 +302,9 @@ def ingest_file(engine: sa.Engine, path: Path, kind: str | None = None,
         earlier = _loaded_before(engine, sha)
         if earlier is not None:
             return _already(name, earlier)
-        checked = _read_and_check(engine, path, kind, spec)
+        checked, found, note = _read_and_check(engine, path, kind, spec)
         try:
-            batch_id = _load(engine, spec[0], checked.frame, name, sha, loaded_by or current_user())
+            batch_id = _load(engine, spec[0], checked, name, sha, loaded_by or current_user(), found)
         except sa.exc.DBAPIError as exc:
             # the load's transaction was rolled back: the warehouse is as it was before
             raise FileProblem(f"Gagal menulis ke gudang data, tidak ada yang berubah: {exc.orig}") from exc
@@ -276,7 +314,9 @@ def ingest_file(engine: sa.Engine, path: Path, kind: str | None = None,
         return _rejected_result(name, spec[0], exc)
     ignored = f" Kolom diabaikan: {', '.join(checked.ignored_columns)}." if checked.ignored_columns else ""
     return LoadResult(name, LOADED, kind=spec[0].name, batch_id=batch_id, rows=len(checked.frame),
-                      message=f"{spec[0].label}: {len(checked.frame)} baris dimuat (batch {batch_id}).{ignored}")
+                      message=f"{spec[0].label}: {len(checked.frame)} baris dimuat (batch {batch_id})."
+                              f"{note}{ignored}{found.note()}",
+                      warnings=found.frame(), total_warnings=found.total)
 
 
 def _load_rank(path: Path) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -35,6 +34,8 @@ class RawTable:
     cells: pd.DataFrame  # one str column per header name
     # the file row (header = 1) of each data row, where it is not simply i + 2 (blank lines)
     row_numbers: np.ndarray | None = None
+    # XLSX only: per column, which cells were numbers (a code written as 27001 lost its zero)
+    numeric: dict[str, np.ndarray] | None = None
 
 
 def _limit_mb(variable: str, default: float) -> float:
@@ -93,8 +94,10 @@ def read_table(path: Path) -> RawTable:
 
 
 def _normalise_header(names: list[str], strict: bool = True) -> list[str]:
-    # "Kode Satker" and "kode_satker" are the same column (OM-SPAN exports use spaces)
-    header = [re.sub(r"\s+", "_", str(n if n is not None else "").strip().lower()) for n in names]
+    from monev.warehouse.formats import header_name
+
+    # "KODE SATKER", "Kode Satker" and "kode_satker" are the same column (exports differ)
+    header = [header_name(n) for n in names]
     if not strict:
         return header
     seen = set()
@@ -229,17 +232,21 @@ def read_xlsx(path: Path) -> RawTable:
             min_row=2, max_row=TITLE_SEARCH_ROWS, values_only=True)])
         header = _normalise_header(list(first))
         width = len(header)
-        body, numbers = [], []
+        body, numbers, numeric = [], [], []
         for number, row in enumerate(rows, start=2):
-            values = [_cell_text(v) for v in (row + (None,) * width)[:width]]
+            row = (row + (None,) * width)[:width]
+            values = [_cell_text(v) for v in row]
             if any(values):  # blank rows are skipped, as in a CSV; row numbers stay the sheet's
                 body.append(values)
                 numbers.append(number)
+                numeric.append([type(v) in (int, float) for v in row])
     finally:
         book.close()
     cells = pd.DataFrame(body, columns=header, dtype=pd.StringDtype()) if body else pd.DataFrame(
         {name: pd.Series([], dtype=pd.StringDtype()) for name in header}
     )
     contiguous = numbers == list(range(2, len(numbers) + 2))
-    return RawTable(header, cells, None if contiguous else np.asarray(numbers, dtype="int64"))
+    flags = np.asarray(numeric, dtype=bool).reshape(len(body), width)
+    return RawTable(header, cells, None if contiguous else np.asarray(numbers, dtype="int64"),
+                    {name: flags[:, i] for i, name in enumerate(header) if name})
 

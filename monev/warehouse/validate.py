@@ -19,13 +19,19 @@ from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem
 
 MAX_ROWS_PER_RULE = 1000  # a report lists this many rows of one rule; the total is still counted
 MAX_TEXT = 255
-MONEY_WHOLE = r"-?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,0{1,2})?"
-MONEY_FRACTION = r"-?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+),[0-9]+"
+# Whole rupiah in every notation the exports use, a zero fraction allowed: 1234567, 1234567.0 and
+# 1234567,00 (what pandas and spreadsheets write for a whole number), 1.234.567 and 1.234.567,00.
+# Dots between groups of three digits are thousands (1.000 is a thousand), any other dot is a
+# decimal point.
+MONEY_GROUPED = r"-?[0-9]{1,3}(?:\.[0-9]{3})+(?:,0+)?"
+MONEY_PLAIN = r"-?[0-9]+(?:[.,]0+)?"
+MONEY_FRACTION = r"-?(?:[0-9]{1,3}(?:\.[0-9]{3})+(?P<comma>,[0-9]+)|[0-9]+(?P<point>[.,][0-9]+))"
+SCIENTIFIC = r"-?[0-9]+(?:[.,][0-9]+)?[eE][+-]?[0-9]+"
 NUMBER = r"[0-9]+(?:[.,][0-9]+)?"
 ENGLISH_NUMBER = r"-?[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?|-?[0-9]{1,3},[0-9]{3}\.[0-9]+"
 EXCEL_SERIAL = r"[1-9][0-9]{4}(?:\.[0-9]+)?"  # 36526 (2000-01-01) .. 73415 (2100-12-31)
 NON_NEGATIVE = {"pagu", "blokir", "rpd"}
-DATE_IN_YEAR = {"tgl_sp2d", "tgl_revisi", "tgl_update"}
+DATE_IN_YEAR = {"tgl_sp2d", "tgl_revisi", "tgl_update", "tgl_posisi"}
 
 # Reference lookups: (kind, columns) -> the distinct known rows for those columns.
 RefLookup = Callable[[f.RefCheck], pd.DataFrame]
@@ -96,19 +102,29 @@ def check_header(kind: f.Kind, header: list[str]) -> list[str]:
 
 
 def _money(text: pd.Series, column: str, problems: Problems) -> pd.Series:
-    fraction = text.str.fullmatch(MONEY_FRACTION)
-    whole = text.str.fullmatch(MONEY_WHOLE)
-    problems.add(fraction & ~whole, column, text, "nilai rupiah harus bulat (tanpa sen)")
+    grouped = text.str.fullmatch(MONEY_GROUPED)
+    plain = text.str.fullmatch(MONEY_PLAIN) & ~grouped
+    whole = grouped | plain
+    fraction = text.str.fullmatch(MONEY_FRACTION) & ~whole
+    if fraction.any():  # the reason names the fraction; built only when there is one
+        found = text.where(fraction, "").str.extract("^" + MONEY_FRACTION + "$")
+        part = found["comma"].fillna(found["point"]).fillna("")
+        problems.add(fraction, column, text, "nilai rupiah harus bulat (tanpa sen): pecahan " + part
+                     + " bukan nol; bulatkan ke rupiah")
     invalid = ~whole & ~fraction
     # the commonest wrong shapes get their own reason; the rest the general one
+    problems.add(invalid & text.str.fullmatch(SCIENTIFIC), column, text,
+                 "angka ditulis dalam notasi ilmiah (mis. 8,7E+08): digitnya bisa sudah terpotong; "
+                 "simpan kolom sebagai angka tanpa desimal atau teks")
     problems.add(invalid & text.str.contains(r"^-?\s*rp", case=False, regex=True), column, text,
                  "bukan angka rupiah: tulis angkanya saja, tanpa 'Rp' (contoh: 1.234.567)")
     problems.add(invalid & text.str.fullmatch(ENGLISH_NUMBER), column, text,
                  "bukan angka rupiah: koma sebagai pemisah ribuan (format Inggris) tidak diterima; "
                  "tulis 1.234.567 atau 1234567")
     problems.add(invalid, column, text,
-                 "bukan angka rupiah (contoh yang benar: 1234567, 1.234.567 atau 1.234.567,00)")
-    digits = text.where(whole, "0").str.replace(r",0*$", "", regex=True).str.replace(".", "", regex=False)
+                 "bukan angka rupiah (contoh yang benar: 1234567, 1234567.0, 1.234.567 atau 1.234.567,00)")
+    digits = (text.where(grouped, "0").str.replace(r",0+$", "", regex=True).str.replace(".", "", regex=False)
+              .where(grouped, text.where(plain, "0").str.replace(r"[.,]0+$", "", regex=True)))
     too_long = digits.str.lstrip("-").str.len() > 18
     problems.add(too_long & whole, column, text, "nilai terlalu besar")
     values = _int64(digits.where(~too_long, "0"))
@@ -138,8 +154,8 @@ def _typed_column(col: f.Column, text: pd.Series, problems: Problems) -> pd.Seri
     if col.type == f.MONEY:
         return _money(text, col.name, problems)
     if col.type in (f.YEAR, f.INTEGER, f.MONTH):
-        valid = text.str.fullmatch(r"[0-9]{1,4}")
-        numbers = _int64(text.where(valid, "0"))
+        valid = text.str.fullmatch(r"[0-9]{1,4}(?:\.0+)?")  # 2024.0: a whole number as pandas writes it
+        numbers = _int64(text.where(valid, "0").str.replace(r"\.0+$", "", regex=True))
         if col.type == f.YEAR:
             bad = ~valid | (numbers < 2000) | (numbers > 2100)
             problems.add(bad, col.name, text, "tahun anggaran harus 4 angka (2000-2100)")
@@ -168,6 +184,8 @@ def _typed_column(col: f.Column, text: pd.Series, problems: Problems) -> pd.Seri
         return _number(text.where(~empty, "0"), col.name, problems, upper).astype(object).where(~empty, None)
     if col.type == f.CHOICE:
         upper = text.str.upper()
+        if col.choice_codes:
+            upper = upper.replace(dict(col.choice_codes))
         problems.add(~upper.isin(col.choices), col.name, text, "harus salah satu dari: " + ", ".join(col.choices))
         return upper
     if col.type == f.CODE:
@@ -270,6 +288,8 @@ def check(kind: f.Kind, header: list[str], cells: pd.DataFrame, lookup: RefLooku
         if col.name not in cells.columns:
             continue
         text = cells[col.name].fillna("").str.strip()
+        if col.empty_is_zero:  # a month without realization is left empty by real exports
+            text = text.where(text != "", "0")
         text_cells[col.name] = text
         if col.required:
             problems.add(text == "", col.name, text, "wajib diisi")

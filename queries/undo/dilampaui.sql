@@ -37,6 +37,8 @@ from (
     select superseded_by from fact_ikpa_omspan_hist where batch_id = :batch_id and superseded_by is not null
     union all
     select superseded_by from fact_dispensasi_spm_hist where batch_id = :batch_id and superseded_by is not null
+    union all
+    select superseded_by from fact_realisasi_kumulatif_hist where batch_id = :batch_id and superseded_by is not null
 )
 group by all
 order by batch_id;

@@ -21,6 +21,7 @@ delete from fact_revisi_hist where batch_id = :batch_id;
 delete from ref_ikpa_aturan_hist where batch_id = :batch_id;
 delete from fact_ikpa_omspan_hist where batch_id = :batch_id;
 delete from fact_dispensasi_spm_hist where batch_id = :batch_id;
+delete from fact_realisasi_kumulatif_hist where batch_id = :batch_id;
 update dim_lokasi_hist set superseded_by = null where superseded_by = :batch_id;
 update dim_unit_hist set superseded_by = null where superseded_by = :batch_id;
 update dim_satker_hist set superseded_by = null where superseded_by = :batch_id;
@@ -38,4 +39,6 @@ update fact_revisi_hist set superseded_by = null where superseded_by = :batch_id
 update ref_ikpa_aturan_hist set superseded_by = null where superseded_by = :batch_id;
 update fact_ikpa_omspan_hist set superseded_by = null where superseded_by = :batch_id;
 update fact_dispensasi_spm_hist set superseded_by = null where superseded_by = :batch_id;
+update fact_realisasi_kumulatif_hist set superseded_by = null where superseded_by = :batch_id;
+delete from load_warning where batch_id = :batch_id;
 delete from load_batch where batch_id = :batch_id;

@@ -20,6 +20,11 @@ lokasi_hilang as (
     select thang, kdlokasi from dim_lokasi_hist where batch_id = :batch_id
     except
     select thang, kdlokasi from dim_lokasi_hist where batch_id <> :batch_id and (superseded_by is null or superseded_by = :batch_id)
+    except
+    -- a year left with no loaded province row falls back to the built-in list (schema 6)
+    select d.thang, d.kdlokasi from lokasi_bawaan() d
+    where not exists (select 1 from dim_lokasi_hist h where h.thang = d.thang and h.batch_id <> :batch_id
+                      and (h.superseded_by is null or h.superseded_by = :batch_id))
 ),
 program_hilang as (
     select thang, kdprogram from dim_program_hist where batch_id = :batch_id
@@ -52,7 +57,10 @@ select 'satker' as referensi, u.kdsatker as kode, 'pagu' as dipakai_di, count(*)
 from fact_pagu u join satker_hilang using (thang, kdsatker) group by all
 union all
 select 'satker' as referensi, u.kdsatker as kode, 'realisasi' as dipakai_di, count(*)::bigint as baris
-from fact_realisasi u join satker_hilang using (thang, kdsatker) group by all
+from fact_realisasi_hist u join satker_hilang using (thang, kdsatker) where u.superseded_by is null group by all
+union all
+select 'satker' as referensi, u.kdsatker as kode, 'realisasi_kumulatif' as dipakai_di, count(*)::bigint as baris
+from fact_realisasi_kumulatif u join satker_hilang using (thang, kdsatker) group by all
 union all
 select 'satker' as referensi, u.kdsatker as kode, 'rpd' as dipakai_di, count(*)::bigint as baris
 from fact_rpd u join satker_hilang using (thang, kdsatker) group by all
@@ -82,7 +90,10 @@ select 'program' as referensi, u.kdprogram as kode, 'pagu' as dipakai_di, count(
 from fact_pagu u join program_hilang using (thang, kdprogram) group by all
 union all
 select 'program' as referensi, u.kdprogram as kode, 'realisasi' as dipakai_di, count(*)::bigint as baris
-from fact_realisasi u join program_hilang using (thang, kdprogram) group by all
+from fact_realisasi_hist u join program_hilang using (thang, kdprogram) where u.superseded_by is null group by all
+union all
+select 'program' as referensi, u.kdprogram as kode, 'realisasi_kumulatif' as dipakai_di, count(*)::bigint as baris
+from fact_realisasi_kumulatif u join program_hilang using (thang, kdprogram) group by all
 union all
 select 'program' as referensi, u.kdprogram as kode, 'kegiatan' as dipakai_di, count(*)::bigint as baris
 from dim_kegiatan u join program_hilang using (thang, kdprogram) group by all
@@ -91,7 +102,10 @@ select 'kegiatan' as referensi, u.kdgiat as kode, 'pagu' as dipakai_di, count(*)
 from fact_pagu u join kegiatan_hilang using (thang, kdgiat) group by all
 union all
 select 'kegiatan' as referensi, u.kdgiat as kode, 'realisasi' as dipakai_di, count(*)::bigint as baris
-from fact_realisasi u join kegiatan_hilang using (thang, kdgiat) group by all
+from fact_realisasi_hist u join kegiatan_hilang using (thang, kdgiat) where u.superseded_by is null group by all
+union all
+select 'kegiatan' as referensi, u.kdgiat as kode, 'realisasi_kumulatif' as dipakai_di, count(*)::bigint as baris
+from fact_realisasi_kumulatif u join kegiatan_hilang using (thang, kdgiat) group by all
 union all
 select 'kegiatan' as referensi, u.kdgiat as kode, 'ro' as dipakai_di, count(*)::bigint as baris
 from dim_ro u join kegiatan_hilang using (thang, kdgiat) group by all
@@ -100,7 +114,10 @@ select 'ro' as referensi, u.kdgiat::varchar || '.' || u.kdoutput::varchar || '.'
 from fact_pagu u join ro_hilang using (thang, kdgiat, kdoutput, kdsoutput) group by all
 union all
 select 'ro' as referensi, u.kdgiat::varchar || '.' || u.kdoutput::varchar || '.' || u.kdsoutput::varchar as kode, 'realisasi' as dipakai_di, count(*)::bigint as baris
-from fact_realisasi u join ro_hilang using (thang, kdgiat, kdoutput, kdsoutput) group by all
+from fact_realisasi_hist u join ro_hilang using (thang, kdgiat, kdoutput, kdsoutput) where u.superseded_by is null group by all
+union all
+select 'ro' as referensi, u.kdgiat::varchar || '.' || u.kdoutput::varchar || '.' || u.kdsoutput::varchar as kode, 'realisasi_kumulatif' as dipakai_di, count(*)::bigint as baris
+from fact_realisasi_kumulatif u join ro_hilang using (thang, kdgiat, kdoutput, kdsoutput) group by all
 union all
 select 'ro' as referensi, u.kdgiat::varchar || '.' || u.kdoutput::varchar || '.' || u.kdsoutput::varchar as kode, 'capaian' as dipakai_di, count(*)::bigint as baris
 from fact_capaian u join ro_hilang using (thang, kdgiat, kdoutput, kdsoutput) group by all
@@ -109,11 +126,17 @@ select 'akun' as referensi, u.kdakun as kode, 'pagu' as dipakai_di, count(*)::bi
 from fact_pagu u join akun_hilang using (kdakun) group by all
 union all
 select 'akun' as referensi, u.kdakun as kode, 'realisasi' as dipakai_di, count(*)::bigint as baris
-from fact_realisasi u join akun_hilang using (kdakun) group by all
+from fact_realisasi_hist u join akun_hilang using (kdakun) where u.superseded_by is null group by all
+union all
+select 'akun' as referensi, u.kdakun as kode, 'realisasi_kumulatif' as dipakai_di, count(*)::bigint as baris
+from fact_realisasi_kumulatif u join akun_hilang using (kdakun) group by all
 union all
 select 'pejabat' as referensi, u.kdsatker || '.' || u.kdppk as kode, 'pagu' as dipakai_di, count(*)::bigint as baris
 from fact_pagu u join ppk_hilang using (thang, kdsatker, kdppk) group by all
 union all
 select 'pejabat' as referensi, u.kdsatker || '.' || u.kdppk as kode, 'realisasi' as dipakai_di, count(*)::bigint as baris
-from fact_realisasi u join ppk_hilang using (thang, kdsatker, kdppk) group by all
+from fact_realisasi_hist u join ppk_hilang using (thang, kdsatker, kdppk) where u.superseded_by is null group by all
+union all
+select 'pejabat' as referensi, u.kdsatker || '.' || u.kdppk as kode, 'realisasi_kumulatif' as dipakai_di, count(*)::bigint as baris
+from fact_realisasi_kumulatif u join ppk_hilang using (thang, kdsatker, kdppk) group by all
 order by baris desc, referensi, kode, dipakai_di;

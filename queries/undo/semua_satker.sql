@@ -11,6 +11,8 @@ select distinct thang, kdsatker from fact_realisasi_hist
 union
 select distinct thang, kdsatker from fact_capaian_hist
 union
+select distinct thang, kdsatker from fact_realisasi_kumulatif_hist
+union
 select distinct thang, kdsatker from agg_ringkasan_bulanan
 union
 select distinct thang, kdsatker from agg_realisasi_bulanan

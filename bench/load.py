@@ -1,0 +1,184 @@
+"""A room of viewers at once: N simultaneous browser sessions against `streamlit run app.py`.
+
+    python -m bench.load --db PATH [--sessions 20] [--pages ringkasan,kpa_ppk] [--rounds 1]
+                         [--url http://127.0.0.1:PORT]
+
+Starts the app on a loopback port (or uses --url, e.g. nginx in front of several processes), then
+N headless Chromium sessions (one browser, a context each: no shared cache or cookies, as N people)
+open together, at the same moment, every page in turn by its link, as a Rakor room following the
+link it was sent. Each page load is timed twice: from the session's websocket opening until the
+server's frame saying the script run is over (server), and from the request until the page is
+drawn, the status widget idle (tampil); an exception or error box on the page counts as an error. Prints median and p95 per
+page, and the errors. Target (issue 13): 20 sessions at kemensos scale, p95 <= 3 s, no errors.
+
+Bounded: at most 60 sessions, each page load given up after --timeout seconds (an error), loopback
+only. The browser runs on the same machine as the server at the lowest CPU priority (nice 19):
+viewers' browsers are on their own machines. Its drawing still takes what the server leaves, so
+'tampil' is an upper bound; 'server' is what the app costs the room.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bench.serve import CHROMIUM, CHROMIUM_FLAGS, PAGES, cpu_seconds, page_url, streamlit_server
+
+MAX_SESSIONS = 60
+SETTLED = ("() => { const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"
+           " return !w || !/Stop|Running/.test(w.innerText); }")
+PROBLEM = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+
+
+def _niced_chromium() -> Path:
+    """Chromium at the lowest CPU priority: the viewers' browsers run on their own machines, not on
+    the server's two cores, so here they only get what the server leaves."""
+    wrapper = Path(tempfile.gettempdir()) / "monev-bench-chromium-nice.sh"
+    wrapper.write_text(f'#!/bin/sh\nexec nice -n 19 {CHROMIUM} "$@"\n')
+    wrapper.chmod(0o755)
+    return wrapper
+
+
+def _run_finished(payload: bytes) -> bool:
+    """A websocket frame saying the script run ended, not for a rerun: the server's part of the
+    load is done (the browser may still be drawing)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    try:
+        msg = ForwardMsg.FromString(payload)
+    except Exception:  # not a ForwardMsg (should not happen): ignore the frame
+        return False
+    return msg.WhichOneof("type") == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+
+
+async def _session(browser, url: str, pages: list[str], rounds: int, timeout_s: float, start: asyncio.Event,
+                   results: list[dict]) -> None:
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = await context.new_page()
+    served: dict = {}  # when the server said the current load's script run was over
+
+    def watch(ws) -> None:
+        served.setdefault("opened", time.perf_counter())
+
+        def frame(payload) -> None:
+            if isinstance(payload, (bytes, bytearray)) and "at" not in served and _run_finished(bytes(payload)):
+                served["at"] = time.perf_counter()
+        ws.on("framereceived", frame)
+
+    tab.on("websocket", watch)
+    await start.wait()
+    try:
+        for _ in range(rounds):
+            for name in pages:
+                served.clear()
+                began = time.perf_counter()
+                error = None
+                try:
+                    await tab.goto(page_url(url, name), wait_until="domcontentloaded", timeout=timeout_s * 1000)
+                    await tab.wait_for_selector('[data-testid="stSidebar"] [data-testid="stSelectbox"]',
+                                                timeout=timeout_s * 1000)
+                    await tab.wait_for_function(SETTLED, timeout=timeout_s * 1000)
+                    problem = tab.locator(PROBLEM)
+                    if await problem.count():
+                        error = (await problem.first.inner_text())[:200]
+                except Exception as exc:  # a timeout or a broken connection: an error of that load
+                    error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+                drawn = time.perf_counter()
+                results.append({"halaman": name, "detik": drawn - began, "galat": error,
+                                "server_s": served.get("at", drawn) - served.get("opened", began)})
+    finally:
+        await context.close()
+
+
+async def _run(url: str, sessions: int, pages: list[str], rounds: int, timeout_s: float) -> list[dict]:
+    from playwright.async_api import async_playwright
+
+    results: list[dict] = []
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(_niced_chromium()), headless=True,
+                                                   args=CHROMIUM_FLAGS)
+        start = asyncio.Event()
+        tasks = [asyncio.create_task(_session(browser, url, pages, rounds, timeout_s, start, results))
+                 for _ in range(sessions)]
+        await asyncio.sleep(1)  # every context ready, then all at once
+        start.set()
+        await asyncio.gather(*tasks)
+        await browser.close()
+    return results
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+
+
+def summary(results: list[dict], pages: list[str]) -> list[dict]:
+    rows = []
+    for name in pages:
+        times = [r["detik"] for r in results if r["halaman"] == name]
+        served = [r["server_s"] for r in results if r["halaman"] == name]
+        errors = [r["galat"] for r in results if r["halaman"] == name and r["galat"]]
+        rows.append({"halaman": name, "n": len(times), "median_s": statistics.median(times), "p95_s": p95(times),
+                     "maks_s": max(times), "server_median_s": statistics.median(served), "server_p95_s": p95(served),
+                     "galat": len(errors), "contoh_galat": errors[0] if errors else ""})
+    return rows
+
+
+def table_text(rows: list[dict], target_s: float | None) -> str:
+    lines = ["(server: websocket open -> script run over; tampil: request -> page drawn)",
+             f"{'halaman':12} {'n':>4} {'server med':>11} {'server p95':>11} {'tampil med':>11} {'tampil p95':>11} "
+             f"{'maks':>6} {'galat':>6}  target (p95 server)"]
+    for row in rows:
+        met = "" if target_s is None else ("ya" if row["server_p95_s"] <= target_s and not row["galat"] else "TIDAK")
+        lines.append(f"{row['halaman']:12} {row['n']:4d} {row['server_median_s']:11.2f} {row['server_p95_s']:11.2f} "
+                     f"{row['median_s']:11.2f} {row['p95_s']:11.2f} {row['maks_s']:6.1f} {row['galat']:6d}  {met}"
+                     + (f"  {row['contoh_galat']}" if row["contoh_galat"] else ""))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, help="warehouse for the server this bench starts")
+    parser.add_argument("--url", help="an app already running on this machine (loopback only)")
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--pages", help="comma-separated url paths (default: every page)")
+    parser.add_argument("--rounds", type=int, default=1, help="times each session opens every page")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds before a page load is an error")
+    parser.add_argument("--warm", action="store_true", help="open every page once before, so the data are cached")
+    parser.add_argument("--target", type=float, default=3.0, help="p95 seconds to meet")
+    parser.add_argument("--log", type=Path, help="where the server's output goes")
+    args = parser.parse_args(argv)
+    if not 1 <= args.sessions <= MAX_SESSIONS:
+        parser.error(f"--sessions: 1 to {MAX_SESSIONS}")
+    if (args.db is None) == (args.url is None):
+        parser.error("give --db (start a server) or --url (use a running one)")
+    if args.url and urlparse(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        parser.error("--url: loopback only")
+    pages = args.pages.split(",") if args.pages else PAGES
+
+    def measure(url: str, pid: int | None) -> list[dict]:
+        if args.warm:
+            asyncio.run(_run(url, 1, pages, 1, args.timeout))
+        before, began = (cpu_seconds(pid) if pid else None), time.perf_counter()
+        results = asyncio.run(_run(url, args.sessions, pages, args.rounds, args.timeout))
+        wall = time.perf_counter() - began
+        cpu = f", server CPU {cpu_seconds(pid) - before:.1f} s" if pid else ""
+        print(f"{args.sessions} sesi x {len(pages)} halaman x {args.rounds}: {wall:.1f} s{cpu}")
+        return results
+
+    if args.url:
+        results = measure(args.url.rstrip("/"), None)
+    else:
+        with streamlit_server(args.db, args.log) as (url, pid):
+            results = measure(url, pid)
+    rows = summary(results, pages)
+    print(table_text(rows, args.target))
+    return 1 if any(r["galat"] for r in rows) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
