@@ -27,6 +27,7 @@ PAGES = [  # file, text key, icon
     ("pages/wilayah.py", "wilayah", ":material/map:"),
     ("pages/tren.py", "tren", ":material/trending_up:"),
     ("pages/rakor.py", "rakor", ":material/slideshow:"),
+    ("pages/tindak_lanjut.py", "tindak_lanjut", ":material/task:"),
 ]
 ADMIN_PAGES = [  # loading and undo, the accounts and the audit: for admins only, absent for others
     ("pages/muat.py", "muat", ":material/upload_file:"),
@@ -48,7 +49,7 @@ with guard.friendly_errors("galat_awal"):
     navigation = st.navigation([
         st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
         for file, key, icon in PAGES + (ADMIN_PAGES if viewer.can_load() else [])
-    ])
+    ], expanded=True)  # every page listed: past 12 Streamlit folds the menu behind "View more"
     access.sidebar(viewer)
     scope = viewer.scope()  # what the viewer may see: every query, filter and cache below takes it
     as_loaded = filters.as_loaded_at(engine, scope=scope)

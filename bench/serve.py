@@ -36,7 +36,8 @@ READY = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
 def bench_app_db(directory: Path) -> Path:
     """An application database holding one admin account, USER."""
     from monev.access import passwords
-    from monev.appdb import db as appdb, users
+    from monev.appdb import db as appdb
+    from monev.appdb import users
 
     path = directory / "app.sqlite"
     users.add(appdb.engine(path), USER, "admin", password_hash=passwords.hash_password(PASSWORD))

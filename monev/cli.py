@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from monev import cli_access
+from monev import cli_access, cli_tindak_lanjut
 from monev.config import warehouse_path
 from monev.domain.period import Period
 from monev.i18n import format as fmt
@@ -186,6 +186,18 @@ def _cmd_ikpa(args) -> int:
     return 0
 
 
+def _commitments(tahun: int):
+    """The follow-ups of the application database for the pack's opening slide; None (no such
+    slide) where there is no application database yet: the command does not create one."""
+    from monev.appdb import db as appdb
+    from monev.appdb import tindak_lanjut
+
+    address = appdb.url()
+    if address.startswith("sqlite:///") and not Path(address.removeprefix("sqlite:///")).is_file():
+        return None
+    return tindak_lanjut.listed(appdb.engine(), tahun)
+
+
 def _cmd_rakor(args) -> int:
     """The Rakor pack (deck, workbook, PDF) of a period, for every unit or the --unit ones."""
     from monev import pack
@@ -201,7 +213,7 @@ def _cmd_rakor(args) -> int:
         raise ValueError(f"Unit eselon I tidak dikenal di TA {period.tahun}: {', '.join(unknown)} "
                          f"(yang ada: {', '.join(sorted(known)) or '-'}).")
     # --unit is what the pack may hold (its scope), not a filter over a larger one
-    files = pack.build(engine, period, scope=Scope(units=units), lang=args.lang)
+    files = pack.build(engine, period, scope=Scope(units=units), lang=args.lang, commitments=_commitments(period.tahun))
     try:
         paths = files.save(Path(args.out))
     except OSError as exc:
@@ -296,6 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     undo.set_defaults(run=_cmd_undo)
 
     cli_access.add_parsers(commands, default_db)
+    cli_tindak_lanjut.add_parsers(commands, default_db)
 
     bench = commands.add_parser("bench", help="jalankan benchmark (lihat bench/run.py)")
     bench.add_argument("bench_args", nargs=argparse.REMAINDER)

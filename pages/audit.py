@@ -3,10 +3,10 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from monev.access import admin
 from monev.ui import access
 from monev.ui.download import download_button
 from monev.ui.texts import t
-from monev.access import admin
 
 access.require_admin()
 engine = access.app_engine()

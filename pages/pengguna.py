@@ -2,10 +2,10 @@
 resetting passwords stays on the server's command line (a password never crosses a browser)."""
 import streamlit as st
 
+from monev.access import admin
 from monev.ui import access
 from monev.ui.download import download_button
 from monev.ui.texts import t
-from monev.access import admin
 
 access.require_admin()
 st.title(t("pengguna"))

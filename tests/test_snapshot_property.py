@@ -76,7 +76,8 @@ def test_snapshots_to_monthly_flows_to_summary_round_trip_to_the_rupiah(referenc
             db.dispose(db_path)
             engine = db.engine(db_path)
             for month in range(1, 13):
-                total = reports.budget_summary(engine, Period.parse(2024, f"2024-{month:02d}"), scope=EVERYTHING)["total"]
+                period = Period.parse(2024, f"2024-{month:02d}")
+                total = reports.budget_summary(engine, period, scope=EVERYTHING)["total"]
                 assert int(total["realisasi"].iloc[0]) == _expected(files, month), month
         finally:
             db.dispose(db_path)

@@ -64,9 +64,33 @@ def _v2_lockout_and_audit_indexes(conn: sa.Connection) -> None:
     conn.exec_driver_sql("create index user_scope_user on user_scope (user_id)")
 
 
+def _v3_tindak_lanjut(conn: sa.Connection) -> None:
+    """The Rakor's follow-ups (commitments), judged against the warehouse at each data position."""
+    meta = sa.MetaData()
+    sa.Table("tindak_lanjut", meta,
+             sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+             sa.Column("rakor", sa.String(200), nullable=False),
+             sa.Column("tahun", sa.Integer, nullable=False),
+             sa.Column("kdunit", sa.String(8), nullable=False),
+             sa.Column("kdsatker", sa.String(16), nullable=False),
+             sa.Column("kdppk", sa.String(16), nullable=False),
+             sa.Column("ukuran", sa.String(8), nullable=False),
+             sa.Column("jenis_belanja", sa.String(4), nullable=False),
+             sa.Column("target_persen_x100", sa.Integer),
+             sa.Column("target_rupiah", sa.BigInteger),
+             sa.Column("batas_bulan", sa.Integer, nullable=False),
+             sa.Column("penanggung_jawab", sa.String(200), nullable=False),
+             sa.Column("dibuat_oleh", sa.String(254), nullable=False),
+             sa.Column("dibuat_pada", sa.DateTime, nullable=False),
+             sa.Column("dibatalkan_pada", sa.DateTime))
+    meta.create_all(conn)
+    conn.exec_driver_sql("create index tindak_lanjut_tahun on tindak_lanjut (tahun, kdsatker)")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sa.Connection], None]]] = [
     (1, _v1_users_scopes_audit),
     (2, _v2_lockout_and_audit_indexes),
+    (3, _v3_tindak_lanjut),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -5,6 +5,7 @@ users          one row per account: role, e-mail for single sign-on, argon2 hash
 user_scope     what an account may see: a unit, a satker or a PPK (kdsatker + kdppk) per row
 audit          append-only: who did what, when, on which page, with which scope and filters
 app_info       key/value, holds schema_version
+tindak_lanjut  the Rakor's follow-ups: one commitment per row, cancelled rather than deleted
 """
 from __future__ import annotations
 
@@ -48,4 +49,23 @@ audit = sa.Table(
     sa.Column("page", sa.String(64)),
     sa.Column("scope", sa.Text),  # JSON: units, satkers, ppks
     sa.Column("detail", sa.Text),  # JSON: filters, table, file, batch, ...
+)
+
+tindak_lanjut = sa.Table(
+    "tindak_lanjut", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("rakor", sa.String(200), nullable=False),  # the meeting it came from
+    sa.Column("tahun", sa.Integer, nullable=False),
+    sa.Column("kdunit", sa.String(8), nullable=False),
+    sa.Column("kdsatker", sa.String(16), nullable=False),
+    sa.Column("kdppk", sa.String(16), nullable=False),  # '' : the whole satker (its KPA answers)
+    sa.Column("ukuran", sa.String(8), nullable=False),  # persen (of pagu) | rupiah (realized)
+    sa.Column("jenis_belanja", sa.String(4), nullable=False),  # '' : every jenis belanja
+    sa.Column("target_persen_x100", sa.Integer),  # 97,50% -> 9750
+    sa.Column("target_rupiah", sa.BigInteger),
+    sa.Column("batas_bulan", sa.Integer, nullable=False),  # the data position (month end) it is due by
+    sa.Column("penanggung_jawab", sa.String(200), nullable=False),  # the KPA or PPK who answers for it
+    sa.Column("dibuat_oleh", sa.String(254), nullable=False),
+    sa.Column("dibuat_pada", sa.DateTime, nullable=False),
+    sa.Column("dibatalkan_pada", sa.DateTime),
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import sqlalchemy as sa
 
 from monev.domain.period import Period
@@ -46,14 +47,18 @@ def render(pack: Pack) -> Files:
 
 
 def build(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
-          lang: str = "id", note: str | None = None) -> Files:
-    """The three files of the pack for a period, scope (and filters) and language."""
-    return render(content.build(engine, period, scope=scope, filters=filters, lang=lang, note=note))
+          lang: str = "id", note: str | None = None, commitments: pd.DataFrame | None = None) -> Files:
+    """The three files of the pack for a period, scope (and filters) and language; `commitments`
+    (the application database's follow-ups) make its opening slide."""
+    return render(content.build(engine, period, scope=scope, filters=filters, lang=lang, note=note,
+                                commitments=commitments))
 
 
 def for_page(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
-             units: tuple[str, ...] = (), lang: str = "id", note: str | None = None) -> Files:
+             units: tuple[str, ...] = (), lang: str = "id", note: str | None = None,
+             commitments: pd.DataFrame | None = None) -> Files:
     """The pack as the page Bahan Rakor makes it, in the shape monev.ui.data.view caches: within
     the viewer's scope, narrowed to `units` when some are chosen. The sidebar's `filters` are not
     applied: a pack covers all the spending of its units (the page says so)."""
-    return build(engine, period, scope=scope, filters=Filters(units=tuple(units)), lang=lang, note=note)
+    return build(engine, period, scope=scope, filters=Filters(units=tuple(units)), lang=lang, note=note,
+                 commitments=commitments)

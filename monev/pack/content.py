@@ -24,6 +24,7 @@ from monev.i18n.texts import JENIS_BELANJA, label, text
 from monev.pack.model import Chart, Column, Pack, Slide, Table
 from monev.views import ikpa as ikpa_view
 from monev.views import ikpa_page, kpa_ppk, ringkasan
+from monev.views import tindak_lanjut as tindak_lanjut_view
 from monev.warehouse import query
 from monev.warehouse.query import NO_FILTER, Filters, Scope
 
@@ -89,9 +90,11 @@ def unit_choices(engine: sa.Engine, period: Period, *, scope: Scope, filters: Fi
 
 
 def build(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
-          lang: str = "id", note: str | None = None, made_at: datetime | None = None) -> Pack:
+          lang: str = "id", note: str | None = None, made_at: datetime | None = None,
+          commitments: pd.DataFrame | None = None) -> Pack:
     """The whole pack for a period, a scope (and filters) and a language ('id' or 'en'); `note`
-    (e.g. the page's 'data as loaded at batch 12') is added to the title slide."""
+    (e.g. the page's 'data as loaded at batch 12') is added to the title slide. `commitments`
+    (monev.appdb.tindak_lanjut.listed) open the pack judged at the period; None: no such slide."""
     T = lambda key, **values: text(key, lang, **values)  # noqa: E731
     tw = fmt.QUARTERS[kpa_ppk.quarter_of(period.bulan) - 1]
     bulan = fmt.month_name(period.bulan, lang)
@@ -115,6 +118,9 @@ def build(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
         slides[0].lines.append(T("cakupan_ppk_saja", daftar=", ".join(f"satker {s} PPK {p}" for s, p in scope.ppks)))
     if note:
         slides[0].lines.append(note)
+    if commitments is not None:
+        slides.append(_follow_up_slide(tindak_lanjut_view.judged(
+            engine, period, scope=scope, filters=filters, commitments=commitments, lang=lang), period, lang))
     slides.append(_headline_slide(overview["headline"], quarter["total"], period, lang, tw))
     slides.append(_curve_slide(overview["kurva"], lang))
     slides.extend(_realization_slides(per_unit, overview["per_jenis_belanja"], lang, tw))
@@ -148,6 +154,28 @@ def _title_slide(engine, period: Period, scope: Scope, scope_label: str, lang: s
                muat="–" if fmt.is_missing(muat) else str(muat)[:16]),
              T("pack_cakupan", cakupan=scope_label)]
     return Slide(title=T("pack_judul"), kind="title", lines=lines)
+
+
+FOLLOW_UPS_SHOWN = 10
+
+
+def _follow_up_slide(judged: pd.DataFrame, period: Period, lang: str) -> Slide:
+    """The previous Rakor's follow-ups, judged at the period (monev.views.tindak_lanjut)."""
+    T = lambda key, **values: text(key, lang, **values)  # noqa: E731
+    frame = judged.copy()
+    counts = frame["status"].value_counts() if len(frame) else pd.Series(dtype="int64")
+    frame["status"] = [T("tl_status_" + s.replace(" ", "_")) for s in frame["status"]]
+    columns = (Column("rakor", T("tl_kol_rakor")), Column("kdsatker", T("pack_kol_satker")),
+               Column("nmsatker", T("pack_kol_nama_satker")), Column("kdppk", T("pack_kol_ppk")),
+               Column("komitmen", T("tl_kol_komitmen")), Column("penanggung_jawab", T("tl_kol_pj")),
+               Column("realisasi", text("realisasi", lang), "rupiah"),
+               Column("capaian_persen", T("tl_kol_capaian"), "percent"),
+               Column("kekurangan", T("tl_kol_kekurangan"), "rupiah"), Column("status", T("pack_kol_status")))
+    note = T("pack_catatan_tindak_lanjut", bulan=fmt.month_name(period.bulan, lang),
+             tercapai=int(counts.get("tercapai", 0)), berjalan=int(counts.get("berjalan", 0)),
+             tidak=int(counts.get("tidak tercapai", 0))) if len(frame) else T("pack_tidak_ada")
+    table = Table(sheet="tindak_lanjut", title=T("pack_judul_tindak_lanjut"), frame=frame, columns=columns, note=note)
+    return Slide(title=T("pack_judul_tindak_lanjut"), tables=[_limited(table, FOLLOW_UPS_SHOWN, lang)])
 
 
 def _headline_slide(heads: pd.DataFrame, quarter: pd.DataFrame, period: Period, lang: str, tw: str) -> Slide:

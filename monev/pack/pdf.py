@@ -84,10 +84,19 @@ def _chart(table: Table, chart: Chart, lang: str, width: float, height: float) -
     plot.data = series
     if chart.kind == "line" and any(sum(v is not None for v in values) < 2 for values in series):
         plot.joinedLines = 0  # reportlab cannot join a single point (s.d. Januari): markers only
-    plot.categoryAxis.categoryNames = [str(v) for v in frame[chart.category]]
+    names = [str(v) for v in frame[chart.category]]
+    plot.categoryAxis.categoryNames = names
     plot.categoryAxis.labels.fontName, plot.categoryAxis.labels.fontSize = FONT, 6.5
-    if sum(len(name) for name in plot.categoryAxis.categoryNames) * 6.5 * 0.6 > plot.width * 0.8:
+    if sum(len(name) for name in names) * 6.5 * 0.6 > plot.width * 0.8:
+        # too long side by side: slanted, shortened, with the room below the plot they need
+        names = [name if len(name) <= 32 else name[:31] + "…" for name in names]
+        plot.categoryAxis.categoryNames = names
         plot.categoryAxis.labels.angle, plot.categoryAxis.labels.boxAnchor = 30, "ne"
+        drop = max(len(name) for name in names) * 6.5 * 0.55 * 0.5  # the longest label's height at 30°
+        plot.y, plot.height = 30 + drop, height - 45 - drop
+        reach = max(len(name) for name in names) * 6.5 * 0.55 * 0.87  # and its width to the left
+        plot.x = max(70, reach - 10)
+        plot.width = width - plot.x - 20
     plot.valueAxis.valueMin = 0
     plot.valueAxis.valueMax = maximum * 1.1
     plot.valueAxis.labels.fontName, plot.valueAxis.labels.fontSize = FONT, 7
@@ -142,7 +151,7 @@ def _tables_page(pack: Pack, content: Slide) -> list:
             flow += [_p(table.note, _style(8.5, color=style.MUTED)), Spacer(1, 0.15 * cm)]
         if table.chart is not None and len(table.frame):
             wide = len(content.tables) == 1
-            flow += [_chart(table, table.chart, pack.lang, WIDTH if wide else WIDTH / 2, 6.5 * cm if wide else 5 * cm),
+            flow += [_chart(table, table.chart, pack.lang, WIDTH if wide else WIDTH / 2, 7 * cm if wide else 5 * cm),
                      Spacer(1, 0.2 * cm)]
         grid = _table(table, pack.lang)
         if grid is not None:

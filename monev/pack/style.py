@@ -70,15 +70,17 @@ def column_widths(headers: list[str], rows: list[list[str]], kinds: list[str], t
     columns share what is left by their longest text (bounded, so a long name wraps rather than
     crowding the rest out)."""
     char, padding = 0.66 * size, 0.5 * size + 6
-    header_words = [max((len(w) for w in h.split()), default=0) * char * 1.1 for h in headers]
+    header_words = [max((len(w) for w in h.split()), default=0) * char * 1.25 for h in headers]  # bold
     need = []
     for i, kind in enumerate(kinds):
         longest = max((len(r[i]) for r in rows), default=0)
-        if kind == "text":
+        if kind == "text" and longest > 12:
             need.append(max(min(longest, 45) * char, header_words[i], 4 * char) + padding)
         else:
             need.append(max(longest * char, header_words[i]) + padding)
-    texts = [i for i, kind in enumerate(kinds) if kind == "text"]
+    # short texts (codes, band names) keep their width like numbers: only long texts wrap
+    texts = [i for i, kind in enumerate(kinds)
+             if kind == "text" and max((len(r[i]) for r in rows), default=0) > 12]
     fixed = sum(w for i, w in enumerate(need) if i not in texts)
     wanted = sum(need[i] for i in texts)
     if not texts or not wanted:
