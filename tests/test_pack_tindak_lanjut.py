@@ -64,7 +64,7 @@ def test_a_commitment_is_judged_at_every_data_position_across_a_pagu_revision(ap
     _add(app_engine, S2, "20,5", 6)
     commitments = store.listed(app_engine, THANG)
     engine = db.engine(shared_warehouse)
-    history = view.history(engine, Period(THANG, 9), scope=EVERYTHING, commitments=commitments)
+    history = view.judged_by_month(engine, Period(THANG, 9), scope=EVERYTHING, commitments=commitments)
     states = set()
     for row in history.itertuples(index=False):
         kdsatker, target, batas = (S1, 3000, 9) if row.id == first else (S2, 2050, 6)

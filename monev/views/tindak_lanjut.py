@@ -68,7 +68,7 @@ def judged(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters 
     return frame[SHOWN_COLUMNS]
 
 
-def history(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
+def judged_by_month(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
             commitments: pd.DataFrame) -> pd.DataFrame:
     """Every commitment judged at every data position from January to period.bulan: id,
     posisi_bulan and RESULT_COLUMNS (a commitment is judged again at each month-end load)."""
