@@ -96,6 +96,10 @@ AKUN_REF = RefCheck("akun", ("kdakun",))
 PPK_REF = RefCheck("pejabat", ("thang", "kdsatker", "kdppk"))
 LINE = ("thang", "kdsatker", "kdprogram", "kdgiat", "kdoutput", "kdsoutput", "kdakun", "kdppk")
 LINE_REFS = (SATKER_REF, PROGRAM_REF, KEGIATAN_REF, RO_REF, AKUN_REF, PPK_REF)
+# a budget line's key as the data-warehouse and OM-SPAN exports write it: the PPK column may be
+# missing (the PPK check is then skipped)
+EXPORT_LINE = (THANG, KDSATKER, KDPROGRAM, KDGIAT, KDOUTPUT, KDSOUTPUT, KDAKUN,
+               Column("kdppk", CODE, r"[0-9]{2}", optional_column=True))
 
 # IKPA rule parameters (monev/domain/ikpa_rules.py) and the OM-SPAN IKPA export's value columns
 # (its headers, e.g. "Deviasi Halaman III DIPA", read as snake_case).
@@ -245,14 +249,7 @@ KINDS: dict[str, Kind] = {
             "realisasi_bulanan",
             "Realisasi bulanan real1..real12 (ekspor data warehouse DJPb)",
             (
-                THANG,
-                KDSATKER,
-                KDPROGRAM,
-                KDGIAT,
-                KDOUTPUT,
-                KDSOUTPUT,
-                KDAKUN,
-                Column("kdppk", CODE, r"[0-9]{2}", optional_column=True),
+                *EXPORT_LINE,
                 *(Column(f"real{m}", MONEY, empty_is_zero=True) for m in range(1, 13)),
             ),
             LINE,
@@ -263,14 +260,7 @@ KINDS: dict[str, Kind] = {
             "realisasi_kumulatif",
             "Realisasi kumulatif s.d. tanggal posisi per baris anggaran (OM-SPAN/SAKTI)",
             (
-                THANG,
-                KDSATKER,
-                KDPROGRAM,
-                KDGIAT,
-                KDOUTPUT,
-                KDSOUTPUT,
-                KDAKUN,
-                Column("kdppk", CODE, r"[0-9]{2}", optional_column=True),
+                *EXPORT_LINE,
                 Column("tgl_posisi", DATE),
                 Column("realisasi_sd", MONEY),
             ),
