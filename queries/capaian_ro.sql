@@ -14,21 +14,9 @@ with s as (
     select * from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                   :f_kewenangan, :f_lokasi)
 ),
-p as (
-    select kdsatker, kdgiat, kdoutput, kdsoutput, any_value(kdprogram) as kdprogram,
-           sum(pagu)::bigint as pagu
-    from pagu_berlaku(:tahun, :sampai)
-    where allowed(:f_jenis_belanja, jenis_belanja) and cakupan_ppk(:scope_ppk, kdsatker, kdppk)
-    group by kdsatker, kdgiat, kdoutput, kdsoutput
-),
-r as (
-    select kdsatker, kdgiat, kdoutput, kdsoutput, any_value(kdprogram) as kdprogram,
-           sum(realisasi)::bigint as realisasi
-    from agg_realisasi_bulanan
-    where thang = :tahun and bulan <= month(CAST(:sampai AS DATE))
-      and allowed(:f_jenis_belanja, jenis_belanja) and cakupan_ppk(:scope_ppk, kdsatker, kdppk)
-    group by kdsatker, kdgiat, kdoutput, kdsoutput
-),
+-- the RO's pagu and realization: macros of queries/schema/008_langkah_bersama.sql
+p as (select * from pagu_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)),
+r as (select * from realisasi_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)),
 c as (
     select kdsatker, kdgiat, kdoutput, kdsoutput, max(bulan) as bulan_capaian,
            arg_max(target_vol, bulan)::double as target_vol,

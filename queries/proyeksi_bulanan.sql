@@ -7,14 +7,10 @@
 -- params: :daftar_tahun (list of int), scope and filters (lists, empty = all)
 -- returns: kdunit, nmunit, kdsatker, kdppk, jenis_belanja, bulan (1-12),
 --          realisasi (BIGINT rupiah of that month alone), tahun (BIGINT); only pairs with realization
-with y as (
-    select unnest(CAST(:daftar_tahun AS INTEGER[])) as tahun
-),
-s as (
-    -- each year's selected satker with that year's unit (a code may move between years)
-    select t.thang, t.kdsatker, t.kdunit, t.nmunit
-    from y, lateral (select * from satker_terpilih(y.tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
-                                                   :f_kewenangan, :f_lokasi)) t
+with s as (
+    -- each year's selected satker with that year's unit (queries/schema/008_langkah_bersama.sql)
+    select * from satker_terpilih_per_tahun(:daftar_tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
+                                            :f_kewenangan, :f_lokasi)
 )
 select s.kdunit, coalesce(s.nmunit, '') as nmunit, a.kdsatker, a.kdppk, a.jenis_belanja,
        a.bulan::integer as bulan, sum(a.realisasi)::bigint as realisasi, a.thang::bigint as tahun

@@ -6,14 +6,10 @@
 -- params: :daftar_tahun (list of int), scope and filters (lists, empty = all)
 -- returns: kdunit, nmunit, kdsatker, jenis_belanja, tahun (BIGINT), realisasi_1 .. realisasi_12
 --          (BIGINT rupiah of that month alone, 0 where none); only pairs with realization
-with y as (
-    select unnest(CAST(:daftar_tahun AS INTEGER[])) as tahun
-),
-s as (
-    -- each year's selected satker with that year's unit (a code may move between years)
-    select t.thang, t.kdsatker, t.kdunit, t.nmunit
-    from y, lateral (select * from satker_terpilih(y.tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
-                                                   :f_kewenangan, :f_lokasi)) t
+with s as (
+    -- each year's selected satker with that year's unit (queries/schema/008_langkah_bersama.sql)
+    select * from satker_terpilih_per_tahun(:daftar_tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
+                                            :f_kewenangan, :f_lokasi)
 )
 select s.kdunit, coalesce(s.nmunit, '') as nmunit, a.kdsatker, a.jenis_belanja, a.thang::bigint as tahun,
        coalesce(sum(a.realisasi) filter (where a.bulan = 1), 0)::bigint as realisasi_1,

@@ -21,12 +21,17 @@ from monev.warehouse import query
 from monev.warehouse.query import EVERYTHING, Scope
 
 import builders as b
+import sql_macros
 
 ROOT = Path(__file__).resolve().parent.parent
 S1, S2, S3 = b.S1, b.S2, b.S3
 
 # tables (and the macro over fact_pagu) whose rows carry a PPK: narrowed line by line
 LINE_TABLES = ("fact_pagu", "fact_realisasi", "agg_realisasi_bulanan", "agg_ringkasan_bulanan", "pagu_berlaku")
+# macros of the schema that read those lines for a query and narrow them to their scope_ppk argument
+# (schema 8: steps shared by two queries); a query passes its :scope_ppk on to them
+LINE_MACROS = {m.name: m for m in sql_macros.macros().values()
+               if "scope_ppk" in m.params and re.search(rf"\b({'|'.join(LINE_TABLES)})\b", m.body)}
 # satker-level measures that cannot be split per PPK: none for a scope of PPK only
 SATKER_TABLES = ("fact_rpd", "fact_capaian", "fact_revisi", "fact_ikpa_omspan", "fact_dispensasi_spm",
                  "agg_ikpa_bulanan", "agg_ikpa_capaian")
@@ -53,9 +58,26 @@ def test_every_query_reading_figures_binds_the_scope_and_applies_it_to_each_tabl
     if _reads(sql, LINE_TABLES):
         assert "cakupan_ppk(:scope_ppk" in sql or "satker_utuh(:scope_ppk)" in sql, \
             f"queries/{name}.sql reads lines carrying a PPK without narrowing them to the scope's PPK"
+    for macro in _reads(sql, LINE_MACROS):
+        position = LINE_MACROS[macro].params.index("scope_ppk")
+        for args in sql_macros.calls(sql, macro):
+            assert args[position] == ":scope_ppk", f"queries/{name}.sql calls {macro} without the scope's PPK"
     if _reads(sql, SATKER_TABLES):
         assert "satker_utuh(:scope_ppk)" in sql, \
             f"queries/{name}.sql reads a satker-level measure without keeping it from a PPK-only scope"
+
+
+def test_macros_reading_lines_for_a_query_narrow_them_to_the_scope():
+    """A macro that takes scope_ppk applies it to the lines it reads; the other macros that read
+    lines (the aggregates' rebuilds of a load) are called by no query, which would bypass the scope."""
+    assert {"pagu_ro", "realisasi_ro"} <= set(LINE_MACROS)
+    for macro in LINE_MACROS.values():
+        assert "cakupan_ppk(scope_ppk," in macro.body, f"{macro.name} ({macro.migration}) ignores its scope_ppk"
+    unscoped = [m.name for m in sql_macros.macros().values()
+                if m.name not in LINE_MACROS and m.name not in LINE_TABLES and _reads(m.body, LINE_TABLES)]
+    for name in query.query_names():
+        sql = _without_comments(query.sql_text(name))
+        assert not _reads(sql, unscoped), f"queries/{name}.sql reads lines through {_reads(sql, unscoped)}"
 
 
 def test_run_requires_a_scope_and_reference_refuses_figure_queries(engine):
@@ -105,7 +127,7 @@ def _params(name: str) -> dict:
 def _satker_level(name: str) -> bool:
     """A query of satker-level measures only (no PPK lines of its own to narrow)."""
     sql = _without_comments(query.sql_text(name))
-    return "satker_utuh(:scope_ppk)" in sql and "cakupan_ppk" not in sql
+    return "satker_utuh(:scope_ppk)" in sql and "cakupan_ppk" not in sql and not _reads(sql, LINE_MACROS)
 
 
 @pytest.mark.parametrize("scope_name", list(SCOPES))
