@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monev.i18n import format as fmt
+from monev.i18n.markdown import plotly_texts
 from monev.i18n.texts import text
 
 REALISASI_COLOR = "#1f77b4"
@@ -67,7 +68,7 @@ def realization_vs_target(frame: pd.DataFrame, *, label: str, title: str, lang: 
 
     frame: one row per category with `label` (the category's display name), pagu, realisasi,
     persen, target_persen."""
-    names = frame[label].astype(str).tolist()
+    names = plotly_texts(frame[label])  # from the data: axis labels and hover, as text
     custom = list(zip(fmt.rupiahs(frame["realisasi"], lang), fmt.rupiahs(frame["pagu"], lang),
                       fmt.percents(frame["persen"], lang), fmt.percents(frame["target_persen"], lang)))
     figure = go.Figure()

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monev.i18n import format as fmt
+from monev.i18n.markdown import plotly_texts
 from monev.i18n.texts import text
 
 COLOURS = {"dibayar_belum_terwujud": "#d62728", "sejalan": "#7f7f7f", "terwujud_belum_dibayar": "#1f77b4"}
@@ -41,7 +42,7 @@ def quadrant(frame: pd.DataFrame, level: str, title: str, lang: str = "id") -> g
             continue
         size = [12 + 28 * math.sqrt(max(float(p), 0.0) / biggest) if biggest > 0 else 14 for p in part["pagu"]]
         custom = pd.DataFrame({
-            "nama": point_label(part, level),
+            "nama": plotly_texts(point_label(part, level)),
             "capaian": [fmt.percent(v, lang) for v in part["capaian_persen"]],
             "pagu": [fmt.rupiah(v, lang) for v in part["pagu"]],
             "realisasi": [fmt.rupiah(v, lang) for v in part["realisasi"]],

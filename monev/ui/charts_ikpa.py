@@ -7,6 +7,7 @@ from pandas.io.formats.style import Styler
 
 from monev.domain.ikpa_rules import INDICATORS
 from monev.i18n import format as fmt
+from monev.i18n.markdown import plotly_text, plotly_texts
 from monev.i18n.texts import JENIS_BELANJA, text
 from monev.ui import tables
 
@@ -75,7 +76,8 @@ def score_lines(frame: pd.DataFrame, measure: str, title: str, lang: str = "id")
     fig = go.Figure()
     for kdunit, part in frame.groupby("kdunit", sort=True):
         part = part.sort_values("bulan")
-        name = (text("ikpa_tingkat_kementerian", lang) if kdunit == "" else f"{kdunit} {part['nmunit'].iloc[0]}")
+        name = (text("ikpa_tingkat_kementerian", lang) if kdunit == ""
+                else plotly_text(f"{kdunit} {part['nmunit'].iloc[0]}"))
         fig.add_trace(go.Scatter(
             x=_months(part["bulan"], lang), y=part[measure].astype(float), mode="lines+markers", name=name,
             line=dict(width=4 if kdunit == "" else 2), customdata=[[score_text(v, lang)] for v in part[measure]],
@@ -98,7 +100,7 @@ def group_label(frame: pd.DataFrame, lang: str) -> list[str]:
 
 def projection_bars(frame: pd.DataFrame, title: str, lang: str = "id") -> go.Figure:
     """Per group: pagu, realization so far and the projected year end with its range (error bar)."""
-    y = group_label(frame, lang)
+    y = plotly_texts(group_label(frame, lang))
     fig = go.Figure()
     for column, key, color in (("pagu", "pagu", "#c7c7c7"), ("realisasi", "realisasi", "#1f77b4")):
         fig.add_trace(go.Bar(y=y, x=frame[column].astype(float), orientation="h", name=text(key, lang),

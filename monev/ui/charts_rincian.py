@@ -5,6 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monev.i18n import format as fmt
+from monev.i18n.markdown import plotly_texts
 
 # red below a third, amber around the middle, green from 90% up
 REALISASI_SCALE = [[0.0, "#c0392b"], [0.5, "#f1c40f"], [0.9, "#27ae60"], [1.0, "#1e8449"]]
@@ -22,7 +23,7 @@ def treemap(frame: pd.DataFrame, title: str, lang: str = "id", labels: dict[str,
         [fmt.percent(v, lang) for v in shown["persen"]],
     ))
     figure = go.Figure(go.Treemap(
-        labels=names.tolist(),
+        labels=plotly_texts(names),
         parents=[""] * len(shown),
         values=shown["pagu"].astype(float).tolist(),
         customdata=custom,

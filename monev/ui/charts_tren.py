@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monev.i18n import format as fmt
+from monev.i18n.markdown import plotly_text
 from monev.i18n.texts import text
 
 PAGU_COLOR = "#9ecae1"
@@ -46,7 +47,7 @@ def yearly_breakdown(frame: pd.DataFrame, *, category: str, title: str, lang: st
     order = frame["year_label"].drop_duplicates().astype(str).tolist()
     for name, part in frame.groupby(category, sort=True):
         figure.add_trace(go.Bar(
-            x=part["year_label"].astype(str).tolist(), y=_values(part["persen"]), name=str(name),
+            x=part["year_label"].astype(str).tolist(), y=_values(part["persen"]), name=plotly_text(name),
             customdata=list(zip(fmt.rupiahs(part["pagu"], lang), fmt.rupiahs(part["realisasi"], lang),
                                 fmt.percents(part["persen"], lang))),
             hovertemplate=(f"%{{x}} · %{{fullData.name}}<br>{text('pagu', lang)}: %{{customdata[0]}}"

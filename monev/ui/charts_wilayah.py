@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 
 from monev import paths
 from monev.i18n import format as fmt
+from monev.i18n.markdown import plotly_text
 from monev.i18n.texts import text
 
 GEO = Path(__file__).resolve().parent / "geo"
@@ -129,7 +130,7 @@ def _points(value, lang: str) -> str:
 
 
 def _hover(r, lang: str) -> str:
-    lines = [f"<b>{r.kdlokasi} {_escaped(r.nmlokasi)}</b>",
+    lines = [f"<b>{r.kdlokasi} {plotly_text(r.nmlokasi)}</b>",
              f"{text('pagu', lang)}: {fmt.rupiah(int(r.pagu), lang)}",
              f"{text('realisasi', lang)}: {fmt.rupiah(int(r.realisasi), lang)} "
              f"({fmt.percent(None if pd.isna(r.persen) else float(r.persen), lang)})",
@@ -140,11 +141,6 @@ def _hover(r, lang: str) -> str:
     if r.jumlah_bentuk > 1:
         lines.append("<i>" + text("wilayah_bentuk_bersama", lang, n=int(r.jumlah_bentuk), nama=r.nama_bentuk) + "</i>")
     return "<br>".join(lines)
-
-
-def _escaped(name: str) -> str:
-    """Names come from loaded files: shown as text, never as plotly's HTML-like markup."""
-    return str(name).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def colour_scale(values: pd.Series) -> tuple[float, float, list]:
