@@ -1,29 +1,17 @@
-"""`streamlit run app.py` on a free loopback port and headless Chromium sessions against it, for
-the benchmarks that measure the app as users reach it (bench.visits, bench.load)."""
+"""The app as the benchmarks that measure it as users reach it run it (bench.visits, bench.load,
+bench.proxy): started by bench/app_server.py as the end-to-end tests start it, with a bench account
+to sign in with, and headless Chromium sessions against it."""
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from bench.app_server import CHROMIUM, CHROMIUM_FLAGS, IDLE, ROOT, free_port, running_app  # noqa: F401
+
 PAGES = ["ringkasan", "rincian", "kpa_ppk", "ikpa", "capaian", "rpd", "wilayah", "tren", "muat"]
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # the account every bench session signs in with (a configured warehouse shows nothing before):
@@ -49,36 +37,10 @@ def bench_app_db(directory: Path) -> Path:
 def streamlit_server(db_path: Path, log: Path | None = None, port: int | None = None, app_db: Path | None = None):
     """Yields (url, pid); the server is stopped on exit. Without `app_db`, a temporary one with
     the bench's account (USER)."""
-    port = port or free_port()
-    scratch = tempfile.TemporaryDirectory(prefix="monev-bench-appdb-")
-    app_db = app_db or bench_app_db(Path(scratch.name))
-    out = open(log, "wb") if log else subprocess.DEVNULL
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "MONEV_DB": str(db_path), "MONEV_APP_DB": str(app_db)},
-        stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start")
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.2)
-        yield url, process.pid
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if log:
-            out.close()
-        scratch.cleanup()
+    with tempfile.TemporaryDirectory(prefix="monev-bench-appdb-") as scratch:
+        app_db = app_db or bench_app_db(Path(scratch))
+        with running_app({"MONEV_DB": str(db_path), "MONEV_APP_DB": str(app_db)}, log, port=port) as (port, process):
+            yield f"http://127.0.0.1:{port}", process.pid
 
 
 def cpu_seconds(pid: int) -> float:
@@ -89,10 +51,6 @@ def cpu_seconds(pid: int) -> float:
 
 def page_url(url: str, page: str) -> str:
     return f"{url}/{'' if page == 'ringkasan' else page}"
-
-
-IDLE = ("() => { const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"
-        " return !w || !/Stop|Running/.test(w.innerText); }")
 
 
 def settle(page, timeout_ms: int = 120_000) -> None:

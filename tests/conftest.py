@@ -5,6 +5,7 @@ import os
 import shutil
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,38 @@ def warehouse(template_warehouse, tmp_path) -> Path:
     db_path = _copy(template_warehouse, tmp_path / "gudang.duckdb")
     yield db_path
     db.dispose(db_path)
+
+
+@pytest.fixture(scope="session")
+def reference_warehouse(tmp_path_factory) -> Path:
+    """Only the base data set's reference data (units, satker, codes, PPK, targets), loaded once:
+    the start of the property tests, which load their generated facts into copies of it."""
+    base = tmp_path_factory.mktemp("referensi")
+    data = builders.base_dataset()
+    data.rows = {k: v for k, v in data.rows.items() if k in builders.REFERENCE_KINDS}
+    db_path = base / "referensi.duckdb"
+    builders.load_dataset(db_path, base / "files", data)
+    db.dispose(db_path)
+    return db_path
+
+
+@contextmanager
+def _scratch_copy(template: Path):
+    work = Path(tempfile.mkdtemp(prefix="monev-uji-"))
+    db_path = _copy(template, work / "gudang.duckdb")
+    try:
+        yield work, db_path
+    finally:
+        db.dispose(db_path)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def reference_copy(reference_warehouse):
+    """`with reference_copy() as (work, db_path):` a fresh copy of reference_warehouse in its own
+    temporary directory, disposed and removed after. A factory rather than a copy, because a
+    hypothesis test needs one per example and pytest's function fixtures are made once per test."""
+    return lambda: _scratch_copy(reference_warehouse)
 
 
 @pytest.fixture(scope="module")

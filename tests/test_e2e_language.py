@@ -60,6 +60,7 @@ def test_a_link_with_lang_en_opens_the_page_in_english_and_the_language_stays(se
         page.get_by_label(text("akses_sandi", "en"), exact=True).fill(signed.PASSWORD)
         page.get_by_role("button", name=text("akses_tombol", "en"), exact=True).click()
         settle(page)
+        page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)  # the page's figures, whatever language
         linked_menu, linked_page, linked_url = _menu(page), main_text(page), page.url
         page.locator('[data-testid="stSidebarNav"] a').filter(has_text=text("tren", "en")).first.click()
         settle(page)

@@ -4,12 +4,8 @@ totals computed from the rows themselves (builders.expected_summary, plain Pytho
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -47,28 +43,13 @@ def realization_rows(draw):
             for line, number in keys]
 
 
-@pytest.fixture(scope="module")
-def reference_warehouse(tmp_path_factory) -> Path:
-    """Only the base reference data (satker, codes, PPK, targets), loaded once."""
-    base = tmp_path_factory.mktemp("referensi")
-    data = b.base_dataset()
-    data.rows = {k: v for k, v in data.rows.items() if k in b.REFERENCE_KINDS}
-    db_path = base / "referensi.duckdb"
-    b.load_dataset(db_path, base / "files", data)
-    db.dispose(db_path)
-    return db_path
-
-
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(pagu=pagu_rows(), realisasi=realization_rows(), style_pagu=st.sampled_from(STYLES),
        style_real=st.sampled_from(STYLES), bulan=st.integers(1, 12))
-def test_loaded_totals_equal_the_rows_totals(reference_warehouse, capsys, pagu, realisasi, style_pagu,
+def test_loaded_totals_equal_the_rows_totals(reference_copy, capsys, pagu, realisasi, style_pagu,
                                             style_real, bulan):
-    work = Path(tempfile.mkdtemp(prefix="roundtrip-"))
-    db_path = work / "gudang.duckdb"
-    shutil.copyfile(reference_warehouse, db_path)
-    try:
+    with reference_copy() as (work, db_path):
         files = [b.write_kind(work / "pagu", "pagu", pagu, style_pagu)]
         if realisasi:
             files.append(b.write_kind(work / "realisasi", "realisasi", realisasi, style_real))
@@ -91,6 +72,3 @@ def test_loaded_totals_equal_the_rows_totals(reference_warehouse, capsys, pagu, 
         shown = json.loads(capsys.readouterr().out)["total"]
         assert (shown["pagu"], shown["blokir"], shown["realisasi"]) == (
             expected["pagu"], expected["blokir"], expected["realisasi"])
-    finally:
-        db.dispose(db_path)
-        shutil.rmtree(work, ignore_errors=True)

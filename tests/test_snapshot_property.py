@@ -4,12 +4,8 @@ give a summary whose realization at every month's end is, to the rupiah, the sum
 each line's latest snapshot on or before that day (computed here from the rows, plain integers)."""
 from __future__ import annotations
 
-import shutil
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,17 +30,6 @@ def snapshot_files(draw):
     return files
 
 
-@pytest.fixture(scope="module")
-def reference_warehouse(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("referensi")
-    data = b.base_dataset()
-    data.rows = {k: v for k, v in data.rows.items() if k in b.REFERENCE_KINDS}
-    db_path = base / "referensi.duckdb"
-    b.load_dataset(db_path, base / "files", data)
-    db.dispose(db_path)
-    return db_path
-
-
 def _expected(files, month: int) -> int:
     in_force = {}
     for rows in files:  # a later file's snapshot of the same line and date replaces the earlier
@@ -60,24 +45,18 @@ def _expected(files, month: int) -> int:
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(files=snapshot_files(), style=st.sampled_from(["csv", "csv_dots", "xlsx"]))
-def test_snapshots_to_monthly_flows_to_summary_round_trip_to_the_rupiah(reference_warehouse, files, style):
-    with tempfile.TemporaryDirectory() as work:
-        work = Path(work)
-        db_path = work / "gudang.duckdb"
-        shutil.copyfile(reference_warehouse, db_path)
-        try:
-            for number, rows in enumerate(files):
-                records = [{**LINES[line], "tgl_posisi": day.isoformat(), "realisasi_sd": amount}
-                           for line, day, amount in rows]
-                path = b.write_kind(work / f"f{number}", "realisasi_kumulatif", records, style)
-                [result] = ingest_files(db_path, [path], loaded_by="penguji")
-                # the same bytes as an earlier file change nothing, as the model expects too
-                assert result.status in ("dimuat", "sudah_dimuat"), (result.message, result.problems.to_dict("records"))
-            db.dispose(db_path)
-            engine = db.engine(db_path)
-            for month in range(1, 13):
-                period = Period.parse(2024, f"2024-{month:02d}")
-                total = reports.budget_summary(engine, period, scope=EVERYTHING)["total"]
-                assert int(total["realisasi"].iloc[0]) == _expected(files, month), month
-        finally:
-            db.dispose(db_path)
+def test_snapshots_to_monthly_flows_to_summary_round_trip_to_the_rupiah(reference_copy, files, style):
+    with reference_copy() as (work, db_path):
+        for number, rows in enumerate(files):
+            records = [{**LINES[line], "tgl_posisi": day.isoformat(), "realisasi_sd": amount}
+                       for line, day, amount in rows]
+            path = b.write_kind(work / f"f{number}", "realisasi_kumulatif", records, style)
+            [result] = ingest_files(db_path, [path], loaded_by="penguji")
+            # the same bytes as an earlier file change nothing, as the model expects too
+            assert result.status in ("dimuat", "sudah_dimuat"), (result.message, result.problems.to_dict("records"))
+        db.dispose(db_path)
+        engine = db.engine(db_path)
+        for month in range(1, 13):
+            period = Period.parse(2024, f"2024-{month:02d}")
+            total = reports.budget_summary(engine, period, scope=EVERYTHING)["total"]
+            assert int(total["realisasi"].iloc[0]) == _expected(files, month), month
