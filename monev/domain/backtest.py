@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from monev.domain import summary
 from monev.domain.projection import by_month, project
 
 QUARTER_ENDS = (3, 6, 9)
@@ -33,7 +34,7 @@ def backtest(history: pd.DataFrame, pagu_at: pd.DataFrame, levels: list[tuple[st
         end = pagu_at[(pagu_at["tahun"] == year) & (pagu_at["bulan"] == 12)]
         actual_real = this.groupby(entity)["realisasi"].sum()
         actual_pagu = end.groupby(entity)["pagu"].sum()
-        actual_total = 100.0 * float(this["realisasi"].sum()) / float(end["pagu"].sum())
+        actual_total = summary.percent_of(int(this["realisasi"].sum()), int(end["pagu"].sum()))
         plan = None if rpd is None else rpd[rpd["tahun"] == year]
         for month in months:
             known = pagu_at[(pagu_at["tahun"] == year) & (pagu_at["bulan"] == month)]
@@ -43,14 +44,15 @@ def backtest(history: pd.DataFrame, pagu_at: pd.DataFrame, levels: list[tuple[st
             current[["pagu", "blokir", "realisasi"]] = current[["pagu", "blokir",
                                                                 "realisasi"]].fillna(0).astype("int64")
             projected = project(current, month, earlier, levels, plan, rpd_keys)
-            total = float(projected["proyeksi"].sum()) * 100.0 / float(projected["pagu"].sum())
+            total = summary.percent_of(int(projected["proyeksi"].sum()), int(projected["pagu"].sum()))
             per = projected.groupby(entity).agg(proyeksi=("proyeksi", "sum"), pagu=("pagu", "sum"))
             both = per.join(actual_pagu.rename("pagu_akhir"), how="inner").join(
                 actual_real.rename("realisasi_akhir"), how="left").fillna({"realisasi_akhir": 0})
             both = both[(both["pagu"] > 0) & (both["pagu_akhir"] > 0)]
-            projected_persen = 100.0 * both["proyeksi"] / both["pagu"]
-            errors = (projected_persen - 100.0 * both["realisasi_akhir"] / both["pagu_akhir"]).abs()
-            rows.append((year, month, total, actual_total, total - actual_total,
+            errors = (summary.percent(both["proyeksi"], both["pagu"])
+                      - summary.percent(both["realisasi_akhir"], both["pagu_akhir"])).abs()
+            error = float("nan") if total is None or actual_total is None else total - actual_total
+            rows.append((year, month, total, actual_total, error,
                          float(errors.mean()) if len(errors) else float("nan"), int(len(errors))))
     return pd.DataFrame(rows, columns=["tahun", "bulan", "proyeksi_persen", "aktual_persen", "galat",
                                        "galat_satker_rata", "jumlah_satker"])

@@ -175,11 +175,12 @@ def levels(sums: pd.DataFrame) -> dict[str, pd.DataFrame]:
         result[level] = _finish(frame.astype({c: "int64" for c in counts}))
     [row] = sums[sums["tingkat"] == "total"].to_dict("records")
     pagu, realisasi = int(row["pagu"]), int(row["realisasi"])
-    result["total"] = pd.DataFrame([{
+    total = pd.DataFrame([{
         "pagu": pagu, "realisasi": realisasi,
-        "persen_keuangan": 100.0 * realisasi / pagu if pagu else math.nan,
         "progres_fisik": float(row["progres_fisik"]),
         "capaian_persen": 100.0 * geometric_mean(units["rasio"]),
         "jumlah_ro": int(row["jumlah_ro"]), "jumlah_ro_dilaporkan": int(row["jumlah_ro_dilaporkan"]),
     }])
+    total.insert(2, "persen_keuangan", summary.percent(total["realisasi"], total["pagu"]))
+    result["total"] = total
     return result
