@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import time
 from pathlib import Path
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from monev.access.roles import Viewer
@@ -70,3 +72,11 @@ def record_downloads(monkeypatch) -> dict[str, bytes]:
 
     monkeypatch.setattr(download.st, "download_button", recording)
     return written
+
+
+def workbook_rows(workbook: bytes, first_column: str, **read) -> pd.DataFrame:
+    """The rows of a downloaded workbook, read from its header row (the one holding `first_column`),
+    under the sheet's notes (sample marker, as-loaded note), whose number varies."""
+    rows = pd.read_excel(io.BytesIO(workbook), header=None).itertuples(index=False)
+    header = next(i for i, row in enumerate(rows) if first_column in list(row))
+    return pd.read_excel(io.BytesIO(workbook), skiprows=header, **read)

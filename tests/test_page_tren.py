@@ -5,7 +5,6 @@ Uses a two-year warehouse: 2023 is the base data set shifted a year, with other 
 """
 from __future__ import annotations
 
-import io
 import json
 
 import pandas as pd
@@ -20,7 +19,7 @@ from monev.warehouse import db
 from monev.warehouse.query import EVERYTHING
 
 import builders
-from apptest import open_page, record_downloads
+from apptest import open_page, record_downloads, workbook_rows
 
 PAGE = "pages/tren.py"
 OLD = 2023
@@ -175,10 +174,7 @@ def test_download_holds_the_rows_shown(two_year_warehouse, monkeypatch):
     at = _page(monkeypatch, two_year_warehouse, tahun=str(NEW), sampai="6")
     assert not at.exception
     shown = next(frame.value for frame in at.dataframe if "Unit eselon I" in frame.value.columns)
-    # the rows start under the sheet's notes (sample marker, as-loaded note)
-    header = next(i for i, row in enumerate(pd.read_excel(io.BytesIO(written["tren_per_unit"]), header=None)
-                                            .itertuples(index=False)) if "kdunit" in list(row))
-    book = pd.read_excel(io.BytesIO(written["tren_per_unit"]), skiprows=header, dtype={"kdunit": str})
+    book = workbook_rows(written["tren_per_unit"], "kdunit", dtype={"kdunit": str})
     assert len(book) == len(shown) == 4
     assert [f"{r.kdunit} {r.nmunit}" for r in book.itertuples()] == shown["Unit eselon I"].tolist()
     assert [_rupiah(int(v)) for v in book["pagu"]] == shown["Pagu"].tolist()

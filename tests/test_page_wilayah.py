@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 
 import pandas as pd
@@ -11,13 +10,13 @@ from streamlit.testing.v1 import AppTest
 
 from monev import reports
 from monev.domain.period import Period
-from monev.ui import charts_wilayah, download
+from monev.ui import charts_wilayah
 from monev.views import wilayah
 from monev.warehouse import db
 from monev.warehouse.query import EVERYTHING, Filters
 
 import builders
-from apptest import open_page
+from apptest import open_page, record_downloads, workbook_rows
 
 PAGE = "pages/wilayah.py"
 TAHUN = builders.THANG
@@ -131,16 +130,23 @@ def test_provinces_reconcile_with_budget_summary(shared_warehouse):
     assert dk["pagu"].dtype == "int64" and dk["realisasi"].dtype == "int64"
 
 
-def test_download_holds_the_rows_shown(shared_warehouse):
-    engine = db.engine(shared_warehouse)
-    frame = wilayah.per_provinsi(engine, Period(TAHUN, 6), scope=EVERYTHING)
-    book = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "wilayah_provinsi", sample=True)), skiprows=2,
-                         dtype={"kdlokasi": str})
-    assert book["kdlokasi"].tolist() == ["32"]
+def test_download_holds_the_rows_shown(shared_warehouse, monkeypatch):
+    """The page's province table and the workbook its download button carries (built as a click
+    builds it): the same provinces, the workbook with the exact rupiah as numbers, both equal to
+    the figures computed from the loaded rows."""
+    written = record_downloads(monkeypatch)
+    at = _page(monkeypatch, shared_warehouse, tahun=str(TAHUN), sampai="6")
+    assert not at.exception
+    shown = _table(at)
+    book = workbook_rows(written["wilayah_provinsi"], "kdlokasi", dtype={"kdlokasi": str})
+    assert book["kdlokasi"].tolist() == shown["Kode"].tolist() == ["32"]
+    assert book["nmlokasi"].tolist() == shown["Provinsi"].tolist()
+    assert [_rupiah(int(v)) for v in book["pagu"]] == shown["Pagu"].tolist()
+    assert [_rupiah(int(v)) for v in book["realisasi"]] == shown["Realisasi"].tolist()
     expected = _expected(builders.base_dataset(), 6, {"DK", "TP"})["32"]
-    assert int(book["pagu"].iloc[0]) == expected["pagu"]
-    assert int(book["realisasi"].iloc[0]) == expected["realisasi"]
+    assert (int(book["pagu"].iloc[0]), int(book["realisasi"].iloc[0])) == (expected["pagu"], expected["realisasi"])
     assert book["persen"].iloc[0] == pytest.approx(float(expected["persen"]))
+    assert book["pagu"].dtype == "int64"
 
 
 # The province lists of the fiscal years (BPS codes; Kemendagri's renumbering of Papua from 2022).
