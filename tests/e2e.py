@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 # the server and browser start as the benchmarks start them (bench/app_server.py)
-from bench.app_server import CHROMIUM, CHROMIUM_FLAGS, IDLE, free_port, running_app, wait_healthy  # noqa: F401
+from bench.app_server import CHROMIUM, CHROMIUM_FLAGS, IDLE, ROOT, free_port, running_app, wait_healthy  # noqa: F401
 
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                     reason="Chromium tidak terpasang (apt-get install chromium)")
