@@ -35,10 +35,6 @@ SHOWN_COLUMNS = ["id", "rakor", "kdunit", "kdsatker", "nmsatker", "kdppk", "komi
 HISTORY_COLUMNS = ["id", "posisi_bulan", "posisi", *rules.RESULT_COLUMNS]
 
 
-def _whole_spending(filters: Filters) -> Filters:
-    return replace(filters, jenis_belanja=())
-
-
 def _visible(commitments: pd.DataFrame, grain: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     satkers = set(grain["kdsatker"])
     keep = commitments["kdsatker"].isin(satkers).to_numpy()
@@ -52,7 +48,7 @@ def _visible(commitments: pd.DataFrame, grain: pd.DataFrame, scope: Scope) -> pd
 def ros(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER) -> pd.DataFrame:
     """The RO of the satker in scope and their output reports up to the period
     (queries/tindak_lanjut_ro.sql), with `kode_ro` ('kdgiat.kdoutput.kdsoutput')."""
-    frame = query.run(engine, "tindak_lanjut_ro", scope=scope, filters=_whole_spending(filters),
+    frame = query.run(engine, "tindak_lanjut_ro", scope=scope, filters=filters,
                       tahun=period.tahun, sampai=period.sampai)
     return frame.assign(kode_ro=rules.ro_code(frame))
 
@@ -86,13 +82,27 @@ def volume_text(value, lang: str = "id") -> str:
     return "–" if fmt.is_missing(value) else fmt.format_decimal(value, lang, "#,##0.####")
 
 
+def _of_satkers(filters: Filters, commitments: pd.DataFrame) -> Filters | None:
+    """The filters narrowed to the commitments' satker (within the satker the filters chose), so
+    the warehouse is read for a handful of satker at any scale; None when none is left."""
+    chosen = sorted(set(commitments["kdsatker"]))
+    if filters.satkers:
+        chosen = [s for s in chosen if s in filters.satkers]
+    return replace(filters, satkers=tuple(chosen), jenis_belanja=()) if chosen else None
+
+
 def _judging(engine, period: Period, scope: Scope, filters: Filters, commitments: pd.DataFrame, months):
-    """(the visible commitments of the year, the budget grain of each month in `months(rows)`,
-    the RO reports up to the period; None when there are none) for judge()."""
-    filters = _whole_spending(filters)
+    """(the visible commitments of the year, the budget grain at the period, the grain of each
+    month in `months(rows)`, the RO reports up to the period or None without a volume commitment)
+    for judge(); None when no commitment of the year is left."""
     rows = commitments[commitments["tahun"] == period.tahun]
+    filters = _of_satkers(filters, rows)
+    if filters is None:
+        return None
     now = reports.budget_grain(engine, period, scope=scope, filters=filters)
     rows = _visible(rows, now, scope)
+    if rows.empty:
+        return None
     grains = {m: now if m == period.bulan else
               reports.budget_grain(engine, Period(period.tahun, m), scope=scope, filters=filters)
               for m in months(rows)}
@@ -115,11 +125,13 @@ def judged(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters 
            commitments: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """The commitments of the period's fiscal year within the scope, each judged at the end of
     period.bulan (monev.domain.tindak_lanjut.judge), with the satker's (and RO's) name, the
-    commitment and its due month in words (`lang`): SHOWN_COLUMNS, in the commitments' order."""
-    rows, now, grains, reported = _judging(engine, period, scope, filters, commitments,
-                                           lambda rows: {min(period.bulan, int(m)) for m in rows["batas_bulan"]})
-    if rows.empty:
+    commitment and its due month in words (`lang`): SHOWN_COLUMNS, in the commitments' order. The
+    warehouse is read for the commitments' satker only (_of_satkers)."""
+    found = _judging(engine, period, scope, filters, commitments,
+                     lambda rows: {min(period.bulan, int(m)) for m in rows["batas_bulan"]})
+    if found is None:
         return pd.DataFrame(columns=SHOWN_COLUMNS)
+    rows, now, grains, reported = found
     frame = _named(rules.judge(rows, grains, period.bulan, reported), now, reported, lang)
     return frame[SHOWN_COLUMNS]
 
@@ -128,18 +140,12 @@ def judged_by_month(engine: sa.Engine, period: Period, *, scope: Scope, filters:
                     commitments: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """Each commitment judged at every data position from the month it was made
     (rules.first_month) to period.bulan, as it was judged at each month-end load: HISTORY_COLUMNS
-    (`posisi`: the month in words), by commitment and month. The warehouse is read for the
-    commitments' satker only."""
-    mine = commitments[commitments["tahun"] == period.tahun]
-    chosen = sorted(set(mine["kdsatker"]))
-    if filters.satkers:
-        chosen = [s for s in chosen if s in filters.satkers]
-    if not chosen:
+    (`posisi`: the month in words), by commitment and month."""
+    found = _judging(engine, period, scope, filters, commitments, lambda rows: range(1, period.bulan + 1))
+    if found is None:
         return pd.DataFrame(columns=HISTORY_COLUMNS)
-    narrowed = replace(filters, satkers=tuple(chosen))
-    starts = {r.id: rules.first_month(r.dibuat_pada, period.tahun) for r in mine.itertuples(index=False)}
-    rows, _, grains, reported = _judging(engine, period, scope, narrowed, mine,
-                                         lambda rows: range(1, period.bulan + 1))
+    rows, _, grains, reported = found
+    starts = {r.id: rules.first_month(r.dibuat_pada, period.tahun) for r in rows.itertuples(index=False)}
     parts = []
     for m in range(1, period.bulan + 1):
         due = rows[[starts[i] <= m for i in rows["id"]]]
