@@ -46,14 +46,24 @@ def _worded(frame: pd.DataFrame) -> pd.DataFrame:
     return shown if volume_rows else shown.drop(columns=[c for c in VOLUME_ONLY if c in shown])
 
 
+def _written(frame: pd.DataFrame, labels: dict) -> tuple[pd.DataFrame, dict]:
+    """The numbers as text in the reader's formats (st.dataframe's own follow the browser's
+    locale), right-aligned under their labels; the download keeps them as numbers."""
+    L = lang()
+    writers = [(MONEY, lambda v: fmt.rupiahs(v, L)), (PERCENT, lambda v: fmt.percents(v, L).tolist()),
+               (VOLUMES, lambda v: [view.volume_text(x, L) for x in v])]
+    columns = {c: write(frame[c]) for names, write in writers for c in names if c in frame}
+    config = {c: labels.get(c, c) for c in frame}
+    config.update({c: st.column_config.TextColumn(config[c], alignment="right") for c in columns})
+    return frame.assign(**columns), config
+
+
 def table(ctx, frame: pd.DataFrame, name: str, key: str) -> None:
     """Judged commitments (views.tindak_lanjut.judged or .judged_by_month) as a table with
     Indonesian formats, and their Excel download."""
     shown = _worded(frame)
-    styled = tables.styled(shown, lang(), money=MONEY, percent=PERCENT).format(
-        {c: (lambda v: view.volume_text(v, lang())) for c in VOLUMES if c in shown})
-    labels = _labels()
-    st.dataframe(styled, hide_index=True, key=f"{key}_tabel", column_config={c: labels.get(c, c) for c in shown})
+    written, config = _written(shown, _labels())
+    st.dataframe(written, hide_index=True, key=f"{key}_tabel", column_config=config)
     download.download_button(shown, name, sample=ctx.sample, key=f"{key}_unduh")
 
 
