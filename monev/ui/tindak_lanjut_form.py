@@ -169,9 +169,7 @@ def from_attention(ctx, attention: pd.DataFrame) -> None:
     ppk = str(row["kdppk"] or "")
     fill = data.view(view.prefill, ctx, kdsatker=row["kdsatker"], kdppk=ppk, lang=lang())
     st.markdown(escape(t("tl_alasan", alasan=row["alasan"])))
-    earlier = _open_commitments(period.tahun, row["kdsatker"], ppk)
-    if earlier:
-        st.caption(t("tl_sudah_ada", daftar=", ".join(str(i) for i in earlier)))
+    earlier = st.empty()  # filled after the form: it names one recorded by this click too
     target = fmt.format_decimal(fill["target_persen_x100"] / 100, lang(), "0.##") if fill["target_persen_x100"] else ""
     with st.form(f"tl_perhatian_{code}"):
         left, right = st.columns(2)
@@ -185,6 +183,9 @@ def from_attention(ctx, attention: pd.DataFrame) -> None:
             _record(ctx, store.Commitment(rakor=rakor, tahun=period.tahun, kdunit=str(row["kdunit"]),
                                           kdsatker=str(row["kdsatker"]), kdppk=ppk, ukuran="persen", target=target,
                                           batas_bulan=batas, penanggung_jawab=pj), "ikpa")
+    recorded = _open_commitments(period.tahun, row["kdsatker"], ppk)
+    if recorded:
+        earlier.caption(t("tl_sudah_ada", daftar=", ".join(str(i) for i in recorded)))
 
 
 def _open_commitments(tahun: int, kdsatker: str, kdppk: str) -> list[int]:
