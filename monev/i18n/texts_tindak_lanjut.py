@@ -59,6 +59,7 @@ TEXTS = {
     # each data position since it was made
     "tl_judul_riwayat": ("Penilaian di setiap posisi data", "Judged at every data position"),
     "tl_pilih_riwayat": ("Tindak lanjut", "Follow-up"),
+    "tl_pilih_riwayat_petunjuk": ("Pilih satu tindak lanjut", "Pick a follow-up"),
     "tl_catatan_riwayat": ("Status komitmen ini di setiap akhir bulan sejak dicatat, dengan angka saat itu.",
                            "This commitment's status at every month end since it was recorded, with the figures "
                            "then."),

@@ -135,8 +135,10 @@ def history(ctx, judged: pd.DataFrame, commitments: pd.DataFrame) -> None:
         return
     st.subheader(t("tl_judul_riwayat"))
     described = dict(zip(judged["id"], judged["kdsatker"] + " · " + judged["komitmen"]))
-    chosen = st.selectbox(t("tl_pilih_riwayat"), list(described), key="tl_riwayat",
-                          format_func=lambda i: f"{i}: {described[i]}")
+    chosen = st.selectbox(t("tl_pilih_riwayat"), list(described), key="tl_riwayat", index=None,
+                          format_func=lambda i: f"{i}: {described[i]}", placeholder=t("tl_pilih_riwayat_petunjuk"))
+    if chosen is None:  # read for the one asked about, not on every visit of the page
+        return
     rows = data.view(view.judged_by_month, ctx, commitments=commitments[commitments["id"] == chosen], lang=lang())
     st.caption(t("tl_catatan_riwayat"))
     period = ctx.selection.period
