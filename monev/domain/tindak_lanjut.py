@@ -15,7 +15,7 @@ cumulative from January. All in integer rupiah:
   rupiah columns stay empty, its volume columns hold the figures.
 
 Status: 'tercapai' (met), else 'tidak tercapai' (missed) once the position has reached the due
-month, else 'berjalan' (not yet due) with the rupiah still needed.
+month, else 'berjalan' (not yet due) with the rupiah (or volume) still needed.
 """
 from __future__ import annotations
 
@@ -28,7 +28,6 @@ STATUSES = (MET, ON_ITS_WAY, MISSED)
 VOLUME_COLUMNS = ["target_volume", "realisasi_volume", "kekurangan_volume", "bulan_laporan"]
 RESULT_COLUMNS = ["dinilai_bulan", "pagu", "realisasi", "capaian_persen", "target_rupiah_setara", "kekurangan",
                   *VOLUME_COLUMNS, "status"]
-RO_PARTS = ["kdgiat", "kdoutput", "kdsoutput"]
 
 
 def ro_code(frame: pd.DataFrame) -> pd.Series:
