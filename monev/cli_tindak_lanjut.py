@@ -47,11 +47,25 @@ def _cmd_catat(args) -> int:
         wrong = unknown_codes(engine, ppks=((args.satker, args.ppk),))
         if wrong:
             raise ValueError(" ".join(wrong))
-    ukuran, target = ("persen", args.persen) if args.persen is not None else ("rupiah", args.rupiah)
+    ukuran, target = next((k, v) for k, v in (("persen", args.persen), ("rupiah", args.rupiah),
+                                              ("volume", args.volume)) if v is not None)
+    if (ukuran == "volume") != bool(args.ro):
+        raise ValueError("--volume memerlukan --ro (kode RO satker, misalnya 6201.QDB.001), dan --ro hanya untuk "
+                         "--volume.")
     commitment = store.Commitment(rakor=args.rakor, tahun=args.tahun, kdunit=str(units["kode"].iloc[0]),
                                   kdsatker=args.satker, kdppk=args.ppk or "", ukuran=ukuran, target=target,
                                   batas_bulan=_month(args.batas, args.tahun),
-                                  penanggung_jawab=args.penanggung_jawab, jenis_belanja=args.jenis_belanja or "")
+                                  penanggung_jawab=args.penanggung_jawab, jenis_belanja=args.jenis_belanja or "",
+                                  kode_ro=args.ro or "")
+    wrong = store.problems(commitment)
+    if not wrong and ukuran == "volume":
+        from monev.domain import tindak_lanjut as rules
+        from monev.views import tindak_lanjut as view
+
+        ros = view.ros(engine, Period(args.tahun, 12), scope=Scope(satkers=(args.satker,)))
+        wrong = [p for p in (rules.ro_problem(ros, args.satker, args.ro),) if p]
+    if wrong:
+        raise ValueError(" ".join(wrong))
     new_id = store.add(appdb.engine(), commitment, actor())
     print(f"Tindak lanjut dicatat: {new_id}")
     return 0
@@ -76,8 +90,14 @@ def _cmd_daftar(args) -> int:
         return 0
     for row in frame.itertuples(index=False):
         who = f"{row.kdsatker}" + (f" PPK {row.kdppk}" if row.kdppk else "")
-        print(f"[{row.id}] {who}: {row.komitmen} ({row.rakor}) -> {row.status}; realisasi {fmt.rupiah(row.realisasi)}, "
-              f"kekurangan {fmt.rupiah(row.kekurangan)} (data s.d. {fmt.month_name(int(row.dinilai_bulan))})")
+        if fmt.is_missing(row.target_volume):
+            figures = f"realisasi {fmt.rupiah(row.realisasi)}, kekurangan {fmt.rupiah(row.kekurangan)}"
+        else:
+            unit = f" {row.satuan}" if isinstance(row.satuan, str) else ""
+            figures = (f"volume {view.volume_text(row.realisasi_volume)}{unit}, kekurangan "
+                       f"{view.volume_text(row.kekurangan_volume)}{unit}")
+        print(f"[{row.id}] {who}: {row.komitmen} ({row.rakor}) -> {row.status}; {figures} "
+              f"(data s.d. {fmt.month_name(int(row.dinilai_bulan))})")
     return 0
 
 
@@ -102,6 +122,8 @@ def add_parsers(commands, default_db: str) -> None:
     target = catat.add_mutually_exclusive_group(required=True)
     target.add_argument("--persen", help="realisasi sedikitnya ... %% dari pagu (misalnya 80 atau 80,5)")
     target.add_argument("--rupiah", help="realisasi sedikitnya ... rupiah")
+    target.add_argument("--volume", help="volume output RO (--ro) sedikitnya ... dalam satuannya (misalnya 1.500)")
+    catat.add_argument("--ro", help="kode RO satker untuk --volume: KEGIATAN.KRO.RO, misalnya 6201.QDB.001")
     catat.add_argument("--jenis-belanja", choices=["51", "52", "53", "57"], help="hanya jenis belanja ini")
     catat.add_argument("--batas", required=True, help="posisi data batas waktu: bulan (9) atau TTTT-BB")
     catat.add_argument("--penanggung-jawab", required=True, help="nama KPA atau PPK")

@@ -8,6 +8,7 @@ from monev.i18n import format as fmt
 from monev.i18n.markdown import escape
 from monev.ui import charts_ikpa as charts
 from monev.ui import data, download, tables
+from monev.ui import tindak_lanjut_form as follow_ups
 from monev.ui.texts import lang, t
 from monev.views import ikpa_page
 
@@ -103,3 +104,4 @@ with tabs[4]:
         st.success(t("ikpa_tidak_ada_perhatian"))
     else:
         show(attention[ikpa_page.ATTENTION_COLUMNS], "ikpa_perlu_perhatian", "ikpa_perhatian")
+        follow_ups.from_attention(ctx, attention)  # a follow-up in one click from a row

@@ -5,6 +5,7 @@ import streamlit as st
 from monev.i18n import format as fmt
 from monev.i18n.markdown import escape
 from monev.ui import charts_kpa_ppk, data, download, tables
+from monev.ui import tindak_lanjut_form as follow_ups
 from monev.ui.texts import lang, t
 from monev.views import kpa_ppk
 
@@ -108,3 +109,4 @@ st.plotly_chart(charts_kpa_ppk.status_bars(
     {"jumlah": t("kpa_jumlah"), "pagu": t("pagu"), "realisasi": t("realisasi"), "triwulan": t("kpa_triwulan")}),
     key="kpa_sebaran")
 download.download_button(_shown(counts), f"kpa_ppk_sebaran_{grain}_{stamp}", sample=ctx.sample, key="kpa_sebaran_unduh")
+follow_ups.on_kpa_ppk(ctx, satker if grain == "satker" else None)  # the Rakor's commitments in view

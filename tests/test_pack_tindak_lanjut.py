@@ -126,7 +126,8 @@ def test_every_change_is_audited_and_a_cancelled_commitment_is_kept(app_engine):
 
 @pytest.mark.parametrize("ukuran, value, message", [
     ("persen", "120", "paling banyak 100"), ("persen", "delapan", "harus angka"),
-    ("rupiah", "1,5", "bilangan bulat"), ("volume", "1", "Ukuran tidak dikenal"),
+    ("rupiah", "1,5", "bilangan bulat"), ("luas", "1", "Ukuran tidak dikenal"),
+    ("volume", "1", "Kode RO ditulis"),
 ])
 def test_bad_targets_are_refused_with_a_reason(app_engine, ukuran, value, message):
     with pytest.raises(ValueError, match=message):

@@ -87,10 +87,19 @@ def _v3_tindak_lanjut(conn: sa.Connection) -> None:
     conn.exec_driver_sql("create index tindak_lanjut_tahun on tindak_lanjut (tahun, kdsatker)")
 
 
+def _v4_tindak_lanjut_volume_ro(conn: sa.Connection) -> None:
+    """Commitments on an RO's output volume: the RO of the satker ('kdgiat.kdoutput.kdsoutput') and
+    the target volume in the RO's own unit, times 10.000 (the warehouse keeps volumes as
+    decimal(18,4)), so it is compared exactly. Null for the realization commitments already there."""
+    conn.exec_driver_sql("alter table tindak_lanjut add column kode_ro varchar(32)")
+    conn.exec_driver_sql("alter table tindak_lanjut add column target_volume_x10000 bigint")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sa.Connection], None]]] = [
     (1, _v1_users_scopes_audit),
     (2, _v2_lockout_and_audit_indexes),
     (3, _v3_tindak_lanjut),
+    (4, _v4_tindak_lanjut_volume_ro),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -59,7 +59,7 @@ tindak_lanjut = sa.Table(
     sa.Column("kdunit", sa.String(8), nullable=False),
     sa.Column("kdsatker", sa.String(16), nullable=False),
     sa.Column("kdppk", sa.String(16), nullable=False),  # '' : the whole satker (its KPA answers)
-    sa.Column("ukuran", sa.String(8), nullable=False),  # persen (of pagu) | rupiah (realized)
+    sa.Column("ukuran", sa.String(8), nullable=False),  # persen (of pagu) | rupiah (realized) | volume (an RO's)
     sa.Column("jenis_belanja", sa.String(4), nullable=False),  # '' : every jenis belanja
     sa.Column("target_persen_x100", sa.Integer),  # 97,50% -> 9750
     sa.Column("target_rupiah", sa.BigInteger),
@@ -68,4 +68,6 @@ tindak_lanjut = sa.Table(
     sa.Column("dibuat_oleh", sa.String(254), nullable=False),
     sa.Column("dibuat_pada", sa.DateTime, nullable=False),
     sa.Column("dibatalkan_pada", sa.DateTime),
+    sa.Column("kode_ro", sa.String(32)),  # volume: the satker's RO, 'kdgiat.kdoutput.kdsoutput' (6201.QDB.001)
+    sa.Column("target_volume_x10000", sa.BigInteger),  # volume: 250,5 KPM -> 2505000
 )

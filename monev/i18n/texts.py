@@ -16,6 +16,7 @@ from monev.i18n import (
     texts_rincian,
     texts_ringkasan,
     texts_rpd,
+    texts_tindak_lanjut,
     texts_tren,
     texts_wilayah,
 )
@@ -82,7 +83,8 @@ def _joined(*tables: dict) -> dict:
 # one module per page or area: a new page adds its own texts_<page>.py and joins it here
 TEXTS = _joined(COMMON, texts_ringkasan.TEXTS, texts_rincian.TEXTS, texts_kpa_ppk.TEXTS, texts_capaian.TEXTS,
                 texts_rpd.TEXTS, texts_wilayah.TEXTS, texts_tren.TEXTS, texts_ikpa.TEXTS, texts_muat.TEXTS,
-                texts_app.TEXTS, texts_cakupan.TEXTS, texts_access.TEXTS, texts_pack.TEXTS)
+                texts_app.TEXTS, texts_cakupan.TEXTS, texts_access.TEXTS, texts_pack.TEXTS,
+                texts_tindak_lanjut.TEXTS)
 
 JENIS_BELANJA = {
     "51": ("Belanja pegawai", "Personnel"),

@@ -104,47 +104,10 @@ TEXTS = {
                   "Contents: title, the previous Rakor's follow-ups (page Rakor follow-ups), headline, cumulative "
                   "curve, realization by unit and by spending type, IKPA by unit, the needs-attention list, and one "
                   "slide per echelon I unit."),
-    # follow-ups (tindak lanjut)
-    "tindak_lanjut": ("Tindak lanjut Rakor", "Rakor follow-ups"),
-    "tl_target_persen": ("realisasi ≥ {persen} pagu", "realization ≥ {persen} of budget"),
-    "tl_target_rupiah": ("realisasi ≥ {rupiah}", "realization ≥ {rupiah}"),
-    "tl_komitmen": ("{target} s.d. {bulan}", "{target} by end of {bulan}"),
-    "tl_status_tercapai": ("Tercapai", "Met"),
-    "tl_status_berjalan": ("Berjalan", "On its way"),
-    "tl_status_tidak_tercapai": ("Tidak tercapai", "Missed"),
+    # the follow-ups on the pack's opening slide (their own texts: texts_tindak_lanjut.py)
     "pack_judul_tindak_lanjut": ("Tindak lanjut Rakor sebelumnya", "The previous Rakor's follow-ups"),
     "pack_catatan_tindak_lanjut": ("Dinilai dengan data s.d. akhir {bulan}, atau s.d. batas waktunya bila sudah "
                                    "lewat: {tercapai} tercapai, {berjalan} berjalan, {tidak} tidak tercapai.",
                                    "Judged with the data to the end of {bulan}, or to its due month when past: "
                                    "{tercapai} met, {berjalan} on its way, {tidak} missed."),
-    "tl_kol_rakor": ("Rakor asal", "From the Rakor"),
-    "tl_kol_komitmen": ("Komitmen", "Commitment"),
-    "tl_kol_pj": ("Penanggung jawab", "Answerable"),
-    "tl_kol_dinilai": ("Dinilai s.d. bulan", "Judged to month"),
-    "tl_kol_capaian": ("Capaian (% pagu)", "Achieved (% of budget)"),
-    "tl_kol_target_rupiah": ("Target (Rp)", "Target (Rp)"),
-    "tl_kol_kekurangan": ("Kekurangan", "Still needed"),
-    "tl_subjudul": ("Komitmen Rakor dinilai dengan data TA {tahun} s.d. {bulan} (atau s.d. batas waktunya bila "
-                    "sudah lewat), dalam cakupan Anda.",
-                    "Rakor commitments judged with the data of FY {tahun} to {bulan} (or to their due month when "
-                    "past), within your scope."),
-    "tl_belum_ada": ("Belum ada tindak lanjut Rakor untuk tahun ini dalam cakupan Anda.",
-                     "No Rakor follow-ups for this year within your scope yet."),
-    "tl_judul_catat": ("Catat tindak lanjut", "Record a follow-up"),
-    "tl_satker": ("Satker", "Work unit"),
-    "tl_ppk": ("Kode PPK (kosong: seluruh satker, KPA)", "PPK code (empty: the whole work unit, its KPA)"),
-    "tl_ukuran": ("Ukuran", "Measure"),
-    "tl_ukuran_persen": ("Realisasi % pagu", "Realization % of budget"),
-    "tl_ukuran_rupiah": ("Realisasi rupiah", "Realization in rupiah"),
-    "tl_target": ("Target (persen, misalnya 80,5; atau rupiah)", "Target (percent, e.g. 80.5; or rupiah)"),
-    "tl_jenis": ("Jenis belanja", "Spending type"),
-    "tl_batas": ("Batas waktu (posisi data akhir bulan)", "Due by (month-end data position)"),
-    "tl_pj": ("Penanggung jawab (nama KPA atau PPK)", "Answerable (name of the KPA or PPK)"),
-    "tl_rakor": ("Rakor asal", "From the Rakor"),
-    "tl_simpan": ("Simpan", "Save"),
-    "tl_tersimpan": ("Tindak lanjut {id} dicatat.", "Follow-up {id} recorded."),
-    "tl_ppk_tidak_ada": ("Satker {satker} tidak memiliki PPK {ppk} dalam data.",
-                         "Work unit {satker} has no PPK {ppk} in the data."),
-    "tl_tidak_berwenang": ("Anda tidak berwenang mencatat tindak lanjut untuk unit {unit}.",
-                           "You may not record follow-ups for unit {unit}."),
 }

@@ -170,7 +170,12 @@ def _follow_up_slide(judged: pd.DataFrame, period: Period, lang: str) -> Slide:
                Column("komitmen", T("tl_kol_komitmen")), Column("penanggung_jawab", T("tl_kol_pj")),
                Column("realisasi", text("realisasi", lang), "rupiah"),
                Column("capaian_persen", T("tl_kol_capaian"), "percent"),
-               Column("kekurangan", T("tl_kol_kekurangan"), "rupiah"), Column("status", T("pack_kol_status")))
+               Column("kekurangan", T("tl_kol_kekurangan"), "rupiah"))
+    if len(frame) and frame["target_volume"].notna().any():  # an RO's output: its figures in its own unit
+        columns += (Column("realisasi_volume", T("tl_kol_realisasi_volume"), "volume"),
+                    Column("kekurangan_volume", T("tl_kol_kekurangan_volume"), "volume"),
+                    Column("satuan", T("tl_kol_satuan")))
+    columns += (Column("status", T("pack_kol_status")),)
     note = T("pack_catatan_tindak_lanjut", bulan=fmt.month_name(period.bulan, lang),
              tercapai=int(counts.get("tercapai", 0)), berjalan=int(counts.get("berjalan", 0)),
              tidak=int(counts.get("tidak tercapai", 0))) if len(frame) else T("pack_tidak_ada")

@@ -17,8 +17,9 @@ from monev.domain.period import Period
 from monev.i18n import format as fmt
 
 # text: a string; rupiah: integer rupiah (int64 / Int64); percent: a value already in % (float);
-# score: an IKPA score 0-100 (float, no '%'); count: a whole number; year: a fiscal year (no grouping)
-KINDS = ("text", "rupiah", "percent", "score", "count", "year")
+# score: an IKPA score 0-100 (float, no '%'); count: a whole number; year: a fiscal year (no grouping);
+# volume: an RO's output volume in its own unit (float, up to four decimals: 1.500, 250,5)
+KINDS = ("text", "rupiah", "percent", "score", "count", "year", "volume")
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def worded(value, kind: str, lang: str) -> str:
         return "–" if fmt.is_missing(value) else fmt.format_decimal(round(float(value), 2), lang, "#,##0.00")
     if kind == "year":
         return "–" if fmt.is_missing(value) else str(int(value))
+    if kind == "volume":
+        return "–" if fmt.is_missing(value) else fmt.format_decimal(value, lang, "#,##0.####")
     return "–" if fmt.is_missing(value) else fmt.format_decimal(int(value), lang, "#,##0")
 
 

@@ -25,7 +25,8 @@ def series_color(key: str, position: int) -> str:
 
 # Excel number formats (also python-pptx's chart data): the formats are Excel's codes, and Excel
 # and PowerPoint show them with the reader's own decimal and thousands symbols
-DATA_FORMATS = {"rupiah": "#,##0", "percent": "0.00", "score": "0.00", "count": "0", "year": "0", "text": "@"}
+DATA_FORMATS = {"rupiah": "#,##0", "percent": "0.00", "score": "0.00", "count": "0", "year": "0", "text": "@",
+                "volume": "General"}  # "#,##0.####" would show 600 as "600."
 
 
 def data_format(kind: str) -> str:
