@@ -33,10 +33,11 @@ def _config(tw):
 
 
 def _table(rows, key, tw):
-    """At most a screenful of rows (tables.paged), so the Styler stays small whatever the scale."""
-    numbers = tables.styled(_shown(rows), lang(), money=["pagu", "blokir", "realisasi", "kebutuhan"],
-                            percent=[c for c, _ in PERCENT_LABELS] + [f"{q} %" for q in kpa_ppk.QUARTERS])
-    st.dataframe(numbers, hide_index=True, column_config=_config(tw), key=f"{key}_tabel")
+    """At most a screenful of rows (tables.paged), its numbers written as Indonesian text."""
+    shown, config = tables.formatted(_shown(rows), lang(), _config(tw),
+                                     money=["pagu", "blokir", "realisasi", "kebutuhan"],
+                                     percent=[c for c, _ in PERCENT_LABELS] + [f"{q} %" for q in kpa_ppk.QUARTERS])
+    st.dataframe(shown, hide_index=True, column_config=config, key=f"{key}_tabel")
 
 
 def _download(frame, name, key):

@@ -70,3 +70,27 @@ def record_downloads(monkeypatch) -> dict[str, bytes]:
 
     monkeypatch.setattr(download.st, "download_button", recording)
     return written
+
+
+def read_back(frame, money=(), percent=(), scores=(), lang: str = "id"):
+    """A table as drawn, its numbers read back from the text monev.ui.tables.formatted wrote
+    ('1.234.567' -> 1234567, '97,11%' -> 97.11, '68,50' -> 68.5, '–' -> missing), so page tests
+    compare the figures with their own computations: rupiah exactly, percentages and scores to
+    the 0,005 the screen shows (tests/test_format.py holds the writing itself to Babel)."""
+    import pandas as pd
+
+    group, decimal = (".", ",") if lang == "id" else (",", ".")
+
+    def number(text, kind):
+        if text == "–":
+            return None
+        plain = text.removesuffix("%").replace(group, "").replace(decimal, ".")
+        return int(plain) if kind is int else float(plain)
+
+    columns = {}
+    for names, kind in ((money, int), (percent, float), (scores, float)):
+        for c in names:
+            if c in frame:
+                values = [number(v, kind) for v in frame[c]]
+                columns[c] = pd.Series(values, index=frame.index, dtype="Int64" if kind is int else "float64")
+    return frame.assign(**columns)
