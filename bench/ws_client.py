@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import http.cookiejar
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
@@ -102,9 +103,17 @@ class Session:
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         link = f"{self.origin}{self.base}/{self.path}" + (f"?{self.query}" if self.query else "")
         stcore = f"{self.origin}{self.base}/_stcore"
-        for address in (link, f"{stcore}/health", f"{stcore}/host-config"):
-            with opener.open(address, timeout=self.timeout) as answer:
-                answer.read()
+        # the frontend first guesses the link's path is the app's base (answered 404), then asks
+        # the base; the page icon too. Static files are immutable: a browser keeps them.
+        guesses = [f"{self.origin}{self.base}/{self.path}/_stcore/{end}" for end in ("health", "host-config")]
+        for address in (link, f"{self.origin}{self.base}/favicon.png", *(guesses if self.path else []),
+                        f"{stcore}/health", f"{stcore}/host-config"):
+            try:
+                with opener.open(address, timeout=self.timeout) as answer:
+                    answer.read()
+            except urllib.error.HTTPError as exc:
+                if address not in guesses or exc.code != 404:
+                    raise
         return {c.name: c.value for c in jar}
 
     async def __aexit__(self, *exc) -> None:
@@ -121,7 +130,9 @@ class Session:
         message = BackMsg()
         state = message.rerun_script
         state.query_string = self.query
-        state.page_name = self.path
+        # as the frontend: the link's path names the page until the server has said which page
+        # runs; from then on its hash does
+        state.page_name = "" if self.page_script_hash else self.path
         state.page_script_hash = self.page_script_hash
         state.widget_states.widgets.extend(widget_states)
         start = time.perf_counter()
