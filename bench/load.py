@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -149,9 +150,15 @@ async def _run_ws(url: str, sessions: int, pages: list[str], rounds: int, timeou
 
 
 def room(url: str, sessions: int, pages: list[str], rounds: int, timeout_s: float, client: str) -> list[dict]:
-    """N viewers at once, through browsers or bench.ws_client."""
+    """N viewers at once, through browsers or bench.ws_client; prints the CPU the viewers' side took
+    on this machine (with ws, this process: the cores it takes are not the server's)."""
     run = _run_ws if client == "ws" else _run
-    return asyncio.run(run(url, sessions, pages, rounds, timeout_s))
+    before = os.times()
+    results = asyncio.run(run(url, sessions, pages, rounds, timeout_s))
+    after = os.times()
+    if client == "ws" and sessions > 1:
+        print(f"CPU klien ws (proses ini): {after.user - before.user + after.system - before.system:.1f} s")
+    return results
 
 
 def load_average() -> str:

@@ -50,6 +50,10 @@ def _sorts(tw):
             "pagu": t("pagu"), "realisasi": t("realisasi"), "kdsatker": t("kpa_satker")}
 
 
+def _spread(quarters, rows, keys):
+    return kpa_ppk.status_counts(quarters.merge(rows, on=keys))
+
+
 ctx = data.context()
 period = ctx.selection.period
 bulan = fmt.month_name(period.bulan, lang())
@@ -102,8 +106,8 @@ st.caption(t("kpa_caption_triwulan", bulan=bulan))
 quarters = figures["triwulan"]
 _table(rows[keys].merge(quarters, on=keys, how="left"), "kpa_triwulan", tw)
 _download(kept[keys].merge(quarters, on=keys, how="left"), f"kpa_ppk_triwulan_{grain}_{stamp}", "kpa_triwulan")
-long = figures["triwulan_panjang"].merge(frame[keys], on=keys)
-counts = kpa_ppk.status_counts(long)
+# the rows of the table above (grain, behind-only) at each quarter's end, counted per status
+counts = data.derived(_spread, ctx, (grain, only_behind), figures["triwulan_panjang"], frame[keys], keys)
 st.plotly_chart(charts_kpa_ppk.status_bars(
     counts, t("kpa_judul_sebaran", tingkat=grains[grain], tahun=period.tahun, bulan=bulan), lang(), _bands(),
     {"jumlah": t("kpa_jumlah"), "pagu": t("pagu"), "realisasi": t("realisasi"), "triwulan": t("kpa_triwulan")}),

@@ -273,6 +273,31 @@ def test_page_per_satker_and_ppk(shared_warehouse, monkeypatch):
     assert ppk["ppk"].tolist() == ["Eka", "Fajar"]
 
 
+def _status_chart_counts(at: AppTest) -> dict[str, int]:
+    """Per status band (as the page names it), the number of rows the chart counts at TW I."""
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return {trace["name"]: sum(y for x, y in zip(trace["x"], trace["y"]) if x == "TW I")
+            for trace in spec["data"] if trace.get("x")}
+
+
+def test_status_chart_counts_the_rows_of_the_table(shared_warehouse, monkeypatch):
+    """The chart counts the rows the table shows: each grain, and behind-only (counted once per
+    choice and kept, so a cached count must follow every choice)."""
+    at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="5")
+    then = {"satker": expected(3), "ppk": expected(3, "ppk")}
+    behind = {grain: {k for k, w in expected(5, grain).items() if w["persen"] < w["target_persen"]}
+              for grain in then}
+    for grain, only_behind in (("satker", False), ("ppk", False), ("ppk", True), ("satker", True), ("satker", False)):
+        at.radio(key="kpa_tingkat").set_value(grain)
+        at.toggle(key="kpa_tertinggal").set_value(only_behind).run()
+        assert not at.exception
+        rows = {k: w for k, w in then[grain].items() if not only_behind or k in behind[grain]}
+        want: dict[str, int] = {}
+        for w in rows.values():
+            want[w["status"]] = want.get(w["status"], 0) + 1
+        assert {k: v for k, v in _status_chart_counts(at).items() if v} == want, (grain, only_behind)
+
+
 def test_page_follows_the_filters(shared_warehouse, monkeypatch):
     at = _page(monkeypatch, shared_warehouse, sidebar=[("selectbox", "f_sampai", 9),
                                                         ("multiselect", "f_jenis_belanja", ["52"])],
