@@ -37,7 +37,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 
-SIGN_IN_LABELS = ("Nama pengguna", "Kata sandi", "Masuk")  # monev.i18n texts akses_nama/sandi/tombol
+from monev.i18n.texts import TEXTS
+
+SIGN_IN_LABELS = tuple(TEXTS[key][0] for key in ("akses_nama", "akses_sandi", "akses_tombol"))  # as Indonesian
 FINISHED = ForwardMsg.ScriptFinishedStatus
 
 
@@ -202,6 +204,9 @@ async def visit(url: str, path: str, query: str, user: str, password: str, timeo
     timed apart; problems of either."""
     async with Session(url, path, query, timeout, on_finished) as viewer:
         form = await viewer.open()
+        if form.problems and not form.of_type("text_input"):  # the app failed before its form
+            return {"form_s": form.seconds, "page_s": 0.0, "problems": form.problems, "status": form.status,
+                    "elements": len(form.elements), "run": form}
         page = await viewer.sign_in(user, password)
     return {"form_s": form.seconds, "page_s": page.seconds, "problems": form.problems + page.problems,
             "status": page.status, "elements": len(page.elements), "run": page}
