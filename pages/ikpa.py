@@ -110,6 +110,10 @@ def _attention():
         show(attention[ikpa_page.ATTENTION_COLUMNS], "ikpa_perlu_perhatian", "ikpa_perhatian")
 
 
+# a widget not drawn in a run loses its value: the choices of the closed tabs are kept across runs
+for key in ("ikpa_ukuran", "ikpa_jejak_satker", "ikpa_jejak_bulan", "ikpa_tingkat_proyeksi"):
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
 TABS = (("ikpa_tab_bulanan", _monthly), ("ikpa_tab_peringkat", _ranking), ("ikpa_tab_jejak", _trace),
         ("ikpa_tab_proyeksi", _projection), ("ikpa_tab_perhatian", _attention))
 # on_change="rerun": the tabs keep which one is open (st.session_state["ikpa_tab"], its label),

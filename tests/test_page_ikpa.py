@@ -135,6 +135,18 @@ def test_trace_of_a_chosen_satker_and_month(tiny, monkeypatch):
     assert any("TA 2024 s.d. Februari" in s.value and S1 in s.value for s in at.subheader)
 
 
+def test_a_tabs_choices_are_kept_while_another_tab_is_open(tiny, monkeypatch):
+    at = _open(_page(monkeypatch, tiny), "ikpa_tab_jejak")
+    at.selectbox(key="ikpa_jejak_satker").set_value(S1)
+    at.selectbox(key="ikpa_jejak_bulan").set_value(2)
+    _open(at, "ikpa_tab_jejak")
+    _open(at, "ikpa_tab_peringkat")
+    assert not [d for d in at.dataframe if "perhitungan" in d.value.columns]  # the trace is not drawn
+    _open(at, "ikpa_tab_jejak")
+    assert at.selectbox(key="ikpa_jejak_satker").value == S1 and at.selectbox(key="ikpa_jejak_bulan").value == 2
+    assert any("TA 2024 s.d. Februari" in s.value and S1 in s.value for s in at.subheader)
+
+
 def test_projection_catch_up_and_attention(tiny, monkeypatch):
     at = _open(_page(monkeypatch, tiny), "ikpa_tab_proyeksi")
     catch_up = _table(at, "per_bulan_tahun").set_index("kdsatker")
