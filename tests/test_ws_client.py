@@ -10,7 +10,7 @@ import sys
 import pytest
 from e2e import app_server, free_port, wait_healthy
 
-from bench import ws_client
+from bench import load, serve, ws_client
 from monev.i18n.texts import TEXTS
 
 USER, PASSWORD = "ws-admin", "kata-sandi-uji-ws"
@@ -24,6 +24,8 @@ def app_db(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("appdb_ws") / "app.sqlite"
     users.add(appdb.engine(path), USER, "admin", password_hash=passwords.hash_password(PASSWORD))
+    # the account bench.load's sessions sign in with
+    users.add(appdb.engine(path), serve.USER, "admin", password_hash=passwords.hash_password(serve.PASSWORD))
     appdb.dispose(path)
     return path
 
@@ -101,3 +103,12 @@ def test_a_traceback_is_reported(tmp_path):
     assert [e.heading.body for e in run.of_type("heading")] == ["sebelum"]
     assert len(run.of_type("exception")) == 1
     assert any(p.startswith("ValueError") and "gagal di sini" in p for p in run.problems), run.problems
+
+
+def test_a_room_through_bench_load(server):
+    """bench.load --client ws: every session's page load counted, none an error."""
+    results = load.room(server, 3, ["kpa_ppk", "ikpa"], 1, 300, "ws")
+    assert sorted(r["halaman"] for r in results) == ["ikpa"] * 3 + ["kpa_ppk"] * 3
+    assert [r["galat"] for r in results] == [None] * 6
+    rows = load.summary(results, ["kpa_ppk", "ikpa"])
+    assert [row["galat"] for row in rows] == [0, 0] and all(row["server_p95_s"] > 0 for row in rows)
