@@ -1,7 +1,7 @@
 """A room of viewers at once: N simultaneous browser sessions against `streamlit run app.py`.
 
     python -m bench.load --db PATH [--sessions 20] [--pages ringkasan,kpa_ppk] [--rounds 1]
-                         [--url http://127.0.0.1:PORT]
+                         [--url http://127.0.0.1:PORT] [--client ws]
 
 Starts the app on a loopback port (or uses --url, e.g. nginx in front of several processes), then
 N headless Chromium sessions (one browser, a context each: no shared cache or cookies, as N people)
@@ -10,6 +10,11 @@ link it was sent. Each page load is timed twice: from the session's websocket op
 server's frame saying the script run is over (server), and from the request until the page is
 drawn, the status widget idle (tampil); an exception or error box on the page counts as an error.
 Prints median and p95 per page, and the errors. Target (issue 13): 20 sessions at kemensos scale, p95 <= 3 s, no errors.
+
+With --client ws the viewers are bench.ws_client sessions (Streamlit's own websocket protocol, no
+browser): each page a new session by its link, signed in through the form, timed from the link's
+request to the page run's end; an exception or error box in any run is an error. It measures the
+server without 20 Chromiums taking its cores (bench.ws_check compares it with a browser).
 
 Bounded: at most 60 sessions, each page load given up after --timeout seconds (an error), loopback
 only. The browser runs on the same machine as the server at the lowest CPU priority (nice 19):
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -108,6 +114,57 @@ async def _run(url: str, sessions: int, pages: list[str], rounds: int, timeout_s
     return results
 
 
+async def _ws_session(url: str, pages: list[str], rounds: int, timeout_s: float, start: asyncio.Event,
+                      results: list[dict]) -> None:
+    """One viewer through bench.ws_client: per page a new session opened by its link, signed in,
+    timed from the link's request to the page run's script_finished (server and tampil alike:
+    no browser draws it)."""
+    from bench import ws_client
+    from bench.serve import PASSWORD, USER
+
+    await start.wait()
+    for _ in range(rounds):
+        for name in pages:
+            began = time.perf_counter()
+            error = None
+            try:
+                got = await asyncio.wait_for(
+                    ws_client.visit(url, "" if name == "ringkasan" else name, "", USER, PASSWORD, timeout_s), timeout_s)
+                error = "; ".join(got["problems"])[:200] or None
+                if not error and got["status"] != "FINISHED_SUCCESSFULLY":
+                    error = got["status"]
+            except Exception as exc:  # a timeout or a broken connection: an error of that load
+                error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
+            took = time.perf_counter() - began
+            results.append({"halaman": name, "detik": took, "galat": error, "server_s": took})
+
+
+async def _run_ws(url: str, sessions: int, pages: list[str], rounds: int, timeout_s: float) -> list[dict]:
+    results: list[dict] = []
+    start = asyncio.Event()
+    tasks = [asyncio.create_task(_ws_session(url, pages, rounds, timeout_s, start, results)) for _ in range(sessions)]
+    await asyncio.sleep(0.2)
+    start.set()
+    await asyncio.gather(*tasks)
+    return results
+
+
+def room(url: str, sessions: int, pages: list[str], rounds: int, timeout_s: float, client: str) -> list[dict]:
+    """N viewers at once, through browsers or bench.ws_client; prints the CPU the viewers' side took
+    on this machine (with ws, this process: the cores it takes are not the server's)."""
+    run = _run_ws if client == "ws" else _run
+    before = os.times()
+    results = asyncio.run(run(url, sessions, pages, rounds, timeout_s))
+    after = os.times()
+    if client == "ws" and sessions > 1:
+        print(f"CPU klien ws (proses ini): {after.user - before.user + after.system - before.system:.1f} s")
+    return results
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
@@ -148,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm", action="store_true", help="open every page once before, so the data are cached")
     parser.add_argument("--target", type=float, default=3.0, help="p95 seconds to meet")
     parser.add_argument("--log", type=Path, help="where the server's output goes")
+    parser.add_argument("--client", choices=["browser", "ws"], default="browser",
+                        help="ws: bench.ws_client, Streamlit's protocol without a browser (measures the server, "
+                             "not N Chromiums on its cores)")
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= MAX_SESSIONS:
         parser.error(f"--sessions: 1 to {MAX_SESSIONS}")
@@ -159,12 +219,14 @@ def main(argv: list[str] | None = None) -> int:
 
     def measure(url: str, pid: int | None) -> list[dict]:
         if args.warm:
-            asyncio.run(_run(url, 1, pages, 1, args.timeout))
+            room(url, 1, pages, 1, max(args.timeout, 900), args.client)
+        print(f"beban sebelum (loadavg 1/5/15 menit): {load_average()}")
         before, began = (cpu_seconds(pid) if pid else None), time.perf_counter()
-        results = asyncio.run(_run(url, args.sessions, pages, args.rounds, args.timeout))
+        results = room(url, args.sessions, pages, args.rounds, args.timeout, args.client)
         wall = time.perf_counter() - began
         cpu = f", server CPU {cpu_seconds(pid) - before:.1f} s" if pid else ""
-        print(f"{args.sessions} sesi x {len(pages)} halaman x {args.rounds}: {wall:.1f} s{cpu}")
+        print(f"{args.sessions} sesi ({args.client}) x {len(pages)} halaman x {args.rounds}: {wall:.1f} s{cpu}; "
+              f"beban sesudah: {load_average()}")
         return results
 
     if args.url:

@@ -1,7 +1,7 @@
 """The app as deployed for more viewers than one process serves: K `streamlit run` processes behind
 Debian's nginx with sticky sessions (deploy/nginx.conf), then the room of bench.load against it.
 
-    python -m bench.proxy --db PATH [--processes 2] [--sessions 20] [--pages ...] [--warm]
+    python -m bench.proxy --db PATH [--processes 2] [--sessions 20] [--pages ...] [--warm] [--client ws]
 
 Everything on loopback ports chosen free, nginx's files in a temporary directory; every process
 started here is stopped at the end. Prints bench.load's table and each process's CPU, which
@@ -10,7 +10,6 @@ shows the sessions were spread.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import re
 import shutil
 import subprocess
@@ -41,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", help="comma-separated url paths (default: every page)")
     parser.add_argument("--warm", action="store_true", help="open every page once per process before")
     parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--client", choices=["browser", "ws"], default="browser", help="as bench.load --client")
     args = parser.parse_args(argv)
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         ports = [int(url.rsplit(":", 1)[1]) for url, _ in servers]
         if args.warm:  # each process computes its own cache: warm them directly, not through nginx
             for url, _ in servers:
-                asyncio.run(load._run(url, 1, pages, 1, args.timeout))
+                load.room(url, 1, pages, 1, max(args.timeout, 900), args.client)
         listen = free_port()
         (work / "nginx.conf").write_text(nginx_config(ports, listen, work), encoding="utf-8")
         subprocess.run([nginx, "-c", str(work / "nginx.conf"), "-p", str(work)], check=True)
@@ -64,11 +64,13 @@ def main(argv: list[str] | None = None) -> int:
         time.sleep(0.5)
         before = [cpu_seconds(pid) for _, pid in servers]
         began = time.perf_counter()
-        results = asyncio.run(load._run(f"http://127.0.0.1:{listen}", args.sessions, pages, 1, args.timeout))
+        print(f"beban sebelum (loadavg): {load.load_average()}")
+        results = load.room(f"http://127.0.0.1:{listen}", args.sessions, pages, 1, args.timeout, args.client)
         wall = time.perf_counter() - began
         spent = [cpu_seconds(pid) - b for (_, pid), b in zip(servers, before)]
-    print(f"{args.sessions} sesi x {len(pages)} halaman lewat nginx ke {args.processes} proses: {wall:.1f} s; "
-          "CPU per proses " + ", ".join(f"{s:.1f} s" for s in spent))
+    print(f"{args.sessions} sesi ({args.client}) x {len(pages)} halaman lewat nginx ke {args.processes} proses: "
+          f"{wall:.1f} s; CPU per proses " + ", ".join(f"{s:.1f} s" for s in spent)
+          + f"; beban sesudah: {load.load_average()}")
     rows = load.summary(results, pages)
     print(load.table_text(rows, 3.0))
     return 1 if any(r["galat"] for r in rows) else 0

@@ -27,13 +27,13 @@ SORTS = ["peringkat", "nilai", "pagu", "realisasi", "persen", *charts.INDICATORS
 
 
 def show(frame, name, key):
-    """A screenful at a time (tables.paged: search, order, pages), so the Styler stays small at any
-    scale; the download holds every row the search kept."""
+    """A screenful at a time (tables.paged: search, order, pages), its numbers written as text;
+    the download holds every row the search kept, as numbers."""
     rows, kept = tables.paged(frame.reset_index(drop=True), key, search=SEARCH,
                               sort={c: labels.get(c, c) for c in SORTS if c in frame})
-    rows = charts.bands_shown(rows, L)
-    st.dataframe(charts.styled(rows, L), hide_index=True, key=f"{key}_tabel",
-                 column_config={c: labels.get(c, c) for c in rows})
+    rows, config = tables.formatted(charts.bands_shown(rows, L), L, {c: labels.get(c, c) for c in rows},
+                                    money=charts.MONEY, percent=charts.PERCENT, scores=charts.score_columns(rows))
+    st.dataframe(rows, hide_index=True, key=f"{key}_tabel", column_config=config)
     download.download_button(charts.bands_shown(kept, L), f"{name}_{stamp}", sample=ctx.sample, key=f"{key}_unduh")
 
 
@@ -47,9 +47,10 @@ if now["satker"].empty:
     st.info(t("no_data"))
     st.stop()
 
-tabs = st.tabs([t(k) for k in ("ikpa_tab_bulanan", "ikpa_tab_peringkat", "ikpa_tab_jejak", "ikpa_tab_proyeksi",
-                                "ikpa_tab_perhatian")])
-with tabs[0]:
+
+# each tab a function, run only while its tab is open (below): the five tabs' tables and figures
+# were all built on every run, most of an IKPA visit's server time
+def _monthly():
     months = shown["bulanan"]
     measure = st.selectbox(t("ikpa_ukuran"), ["nilai", *charts.INDICATORS], key="ikpa_ukuran",
                            format_func=lambda k: charts.indicator_label(k, L))
@@ -61,12 +62,14 @@ with tabs[0]:
     show(months, "ikpa_per_bulan", "ikpa_bulanan")
     st.caption(t("ikpa_catatan"))
 
-with tabs[1]:
+
+def _ranking():
     st.subheader(t("ikpa_judul_peringkat", **when))
     st.caption(t("ikpa_catatan_resmi", bulan=when["bulan"]))
     show(charts.ranking_table(now["satker"]), "ikpa_peringkat_satker", "ikpa_peringkat")
 
-with tabs[2]:
+
+def _trace():
     left, right = st.columns(2)
     with left:
         satker = tables.pick(now["satker"], "kdsatker", "nmsatker", t("ikpa_pilih_satker"), "ikpa_jejak_satker",
@@ -80,7 +83,8 @@ with tabs[2]:
         show(data.view(ikpa_page.trace, ctx, kdsatker=satker, bulan=month, lang=L), f"ikpa_jejak_{satker}",
              "ikpa_jejak")
 
-with tabs[3]:
+
+def _projection():
     # the total is the viewer's scope's: named the ministry only for a viewer who sees all of it
     levels = {"total": t("ikpa_tingkat_kementerian" if ctx.scope.everything else "cakupan_total"),
               "per_unit": t("ikpa_tingkat_unit"),
@@ -97,7 +101,8 @@ with tabs[3]:
     needs = shown["kejar"]  # not `catch_up`: that names the domain module above
     show(needs[[c for c in ikpa_page.CATCH_UP_COLUMNS if c in needs]], "ikpa_kebutuhan_satker", "ikpa_kejar")
 
-with tabs[4]:
+
+def _attention():
     st.subheader(t("ikpa_judul_perhatian", **when))
     attention = shown["perhatian"]
     if attention.empty:
@@ -105,3 +110,18 @@ with tabs[4]:
     else:
         show(attention[ikpa_page.ATTENTION_COLUMNS], "ikpa_perlu_perhatian", "ikpa_perhatian")
         follow_ups.from_attention(ctx, attention)  # a follow-up in one click from a row
+
+
+# a widget not drawn in a run loses its value: the choices of the closed tabs are kept across runs
+for key in ("ikpa_ukuran", "ikpa_jejak_satker", "ikpa_jejak_bulan", "ikpa_tingkat_proyeksi"):
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+TABS = (("ikpa_tab_bulanan", _monthly), ("ikpa_tab_peringkat", _ranking), ("ikpa_tab_jejak", _trace),
+        ("ikpa_tab_proyeksi", _projection), ("ikpa_tab_perhatian", _attention))
+# on_change="rerun": the tabs keep which one is open (st.session_state["ikpa_tab"], its label),
+# so a run draws that one only; a first visit opens the first
+tabs = st.tabs([t(k) for k, _ in TABS], key="ikpa_tab", on_change="rerun")
+for tab, (_, draw) in zip(tabs, TABS):
+    if tab.open:
+        with tab:
+            draw()

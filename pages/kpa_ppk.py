@@ -34,10 +34,11 @@ def _config(tw):
 
 
 def _table(rows, key, tw):
-    """At most a screenful of rows (tables.paged), so the Styler stays small whatever the scale."""
-    numbers = tables.styled(_shown(rows), lang(), money=["pagu", "blokir", "realisasi", "kebutuhan"],
-                            percent=[c for c, _ in PERCENT_LABELS] + [f"{q} %" for q in kpa_ppk.QUARTERS])
-    st.dataframe(numbers, hide_index=True, column_config=_config(tw), key=f"{key}_tabel")
+    """At most a screenful of rows (tables.paged), its numbers written as Indonesian text."""
+    shown, config = tables.formatted(_shown(rows), lang(), _config(tw),
+                                     money=["pagu", "blokir", "realisasi", "kebutuhan"],
+                                     percent=[c for c, _ in PERCENT_LABELS] + [f"{q} %" for q in kpa_ppk.QUARTERS])
+    st.dataframe(shown, hide_index=True, column_config=config, key=f"{key}_tabel")
 
 
 def _download(frame, name, key):
@@ -48,6 +49,10 @@ def _download(frame, name, key):
 def _sorts(tw):
     return {"persen": t("kpa_persen"), "rasio": t("kpa_rasio"), "kebutuhan": t("kpa_kebutuhan", tw=tw),
             "pagu": t("pagu"), "realisasi": t("realisasi"), "kdsatker": t("kpa_satker")}
+
+
+def _spread(quarters, rows, keys):
+    return kpa_ppk.status_counts(quarters.merge(rows, on=keys))
 
 
 ctx = data.context()
@@ -102,8 +107,8 @@ st.caption(t("kpa_caption_triwulan", bulan=bulan))
 quarters = figures["triwulan"]
 _table(rows[keys].merge(quarters, on=keys, how="left"), "kpa_triwulan", tw)
 _download(kept[keys].merge(quarters, on=keys, how="left"), f"kpa_ppk_triwulan_{grain}_{stamp}", "kpa_triwulan")
-long = figures["triwulan_panjang"].merge(frame[keys], on=keys)
-counts = kpa_ppk.status_counts(long)
+# the rows of the table above (grain, behind-only) at each quarter's end, counted per status
+counts = data.derived(_spread, ctx, (grain, only_behind), figures["triwulan_panjang"], frame[keys], keys)
 st.plotly_chart(charts_kpa_ppk.status_bars(
     counts, t("kpa_judul_sebaran", tingkat=grains[grain], tahun=period.tahun, bulan=bulan), lang(), _bands(),
     {"jumlah": t("kpa_jumlah"), "pagu": t("pagu"), "realisasi": t("realisasi"), "triwulan": t("kpa_triwulan")}),

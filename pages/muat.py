@@ -4,15 +4,15 @@ File names come from users and loaded files: shown escaped, never as markdown.""
 import streamlit as st
 
 from monev.i18n.markdown import escape
-from monev.ui import access, data, guard, tables
+from monev.ui import access, data, guard
 from monev.ui.data import data_version
 from monev.ui.download import download_button
-from monev.ui.texts import lang, t
+from monev.ui.texts import t
 from monev.views import muat as views
 
 ctx = guard.page_context()  # not data.context(): an empty warehouse is when loading matters most
 viewer = access.require_admin()
-engine, lg = data.engine(ctx.warehouse), lang()  # loads check against the current data, whatever is shown
+engine = data.engine(ctx.warehouse)  # loads check against the current data, whatever is shown
 st.title(t("muat"))
 st.caption(t("muat_petunjuk"))
 
@@ -65,7 +65,7 @@ if history.empty:
     st.info(t("muat_riwayat_kosong"))
 else:
     shown = history.drop(columns="dapat_dibatalkan")
-    st.dataframe(tables.styled(shown, lg), hide_index=True, key="muat_riwayat",
+    st.dataframe(shown, hide_index=True, key="muat_riwayat",
                  column_config={c: t(f"muat_kol_{c}") for c in shown.columns})
     download_button(history, "riwayat_muat", key="muat_unduh_riwayat")
 

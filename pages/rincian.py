@@ -72,13 +72,13 @@ st.plotly_chart(charts_rincian.treemap(
 st.subheader(t("rincian_judul_tabel", tingkat=tingkat, tahun=period.tahun, bulan=bulan))
 deepest = level == rincian.LEVELS[-1]
 table_key = "rincian_tabel_" + "/".join(kode for _, kode, _ in path)
-st.dataframe(
-    tables.styled(frame, lang(), money=["pagu", "blokir", "realisasi", "sisa"], percent=["persen"]), hide_index=True,
-    key=table_key, selection_mode="single-row",
-    on_select="ignore" if deepest else partial(_descend_from_table, table_key, frame, level, path),
-    column_config={"kode": t("rincian_kode"), "nama": t("rincian_nama"), "pagu": t("pagu"), "blokir": t("blokir"),
-                   "realisasi": t("realisasi"), "sisa": t("rincian_sisa"), "persen": t("rincian_persen")},
-)
+shown, config = tables.formatted(
+    frame, lang(), {"kode": t("rincian_kode"), "nama": t("rincian_nama"), "pagu": t("pagu"), "blokir": t("blokir"),
+                    "realisasi": t("realisasi"), "sisa": t("rincian_sisa"), "persen": t("rincian_persen")},
+    money=["pagu", "blokir", "realisasi", "sisa"], percent=["persen"])
+st.dataframe(shown, hide_index=True, key=table_key, selection_mode="single-row",
+             on_select="ignore" if deepest else partial(_descend_from_table, table_key, frame, level, path),
+             column_config=config)
 st.caption(t("rincian_caption", bulan=bulan))
 download.download_button(frame, f"rincian_{level}_{period.tahun}_{period.bulan:02d}", sample=ctx.sample,
                          key="rincian_unduh")

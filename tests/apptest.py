@@ -80,3 +80,27 @@ def workbook_rows(workbook: bytes, first_column: str, **read) -> pd.DataFrame:
     rows = pd.read_excel(io.BytesIO(workbook), header=None).itertuples(index=False)
     header = next(i for i, row in enumerate(rows) if first_column in list(row))
     return pd.read_excel(io.BytesIO(workbook), skiprows=header, **read)
+
+
+def read_back(frame, money=(), percent=(), scores=(), lang: str = "id"):
+    """A table as drawn, its numbers read back from the text monev.ui.tables.formatted wrote
+    ('1.234.567' -> 1234567, '97,11%' -> 97.11, '68,50' -> 68.5, '–' -> missing), so page tests
+    compare the figures with their own computations: rupiah exactly, percentages and scores to
+    the 0,005 the screen shows (tests/test_format.py holds the writing itself to Babel)."""
+    import pandas as pd
+
+    group, decimal = (".", ",") if lang == "id" else (",", ".")
+
+    def number(text, kind):
+        if text == "–":
+            return None
+        plain = text.removesuffix("%").replace(group, "").replace(decimal, ".")
+        return int(plain) if kind is int else float(plain)
+
+    columns = {}
+    for names, kind in ((money, int), (percent, float), (scores, float)):
+        for c in names:
+            if c in frame:
+                values = [number(v, kind) for v in frame[c]]
+                columns[c] = pd.Series(values, index=frame.index, dtype="Int64" if kind is int else "float64")
+    return frame.assign(**columns)

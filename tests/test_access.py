@@ -43,6 +43,23 @@ def test_a_password_is_stored_only_as_an_argon2id_hash():
     assert not passwords.verify(None, SECRET) and not passwords.verify("bukan-hash", SECRET)
 
 
+def test_hash_parameters_are_at_least_owasps():
+    """OWASP Password Storage Cheat Sheet: argon2id, m >= 19 MiB, t >= 2, p = 1 (or stronger)."""
+    from argon2 import extract_parameters
+
+    params = extract_parameters(passwords.hash_password(SECRET))
+    assert params.type.name == "ID"
+    assert params.memory_cost >= 19 * 1024 and params.time_cost >= 2 and params.parallelism >= 1
+
+
+def test_a_hash_of_other_parameters_still_verifies_and_is_renewed():
+    from argon2 import PasswordHasher
+
+    old = PasswordHasher().hash(SECRET)  # argon2-cffi's defaults, as hashes were made before
+    assert passwords.verify(old, SECRET) and passwords.needs_rehash(old)
+    assert not passwords.needs_rehash(passwords.hash_password(SECRET))
+
+
 def test_a_short_password_is_refused():
     with pytest.raises(passwords.WeakPassword, match="minimal 10"):
         passwords.hash_password("pendek")

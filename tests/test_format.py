@@ -210,3 +210,28 @@ def test_rupiahs_short_write_each_float_as_rupiah_short(values, lang):
 def test_rupiahs_short_of_a_nullable_column():
     got = fmt.rupiahs_short(pd.Series([350_000_000, None, 0], dtype="Int64", index=[3, 1, 2]))
     assert got.to_dict() == {3: "Rp 350 Jt", 1: "–", 2: "Rp 0"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.one_of(st.integers(min_value=-(2**63), max_value=2**63 - 1),
+                                 st.integers(min_value=-(10**13), max_value=10**13), st.none()), max_size=30),
+       lang=st.sampled_from(["id", "en"]))
+def test_amounts_write_each_amount_as_rupiah_without_rp(values, lang):
+    got = fmt.amounts(pd.Series(values, dtype="Int64"), lang).tolist()
+    assert got == ["–" if v is None else fmt.rupiah(v, lang).removeprefix("Rp ") for v in values]
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.one_of(st.floats(min_value=-1e19, max_value=1e19), st.floats(min_value=-1e4, max_value=1e4),
+                                 st.sampled_from([math.nan, math.inf, -0.7, 0.4, -(2.0**63), 2.0**63])), max_size=30),
+       lang=st.sampled_from(["id", "en"]))
+def test_amounts_cut_floats_toward_zero_as_rupiah_does(values, lang):
+    got = fmt.amounts(pd.Series(values, dtype="float64"), lang).tolist()
+    # no amount is infinite: a dash, where rupiah() would raise
+    assert got == ["–" if not math.isfinite(v) else fmt.rupiah(v, lang).removeprefix("Rp ") for v in values]
+
+
+def test_amounts_and_scores_keep_the_index():
+    assert fmt.amounts(pd.Series([1_234_567, None], dtype="Int64", index=[4, 2])).to_dict() == {4: "1.234.567", 2: "–"}
+    assert fmt.scores(pd.Series([68.5, math.nan, 92.305], index=[1, 0, 3]), "en").to_dict() == {
+        1: "68.50", 0: "–", 3: "92.30"}

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from monev.domain import attention
 from monev.domain.period import Period
+from monev.i18n.texts import text
 from monev.ui import charts_ikpa, download
 from monev.views import ikpa_page, projection_words
 from monev.views import projection as projection_view
@@ -22,7 +23,7 @@ from monev.warehouse.query import EVERYTHING
 
 import builders as b
 import test_ikpa as hand
-from apptest import open_page
+from apptest import open_page, read_back
 from builders import S1, S2
 
 Y = b.THANG
@@ -32,6 +33,11 @@ PAGU_S2 = 1_000 * 1_000_000
 
 def approx(value):
     return pytest.approx(float(value), abs=1e-9)
+
+
+def on_screen(value):
+    """A score or percentage as a page's table shows it: two decimals."""
+    return pytest.approx(float(value), abs=0.005)
 
 
 @pytest.fixture(scope="module")
@@ -52,71 +58,97 @@ def _page(monkeypatch, db_path, sidebar=(), **url) -> AppTest:
     return open_page(monkeypatch, db_path, "pages/ikpa.py", sidebar, **{"tahun": str(Y), "sampai": "6", **url})
 
 
-def _table(at: AppTest, column: str) -> pd.DataFrame:
-    return next(d.value for d in at.dataframe if column in d.value.columns)
+def _open(at: AppTest, tab: str, lang: str = "id") -> AppTest:
+    """The page run with tab `tab` (its text key) open, as a click on it leaves it: only the open
+    tab's tables are drawn. AppTest sends no tab state back on its own: every run names it."""
+    at.session_state["ikpa_tab"] = text(tab, lang)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _table(at: AppTest, column: str, lang: str = "id") -> pd.DataFrame:
+    """The first drawn table with `column`, its numbers read back from the text it shows."""
+    frame = next(d.value for d in at.dataframe if column in d.value.columns)
+    return read_back(frame, money=charts_ikpa.MONEY, percent=charts_ikpa.PERCENT,
+                     scores=charts_ikpa.score_columns(frame), lang=lang)
 
 
 def test_ranking_monthly_scores_and_official_values(tiny, monkeypatch):
     at = _page(monkeypatch, tiny)
     assert not at.exception and not at.error
-    ranking = _table(at, "peringkat")
+    assert [d for d in at.dataframe if "peringkat" in d.value.columns] == []  # a closed tab is not drawn
+    months = _table(at, "jumlah_satker")  # the first tab is open
+    [line] = at.get("plotly_chart")
+    ranking = _table(_open(at, "ikpa_tab_peringkat"), "peringkat")
     assert list(ranking["kdsatker"]) == [S2, S1]  # 92,31 before 66,33
     by = ranking.set_index("kdsatker")
-    assert by.at[S1, "nilai"] == approx(hand.S1_NILAI) and by.at[S1, "kategori"] == "Kurang"
-    assert by.at[S2, "nilai"] == approx(hand.S2_NILAI) and by.at[S2, "kategori"] == "Baik"
-    assert by.at[S1, "penyerapan"] == approx(hand.S1_PENYERAPAN)
+    assert by.at[S1, "nilai"] == on_screen(hand.S1_NILAI) and by.at[S1, "kategori"] == "Kurang"
+    assert by.at[S2, "nilai"] == on_screen(hand.S2_NILAI) and by.at[S2, "kategori"] == "Baik"
+    assert by.at[S1, "penyerapan"] == on_screen(hand.S1_PENYERAPAN)
     # the official OM-SPAN value of June sits right beside the computed one; S1 has none
     columns = list(ranking.columns)
     assert columns[columns.index("nilai") + 1] == "resmi_nilai"
     assert by.at[S2, "resmi_nilai"] == 93.12 and by.at[S2, "resmi_deviasi_halaman_iii"] == 98.5
     assert pd.isna(by.at[S1, "resmi_nilai"])
 
-    months = _table(at, "jumlah_satker")
     june = months[months["bulan"] == 6].set_index("kdunit")
     ministry = (hand.S1_NILAI * PAGU_S1 + hand.S2_NILAI * PAGU_S2) / (PAGU_S1 + PAGU_S2)
-    assert june.at["", "nilai"] == approx(ministry)
-    assert june.at["01", "nilai"] == approx(hand.S1_NILAI) and june.at["05", "nilai"] == approx(hand.S2_NILAI)
+    assert june.at["", "nilai"] == on_screen(ministry)
+    assert june.at["01", "nilai"] == on_screen(hand.S1_NILAI) and june.at["05", "nilai"] == on_screen(hand.S2_NILAI)
     assert sorted(months["bulan"].unique()) == [1, 2, 3, 4, 5, 6]
     # S2 in March: TW I 30% / 25% capped at 100, plan met in March (deviation 0), no revision:
     # (10 x 100 + 15 x 100 + 20 x 100) / 45 = 100
     march = months[months["bulan"] == 3].set_index("kdunit")
-    assert march.at["05", "nilai"] == approx(100)
+    assert march.at["05", "nilai"] == on_screen(100)
 
-    [line, bars] = at.get("plotly_chart")
     spec = json.loads(line.proto.spec)
     assert spec["layout"]["title"]["text"] == "Nilai IKPA kementerian dan unit eselon I per bulan, TA 2024 s.d. Juni"
     ministry_line = next(tr for tr in spec["data"] if tr["name"] == "Kementerian")
     assert ministry_line["customdata"][-1] == [f"{float(ministry):.2f}".replace(".", ",")]  # hover text
+    [bars] = _open(at, "ikpa_tab_proyeksi").get("plotly_chart")
     assert "s.d. Juni" in json.loads(bars.proto.spec)["layout"]["title"]["text"]
 
 
 def test_filters_change_the_figures(tiny, monkeypatch):
     at = _page(monkeypatch, tiny, sidebar=[("selectbox", "f_sampai", 3)])
     assert not at.exception
-    ranking = _table(at, "peringkat").set_index("kdsatker")
-    assert ranking.at[S2, "nilai"] == approx(100) and ranking.at[S2, "kategori"] == "Sangat Baik"
+    ranking = _table(_open(at, "ikpa_tab_peringkat"), "peringkat").set_index("kdsatker")
+    assert ranking.at[S2, "nilai"] == on_screen(100) and ranking.at[S2, "kategori"] == "Sangat Baik"
     assert "resmi_nilai" not in ranking  # no OM-SPAN report up to March
     assert any(s.value.endswith("TA 2024 s.d. Maret") for s in at.subheader)
     at = _page(monkeypatch, tiny, sidebar=[("multiselect", "f_jenis_belanja", ["57"])])
     assert not at.exception
-    assert list(_table(at, "peringkat")["kdsatker"]) == [S2]  # S1 has no bansos
+    assert list(_table(_open(at, "ikpa_tab_peringkat"), "peringkat")["kdsatker"]) == [S2]  # S1 has no bansos
 
 
 def test_trace_of_a_chosen_satker_and_month(tiny, monkeypatch):
-    at = _page(monkeypatch, tiny)
-    at.selectbox(key="ikpa_jejak_satker").set_value(S1).run()
-    trace = _table(at, "perhitungan").set_index("indikator")
+    at = _open(_page(monkeypatch, tiny), "ikpa_tab_jejak")
+    at.selectbox(key="ikpa_jejak_satker").set_value(S1)
+    trace = _table(_open(at, "ikpa_tab_jejak"), "perhitungan").set_index("indikator")
     assert trace.at["Penyerapan Anggaran TW I JB 52", "perhitungan"] == "min(100; 10,00% / 15,00% × 100)"
-    assert trace.at["Penyerapan Anggaran TW II", "hasil"] == approx(hand.S1_TW2)
-    assert trace.at["Nilai IKPA", "hasil"] == approx(hand.S1_NILAI)
-    at.selectbox(key="ikpa_jejak_bulan").set_value(2).run()
-    trace = _table(at, "perhitungan").set_index("indikator")
+    assert trace.at["Penyerapan Anggaran TW II", "hasil"] == on_screen(hand.S1_TW2)
+    assert trace.at["Nilai IKPA", "hasil"] == on_screen(hand.S1_NILAI)
+    at.selectbox(key="ikpa_jejak_bulan").set_value(2)
+    trace = _table(_open(at, "ikpa_tab_jejak"), "perhitungan").set_index("indikator")
     assert trace.at["Penyerapan Anggaran", "perhitungan"] == "belum ada triwulan yang berakhir"
     assert any("TA 2024 s.d. Februari" in s.value and S1 in s.value for s in at.subheader)
 
 
+def test_a_tabs_choices_are_kept_while_another_tab_is_open(tiny, monkeypatch):
+    at = _open(_page(monkeypatch, tiny), "ikpa_tab_jejak")
+    at.selectbox(key="ikpa_jejak_satker").set_value(S1)
+    at.selectbox(key="ikpa_jejak_bulan").set_value(2)
+    _open(at, "ikpa_tab_jejak")
+    _open(at, "ikpa_tab_peringkat")
+    assert not [d for d in at.dataframe if "perhitungan" in d.value.columns]  # the trace is not drawn
+    _open(at, "ikpa_tab_jejak")
+    assert at.selectbox(key="ikpa_jejak_satker").value == S1 and at.selectbox(key="ikpa_jejak_bulan").value == 2
+    assert any("TA 2024 s.d. Februari" in s.value and S1 in s.value for s in at.subheader)
+
+
 def test_projection_catch_up_and_attention(tiny, monkeypatch):
-    at = _page(monkeypatch, tiny)
+    at = _open(_page(monkeypatch, tiny), "ikpa_tab_proyeksi")
     catch_up = _table(at, "per_bulan_tahun").set_index("kdsatker")
     # S2 (57 only, target 95% of 1 M at year end): realized 400 Jt -> needs 550 Jt over 6 months
     assert catch_up.at[S2, "kebutuhan_tahun"] == 950_000_000 - 400_000_000
@@ -138,30 +170,32 @@ def test_projection_catch_up_and_attention(tiny, monkeypatch):
     assert int(total["pagu"].iloc[0]) == PAGU_S1 + PAGU_S2
     assert int(total["realisasi"].iloc[0]) == (10 + 10 + 5 + 10 + 10 + 5 + 30 + 120 + 300 + 100) * 1_000_000
 
-    reasons = _table(at, "alasan")
+    reasons = _table(_open(at, "ikpa_tab_perhatian"), "alasan")
     s1 = reasons[(reasons["tingkat"] == "satker") & (reasons["kdsatker"] == S1)]["alasan"].iloc[0]
     kurang = f"{float(hand.S1_NILAI):.2f}".replace(".", ",")
     assert f"IKPA {kurang} (Kurang)" in s1
     assert all("IKPA" not in a for a in reasons[reasons["kdsatker"] == S2]["alasan"])  # Baik: no IKPA reason
 
-    at.radio(key="ikpa_tingkat_proyeksi").set_value("per_unit").run()
-    assert not at.exception
-    per_unit = _table(at, "proyeksi_bawah")
+    _open(at, "ikpa_tab_proyeksi").radio(key="ikpa_tingkat_proyeksi").set_value("per_unit")
+    per_unit = _table(_open(at, "ikpa_tab_proyeksi"), "proyeksi_bawah")
     assert sorted(per_unit["kdunit"]) == ["01", "05"]
 
 
 def test_downloads_hold_the_rows_shown(tiny, monkeypatch):
     at = _page(monkeypatch, tiny)
-    shown = _table(at, "peringkat")
+    labels = [b.proto.label for b in at.get("download_button")]  # the first tab: its chart and table
+    shown = _table(_open(at, "ikpa_tab_peringkat"), "peringkat")
     engine = db.engine(tiny)
     current = ikpa_page.current(engine, Period(Y, 6), scope=EVERYTHING)
     frame = charts_ikpa.bands_shown(charts_ikpa.ranking_table(current["satker"]), "id")
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "ikpa")), dtype={"kdsatker": str, "kdunit": str})
     assert list(back["kdsatker"]) == list(shown["kdsatker"])
-    assert back["nilai"].tolist() == pytest.approx(shown["nilai"].astype(float).tolist())
+    assert back["nilai"].tolist() == pytest.approx(shown["nilai"].tolist(), abs=0.005)  # shown: two decimals
     assert back["resmi_nilai"].tolist()[0] == 93.12
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert len(labels) == 7 and set(labels) == {"Unduh Excel"}
+    labels += [b.proto.label for b in at.get("download_button")]
+    for tab in ("ikpa_tab_jejak", "ikpa_tab_proyeksi", "ikpa_tab_perhatian"):
+        labels += [b.proto.label for b in _open(at, tab).get("download_button")]
+    assert len(labels) == 7 and set(labels) == {"Unduh Excel"}  # every table and chart of the five tabs
 
 
 @pytest.mark.parametrize("bulan, lang", [(6, "id"), (3, "en")])
@@ -196,21 +230,21 @@ def test_the_pages_one_call_returns_what_each_view_does(tiny, bulan, lang):
 def test_english(tiny, monkeypatch):
     at = _page(monkeypatch, tiny, lang="en")
     assert not at.exception
+    assert "Poor" in set(_table(_open(at, "ikpa_tab_peringkat", "en"), "peringkat", "en")["kategori"])
     assert any(s.value.startswith("Work units ranked by IKPA score, FY 2024") for s in at.subheader)
-    assert "Poor" in set(_table(at, "peringkat")["kategori"])
     # reasons, the realism of the catch-up and the formula trace in English, numbers too
-    reasons = _table(at, "alasan")
+    reasons = _table(_open(at, "ikpa_tab_perhatian", "en"), "alasan", "en")
     reasons = reasons[reasons["tingkat"] == "satker"].set_index("kdsatker")
     assert f"IKPA {float(hand.S1_NILAI):.2f} (Poor)" in reasons.at[S1, "alasan"]
     assert "below the target" in reasons.at[S2, "alasan"] and "di bawah" not in reasons.at[S2, "alasan"]
-    catch_up = _table(at, "alasan_realistis").set_index("kdsatker")
+    catch_up = _table(_open(at, "ikpa_tab_proyeksi", "en"), "alasan_realistis", "en").set_index("kdsatker")
     assert catch_up.at[S2, "alasan_realistis"] == ("by the RPD plan: to TW III needs Rp 350 M, usually Rp 0; "
                                                    "to December needs Rp 550 M, usually Rp 0")
-    at.selectbox(key="ikpa_jejak_satker").set_value(S1).run()
-    trace = _table(at, "perhitungan").set_index("indikator")
+    _open(at, "ikpa_tab_jejak", "en").selectbox(key="ikpa_jejak_satker").set_value(S1)
+    trace = _table(_open(at, "ikpa_tab_jejak", "en"), "perhitungan", "en").set_index("indikator")
     assert trace.at["Budget absorption TW I spending type 52", "perhitungan"] == "min(100, 10.00% / 15.00% × 100)"
     assert "blocked Rp 0" in trace.at["Budget absorption TW I spending type 52", "masukan"]
-    assert trace.at["IKPA score", "hasil"] == approx(hand.S1_NILAI)
+    assert trace.at["IKPA score", "hasil"] == on_screen(hand.S1_NILAI)
     assert trace.at["IKPA score", "perhitungan"].endswith("→ band Poor")
     assert trace.at["Budget absorption", "perhitungan"].startswith("mean (75.00; ")
 

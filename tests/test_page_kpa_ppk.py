@@ -21,7 +21,7 @@ from monev.warehouse import db, query
 from monev.warehouse.query import EVERYTHING, Filters
 
 import builders
-from apptest import open_page
+from apptest import open_page, read_back
 
 THANG = builders.THANG
 DATA = builders.base_dataset()
@@ -64,13 +64,23 @@ def key_of(row, grain: str) -> tuple:
     return (row["kdsatker"],) if grain == "satker" else (row["kdsatker"], row["kdppk"])
 
 
-def assert_table(frame: pd.DataFrame, want: dict[tuple, dict], grain: str) -> None:
+ON_SCREEN = 0.005  # a page's table shows percentages with two decimals
+
+
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """The page's table with its numbers read back from the text it shows."""
+    return read_back(frame, money=["pagu", "blokir", "realisasi", "kebutuhan"],
+                     percent=["persen", "target_persen", "rasio", *(f"{q} %" for q in kpa_ppk.QUARTERS)])
+
+
+def assert_table(frame: pd.DataFrame, want: dict[tuple, dict], grain: str, close: float | None = None) -> None:
+    """close: how near a percentage must be (a page's table shows two decimals: 0,005)."""
     assert sorted(key_of(r, grain) for _, r in frame.iterrows()) == sorted(want)
     for _, row in frame.iterrows():
         w = want[key_of(row, grain)]
         assert (row["pagu"], row["blokir"], row["realisasi"]) == (w["pagu"], w["blokir"], w["realisasi"])
-        assert row["persen"] == pytest.approx(float(w["persen"]))
-        assert row["target_persen"] == pytest.approx(float(w["target_persen"]))
+        assert row["persen"] == pytest.approx(float(w["persen"]), abs=close)
+        assert row["target_persen"] == pytest.approx(float(w["target_persen"]), abs=close)
         assert row["status"] == w["status"]
         assert row["kebutuhan"] == w["kebutuhan"]
 
@@ -238,7 +248,7 @@ def _page(monkeypatch, db_path, sidebar=(), **url) -> AppTest:
 def test_page_per_satker_and_ppk(shared_warehouse, monkeypatch):
     at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="5")
     assert not at.exception
-    assert_table(at.dataframe[0].value, expected(5), "satker")
+    assert_table(shown(at.dataframe[0].value), expected(5), "satker", ON_SCREEN)
     assert any("Sangat Baik ≥ 95%, Baik ≥ 89%, Cukup ≥ 70%, Kurang < 70%" in c.value for c in at.caption)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["title"]["text"] == (
@@ -248,19 +258,44 @@ def test_page_per_satker_and_ppk(shared_warehouse, monkeypatch):
 
     at.radio(key="kpa_tingkat").set_value("ppk").run()
     assert not at.exception
-    assert_table(at.dataframe[0].value, expected(5, "ppk"), "ppk")
+    assert_table(shown(at.dataframe[0].value), expected(5, "ppk"), "ppk", ON_SCREEN)
     at.toggle(key="kpa_tertinggal").set_value(True).run()
     behind = {k: w for k, w in expected(5, "ppk").items() if w["persen"] < w["target_persen"]}
     assert 0 < len(behind) < len(expected(5, "ppk"))
-    assert_table(at.dataframe[0].value, behind, "ppk")
+    assert_table(shown(at.dataframe[0].value), behind, "ppk", ON_SCREEN)
     assert len(at.dataframe[1].value) == len(behind)  # the quarter view keeps to the same rows
 
     at.toggle(key="kpa_tertinggal").set_value(False).run()
     at.radio(key="kpa_tingkat").set_value("satker").run()
     at.selectbox(key="kpa_lihat_ppk").set_value("050123").run()
     ppk = at.dataframe[1].value
-    assert_table(ppk, {k: w for k, w in expected(5, "ppk").items() if k[0] == "050123"}, "ppk")
+    assert_table(shown(ppk), {k: w for k, w in expected(5, "ppk").items() if k[0] == "050123"}, "ppk", ON_SCREEN)
     assert ppk["ppk"].tolist() == ["Eka", "Fajar"]
+
+
+def _status_chart_counts(at: AppTest) -> dict[str, int]:
+    """Per status band (as the page names it), the number of rows the chart counts at TW I."""
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return {trace["name"]: sum(y for x, y in zip(trace["x"], trace["y"]) if x == "TW I")
+            for trace in spec["data"] if trace.get("x")}
+
+
+def test_status_chart_counts_the_rows_of_the_table(shared_warehouse, monkeypatch):
+    """The chart counts the rows the table shows: each grain, and behind-only (counted once per
+    choice and kept, so a cached count must follow every choice)."""
+    at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="5")
+    then = {"satker": expected(3), "ppk": expected(3, "ppk")}
+    behind = {grain: {k for k, w in expected(5, grain).items() if w["persen"] < w["target_persen"]}
+              for grain in then}
+    for grain, only_behind in (("satker", False), ("ppk", False), ("ppk", True), ("satker", True), ("satker", False)):
+        at.radio(key="kpa_tingkat").set_value(grain)
+        at.toggle(key="kpa_tertinggal").set_value(only_behind).run()
+        assert not at.exception
+        rows = {k: w for k, w in then[grain].items() if not only_behind or k in behind[grain]}
+        want: dict[str, int] = {}
+        for w in rows.values():
+            want[w["status"]] = want.get(w["status"], 0) + 1
+        assert {k: v for k, v in _status_chart_counts(at).items() if v} == want, (grain, only_behind)
 
 
 def test_page_follows_the_filters(shared_warehouse, monkeypatch):
@@ -268,19 +303,19 @@ def test_page_follows_the_filters(shared_warehouse, monkeypatch):
                                                         ("multiselect", "f_jenis_belanja", ["52"])],
                tahun=str(THANG), sampai="5")
     assert not at.exception
-    assert_table(at.dataframe[0].value, expected(9, jenis={"52"}), "satker")
+    assert_table(shown(at.dataframe[0].value), expected(9, jenis={"52"}), "satker", ON_SCREEN)
     assert "s.d. September" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
 
 
 def test_download_holds_the_rows_shown(shared_warehouse, monkeypatch):
     at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="5")
-    shown = at.dataframe[0].value.drop(columns=["tren"])
+    drawn = shown(at.dataframe[0].value).drop(columns=["tren"])
     frame = kpa_ppk.table(db.engine(shared_warehouse), Period(THANG, 5),
                           scope=EVERYTHING)["tabel"].drop(columns=["tren"])
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "kpa", sample=False)),
                          dtype={"kdunit": str, "kdsatker": str})
     for column in ("kdsatker", "kpa", "pagu", "realisasi", "kebutuhan", "status"):
-        assert back[column].tolist() == shown[column].tolist()
+        assert back[column].tolist() == drawn[column].tolist()
     # table, quarter view, status chart; the Rakor follow-ups' own: tests/test_page_tindak_lanjut.py
     assert len([b for b in at.get("download_button") if b.key != "kpa_tindak_lanjut_unduh"]) == 3
 

@@ -17,7 +17,7 @@ from monev.warehouse import db
 from monev.warehouse.query import EVERYTHING, Filters
 
 import builders
-from apptest import open_page
+from apptest import open_page, read_back
 
 THANG = builders.THANG
 DATA = builders.base_dataset()
@@ -52,13 +52,22 @@ def expected_children(bulan: int, path: tuple = (), jenis=None) -> dict[str, dic
     return result
 
 
-def assert_matches(frame: pd.DataFrame, expected: dict[str, dict]) -> None:
+def assert_matches(frame: pd.DataFrame, expected: dict[str, dict], close: float | None = None) -> None:
+    """close: how near the percentage must be (a page's table shows two decimals: 0,005)."""
     assert sorted(frame["kode"]) == sorted(expected)
     for row in frame.itertuples():
         want = expected[row.kode]
         assert (row.pagu, row.blokir, row.realisasi) == (want["pagu"], want["blokir"], want["realisasi"])
         assert row.sisa == want["pagu"] - want["realisasi"]
-        assert row.persen == pytest.approx(100 * want["realisasi"] / want["pagu"])
+        assert row.persen == pytest.approx(100 * want["realisasi"] / want["pagu"], abs=close)
+
+
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """The page's table with its numbers read back from the text it shows."""
+    return read_back(frame, money=["pagu", "blokir", "realisasi", "sisa"], percent=["persen"])
+
+
+ON_SCREEN = 0.005  # a page's table shows percentages with two decimals
 
 
 # ---------------------------------------------------------------- views
@@ -138,7 +147,7 @@ def _pick(at: AppTest):
 def test_page_drills_down_and_back_up(shared_warehouse, monkeypatch):
     at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="6")
     assert not at.exception
-    assert_matches(at.dataframe[0].value, expected_children(6))
+    assert_matches(shown(at.dataframe[0].value), expected_children(6), ON_SCREEN)
     title = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
     assert "Unit eselon I" in title and f"TA {THANG} s.d. Juni" in title
     assert any("Sisa = pagu − realisasi" in c.value for c in at.caption)
@@ -149,19 +158,19 @@ def test_page_drills_down_and_back_up(shared_warehouse, monkeypatch):
     _pick(at).set_value("05").run()
     assert not at.exception
     path = (("unit", "05", ""),)
-    assert_matches(at.dataframe[0].value, expected_children(6, path))
+    assert_matches(shown(at.dataframe[0].value), expected_children(6, path), ON_SCREEN)
     assert [b.label for b in at.button][-1].startswith("› 05 ")
     _pick(at).set_value("050123").run()
     path += (("satker", "050123", ""),)
-    assert_matches(at.dataframe[0].value, expected_children(6, path))
+    assert_matches(shown(at.dataframe[0].value), expected_children(6, path), ON_SCREEN)
     for kode in ("027.05.DL", "6201", "QDB.001"):
         _pick(at).set_value(kode).run()
     assert not at.exception
-    assert_matches(at.dataframe[0].value, expected_children(6, PATH_TO_AKUN))
+    assert_matches(shown(at.dataframe[0].value), expected_children(6, PATH_TO_AKUN), ON_SCREEN)
     assert any("Akun adalah tingkat terdalam" in c.value for c in at.caption)
 
     at.button(key="rincian_jalur_1").click().run()  # back to the satker of unit 05
-    assert_matches(at.dataframe[0].value, expected_children(6, path[:1]))
+    assert_matches(shown(at.dataframe[0].value), expected_children(6, path[:1]), ON_SCREEN)
 
 
 
@@ -172,22 +181,22 @@ def test_page_follows_the_filters(shared_warehouse, monkeypatch):
                                                         ("multiselect", "f_jenis_belanja", ["57"])],
                tahun=str(THANG), sampai="6")
     assert not at.exception
-    assert_matches(at.dataframe[0].value, expected_children(3, jenis={"57"}))
+    assert_matches(shown(at.dataframe[0].value), expected_children(3, jenis={"57"}), ON_SCREEN)
     assert "TA 2024 s.d. Maret" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
     _pick(at).set_value("05").run()
-    assert_matches(at.dataframe[0].value, expected_children(3, (("unit", "05", ""),), jenis={"57"}))
+    assert_matches(shown(at.dataframe[0].value), expected_children(3, (("unit", "05", ""),), jenis={"57"}), ON_SCREEN)
 
     at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="9", jb="52")
-    assert_matches(at.dataframe[0].value, expected_children(9, jenis={"52"}))
+    assert_matches(shown(at.dataframe[0].value), expected_children(9, jenis={"52"}), ON_SCREEN)
 
 
 def test_download_holds_the_rows_shown(shared_warehouse, monkeypatch):
     at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="9")
-    shown = at.dataframe[0].value
+    drawn = shown(at.dataframe[0].value)
     frame = rincian.children(db.engine(shared_warehouse), Period(THANG, 9), scope=EVERYTHING)
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "rincian", sample=False)), dtype={"kode": str})
     assert back[["kode", "pagu", "blokir", "realisasi", "sisa"]].values.tolist() == \
-        shown[["kode", "pagu", "blokir", "realisasi", "sisa"]].values.tolist()
+        drawn[["kode", "pagu", "blokir", "realisasi", "sisa"]].values.tolist()
     assert len(at.get("download_button")) == 1
 
 

@@ -250,3 +250,36 @@ def rupiahs_short(values, lang: str = "id") -> pd.Series:
     suffix = pc.take(pa.array([""] + [" " + name for _, name in units]), pa.array(chosen))
     fast = pc.binary_join_element_wise("Rp ", number, suffix, "")
     return _assemble(series, fast, done, missing, lambda v: rupiah_short(v, lang))
+
+
+_INT64_MIN = np.iinfo("int64").min
+_FLOAT_INT_BELOW = 2.0**63  # floats below this in magnitude cut to an int64 exactly
+
+
+def amounts(values, lang: str = "id") -> pd.Series:
+    """Each value as rupiah() writes it without the 'Rp ' (134.171.839.274.000), MISSING where
+    missing (and where infinite: no amount, and a table must not fail on it), as a Series of str on
+    the values' index (a Series) or numbered from 0: the column of a table whose header already
+    says rupiah. Floats are cut toward zero, as int() cuts them; values that are not plain numbers
+    go through format_decimal one by one."""
+    series = _column(values)
+    one = lambda v: format_decimal(int(v), lang)  # noqa: E731
+    if pd.api.types.is_integer_dtype(series.dtype):
+        missing = series.isna().to_numpy()
+        amount = series.to_numpy(dtype="int64", na_value=0)
+        done = ~missing & (amount != _INT64_MIN)  # np.abs(-2**63) < 0
+    elif pd.api.types.is_float_dtype(series.dtype):
+        floats = series.to_numpy(dtype="float64", na_value=np.nan)
+        missing = ~np.isfinite(floats)
+        done = ~missing & (np.abs(floats) < _FLOAT_INT_BELOW)
+        amount = np.trunc(np.where(done, floats, 0.0)).astype("int64")
+    else:
+        return pd.Series([MISSING if is_missing(v) else one(v) for v in series], index=series.index, dtype="str")
+    magnitude = np.abs(np.where(done, amount, 0))
+    fast = _written(amount < 0, magnitude, np.zeros_like(magnitude), 0, False, lang)
+    return _assemble(series, fast, done, missing, one)
+
+
+def scores(values, lang: str = "id") -> pd.Series:
+    """Points with two decimals and no '%' (68,50): percents() without its sign."""
+    return percents(values, lang).str.removesuffix("%")

@@ -1,15 +1,13 @@
-"""Figures and table helpers of the IKPA page (pure: DataFrame in, figure or Styler out)."""
+"""Figures and table helpers of the IKPA page (pure: DataFrame in, figure or frame out)."""
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from pandas.io.formats.style import Styler
 
 from monev.domain.ikpa_rules import INDICATORS
 from monev.i18n import format as fmt
 from monev.i18n.markdown import plotly_text, plotly_texts
 from monev.i18n.texts import JENIS_BELANJA, text
-from monev.ui import tables
 
 SCORES = [*INDICATORS, "nilai"]
 OFFICIAL = {"resmi_revisi_dipa": "revisi_dipa", "resmi_deviasi_halaman_iii": "deviasi_halaman_iii",
@@ -58,13 +56,9 @@ def bands_shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.assign(kategori=frame["kategori"].map(lambda k: text(BANDS[k], lang) if k in BANDS else k))
 
 
-def styled(frame: pd.DataFrame, lang: str) -> Styler:
-    """Rupiah with thousands dots, percentages with '%', scores with a decimal comma."""
-    scores = [c for c in frame if c in SCORES or c in OFFICIAL or c in ("bobot",)]
-    hasil = {"hasil": lambda v: score_text(v, lang)} if "hasil" in frame else {}
-    formats = {**{c: (lambda v: score_text(v, lang)) for c in scores}, **hasil}
-    # subset: a second format() call would otherwise reset the rupiah and percent columns
-    return tables.styled(frame, lang, money=MONEY, percent=PERCENT).format(formats, subset=list(formats))
+def score_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns of `frame` that hold scores in points (written 68,50, without '%')."""
+    return [c for c in frame if c in SCORES or c in OFFICIAL or c in ("bobot", "hasil")]
 
 
 def _months(values, lang: str) -> list[str]:

@@ -107,6 +107,23 @@ def view(fn, ctx: PageContext, **options):
                  ctx.selection.filters, tuple(sorted(options.items())))
 
 
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
+def _derived(_fn, name: str, path: str, version: int, tahun: int, bulan: int, scope, filters, key: tuple, _frames):
+    return _fn(*_frames)
+
+
+def derived(fn, ctx: PageContext, key: tuple, *frames):
+    """fn(*frames) cached like a view: per warehouse version file, period, scope and filters, and
+    `key`, which with those must determine the frames (they are not hashed: a page's frames come
+    from cached views, so the view's key and the page's choices that cut them name them). For a
+    page's pure reckoning over its figures that every run repeated (the status counts of KPA dan
+    PPK)."""
+    period = ctx.selection.period
+    name = f"{fn.__code__.co_filename}:{fn.__qualname__}"  # pages run as __main__: their file tells them apart
+    return _derived(fn, name, str(ctx.engine.url.database), ctx.version, period.tahun, period.bulan, ctx.scope,
+                    ctx.selection.filters, key, frames)
+
+
 def context(satker_level: bool = False) -> PageContext:
     """What every page starts from; stops the page with a message when there is nothing to show.
     satker_level: the page shows measures kept per satker (RPD plan, IKPA, output achievement),

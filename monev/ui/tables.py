@@ -1,25 +1,35 @@
-"""Tables shown with Indonesian number formats while their values stay numbers.
+"""Tables shown with Indonesian number formats, and the controls of long tables.
 
-st.dataframe's own number formats follow the browser's locale (or printf, which is English); a
-pandas Styler carries display text for every cell instead, and sorting still uses the numbers.
+st.dataframe's own number formats follow the browser's locale (or printf, which is English). A
+pandas Styler carried the display text before, one Python call per cell in pandas and again in
+Streamlit: a third of a page visit's server time on 25 rows. The numbers are written here as text
+columns instead, whole columns at once (monev.i18n.format); the paged tables' "Urutkan menurut"
+orders every row by the numbers themselves, and the Excel download keeps them as numbers.
 """
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from pandas.io.formats.style import Styler
 
 from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import paging
 
 
-def styled(frame: pd.DataFrame, lang: str, money: list[str] = (), percent: list[str] = ()) -> Styler:
-    """Rupiah columns with thousands dots, percentage columns with a decimal comma and '%'."""
-    formats = {c: (lambda v, lg=lang: fmt.rupiah(v, lg)[3:] if not fmt.is_missing(v) else "–")
-               for c in money if c in frame}
-    formats.update({c: (lambda v, lg=lang: fmt.percent(v, lg)) for c in percent if c in frame})
-    return frame.style.format(formats)
+def formatted(frame: pd.DataFrame, lang: str, config: dict | None = None, money=(), percent=(),
+              scores=()) -> tuple[pd.DataFrame, dict]:
+    """(frame with rupiah columns in thousands dots, percentage columns with a decimal comma and
+    '%', score columns with a decimal comma, all as text; the column_config for st.dataframe).
+    `config` maps columns to labels (or column configs, or None to hide them); the written columns
+    become right-aligned text columns under their label, as numbers stand."""
+    config = dict(config or {})
+    writers = [(money, fmt.amounts), (percent, fmt.percents), (scores, fmt.scores)]
+    columns = {c: write(frame[c], lang) for names, write in writers for c in names if c in frame}
+    for c in columns:
+        label = config.get(c, c)
+        if isinstance(label, str):
+            config[c] = st.column_config.TextColumn(label, alignment="right")
+    return frame.assign(**columns), config
 
 
 def paged(frame: pd.DataFrame, key: str, search: list[str], sort: dict[str, str],
