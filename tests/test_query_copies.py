@@ -14,7 +14,6 @@ from monev.paths import QUERIES
 # (query, query): the CTE names both define and must define identically
 TWINS = {
     ("capaian_ro", "capaian_tingkat"): ("s", "p", "r"),
-    ("ikpa_capaian_bulanan", "ikpa_deviasi_bulanan"): ("s", "m"),
     ("proyeksi_bulanan", "proyeksi_riwayat"): ("y", "s"),
 }
 

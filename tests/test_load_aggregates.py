@@ -1,0 +1,111 @@
+"""The aggregates a realization load brings up to date without rebuilding them (schema 9: the
+realization aggregate takes the batch's lines as a delta, the summary aggregate keeps the pagu in
+force it holds) equal what a rebuild from the facts gives, row for row and to the rupiah: after
+loads that add lines, that supersede lines into another month or to nothing, after a wide file
+that zeroes a line, and after each of those loads is undone."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from monev.warehouse import batches, db
+from monev.warehouse.ingest import REFRESHES, ingest_files
+
+import builders as b
+from builders import L1, L2, L5, L6
+
+KEYS = ["thang", "bulan", "kdsatker", "kdprogram", "kdgiat", "kdoutput", "kdsoutput", "kdakun", "kdppk"]
+SUMMARY_KEYS = ["thang", "bulan", "kdsatker", "kdppk", "jenis_belanja"]
+IKPA_KEYS = ["thang", "bulan_sd", "kdsatker"]
+
+# Every line of the facts summed directly, not through any aggregate or macro.
+REALISASI_FROM_FACTS = """
+    select thang, month(tgl_sp2d)::smallint as bulan, kdsatker, kdprogram, kdgiat, kdoutput, kdsoutput, kdakun,
+           kdppk, left(kdakun, 2) as jenis_belanja, sum(nilai)::bigint as realisasi
+    from fact_realisasi group by all"""
+
+
+def _stored(con, table: str, keys: list[str]) -> pd.DataFrame:
+    return con.sql(f"select * from {table}").df().sort_values(keys).reset_index(drop=True)
+
+
+def _rebuilt(db_path) -> dict[str, pd.DataFrame]:
+    """Every aggregate rebuilt for every satker from the facts, in a scratch copy: the realization
+    aggregate by summing the lines, the others by the rebuild macros (which read it)."""
+    copy = db_path.with_name("rebuilt.duckdb")  # the macros read the warehouse's own tables
+    copy.write_bytes(db_path.resolve().read_bytes())
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute("delete from agg_realisasi_bulanan")
+        con.execute(f"insert into agg_realisasi_bulanan {REALISASI_FROM_FACTS}")
+        con.execute("create temp table staging_satker as select distinct thang, kdsatker from dim_satker")
+        con.execute("delete from agg_ringkasan_bulanan")
+        con.execute("insert into agg_ringkasan_bulanan select * from ringkasan_bulanan_baru()")
+        con.execute("delete from agg_ikpa_bulanan")
+        con.execute("insert into agg_ikpa_bulanan select * from ikpa_bulanan_baru()")
+        return {"agg_realisasi_bulanan": _stored(con, "agg_realisasi_bulanan", KEYS),
+                "agg_ringkasan_bulanan": _stored(con, "agg_ringkasan_bulanan", SUMMARY_KEYS),
+                "agg_ikpa_bulanan": _stored(con, "agg_ikpa_bulanan", IKPA_KEYS)}
+    finally:
+        con.close()
+        copy.unlink()
+
+
+def _assert_maintained_equals_rebuilt(db_path) -> dict[str, pd.DataFrame]:
+    db.dispose(db_path)
+    con = duckdb.connect(str(db_path.resolve()), read_only=True)
+    try:
+        stored = {"agg_realisasi_bulanan": _stored(con, "agg_realisasi_bulanan", KEYS),
+                  "agg_ringkasan_bulanan": _stored(con, "agg_ringkasan_bulanan", SUMMARY_KEYS),
+                  "agg_ikpa_bulanan": _stored(con, "agg_ikpa_bulanan", IKPA_KEYS)}
+        direct = con.sql(REALISASI_FROM_FACTS).df().sort_values(KEYS).reset_index(drop=True)
+    finally:
+        con.close()
+    # the realization aggregate against the lines summed here, with no macro in between
+    pd.testing.assert_frame_equal(stored["agg_realisasi_bulanan"], direct, check_dtype=False, check_exact=True)
+    for table, expected in _rebuilt(db_path).items():
+        pd.testing.assert_frame_equal(stored[table], expected, check_exact=True, obj=table)
+    return stored
+
+
+def _load(db_path, directory, kind, rows) -> int:
+    [result] = ingest_files(db_path, [b.write_kind(directory, kind, rows)])
+    assert result.status == "dimuat", result.problems.to_dict("records")
+    return result.batch_id
+
+
+def test_realization_loads_refresh_by_delta_not_rebuild():
+    assert "load/refresh_agg_realisasi" not in REFRESHES["realisasi"]
+    assert "load/refresh_agg_realisasi" not in REFRESHES["realisasi_bulanan"]
+    assert "load/refresh_agg_ringkasan" not in REFRESHES["realisasi"]
+
+
+def test_maintained_aggregates_equal_a_rebuild_after_loads_and_undos(warehouse, tmp_path):
+    states = [_assert_maintained_equals_rebuilt(warehouse)]
+    loads = [
+        # new lines: one on a month and line that already has realization, one on a new month
+        ("realisasi", [b._sp2d(L1, "2024-03-10", "TAMBAH-1", 7_000_000),
+                       b._sp2d(L2, "2024-11-05", "TAMBAH-2", 9_000_000)]),
+        # SP2D loaded before, restated: L2's June correction now dated August with another amount
+        # (June held only it: that key must disappear), L1's January with another amount
+        ("realisasi", [b._sp2d(L2, "2024-08-01", "2406028", -3_000_000),
+                       b._sp2d(L1, "2024-01-25", "2401001/2024", 90_000_000)]),
+        # a wide file restating a line's year: L6 now realized in one month only, L5 zeroed
+        ("realisasi_bulanan", [b._wide(L6, [0] * 10 + [4_000_000_000, 0]),
+                               b._wide(L5, [0] * 12)]),
+    ]
+    loaded = []
+    for n, (kind, rows) in enumerate(loads):
+        loaded.append(_load(warehouse, tmp_path / f"muat{n}", kind, rows))
+        after = _assert_maintained_equals_rebuilt(warehouse)
+        assert not after["agg_realisasi_bulanan"].equals(states[-1]["agg_realisasi_bulanan"]), kind
+        states.append(after)
+    moved = states[2]["agg_realisasi_bulanan"]
+    of_l2 = (moved[list(L2)] == pd.Series(L2)).all(axis=1)
+    assert moved[of_l2 & (moved["bulan"] == 6)].empty  # the key the moved SP2D left has no row
+    assert moved.loc[of_l2 & (moved["bulan"] == 8), "realisasi"].tolist() == [-3_000_000]
+    for batch_id, expected in zip(reversed(loaded), reversed(states[:-1])):
+        batches.undo(warehouse, batch_id)
+        after = _assert_maintained_equals_rebuilt(warehouse)
+        for table, frame in expected.items():
+            pd.testing.assert_frame_equal(after[table], frame, check_exact=True, obj=table)
