@@ -109,3 +109,54 @@ def test_maintained_aggregates_equal_a_rebuild_after_loads_and_undos(warehouse, 
         after = _assert_maintained_equals_rebuilt(warehouse)
         for table, frame in expected.items():
             pd.testing.assert_frame_equal(after[table], frame, check_exact=True, obj=table)
+
+
+# The pagu in force per line and month end as pagu_berlaku defines it (every revision dated on or
+# before the month's end, the highest one), written out month by month: what the load's warnings
+# of realization above the pagu (queries/load/peringatan_pagu.sql, a step function and an ASOF
+# join) must agree with.
+PAGU_PER_MONTH = """
+    select f.thang, m.bulan, f.kdsatker, f.kdprogram, f.kdgiat, f.kdoutput, f.kdsoutput, f.kdakun, f.kdppk,
+           arg_max(f.pagu, f.revisi_ke) as pagu
+    from fact_pagu f
+    join range(1, 13) m(bulan) on f.tgl_revisi <= last_day(make_date(f.thang, m.bulan::integer, 1))
+    group by all"""
+LINE = ["thang", "kdsatker", "kdprogram", "kdgiat", "kdoutput", "kdsoutput", "kdakun", "kdppk"]
+
+
+def test_warnings_above_pagu_follow_the_pagu_in_force_each_month(warehouse, tmp_path):
+    from monev.warehouse import query
+
+    # L1: 1,2 M from January, 1,5 M from April (revision 1); L4 has pagu only from April
+    L4 = b.L4
+    _load(warehouse, tmp_path / "lebih", "realisasi", [
+        b._sp2d(L1, "2024-02-10", "LEBIH-1", 900_000_000),   # L1 to February: 1,0 bn of 1,2: fine
+        b._sp2d(L1, "2024-03-10", "LEBIH-2", 300_000_000),   # to March 1,5 bn > 1,2 bn: above
+        b._sp2d(L4, "2024-03-01", "LEBIH-3", 10_000_000),    # March: no pagu in force yet
+        b._sp2d(L2, "2024-12-01", "LEBIH-4", 1_000_000_000),  # December: above 800 M
+    ])
+    db.dispose(warehouse)
+    con = duckdb.connect(str(warehouse.resolve()), read_only=True)
+    try:
+        lines = con.sql(f"select distinct {', '.join(LINE)} from fact_realisasi").df()
+        lines["baris"] = range(2, len(lines) + 2)
+        con.register("staging_lines", lines)
+        warned = con.sql(query.sql_text("load/peringatan_pagu")).df()
+        cumulative = con.sql(f"""
+            select {', '.join(LINE)}, bulan, sum(sum(realisasi)) over (partition by {', '.join(LINE)}
+                   order by bulan)::bigint as realisasi
+            from agg_realisasi_bulanan group by {', '.join(LINE)}, bulan""").df()
+        pagu = con.sql(PAGU_PER_MONTH).df()
+    finally:
+        con.close()
+    both = cumulative.merge(pagu, on=LINE + ["bulan"], how="left")
+    flagged = both[(both["pagu"].isna() & (both["realisasi"] != 0)) | (both["realisasi"] > both["pagu"])]
+    first = (flagged.sort_values("bulan").groupby(LINE + [flagged["pagu"].isna().rename("tanpa")], sort=False)
+             .head(1).merge(lines, on=LINE))
+    key = LINE + ["bulan"]
+    expected = first[key + ["realisasi", "pagu"]].sort_values(key).reset_index(drop=True)
+    got = warned[key + ["realisasi", "pagu"]].sort_values(key).reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    of = {(row.kdakun, row.kdppk, row.bulan, None if pd.isna(row.pagu) else int(row.pagu)) for row in got.itertuples()}
+    assert {(L1["kdakun"], "01", 3, 1_200_000_000), (L4["kdakun"], "02", 3, None),
+            (L2["kdakun"], "01", 12, 800_000_000)} <= of
