@@ -5,11 +5,6 @@
 -- aggregate refresh, in the load's transaction. Lines: the relation staging_lines (the line
 -- columns and baris, the line's first file row).
 -- params: none
--- The pagu in force is a step function per line: each revision's first month in force (the month
--- of tgl_revisi; 1 for a date before the year, never for one after it), and from each such month
--- the highest revision in force, joined to each month's realization by an ASOF join. The same as
--- pagu_berlaku at every month end, without repeating every budget line and revision for 12 months
--- (nationally a million lines: 10 million rows grouped, 12 of the 16 s this step took).
 -- returns: the line columns, bulan, realisasi (to the month's end), pagu (null: none in force), baris
 with r as (
     select a.thang, a.bulan, a.kdsatker, a.kdprogram, a.kdgiat, a.kdoutput, a.kdsoutput, a.kdakun, a.kdppk,
@@ -22,31 +17,22 @@ with r as (
      and g.kdoutput = a.kdoutput and g.kdsoutput = a.kdsoutput and g.kdakun = a.kdakun and g.kdppk = a.kdppk
     group by a.thang, a.bulan, a.kdsatker, a.kdprogram, a.kdgiat, a.kdoutput, a.kdsoutput, a.kdakun, a.kdppk
 ),
-revisi as (
-    select f.thang, f.kdsatker, f.kdprogram, f.kdgiat, f.kdoutput, f.kdsoutput, f.kdakun, f.kdppk,
-           case when f.tgl_revisi < make_date(f.thang, 1, 1) then 1
-                when year(f.tgl_revisi) > f.thang then 13
-                else month(f.tgl_revisi) end as mulai,
-           f.pagu, f.revisi_ke
+p as (
+    select f.thang, m.bulan, f.kdsatker, f.kdprogram, f.kdgiat, f.kdoutput, f.kdsoutput, f.kdakun, f.kdppk,
+           arg_max(f.pagu, f.revisi_ke) as pagu
     from fact_pagu f
     semi join staging_lines g
       on g.thang = f.thang and g.kdsatker = f.kdsatker and g.kdprogram = f.kdprogram and g.kdgiat = f.kdgiat
      and g.kdoutput = f.kdoutput and g.kdsoutput = f.kdsoutput and g.kdakun = f.kdakun and g.kdppk = f.kdppk
-),
-p as (
-    select distinct thang, kdsatker, kdprogram, kdgiat, kdoutput, kdsoutput, kdakun, kdppk, mulai,
-           arg_max(pagu, revisi_ke) over (
-               partition by thang, kdsatker, kdprogram, kdgiat, kdoutput, kdsoutput, kdakun, kdppk
-               order by mulai range between unbounded preceding and current row) as pagu
-    from revisi
+    join range(1, 13) m(bulan) on f.tgl_revisi <= last_day(make_date(f.thang, m.bulan::integer, 1))
+    group by all
 ),
 flagged as (
     select r.*, p.pagu
     from r
-    asof left join p on p.thang = r.thang and p.kdsatker = r.kdsatker
+    left join p on p.thang = r.thang and p.bulan = r.bulan and p.kdsatker = r.kdsatker
                and p.kdprogram = r.kdprogram and p.kdgiat = r.kdgiat and p.kdoutput = r.kdoutput
                and p.kdsoutput = r.kdsoutput and p.kdakun = r.kdakun and p.kdppk = r.kdppk
-               and r.bulan >= p.mulai
     where (p.pagu is null and r.realisasi <> 0) or r.realisasi > p.pagu
 )
 select f.*, g.baris
