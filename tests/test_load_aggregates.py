@@ -160,3 +160,32 @@ def test_warnings_above_pagu_follow_the_pagu_in_force_each_month(warehouse, tmp_
     of = {(row.kdakun, row.kdppk, row.bulan, None if pd.isna(row.pagu) else int(row.pagu)) for row in got.itertuples()}
     assert {(L1["kdakun"], "01", 3, 1_200_000_000), (L4["kdakun"], "02", 3, None),
             (L2["kdakun"], "01", 12, 800_000_000)} <= of
+
+
+def test_top_levels_of_the_drill_down_from_the_summary_aggregate_equal_the_lines(warehouse, tmp_path):
+    """queries/rincian_atas.sql (unit and satker levels, from agg_ringkasan_bulanan) lists the same
+    children with the same amounts as rincian_anggaran.sql (budget lines and line x month rows),
+    every month, with and without filters and PPK scope, also after a realization load."""
+    from monev.warehouse import query
+    from monev.warehouse.query import EVERYTHING, Filters, Scope
+
+    def compare():
+        engine = db.engine(warehouse)
+        for bulan in range(1, 13):
+            sampai = f"2024-{bulan:02d}-{pd.Period(f'2024-{bulan:02d}').days_in_month}"
+            for scope, filters, path in [(EVERYTHING, query.NO_FILTER, {}),
+                                         (EVERYTHING, Filters(jenis_belanja=("52",)), {}),
+                                         (Scope(ppks=((b.S1, "02"),)), query.NO_FILTER, {}),
+                                         (EVERYTHING, query.NO_FILTER, {"p_unit": ["05"]})]:
+                for tingkat in ("unit", "satker"):
+                    params = {**dict(tahun=2024, sampai=sampai, tingkat=tingkat, p_unit=[], p_satker=[]), **path}
+                    top = query.run(engine, "rincian_atas", scope=scope, filters=filters, **params)
+                    lines = query.run(engine, "rincian_anggaran", scope=scope, filters=filters, p_program=[],
+                                      p_giat=[], p_ro=[], **params)
+                    pd.testing.assert_frame_equal(top, lines, check_dtype=False, obj=f"{tingkat} {bulan} {filters}")
+
+    compare()
+    _load(warehouse, tmp_path / "muat", "realisasi", [b._sp2d(b.L4, "2024-02-01", "AWAL-L4", 5_000_000)])
+    db.dispose(warehouse)
+    compare()
+    db.dispose(warehouse)
