@@ -45,6 +45,97 @@ create or replace macro ringkasan_realisasi_baru() as table
     window w as (partition by g.thang, g.kdsatker, g.kdppk, g.jenis_belanja order by g.bulan
                  rows between unbounded preceding and current row);
 
+-- ikpa_bulanan_baru() (schema 5) again, its ordered means as running window sums: the same bits
+-- on all 288.000 rows of a national warehouse, 15 against 19 s of CPU for every satker (a
+-- national realization load rebuilds every satker; docs/benchmarks.md, session 6).
+create or replace macro ikpa_bulanan_baru() as table
+    with m as (
+        select distinct s.thang, b.bulan_sd::smallint as bulan_sd,
+               last_day(make_date(s.thang, b.bulan_sd::integer, 1)) as akhir
+        from staging_satker s, range(1, 13) b(bulan_sd)
+    ),
+    p as (
+        select m.thang, m.bulan_sd, x.kdsatker, x.jenis_belanja, x.bulan,
+               arg_max(x.rpd, x.tgl_update)::bigint as rpd
+        from fact_rpd x
+        semi join staging_satker s on s.thang = x.thang and s.kdsatker = x.kdsatker
+        join m on m.thang = x.thang and x.tgl_update <= m.akhir and x.bulan <= m.bulan_sd
+        group by all
+    ),
+    r_bulan as (
+        select a.thang, a.kdsatker, a.jenis_belanja, a.bulan, sum(a.realisasi)::bigint as realisasi
+        from agg_realisasi_bulanan a
+        semi join staging_satker s on s.thang = a.thang and s.kdsatker = a.kdsatker
+        group by all
+    ),
+    r as (
+        select m.bulan_sd, r_bulan.* from r_bulan join m on m.thang = r_bulan.thang and r_bulan.bulan <= m.bulan_sd
+    ),
+    bobot as (
+        select a.thang, a.bulan as bulan_sd, a.kdsatker, a.jenis_belanja, sum(a.pagu)::bigint as pagu
+        from agg_ringkasan_bulanan a
+        semi join staging_satker s on s.thang = a.thang and s.kdsatker = a.kdsatker
+        where a.ada_pagu or a.ada_realisasi
+        group by all
+    ),
+    dev as (
+        select coalesce(p.thang, r.thang) as thang, coalesce(p.bulan_sd, r.bulan_sd) as bulan_sd,
+               coalesce(p.kdsatker, r.kdsatker) as kdsatker, coalesce(p.jenis_belanja, r.jenis_belanja) as jenis_belanja,
+               coalesce(p.bulan, r.bulan) as bulan,
+               coalesce(p.rpd, 0) as rpd, coalesce(r.realisasi, 0) as realisasi
+        from p
+        full join r on r.thang = p.thang and r.bulan_sd = p.bulan_sd and r.kdsatker = p.kdsatker
+             and r.jenis_belanja = p.jenis_belanja and r.bulan = p.bulan
+    ),
+    dev_persen as (
+        -- monev.domain.rpd.deviation_percent: capped at 100, none where plan and realization are 0
+        select d.thang, d.bulan_sd, d.kdsatker, d.bulan, d.jenis_belanja, coalesce(b.pagu, 0)::double as w,
+               case when d.rpd > 0 then least(abs(d.rpd::double - d.realisasi::double) / d.rpd::double * 100.0, 100.0)
+                    when d.realisasi <> 0 then 100.0 end as dev
+        from dev d
+        left join bobot b on b.thang = d.thang and b.bulan_sd = d.bulan_sd and b.kdsatker = d.kdsatker
+                         and b.jenis_belanja = d.jenis_belanja
+    ),
+    per_bulan_baris as (
+        -- the month's mean over the jenis belanja as running sums in jenis belanja order, taken at
+        -- each group's last row: the same bits as sum(... order by jenis_belanja), without sorting
+        -- every small group on its own (schema 9)
+        select thang, bulan_sd, kdsatker, bulan,
+               sum(w) over semua as sum_w, sum(dev * w) over urut as sum_dw, avg(dev) over urut as avg_dev,
+               row_number() over urut as ke, count(*) over semua as banyak
+        from dev_persen
+        where dev is not null
+        window semua as (partition by thang, bulan_sd, kdsatker, bulan),
+               urut as (partition by thang, bulan_sd, kdsatker, bulan order by jenis_belanja
+                        rows between unbounded preceding and current row)
+    ),
+    per_bulan as (
+        select thang, bulan_sd, kdsatker, bulan,
+               case when sum_w > 0 then sum_dw / sum_w else avg_dev end as pagu, avg_dev as biasa
+        from per_bulan_baris
+        where ke = banyak
+    ),
+    deviasi_baris as (
+        select thang, bulan_sd, kdsatker,
+               avg(pagu) over urut as deviasi_rata_pagu, avg(biasa) over urut as deviasi_rata_biasa,
+               row_number() over urut as ke, count(*) over semua as banyak
+        from per_bulan
+        window semua as (partition by thang, bulan_sd, kdsatker),
+               urut as (partition by thang, bulan_sd, kdsatker order by bulan
+                        rows between unbounded preceding and current row)
+    ),
+    deviasi as (
+        select thang, bulan_sd, kdsatker, banyak::smallint as bulan_dinilai, deviasi_rata_pagu, deviasi_rata_biasa
+        from deviasi_baris
+        where ke = banyak
+    ),
+    dinilai as (
+        select thang, bulan_sd, kdsatker, sum(pagu)::bigint as pagu from bobot group by all
+    )
+    select n.thang, n.bulan_sd, n.kdsatker, n.pagu, d.bulan_dinilai, d.deviasi_rata_pagu, d.deviasi_rata_biasa
+    from dinilai n
+    left join deviasi d on d.thang = n.thang and d.bulan_sd = n.bulan_sd and d.kdsatker = n.kdsatker;
+
 drop view staging_satker;
 
 -- The satker the IKPA months score for a viewer and selection, and the as-of months
