@@ -213,16 +213,21 @@ def measure_ingest(work: Path, source_db: Path, label: str, args, rows: list[Row
     from bench import synth
 
     db = work / "ingest.duckdb"
+    source_db = source_db.resolve()  # a versioned warehouse: the version in force
     shutil.copyfile(source_db, db)
     if source_db.with_name(source_db.name + ".wal").exists():
         shutil.copyfile(source_db.with_name(source_db.name + ".wal"), db.with_name(db.name + ".wal"))
+    log("migrating the copy to the current schema first, if it needs it (not timed)")
+    run_task("migrate", work, db=str(db))
     csv = work / f"realisasi_bench_{args.ingest_lines}.csv"
     log(f"writing {args.ingest_lines} realization lines to {csv} (not timed)")
     generated = synth.realisasi_for_warehouse(db, csv, args.ingest_lines, seed=args.seed)
     log(f"ingesting {csv.name} into a copy of the {label} warehouse")
     result = run_task("ingest", work, db=str(db), csv=str(csv))
-    note = (f"CSV {result['file_mb']} MB on {generated['budget_lines']} budget lines of TA "
-            f"{generated['thang']}; warehouse then holds {result['realisasi_lines']} lines")
+    note = (f"CSV {result['csv_mb']} MB on {generated['budget_lines']} budget lines of TA "
+            f"{generated['thang']}; warehouse then holds {result['realisasi_lines']} lines; CPU (user + system) "
+            f"{result['first_cpu_seconds']:.1f} s; load average {result['load_average'][0]:.1f} before, "
+            f"{result['load_average'][1]:.1f} after")
     rows.append(Row("ingest realisasi long lines (ingest_files, first load: copy, load, publish)", label,
                     result["rows"],
                     result["first_seconds"], rss_mb=result["peak_rss_mb"], target="< 15 s",
@@ -290,6 +295,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              "(automatic when monev.sample cannot be imported)")
     parser.add_argument("--synth-fraction", type=float, default=1.0,
                         help="with --synthetic: shrink the national preset (satker and lines) to this fraction")
+    parser.add_argument("--no-summary", action="store_true",
+                        help="skip the summary and its pandas comparison (e.g. to time only the ingest into a "
+                             "reused --national-db; the pandas side holds ~10 GB nationally)")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     parser.add_argument("--workdir", type=Path, help="where temporary warehouses go (default: a new temp dir)")
     parser.add_argument("--no-json", action="store_true", help="do not write bench/results/*.json")
@@ -326,7 +334,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 kdb = work / "kemensos.duckdb"
                 details["build_kemensos"] = measure_build(work, kdb, "kemensos", args, rows, 60)
-            details["summary_kemensos"] = measure_summary(work, kdb, label, args, rows, None)
+            if not args.no_summary:
+                details["summary_kemensos"] = measure_summary(work, kdb, label, args, rows, None)
             details["ingest"] = measure_ingest(work, kdb, label, args, rows)
         if args.national:
             label = scale_label("national", args)
@@ -335,7 +344,8 @@ def main(argv: list[str] | None = None) -> int:
                 log(f"reusing the national warehouse {ndb} (build not measured)")
             else:
                 details["build_national"] = measure_build(work, ndb, "national", args, rows, None)
-            details["summary_national"] = measure_summary(work, ndb, label, args, rows, 1.0)
+            if not args.no_summary:
+                details["summary_national"] = measure_summary(work, ndb, label, args, rows, 1.0)
             # a load copies the whole warehouse into a new version: its cost grows with the warehouse
             details["ingest_national"] = measure_ingest(work, ndb, label, args, rows)
     except (subprocess.CalledProcessError, AssertionError, RuntimeError) as exc:

@@ -24,11 +24,17 @@ def budget_grain(engine: sa.Engine, period: Period, *, scope: Scope,
                      tahun=period.tahun, sampai=period.sampai)
 
 
-def budget_summary(engine: sa.Engine, period: Period, *, scope: Scope,
-                   filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
-    """Total, per unit, per jenis belanja, per satker and per PPK, with the month's target %."""
+def budget_summary(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
+                   levels: tuple[str, ...] | None = None) -> dict[str, pd.DataFrame]:
+    """Total, per unit, per jenis belanja, per satker and per PPK, with the month's target %;
+    with `levels` (names of summary.LEVELS), the total and those only: a national grain's per-PPK
+    rollup costs more than the query when a page shows none of it."""
     grain = budget_grain(engine, period, scope=scope, filters=filters)
-    return summary.summarize(grain, month_targets(engine, period))
+    if levels is None:
+        return summary.summarize(grain, month_targets(engine, period))
+    frame = summary.with_targets(grain, month_targets(engine, period))
+    return {"total": summary.rollup(frame, []),
+            **{name: summary.rollup(frame, summary.LEVELS[name]) for name in levels}}
 
 
 def warehouse_info(engine: sa.Engine) -> dict[str, str]:

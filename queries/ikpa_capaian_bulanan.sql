@@ -10,15 +10,11 @@
 -- returns: bulan_sd, kdsatker, kdgiat, kdoutput, kdsoutput, target_vol, real_vol, progres_fisik
 --          (double)
 with s as (
-    select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
-                                         :f_kewenangan, :f_lokasi)
-    where satker_utuh(:scope_ppk)  -- a satker-level measure: none for a scope of PPK only
+    -- the satker scored: a satker-level measure, none for a scope of PPK only (macros of schema 9)
+    select kdsatker from ikpa_satker_dinilai(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker, :f_kewenangan,
+                                             :f_lokasi, satker_utuh(:scope_ppk))
 ),
-m as (
-    select bulan_sd::integer as bulan_sd,
-           last_day(make_date(CAST(:tahun AS INTEGER), bulan_sd::integer, 1)) as akhir
-    from range(1, month(CAST(:sampai AS DATE)) + 1) t(bulan_sd)
-),
+m as (select bulan_sd, akhir from ikpa_bulan_sd(:tahun, :sampai)),
 c as (
     select m.bulan_sd, m.akhir, f.kdsatker, f.kdgiat, f.kdoutput, f.kdsoutput,
            arg_max(f.target_vol, f.bulan)::double as target_vol,

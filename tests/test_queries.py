@@ -34,7 +34,9 @@ NOT_IN_BASE_DATA = {"ikpa_aturan", "ikpa_omspan_bulanan", "ikpa_dispensasi", "ik
 LOADED_ELSEWHERE = {"load/realisasi_kumulatif": "tests/test_real_exports.py",
                     "load/peringatan_kumulatif": "tests/test_real_exports.py",
                     "load/catat_peringatan": "tests/test_real_exports.py",
-                    "load/peringatan_batch": "tests/test_real_exports.py"}
+                    "load/peringatan_batch": "tests/test_real_exports.py",
+                    # the rebuild: snapshot loads, undo and "as loaded at" (other loads take a delta)
+                    "load/refresh_agg_realisasi": "tests/test_load_aggregates.py, tests/test_real_exports.py"}
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,11 @@
 """Queries that share a step say it once. The step is a table macro of the warehouse's schema
-(queries/schema/008_langkah_bersama.sql), and each query of the pair calls it with its own bound
+(queries/schema/008_langkah_bersama.sql, 009_muat_cepat.sql), and each query of the pair calls it with its own bound
 parameters, so a fix to the step reaches both. What the queries return is checked elsewhere against
 figures computed independently of the SQL: tests/test_queries.py (capaian_ro per RO against the
 loaded lines), tests/test_page_capaian.py (every level of capaian_tingkat against capaian_ro's RO),
 tests/test_projection.py (proyeksi_bulanan against hand-written months, proyeksi_riwayat against
-proyeksi_bulanan); tests/test_scope_sql.py holds the scope through the macros.
-
-One pair still repeats its common table expressions (the IKPA inputs per month under a jenis
-belanja filter, reworked for speed in parallel); its copies are held equal here until then."""
+proyeksi_bulanan), tests/test_ikpa*.py (the IKPA inputs per month); tests/test_scope_sql.py holds
+the scope through the macros."""
 from __future__ import annotations
 
 import re
@@ -24,12 +22,13 @@ SHARED = {
     "pagu_ro": (("capaian_ro", "capaian_tingkat"), "pagu_berlaku"),
     "realisasi_ro": (("capaian_ro", "capaian_tingkat"), "agg_realisasi_bulanan"),
     "satker_terpilih_per_tahun": (("proyeksi_bulanan", "proyeksi_riwayat"), "satker_terpilih"),
+    "ikpa_satker_dinilai": (("ikpa_capaian_bulanan", "ikpa_deviasi_bulanan"), "satker_terpilih"),
+    "ikpa_bulan_sd": (("ikpa_capaian_bulanan", "ikpa_deviasi_bulanan"), "range"),
 }
 
-# (query, query): the CTE names both define and must define identically
-TWINS = {
-    ("ikpa_capaian_bulanan", "ikpa_deviasi_bulanan"): ("s", "m"),
-}
+# a macro argument that is not the query's parameter of the same name: the satkers a PPK-only
+# scope leaves whole, written in the query so that tests/test_scope_sql.py sees it
+ARGUMENTS = {("ikpa_satker_dinilai", "utuh"): "satker_utuh(:scope_ppk)"}
 
 
 def _sql(name: str) -> str:
@@ -52,9 +51,10 @@ def test_each_query_of_the_pair_calls_the_macro_with_its_bound_parameters(macro)
         sql = _sql(name)
         found = sql_macros.calls(sql, macro)
         assert found, f"queries/{name}.sql does not call {macro}: the shared step was copied back?"
+        expected = [ARGUMENTS.get((macro, p), f":{p}") for p in params]
         for args in found:
             # the query's parameter of the same name, bound: never a value written into the SQL
-            assert args == [f":{p}" for p in params], f"queries/{name}.sql calls {macro}({', '.join(args)})"
+            assert args == expected, f"queries/{name}.sql calls {macro}({', '.join(args)})"
         assert not re.search(rf"\b{step}\b(?!_)", sql), f"queries/{name}.sql reads {step} itself besides {macro}"
 
 
@@ -66,31 +66,3 @@ def test_the_call_check_sees_a_copied_step_and_a_formatted_value():
     assert nested == [["y.tahun", "f(a, b)", ":c"]]
     assert not re.search(r"\bsatker_terpilih\b(?!_)", "from satker_terpilih_per_tahun(:a)")
 
-
-def ctes(sql: str) -> dict[str, str]:
-    """name -> body of each `name as (...)` in a query, comments dropped and spaces normalised."""
-    body = "\n".join(line.split("--")[0] for line in sql.splitlines())
-    found = {}
-    for match in re.finditer(r"(?:\bwith\s+|,\s*|\n)([a-z_]+) as (?:materialized )?\(", body):
-        depth, i = 1, match.end()
-        while depth:
-            depth += {"(": 1, ")": -1}.get(body[i], 0)
-            i += 1
-        found[match.group(1)] = " ".join(body[match.end():i - 1].split())
-    return found
-
-
-@pytest.mark.parametrize("pair", list(TWINS))
-def test_shared_steps_are_written_the_same(pair):
-    first, second = (ctes((QUERIES / f"{name}.sql").read_text(encoding="utf-8")) for name in pair)
-    for name in TWINS[pair]:
-        assert name in first and name in second, f"{pair}: CTE {name} missing"
-        assert first[name] == second[name], f"{pair[0]}.sql and {pair[1]}.sql write CTE {name} differently"
-
-
-def test_the_comparison_sees_a_difference():
-    one = "with s as (select a from t where x = 1), p as (select 1)\nselect * from s"
-    other = "with s as (select a from t where x = 2) -- changed\nselect * from s"
-    assert ctes(one)["s"] != ctes(other)["s"]
-    assert ctes(one)["p"] == "select 1"
-    assert ctes("with s as (\n  select a   -- note\n  from t where x = 1\n)\nselect 1")["s"] == ctes(one)["s"]

@@ -13,6 +13,8 @@ from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 LEVELS = ["unit", "satker", "program", "kegiatan", "ro", "akun"]
 PATH_PARAMS = {"unit": "p_unit", "satker": "p_satker", "program": "p_program", "kegiatan": "p_giat", "ro": "p_ro"}
+# the levels above the budget line's own codes: read from agg_ringkasan_bulanan (queries/rincian_atas.sql)
+TOP_LEVELS = {"unit": "rincian_atas", "satker": "rincian_atas"}
 COLUMNS = ["kode", "nama", "pagu", "blokir", "realisasi", "sisa", "persen"]
 
 Step = tuple[str, str, str]  # (level, kode, nama)
@@ -38,8 +40,11 @@ def children(engine: sa.Engine, period: Period, path: tuple[Step, ...] = (), *, 
     level = level_of(path)
     if level is None:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
-    frame = query.run(engine, "rincian_anggaran", scope=scope, filters=filters, tahun=period.tahun,
-                      sampai=period.sampai, tingkat=level, **path_params(path))
+    params = path_params(path)
+    if level in TOP_LEVELS:  # from the summary aggregate: same figures, a hundredth of the rows
+        params = {name: params[name] for name in ("p_unit", "p_satker")}
+    frame = query.run(engine, TOP_LEVELS.get(level, "rincian_anggaran"), scope=scope, filters=filters,
+                      tahun=period.tahun, sampai=period.sampai, tingkat=level, **params)
     for amount in ("pagu", "blokir", "realisasi"):
         frame[amount] = frame[amount].astype("int64")
     frame["sisa"] = (frame["pagu"] - frame["realisasi"]).astype("int64")

@@ -49,9 +49,15 @@ def monthly_curve(engine: sa.Engine, period: Period, per_jenis_belanja: pd.DataF
 HEADLINE_COLUMNS = ["tahun", "bulan", "pagu", "blokir", "realisasi", "persen", "target_persen", "kebutuhan"]
 
 
-def _headline(period: Period, grain: pd.DataFrame, goals: dict[str, float]) -> pd.DataFrame:
-    total = summary.summarize(grain, goals)["total"]
+def _headline(period: Period, grain: pd.DataFrame, goals: dict[str, float],
+              total: pd.DataFrame | None = None) -> pd.DataFrame:
+    if total is None:
+        total = summary.rollup(summary.with_targets(grain, goals), [])
     return _with_needed(total, grain, goals, []).assign(tahun=period.tahun, bulan=period.bulan)
+
+
+# the rollups the overview shows (summary.summarize's, without the per-PPK one it does not show)
+SHOWN_LEVELS = ("per_unit", "per_jenis_belanja", "per_satker")
 
 
 def overview(engine: sa.Engine, period: Period, *, scope: Scope,
@@ -61,8 +67,9 @@ def overview(engine: sa.Engine, period: Period, *, scope: Scope,
     'satker_tertinggal'; `kebutuhan` is the rupiah still needed to reach the month's target."""
     grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
     goals = reports.month_targets(engine, period)
-    figures = summary.summarize(grain, goals)
-    heads = [_headline(period, grain, goals)]
+    frame = summary.with_targets(grain, goals)
+    figures = {name: summary.rollup(frame, summary.LEVELS[name]) for name in SHOWN_LEVELS}
+    heads = [_headline(period, grain, goals, summary.rollup(frame, []))]
     years = set(query.run(engine, "tahun_anggaran", scope=scope)["thang"].astype(int))
     if period.tahun - 1 in years:
         before = Period(period.tahun - 1, period.bulan)

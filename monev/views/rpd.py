@@ -23,7 +23,7 @@ def plan_vs_realization(engine: sa.Engine, period: Period, *, scope: Scope,
     jenis belanja, 'total': budget_summary's total}. Empty frames when there is nothing."""
     rows = query.run(engine, "rpd_bulanan", scope=scope, filters=filters,
                      tahun=period.tahun, sampai=period.sampai)
-    summary = reports.budget_summary(engine, period, scope=scope, filters=filters)
+    summary = reports.budget_summary(engine, period, scope=scope, filters=filters, levels=("per_jenis_belanja",))
     if rows.empty:
         empty = pd.DataFrame()
         return {"per_jenis_belanja": empty, "per_bulan": empty, "tabel": empty, "total": summary["total"]}

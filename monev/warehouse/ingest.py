@@ -33,12 +33,15 @@ ALREADY = "sudah_dimuat"
 REJECTED = "ditolak"
 READY = "siap"  # check_file: valid, not loaded yet
 LINE_WITHOUT_PPK = [c for c in formats.LINE if c != "kdppk"]
-# Aggregates rebuilt, for the satker a load touched, in the load's own transaction.
+# Aggregates brought up to date, for what a load touched, in the load's own transaction. A
+# realization load changes no pagu: the realization aggregate takes the batch's lines as a delta,
+# the summary aggregate keeps the pagu in force it holds (schema 9; docs/benchmarks.md, session 6).
+_REALIZATION_REFRESH = ["load/refresh_agg_realisasi_tambah", "load/refresh_agg_ringkasan_realisasi",
+                        "load/refresh_agg_ikpa_bulanan"]
 REFRESHES = {
     "pagu": ["load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan"],
-    "realisasi": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan"],
-    "realisasi_bulanan": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan",
-                          "load/refresh_agg_ikpa_bulanan"],
+    "realisasi": _REALIZATION_REFRESH,
+    "realisasi_bulanan": _REALIZATION_REFRESH,
     "realisasi_kumulatif": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan",
                             "load/refresh_agg_ikpa_bulanan"],
     "rpd": ["load/refresh_agg_ikpa_bulanan"],
