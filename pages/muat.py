@@ -69,6 +69,19 @@ else:
                  column_config={c: t(f"muat_kol_{c}") for c in shown.columns})
     download_button(history, "riwayat_muat", key="muat_unduh_riwayat")
 
+    st.subheader(t("muat_peringatan_batch_judul"))
+    names = dict(zip(history["batch_id"], history["file_name"]))
+    chosen = st.selectbox(t("muat_peringatan_batch_pilih"), list(names), index=None, key="muat_peringatan_batch",
+                          format_func=lambda batch: f"{batch} · {names[batch]}")  # st.selectbox shows text only
+    if chosen is not None:
+        kept = views.warnings(engine, chosen)
+        if kept.empty:
+            st.info(t("muat_peringatan_batch_kosong", id=chosen))
+        else:
+            st.caption(t("muat_peringatan_batch_catatan", n=len(kept), per=views.MAX_WARNINGS_PER_RULE))
+            st.dataframe(kept, hide_index=True, key="muat_peringatan_batch_tabel")
+            download_button(kept, f"peringatan_batch_{chosen}", key="muat_unduh_peringatan_batch")
+
     st.subheader(t("muat_batal_judul"))
     pending = st.session_state.get("muat_batal")
     if pending is not None:

@@ -12,7 +12,7 @@ from monev.views import muat as views
 from monev.warehouse import db
 
 import builders as b
-from apptest import open_page
+from apptest import open_page, record_downloads, workbook_rows
 
 
 def _csv_bytes(tmp_path, name, rows, **kw) -> bytes:
@@ -138,3 +138,29 @@ def test_warnings_of_a_load_are_returned_shown_after_it_and_downloadable(warehou
     assert at.get("download_button")  # the Excel download beside it
     at.run()
     assert not [w for w in at.warning if "peringatan" in w.value]  # shown once, not on every rerun
+
+
+def test_warnings_of_an_earlier_batch_are_shown_when_it_is_chosen(warehouse, tmp_path, monkeypatch, data):
+    """Warnings are kept with their batch: after later loads, choosing the batch in the history
+    shows the rows listed when it was loaded, with their download; a clean batch says it had none."""
+    over = b._sp2d(b.L9, "2024-03-10", "LEBIH-09", 10**13)
+    warned = views.load_upload(warehouse, "sp2d.csv", _csv_bytes(tmp_path, "realisasi", [over]))
+    clean = views.load_upload(warehouse, "pagu_revisi3.csv",
+                              _csv_bytes(tmp_path, "pagu", [b._pagu(b.L1, 1_700_000_000, 0, 3, "2024-09-01")]))
+    assert warned.total_warnings == 1 and clean.total_warnings == 0
+    db.dispose(warehouse)
+    downloads = record_downloads(monkeypatch)
+    at = open_page(monkeypatch, warehouse, "pages/muat.py")
+    assert not at.exception and len(at.dataframe) == 1  # the history alone until a batch is chosen
+
+    at.selectbox(key="muat_peringatan_batch").select(warned.batch_id).run()
+    assert not at.exception
+    history, table = at.dataframe
+    assert table.value["alasan"].tolist() == warned.warnings["alasan"].tolist()
+    assert table.value["baris"].tolist() == warned.warnings["baris"].tolist()
+    [workbook] = [data for name, data in downloads.items() if name.startswith(f"peringatan_batch_{warned.batch_id}")]
+    back = workbook_rows(workbook, "alasan", dtype=str)
+    assert back["alasan"].tolist() == warned.warnings["alasan"].tolist()
+
+    at.selectbox(key="muat_peringatan_batch").select(clean.batch_id).run()
+    assert f"Batch {clean.batch_id} dimuat tanpa peringatan." in [i.value for i in at.info]

@@ -41,4 +41,11 @@ TEXTS = {
                         "batch). Check the rows below."),
     "muat_peringatan_periksa": ("{n} peringatan (tidak menghalangi pemuatan)",
                                 "{n} warnings (they do not block loading)"),
+    "muat_peringatan_batch_judul": ("Peringatan batch sebelumnya", "Warnings of earlier batches"),
+    "muat_peringatan_batch_pilih": ("Pilih batch", "Choose a batch"),
+    "muat_peringatan_batch_kosong": ("Batch {id} dimuat tanpa peringatan.", "Batch {id} loaded without warnings."),
+    "muat_peringatan_batch_catatan": ("{n} peringatan yang dicatat saat batch dimuat (paling banyak {per} per "
+                                      "aturan; jumlah seluruhnya disebut dalam pesan pemuatan).",
+                                      "{n} warnings recorded when the batch was loaded (at most {per} per rule; "
+                                      "the load's message gave the full count)."),
 }

@@ -14,6 +14,7 @@ from monev.warehouse import loading
 from monev.warehouse.loading import LoadResult
 
 PREVIEW_ROWS = 20
+MAX_WARNINGS_PER_RULE = loading.MAX_WARNINGS_PER_RULE
 UNDO_ROWS = 30  # the newest batches get an undo button; older ones: `python -m monev undo`
 HISTORY_COLUMNS = ["batch_id", "file_name", "kind", "row_count", "loaded_at", "loaded_by", "sha256",
                    "baris_dilampaui", "dilampaui_oleh"]
@@ -57,6 +58,12 @@ def problems(result: LoadResult) -> pd.DataFrame:
 def history(engine: sa.Engine) -> pd.DataFrame:
     frame = loading.history(engine)[HISTORY_COLUMNS]
     return frame.assign(dapat_dibatalkan=frame["baris_dilampaui"] == 0)
+
+
+def warnings(engine: sa.Engine, batch_id: int) -> pd.DataFrame:
+    """The warnings kept with an earlier batch: those listed when it was loaded (up to
+    MAX_WARNINGS_PER_RULE of each rule; the load's message gave the full count)."""
+    return loading.batch_warnings(engine, batch_id)
 
 
 def undo(warehouse, batch_id: int) -> tuple[bool, str]:

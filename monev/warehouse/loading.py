@@ -9,11 +9,14 @@ import sqlalchemy as sa
 from monev.warehouse import batches, formats
 from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem
 from monev.warehouse.ingest import REJECTED, LoadResult, check_file, ingest_files, located_problems, safe_file_name
+from monev.warehouse.load_warnings import of_batch as batch_warnings
 from monev.warehouse.reader import read_table
 from monev.warehouse.store import WarehouseBusy
+from monev.warehouse.validate import MAX_ROWS_PER_RULE as MAX_WARNINGS_PER_RULE
 
-__all__ = ["PROBLEM_COLUMNS", "REJECTED", "LoadResult", "WarehouseBusy", "check_file", "history", "ingest_files",
-           "kind_label", "load", "preview", "problems", "safe_file_name", "undo"]
+__all__ = ["MAX_WARNINGS_PER_RULE", "PROBLEM_COLUMNS", "REJECTED", "LoadResult", "WarehouseBusy", "batch_warnings",
+           "check_file", "history", "ingest_files", "kind_label", "load", "preview", "problems", "safe_file_name",
+           "undo"]
 
 
 def kind_label(kind: str | None) -> str | None:
