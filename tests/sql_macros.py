@@ -11,6 +11,12 @@ from monev.paths import QUERIES
 _DEFINITION = re.compile(r"\bcreate\s+(?:or\s+replace\s+)?macro\s+(\w+)\s*\(([^)]*)\)\s+as\s+(.*?);", re.S | re.I)
 
 
+def query_names() -> list[str]:
+    """The top-level queries (queries/*.sql), one per question; load/, ref/, schema/ and the rest are
+    read by their own modules."""
+    return sorted(p.stem for p in QUERIES.glob("*.sql"))
+
+
 def without_comments(sql: str) -> str:
     return re.sub(r"--[^\n]*", "", sql)
 

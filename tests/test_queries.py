@@ -15,6 +15,7 @@ from monev.warehouse.ingest import ingest_files
 from monev.warehouse.query import EVERYTHING
 
 import builders as b
+import sql_macros
 from builders import S1, S2, S3
 
 SAMPAI = date(2024, 6, 30)
@@ -71,7 +72,7 @@ def ikpa_sources(shared_warehouse, tmp_path_factory):
     db.dispose(db_path)
 
 
-QUERY_NAMES = query.query_names()  # the top-level queries, one per question
+QUERY_NAMES = sql_macros.query_names()  # the top-level queries, one per question
 
 
 def declared_columns(name: str) -> list[str] | None:

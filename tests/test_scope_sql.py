@@ -47,7 +47,7 @@ def _reads(sql: str, tables) -> list[str]:
     return [t for t in tables if re.search(rf"\b{t}\b", sql)]
 
 
-@pytest.mark.parametrize("name", query.query_names())
+@pytest.mark.parametrize("name", sql_macros.query_names())
 def test_every_query_reading_figures_binds_the_scope_and_applies_it_to_each_table(name):
     sql = _without_comments(query.sql_text(name))
     figures = _reads(sql, LINE_TABLES + SATKER_TABLES + ("dim_satker", "dim_pejabat", "satker_terpilih"))
@@ -75,7 +75,7 @@ def test_macros_reading_lines_for_a_query_narrow_them_to_the_scope():
         assert "cakupan_ppk(scope_ppk," in macro.body, f"{macro.name} ({macro.migration}) ignores its scope_ppk"
     unscoped = [m.name for m in sql_macros.macros().values()
                 if m.name not in LINE_MACROS and m.name not in LINE_TABLES and _reads(m.body, LINE_TABLES)]
-    for name in query.query_names():
+    for name in sql_macros.query_names():
         sql = _without_comments(query.sql_text(name))
         assert not _reads(sql, unscoped), f"queries/{name}.sql reads lines through {_reads(sql, unscoped)}"
 
@@ -131,7 +131,7 @@ def _satker_level(name: str) -> bool:
 
 
 @pytest.mark.parametrize("scope_name", list(SCOPES))
-@pytest.mark.parametrize("name", [n for n in query.query_names() if query.is_scoped(n)])
+@pytest.mark.parametrize("name", [n for n in sql_macros.query_names() if query.is_scoped(n)])
 def test_every_query_returns_only_the_scopes_rows(name, scope_name, engine):
     scope, satkers, ppks = SCOPES[scope_name]
     frame = query.run(engine, name, scope=scope, **_params(name))

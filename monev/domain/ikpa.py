@@ -25,7 +25,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from monev.domain import capaian, codes, rpd
+from monev.domain import capaian, codes, rpd, summary
 from monev.domain.ikpa_rules import BAND_NAMES, INDICATORS, Rules
 
 CAP = 100.0
@@ -50,7 +50,7 @@ def absorption_detail(rows: pd.DataFrame, quarter_targets: dict[str, list[float]
     frame["target_persen"] = _quarter_target(codes.positions(frame["jenis_belanja"], names), frame["triwulan"],
                                              [quarter_targets[j] for j in names])
     frame = frame[(frame["pagu_netto"] > 0) & (frame["target_persen"] > 0)].copy()
-    frame["realisasi_persen"] = 100.0 * frame["realisasi"].astype(float) / frame["pagu_netto"].astype(float)
+    frame["realisasi_persen"] = summary.percent(frame["realisasi"], frame["pagu_netto"])
     frame["pa"] = (frame["realisasi_persen"] / frame["target_persen"] * 100.0).clip(upper=CAP)
     return frame.reset_index(drop=True)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from monev.domain import status
+from monev.domain import status, summary
 
 MET, ON_ITS_WAY, MISSED = "tercapai", "berjalan", "tidak tercapai"
 STATUSES = (MET, ON_ITS_WAY, MISSED)
@@ -104,7 +104,7 @@ def judge(commitments: pd.DataFrame, grains: dict[int, pd.DataFrame], bulan: int
             else:
                 goal = int(c.target_rupiah)
             met = realisasi >= goal and (c.ukuran != "persen" or pagu > 0)
-            share = 100.0 * realisasi / pagu if pagu else None
+            share = summary.percent_of(realisasi, pagu)
             figures = (pagu, realisasi, share, goal, max(0, goal - realisasi), None, None, None, None)
         if met:
             state = MET

@@ -60,9 +60,9 @@ def monthly_trend(cumulative: pd.DataFrame, pagu: pd.DataFrame, keys: list[str],
                                   fill_value=0)
     wide = wide.reindex(columns=range(1, bulan + 1), fill_value=0)
     merged = pagu[keys + ["pagu"]].merge(wide.reset_index(), on=by, how="left")
-    months = merged[list(range(1, bulan + 1))].fillna(0).to_numpy(dtype=float)
-    share = 100.0 * months / merged["pagu"].to_numpy(dtype=float)[:, None]
-    trend = [values if p else None for values, p in zip(share.tolist(), merged["pagu"])]
+    months = merged[list(range(1, bulan + 1))].fillna(0)
+    share = months.apply(lambda month: summary.percent(month, merged["pagu"]))
+    trend = [values if p else None for values, p in zip(share.to_numpy().tolist(), merged["pagu"])]
     return merged[keys].assign(tren=trend)
 
 

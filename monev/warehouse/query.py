@@ -118,10 +118,6 @@ def sql_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def query_names() -> list[str]:
-    return sorted(p.stem for p in QUERIES.glob("*.sql"))
-
-
 def is_scoped(name: str) -> bool:
     """Whether the query binds the scope's satker (through satker_terpilih): those read per-satker
     figures. Queries reading tables with a PPK bind scope_ppk too (tests/test_scope_sql.py)."""
