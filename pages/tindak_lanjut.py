@@ -15,6 +15,8 @@ period = ctx.selection.period
 st.title(t("tindak_lanjut"))
 st.caption(t("tl_subjudul", tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang())))
 
+if note := st.session_state.pop("tl_pesan", None):  # what the last cancel did, shown once
+    st.success(note)
 listing = st.container()  # drawn above the form, filled after it: a commitment recorded now is listed
 tindak_lanjut_form.record_form(ctx)
 with listing:

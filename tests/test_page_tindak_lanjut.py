@@ -150,3 +150,34 @@ def test_the_follow_up_page_records_an_ro_volume_and_shows_its_history(shared_wa
     assert list(history["status"]) == ["Berjalan"] * 5 + ["Tercapai"] * 4
     assert history["realisasi_volume"].tolist() == ["0", "0", "250,5", "250,5", "250,5", "600", "600", "600", "600"]
     assert f"tindak_lanjut_{new}_per_bulan_{THANG}_09" in written
+
+
+def test_a_commitment_is_cancelled_from_the_page_with_a_reason_kept_and_audited(shared_warehouse, monkeypatch):
+    """Cancelling needs a reason; the commitment stays in the database, marked, leaves the list,
+    and the audit says who cancelled it and why. A KPA, who may not record, is offered no cancel."""
+    made = _add(S2, "05")
+    kpa = open_page(monkeypatch, shared_warehouse, "pages/tindak_lanjut.py",
+                    viewer=Viewer(name="kpa-s2", role="kpa", satkers=(S2,)), tahun=str(THANG), sampai="9")
+    kpa.selectbox(key="tl_riwayat").set_value(made).run()
+    assert not kpa.exception and not [b for b in kpa.button if b.label.startswith("Batalkan tindak lanjut")]
+
+    at = open_page(monkeypatch, shared_warehouse, "pages/tindak_lanjut.py", viewer=ESELON1_05,
+                   tahun=str(THANG), sampai="9")
+    at.selectbox(key="tl_riwayat").set_value(made).run()
+    [cancel] = [b for b in at.button if b.label == f"Batalkan tindak lanjut {made}"]
+    cancel.click().run()  # no reason given
+    assert "Tuliskan alasan pembatalan" in at.error[0].value
+    assert made in set(store.listed(access.app_engine(), THANG)["id"])
+
+    at.text_input(key="tl_alasan_batal").set_value("Digabung dengan komitmen TW IV")
+    [cancel] = [b for b in at.button if b.label == f"Batalkan tindak lanjut {made}"]
+    cancel.click().run()
+    assert not at.exception and not at.error
+    assert f"Tindak lanjut {made} dibatalkan" in at.success[0].value
+    assert not [d for d in at.dataframe if "komitmen" in d.value and made in set(d.value["id"])]  # left the list
+    kept = store.listed(access.app_engine(), THANG, include_cancelled=True)
+    assert kept.loc[kept["id"] == made, "dibatalkan_pada"].notna().all()
+    assert made not in set(store.listed(access.app_engine(), THANG)["id"])
+    entry = audit.entries(access.app_engine(), events=["tindak_lanjut_batal"], limit=1).iloc[0]
+    assert (entry["who"], entry["page"]) == (at.session_state[access.VIEWER].name, "tindak_lanjut")  # the echelon I
+    assert json.loads(entry["detail"]) == {"id": made, "alasan": "Digabung dengan komitmen TW IV"}

@@ -81,4 +81,10 @@ TEXTS = {
     "tl_judul_kpa": ("Tindak lanjut Rakor: {siapa}, dinilai s.d. {bulan} {tahun}",
                      "Rakor follow-ups: {siapa}, judged to {bulan} {tahun}"),
     "tl_cakupan_anda": ("cakupan Anda", "your scope"),
+    "tl_alasan_batal": ("Alasan pembatalan (tercatat di audit)", "Reason for cancelling (kept in the audit)"),
+    "tl_batalkan": ("Batalkan tindak lanjut {id}", "Cancel follow-up {id}"),
+    "tl_alasan_batal_kosong": ("Tuliskan alasan pembatalan; tidak ada yang diubah.",
+                               "Give a reason for cancelling; nothing was changed."),
+    "tl_dibatalkan": ("Tindak lanjut {id} dibatalkan (tetap tersimpan, ditandai batal).",
+                      "Follow-up {id} cancelled (kept, marked as cancelled)."),
 }

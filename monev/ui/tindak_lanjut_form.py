@@ -143,6 +143,28 @@ def history(ctx, judged: pd.DataFrame, commitments: pd.DataFrame) -> None:
     st.caption(t("tl_catatan_riwayat"))
     period = ctx.selection.period
     table(ctx, rows, f"tindak_lanjut_{chosen}_per_bulan_{period.tahun}_{period.bulan:02d}", "tl_riwayat")
+    unit = str(judged.loc[judged["id"] == chosen, "kdunit"].iloc[0])
+    if store.may_record(_viewer(), unit):
+        _cancel_form(int(chosen))
+
+
+def _cancel_form(commitment_id: int) -> None:
+    """Cancel the chosen commitment, with a reason: it stays in the database, marked, and the
+    audit keeps who cancelled it and why (a Rakor may drop a commitment it made)."""
+    with st.form("tl_batal", clear_on_submit=True):
+        reason = st.text_input(t("tl_alasan_batal"), key="tl_alasan_batal", max_chars=500).strip()
+        if st.form_submit_button(t("tl_batalkan", id=commitment_id)):
+            if not reason:
+                st.error(t("tl_alasan_batal_kosong"))
+                return
+            try:
+                store.cancel(access.app_engine(), commitment_id, _viewer().name, reason, page="tindak_lanjut")
+            except ValueError as exc:  # cancelled meanwhile in another session
+                st.error(escape(str(exc)))
+                return
+            st.session_state.pop("tl_riwayat", None)
+            st.session_state["tl_pesan"] = t("tl_dibatalkan", id=commitment_id)
+            st.rerun()
 
 
 # ---------------------------------------------------------------- the IKPA page's needs-attention list
