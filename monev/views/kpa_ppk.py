@@ -104,7 +104,8 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
     frame = frame.merge(needed, on=keys, how="left")
     cumulative = query.run(engine, "kpa_ppk_tren", scope=scope, filters=filters, tahun=period.tahun,
                            sampai=period.sampai, per_ppk=grain_name == "ppk")
-    frame = frame.merge(monthly_trend(cumulative, frame, keys, period.bulan), on=keys, how="left")
+    # monthly_trend keeps frame's rows in their order (a left merge on keys unique on both sides)
+    frame["tren"] = monthly_trend(cumulative, frame, keys, period.bulan)["tren"].to_numpy()
     names = _names(engine, period, grain, scope=scope, filters=filters)
     frame = frame.merge(names["units"], on=["kdunit", "kdsatker"], how="left").merge(names["kpa"], on="kdsatker",
                                                                                      how="left")
@@ -120,8 +121,12 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
         long.append(at[keys + ["pagu", "realisasi", "persen", "status"]].assign(triwulan=QUARTERS[q - 1]))
     long = pd.concat(long, ignore_index=True)
     quarters = frame[keys].copy()
-    for label in long["triwulan"].unique():
-        part = long[long["triwulan"] == label]
+    for q, month in quarter_months(period.bulan):
+        label = QUARTERS[q - 1]
+        if month == period.bulan:  # the running quarter is frame itself: its rows, in its order
+            quarters[f"{label} %"], quarters[f"{label} status"] = frame["persen"], frame["status"]
+            continue
+        part = earlier[earlier["bulan"] == month]
         quarters = quarters.merge(part[keys + ["persen", "status"]].rename(
             columns={"persen": f"{label} %", "status": f"{label} status"}), on=keys, how="left")
     return {"tabel": frame, "triwulan": quarters, "triwulan_panjang": long}
