@@ -1,21 +1,34 @@
 -- kpa_ppk_tren.sql
--- Cumulative realization at the end of each month up to :sampai per satker and PPK, for the
--- monthly sparkline of every KPA and PPK: read from agg_ringkasan_bulanan, which holds it per
--- month, rather than summing the line x month aggregate (about 9,5 million rows a year at
--- national scale).
--- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
--- returns: kdsatker, kdppk, bulan (1-12), realisasi_kumulatif (BIGINT rupiah, January to the
---          end of that month)
+-- Cumulative realization at the end of each month up to :sampai per satker (or per satker and
+-- PPK), one row per row of the KPA/PPK page, the months wide: the page's monthly sparkline of
+-- every KPA and PPK. Summed here rather than pivoted in pandas (about 450.000 satker x PPK x month
+-- rows at national scale, 0,3 s of the page); read from agg_ringkasan_bulanan, which holds it per
+-- month, rather than summing the line x month aggregate (about 9,5 million rows a year).
+-- params: :tahun (int), :sampai (date, a month end), :per_ppk (bool: one row per satker and PPK,
+--         else per satker with kdppk ''), scope and filters (lists, empty = all)
+-- returns: kdsatker, kdppk, bulan_1 .. bulan_12 (BIGINT rupiah, January to the end of that month;
+--          NULL after :sampai's month or where the month has no row)
 with s as (
     select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                          :f_kewenangan, :f_lokasi)
 )
-select a.kdsatker, a.kdppk, a.bulan::integer as bulan,
-       sum(a.realisasi_kumulatif)::bigint as realisasi_kumulatif
+select a.kdsatker, case when :per_ppk then a.kdppk else '' end as kdppk,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 1)::bigint as bulan_1,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 2)::bigint as bulan_2,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 3)::bigint as bulan_3,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 4)::bigint as bulan_4,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 5)::bigint as bulan_5,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 6)::bigint as bulan_6,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 7)::bigint as bulan_7,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 8)::bigint as bulan_8,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 9)::bigint as bulan_9,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 10)::bigint as bulan_10,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 11)::bigint as bulan_11,
+       sum(a.realisasi_kumulatif) filter (where a.bulan = 12)::bigint as bulan_12
 from agg_ringkasan_bulanan a
 join s on s.kdsatker = a.kdsatker
 where a.thang = :tahun and a.bulan <= month(CAST(:sampai AS DATE))
   and allowed(:f_jenis_belanja, a.jenis_belanja)
   and cakupan_ppk(:scope_ppk, a.kdsatker, a.kdppk)
 group by all
-order by a.kdsatker, a.kdppk, bulan;
+order by a.kdsatker, kdppk;

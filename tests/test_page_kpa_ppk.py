@@ -173,36 +173,58 @@ def test_names_and_trend(engine):
         assert row["tren"] == pytest.approx(trend(7, row["kdsatker"]))
 
 
+@pytest.mark.parametrize("per_ppk", [True, False])
 @pytest.mark.parametrize("jenis", [None, {"57"}])
-def test_trend_query_holds_the_cumulative_realization(engine, jenis):
+def test_trend_query_holds_the_cumulative_realization(engine, jenis, per_ppk):
     filters = Filters(jenis_belanja=tuple(jenis)) if jenis else Filters()
     frame = query.run(engine, "kpa_ppk_tren", filters=filters, tahun=THANG, sampai=builders.month_end(THANG, 7),
-                      scope=EVERYTHING)
+                      per_ppk=per_ppk, scope=EVERYTHING)
     by_month: dict[tuple, int] = {}
     for line, month, amount in builders.realization_entries(DATA):
         if jenis is None or line["kdakun"][:2] in jenis:
-            key = (line["kdsatker"], line["kdppk"], month)
+            key = (line["kdsatker"], line["kdppk"] if per_ppk else "", month)
             by_month[key] = by_month.get(key, 0) + amount
-    got = {(r.kdsatker, r.kdppk, int(r.bulan)): int(r.realisasi_kumulatif) for r in frame.itertuples()}
-    assert {m for _, _, m in got} == set(range(1, 8))
+    assert frame[[f"bulan_{m}" for m in range(8, 13)]].isna().all().all()  # after July: nothing
+    got = {(r["kdsatker"], r["kdppk"], m): int(r[f"bulan_{m}"]) for _, r in frame.iterrows() for m in range(1, 8)}
     for (satker, ppk, month), value in got.items():
         assert value == sum(v for (s, p, m), v in by_month.items() if (s, p) == (satker, ppk) and m <= month)
     assert {(s, p) for s, p, _ in by_month} <= {(s, p) for s, p, _ in got}
 
 
+def _quarter_targets(months: list[int]) -> dict:
+    """The data's quarter-end targets at `months` as the three lists kpa_ppk_triwulan takes."""
+    listed = [(m, jb, float(q[m // 3 - 1])) for m in months for jb, q in QUARTERS.items()]
+    return {"target_bulan": [m for m, _, _ in listed], "target_jenis": [jb for _, jb, _ in listed],
+            "target_persen": [v for _, _, v in listed]}
+
+
+@pytest.mark.parametrize("per_ppk", [True, False])
 @pytest.mark.parametrize("bulan, months", [(3, []), (5, [3]), (9, [3, 6]), (12, [3, 6, 9])])
-def test_quarter_query_holds_the_grain_at_each_earlier_quarter_end(engine, bulan, months):
-    frame = query.run(engine, "kpa_ppk_triwulan", tahun=THANG, sampai=builders.month_end(THANG, bulan),
-                      scope=EVERYTHING)
+def test_quarter_query_sums_the_grain_at_each_earlier_quarter_end(engine, bulan, months, per_ppk):
+    sampai = builders.month_end(THANG, bulan)
+    targets = _quarter_targets([3, 6, 9])  # targets of months the query does not read are ignored
+    frame = query.run(engine, "kpa_ppk_triwulan", tahun=THANG, sampai=sampai, per_ppk=per_ppk, scope=EVERYTHING,
+                      **targets)
     assert sorted(set(frame["bulan"])) == months
     for month in months:
+        want: dict[tuple, dict] = {}
+        for (unit, satker, ppk, jenis), cell in builders.expected_summary(DATA, THANG, month)["grain"].items():
+            row = want.setdefault((unit, satker, ppk if per_ppk else ""), dict.fromkeys(
+                ("pagu", "realisasi", "pagu_bertarget", "pagu_x_target"), 0))
+            row["pagu"] += cell["pagu"]
+            row["realisasi"] += cell["realisasi"]
+            if jenis in QUARTERS:
+                row["pagu_bertarget"] += cell["pagu"]
+                row["pagu_x_target"] += cell["pagu"] * QUARTERS[jenis][month // 3 - 1]
         part = frame[frame["bulan"] == month]
-        got = {(r.kdunit, r.kdsatker, r.kdppk, r.jenis_belanja): {"pagu": r.pagu, "blokir": r.blokir,
-                                                                  "realisasi": r.realisasi}
-               for r in part.itertuples()}
-        assert got == builders.expected_summary(DATA, THANG, month)["grain"]
-    scoped = query.run(engine, "kpa_ppk_triwulan", scope=query.Scope(units=("05",)), tahun=THANG,
-                       sampai=builders.month_end(THANG, bulan))
+        got = {(r.kdunit, r.kdsatker, r.kdppk): r for r in part.itertuples()}
+        assert sorted(got) == sorted(want)
+        for key, w in want.items():
+            r = got[key]
+            assert (r.pagu, r.realisasi, r.pagu_bertarget) == (w["pagu"], w["realisasi"], w["pagu_bertarget"])
+            assert r.pagu_x_target == pytest.approx(float(w["pagu_x_target"]))
+    scoped = query.run(engine, "kpa_ppk_triwulan", scope=query.Scope(units=("05",)), tahun=THANG, sampai=sampai,
+                       per_ppk=per_ppk, **targets)
     assert scoped.equals(frame[frame["kdunit"] == "05"].reset_index(drop=True))
 
 

@@ -116,7 +116,8 @@ SCOPES = {
     "ppk_s2_01_s3_01": (Scope(ppks=((S2, "01"), (S3, "01"))), {S2, S3}, {(S2, "01"), (S3, "01")}),
 }
 PLAUSIBLE = {"tahun": b.THANG, "sampai": "2024-09-30", "daftar_tahun": [b.THANG], "tingkat": "akun",
-             "p_unit": [], "p_satker": [], "p_program": [], "p_giat": [], "p_ro": []}
+             "p_unit": [], "p_satker": [], "p_program": [], "p_giat": [], "p_ro": [],
+             "per_ppk": True, "target_bulan": [3, 6], "target_jenis": ["52", "57"], "target_persen": [15.0, 50.0]}
 
 
 def _params(name: str) -> dict:

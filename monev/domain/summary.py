@@ -45,6 +45,13 @@ def rollup(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         grouped = pd.DataFrame({column: [frame[column].sum()] for column in columns})
     for amount in AMOUNTS:
         grouped[amount] = grouped[amount].astype("int64")
+    return with_percentages(grouped)
+
+
+def with_percentages(grouped: pd.DataFrame) -> pd.DataFrame:
+    """`persen` and `target_persen` (the pagu-weighted mean target) of rows already summed per
+    group (realisasi, pagu, pagu_bertarget, pagu_x_target, as rollup() sums them or a query does),
+    without the two weighting columns."""
     grouped["persen"] = percent(grouped["realisasi"], grouped["pagu"])
     weight = grouped["pagu_bertarget"].astype(float)
     grouped["target_persen"] = (grouped["pagu_x_target"] / weight).where(weight > 0)

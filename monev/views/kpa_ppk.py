@@ -53,17 +53,34 @@ def _names(engine, period: Period, grain: pd.DataFrame, *, scope: Scope, filters
 
 def monthly_trend(cumulative: pd.DataFrame, pagu: pd.DataFrame, keys: list[str], bulan: int) -> pd.DataFrame:
     """Per group of `keys`: `tren`, the cumulative realization (rows of queries/kpa_ppk_tren.sql:
-    kdsatker, kdppk, bulan, realisasi_kumulatif) as % of the group's pagu at the end of each
-    month 1..bulan (a list; None where the pagu is 0)."""
+    kdsatker, kdppk, bulan_1..bulan_12) as % of the group's pagu at the end of each month
+    1..bulan (a list; None where the pagu is 0)."""
     by = [k for k in keys if k != "kdunit"]  # the query has no kdunit; kdsatker decides it
-    wide = cumulative.pivot_table(index=by, columns="bulan", values="realisasi_kumulatif", aggfunc="sum",
-                                  fill_value=0)
-    wide = wide.reindex(columns=range(1, bulan + 1), fill_value=0)
-    merged = pagu[keys + ["pagu"]].merge(wide.reset_index(), on=by, how="left")
-    months = merged[list(range(1, bulan + 1))].fillna(0)
-    share = months.apply(lambda month: summary.percent(month, merged["pagu"]))
+    months = [f"bulan_{m}" for m in range(1, bulan + 1)]
+    merged = pagu[keys + ["pagu"]].merge(cumulative[by + months], on=by, how="left")
+    amounts = merged[months].fillna(0).astype("int64")  # a month without a row realized nothing
+    share = amounts.apply(lambda month: summary.percent(month, merged["pagu"]))
     trend = [values if p else None for values, p in zip(share.to_numpy().tolist(), merged["pagu"])]
     return merged[keys].assign(tren=trend)
+
+
+def _earlier_quarters(engine, period: Period, target_rows: pd.DataFrame, grain_name: str, *, scope: Scope,
+                      filters: Filters) -> pd.DataFrame:
+    """Per row of the table at the end of each quarter before the period's: bulan, keys, pagu,
+    realisasi, persen, target_persen, rasio, status (figures as _figures gives them)."""
+    months = [month for _, month in quarter_months(period.bulan) if month != period.bulan]
+    quarter_ends = {month: targets.month_targets(target_rows, month) for month in months}
+    listed = [(month, jb, value) for month, goals in quarter_ends.items() for jb, value in goals.items()]
+    frame = query.run(engine, "kpa_ppk_triwulan", scope=scope, filters=filters, tahun=period.tahun,
+                      sampai=period.sampai, per_ppk=grain_name == "ppk",
+                      target_bulan=[m for m, _, _ in listed], target_jenis=[jb for _, jb, _ in listed],
+                      target_persen=[float(v) for _, _, v in listed])
+    if grain_name != "ppk":
+        frame = frame.drop(columns="kdppk")
+    frame = summary.with_percentages(frame)
+    frame["rasio"] = status.ratio(frame["persen"], frame["target_persen"])
+    frame["status"] = status.bands_of(frame["rasio"])
+    return frame
 
 
 def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scope: Scope,
@@ -86,8 +103,9 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
     needed = status.needed_by_group(grain, targets.month_targets(target_rows, 3 * quarter_of(period.bulan)), keys)
     frame = frame.merge(needed, on=keys, how="left")
     cumulative = query.run(engine, "kpa_ppk_tren", scope=scope, filters=filters, tahun=period.tahun,
-                           sampai=period.sampai)
-    frame = frame.merge(monthly_trend(cumulative, frame, keys, period.bulan), on=keys, how="left")
+                           sampai=period.sampai, per_ppk=grain_name == "ppk")
+    # monthly_trend keeps frame's rows in their order (a left merge on keys unique on both sides)
+    frame["tren"] = monthly_trend(cumulative, frame, keys, period.bulan)["tren"].to_numpy()
     names = _names(engine, period, grain, scope=scope, filters=filters)
     frame = frame.merge(names["units"], on=["kdunit", "kdsatker"], how="left").merge(names["kpa"], on="kdsatker",
                                                                                      how="left")
@@ -95,17 +113,20 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
         frame = frame.merge(names["ppk"], on=["kdsatker", "kdppk"], how="left")
     frame = frame[columns].reset_index(drop=True)
 
-    earlier = query.run(engine, "kpa_ppk_triwulan", scope=scope, filters=filters, tahun=period.tahun,
-                        sampai=period.sampai)
+    earlier = (_earlier_quarters(engine, period, target_rows, grain_name, scope=scope, filters=filters)
+               if period.bulan > 3 else None)
     long = []
     for q, month in quarter_months(period.bulan):
-        at = frame if month == period.bulan else _figures(
-            earlier[earlier["bulan"] == month].drop(columns="bulan"), target_rows, month, grain_name)
+        at = frame if month == period.bulan else earlier[earlier["bulan"] == month]
         long.append(at[keys + ["pagu", "realisasi", "persen", "status"]].assign(triwulan=QUARTERS[q - 1]))
     long = pd.concat(long, ignore_index=True)
     quarters = frame[keys].copy()
-    for label in long["triwulan"].unique():
-        part = long[long["triwulan"] == label]
+    for q, month in quarter_months(period.bulan):
+        label = QUARTERS[q - 1]
+        if month == period.bulan:  # the running quarter is frame itself: its rows, in its order
+            quarters[f"{label} %"], quarters[f"{label} status"] = frame["persen"], frame["status"]
+            continue
+        part = earlier[earlier["bulan"] == month]
         quarters = quarters.merge(part[keys + ["persen", "status"]].rename(
             columns={"persen": f"{label} %", "status": f"{label} status"}), on=keys, how="left")
     return {"tabel": frame, "triwulan": quarters, "triwulan_panjang": long}
