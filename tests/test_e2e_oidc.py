@@ -117,6 +117,8 @@ def test_a_registered_email_opens_the_app_with_its_role_and_scope_and_signs_out(
 
     _sign_in_at_provider(page, sso_app["url"], "kpa.sso@kemensos.example")
     settle(page)  # back in the app, with the filters of a signed-in viewer
+    # then the page's figures: under load the first page may still be drawing when the sidebar is
+    settle(page, '[data-testid="stMetric"]')
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert "kpa.sso@kemensos.example" in sidebar and "KPA (satker)" in sidebar and b.S1 in sidebar
     assert "Muat data" not in sidebar
