@@ -134,3 +134,12 @@ def files(tmp_path) -> Path:
     directory = tmp_path / "berkas"
     directory.mkdir()
     return directory
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for a module's browser tests (tests/e2e.py)."""
+    from e2e import chromium
+
+    with chromium() as launched:
+        yield launched

@@ -15,6 +15,20 @@ needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
 
 
 @contextlib.contextmanager
+def chromium():
+    """Headless Chromium from Debian (Playwright's own browser download does not work here), closed
+    on leaving."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
 def app_server(env: dict, log: Path | None = None, args: tuple = (), host: str = "127.0.0.1",
                port: int | None = None):
     """The app under `streamlit run` with `env` added to this process's environment; yields its

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from e2e import needs_chromium, settle
+from e2e import chromium, needs_chromium, settle
 
 from monev.i18n.markdown import plotly_text
 
 import builders as b
 from apptest import open_page
-from test_e2e_browser import CHROMIUM, CHROMIUM_FLAGS, app_db, open_signed_in, streamlit_server  # noqa: F401
+from test_e2e_browser import app_db, open_signed_in, streamlit_server  # noqa: F401
 
 LINK = '<a href="http://x">klik</a>'
 BOLD = "<b>x</b> & co"
@@ -78,16 +78,13 @@ def test_every_chart_shows_names_as_text(page, hostile_warehouse, monkeypatch):
 def test_the_browser_draws_a_names_markup_as_text(hostile_warehouse, app_db):  # noqa: F811
     """The summary's bars per unit in Chromium: the unit's axis label reads `Ditjen <a href=...>klik</a>`
     as written, and plotly's SVG holds no <a> element (it would for the raw name)."""
-    from playwright.sync_api import sync_playwright
 
-    with streamlit_server(hostile_warehouse, app_db) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+    with streamlit_server(hostile_warehouse, app_db) as url, chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         open_signed_in(page, f"{url}/?tahun={b.THANG}&sampai=6")
         page.wait_for_selector(".js-plotly-plot .xtick text", timeout=60_000)
         settle(page)
         links = page.locator(".js-plotly-plot svg a").count()
         ticks = page.locator(".js-plotly-plot .xtick text").all_text_contents()
-        browser.close()
     assert links == 0
     assert "05 " + HOSTILE["unit"][2] in ticks, ticks[6:]

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 from e2e import (
-    CHROMIUM,
-    CHROMIUM_FLAGS,
     FORM,
     ROOT,
     app_server,
@@ -46,15 +44,6 @@ def app_db(tmp_path_factory):
     appdb.dispose(path)
     return path
 
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 def _error_text(page) -> str:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from e2e import CHROMIUM, CHROMIUM_FLAGS, FORM, app_server, needs_chromium, settle, sign_in
+from e2e import FORM, app_server, needs_chromium, settle, sign_in
 
 from apptest import app_pages
 
@@ -49,15 +49,6 @@ def server(shared_warehouse, app_db):
     with streamlit_server(shared_warehouse, app_db) as url:
         yield url
 
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 def _problems(page, url_path: str) -> list[str]:

@@ -4,13 +4,13 @@ shared with `?lang=en` opens its page in English (the sign-in form, the menu, th
 language stays when the viewer moves on to another page."""
 from __future__ import annotations
 
-from e2e import FORM, main_text, settle
+from e2e import FORM, chromium, main_text, settle
 
 from monev.i18n.texts import text
 
 import test_e2e_browser as signed
 from apptest import app_pages
-from test_e2e_browser import CHROMIUM, CHROMIUM_FLAGS, app_db, open_signed_in, pytestmark, server  # noqa: F401
+from test_e2e_browser import app_db, open_signed_in, pytestmark, server  # noqa: F401
 
 
 def _menu(page) -> list[str]:
@@ -21,12 +21,10 @@ def _menu(page) -> list[str]:
 
 def test_the_menu_is_in_the_chosen_language(server):  # noqa: F811
     """The menu an admin sees (every page, the admin pages too) in the language chosen by the control."""
-    from playwright.sync_api import sync_playwright
 
     keys = app_pages()  # the url paths are the text keys of the titles
     english, indonesian = [text(k, "en") for k in keys], [text(k, "id") for k in keys]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         open_signed_in(page, server)
         page.locator('[data-testid="stSidebar"] label').filter(has_text="English").first.click()
@@ -38,7 +36,6 @@ def test_the_menu_is_in_the_chosen_language(server):  # noqa: F811
         page.locator('[data-testid="stSidebar"] label').filter(has_text="English").first.click()
         settle(page)
         chosen = _menu(page)
-        browser.close()
     assert chosen_first == english
     assert chosen_back == indonesian
     assert chosen == english
@@ -47,12 +44,10 @@ def test_the_menu_is_in_the_chosen_language(server):  # noqa: F811
 def test_a_link_with_lang_en_opens_the_page_in_english_and_the_language_stays(server):  # noqa: F811
     """A colleague's link to the output-achievement page with ?lang=en: the sign-in form, then the
     menu and the page are English; moving to the yearly trends by the menu keeps English."""
-    from playwright.sync_api import sync_playwright
 
     keys = app_pages()
     english, indonesian = [text(k, "en") for k in keys], [text(k, "id") for k in keys]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{server}/capaian?lang=en", wait_until="domcontentloaded")
         settle(page, FORM)  # a new browser session asks who is looking, in the link's language
@@ -65,7 +60,6 @@ def test_a_link_with_lang_en_opens_the_page_in_english_and_the_language_stays(se
         page.locator('[data-testid="stSidebarNav"] a').filter(has_text=text("tren", "en")).first.click()
         settle(page)
         moved_menu, moved_page, moved_url = _menu(page), main_text(page), page.url
-        browser.close()
     assert linked_menu == english and "/capaian" in linked_url
     assert text("capaian", "en") in linked_page and text("capaian_output", "en") in linked_page
     assert text("capaian_output", "id") not in linked_page

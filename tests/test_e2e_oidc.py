@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from e2e import CHROMIUM, CHROMIUM_FLAGS, app_server, free_port, main_text, needs_chromium, settle, wait_healthy
+from e2e import app_server, chromium, free_port, main_text, needs_chromium, settle, wait_healthy
 
 import builders as b
 
@@ -101,14 +101,10 @@ def _sign_in_at_provider(page, url: str, login: str) -> None:
 
 @pytest.fixture
 def page(sso_app):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+    with chromium() as browser:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         context.route("**/*", _only_local_traffic)
         yield context.new_page()
-        browser.close()
 
 
 def test_a_registered_email_opens_the_app_with_its_role_and_scope_and_signs_out(sso_app, page, tmp_path):

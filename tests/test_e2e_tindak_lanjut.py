@@ -5,7 +5,7 @@ An echelon I official is offered his own unit's rows only, never another unit's;
 from __future__ import annotations
 
 import pytest
-from e2e import CHROMIUM, CHROMIUM_FLAGS, ROOT, app_server, main_text, needs_chromium, settle, sign_in
+from e2e import ROOT, app_server, main_text, needs_chromium, settle, sign_in
 
 import builders as b
 
@@ -30,15 +30,6 @@ def app_db(tmp_path_factory):
     appdb.dispose(path)
     return path
 
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 def _attention_tab(page, url: str, who: str) -> None:

@@ -4,12 +4,12 @@ from cdn.plot.ly for every choropleth unless pointed at the app's own, see stati
 """
 from __future__ import annotations
 
-from test_e2e_browser import CHROMIUM, CHROMIUM_FLAGS, app_db, open_signed_in, pytestmark, server  # noqa: F401
+from e2e import chromium
+
+from test_e2e_browser import app_db, open_signed_in, pytestmark, server  # noqa: F401
 
 
 def test_map_draws_every_province_offline(server):  # noqa: F811
-    from playwright.sync_api import sync_playwright
-
     outside = []
 
     def local_only(route):
@@ -19,8 +19,7 @@ def test_map_draws_every_province_offline(server):  # noqa: F811
             outside.append(route.request.url)
             route.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.route("**/*", local_only)
         open_signed_in(page, f"{server}/wilayah")
@@ -31,7 +30,6 @@ def test_map_draws_every_province_offline(server):  # noqa: F811
         chart = page.locator(".js-plotly-plot .main-svg").first.bounding_box()["width"]
         widest = page.evaluate("() => Math.max(...Array.from(document.querySelectorAll("
                                "'.js-plotly-plot .choroplethlocation'), p => p.getBoundingClientRect().width))")
-        browser.close()
     assert drawn >= 38 + 1  # every province outlined, and the DK/TP province of the test data coloured
     assert 0 < widest < 0.4 * chart, (widest, chart)
     assert not [url for url in outside if "plot.ly" in url or "topojson" in url], outside
