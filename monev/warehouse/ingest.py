@@ -44,7 +44,7 @@ REFRESHES = {
     "realisasi_bulanan": _REALIZATION_REFRESH,
     "realisasi_kumulatif": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan",
                             "load/refresh_agg_ikpa_bulanan"],
-    "rpd": ["load/refresh_agg_ikpa_bulanan"],
+    "rpd": ["load/refresh_agg_ikpa_bulanan", "load/refresh_agg_rpd"],
     "capaian": ["load/refresh_agg_ikpa_capaian"],
 }
 
