@@ -128,8 +128,14 @@ def _needed(pagu: np.ndarray, realisasi: np.ndarray, weights: np.ndarray,
 def behind_target(per_satker: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The n satker furthest behind their target (target% - realization%, largest first);
     only satker that are behind."""
-    frame = per_satker.copy()
-    frame["selisih_persen"] = frame["target_persen"] - frame["persen"]
-    frame = frame[frame["selisih_persen"] > 0]
+    gap = per_satker["target_persen"] - per_satker["persen"]
+    chosen = (gap > 0).to_numpy(copy=True)
+    if chosen.sum() > n:
+        # only rows whose gap reaches the n-th largest (ties included) can be among the first n:
+        # sorting those instead of every behind satker of a national warehouse (thousands)
+        gaps = gap.to_numpy(dtype="float64")[chosen]
+        chosen &= (gap >= np.partition(gaps, len(gaps) - n)[len(gaps) - n]).to_numpy()
+    frame = per_satker[chosen].copy()
+    frame["selisih_persen"] = gap[chosen]
     frame = frame.sort_values(["selisih_persen", "kdsatker"], ascending=[False, True]).head(n)
     return frame.reset_index(drop=True)
