@@ -1,8 +1,10 @@
 """The overview reads the summary grain without names (queries/ringkasan_ppk_kode.sql) and the
 names of the selected satker apart (queries/ringkasan_nama.sql): together they give what the grain
 with names (queries/ringkasan_ppk.sql, reports.budget_grain) gives, at several months, with a
-jenis belanja filter and within unit, satker and PPK scopes. And status.behind_target, which sorts
-only the rows that can be among the first n, picks what sorting every row picks."""
+jenis belanja filter and within unit, satker and PPK scopes. status.behind_target, which sorts
+only the rows that can be among the first n, picks what sorting every row picks; and
+status.needed_by_group, which sums the pagu per jenis belanja by position, gives what a second
+grouping and an unstack gave (each old path is written out here as the reference)."""
 from __future__ import annotations
 
 import numpy as np
@@ -64,3 +66,38 @@ def test_behind_target_picks_what_sorting_every_row_picks(n):
     pd.testing.assert_frame_equal(status.behind_target(per_satker, n=n), expected, check_exact=True)
     few = per_satker.head(5)  # fewer behind than n
     pd.testing.assert_frame_equal(status.behind_target(few, n=n), _behind_by_sorting_all(few, n), check_exact=True)
+
+
+def _needed_by_grouping_twice(grain: pd.DataFrame, goals: dict[str, float], keys: list[str]) -> pd.DataFrame:
+    """status.needed_by_groups' sums as they were taken: a second grouping per jenis belanja, unstacked."""
+    totals = grain.groupby(keys, sort=True, dropna=False)[["pagu", "realisasi"]].sum()
+    by_jenis = grain.assign(_jenis=grain["jenis_belanja"])
+    per_jenis = (by_jenis.groupby([*keys, "_jenis"], dropna=False)["pagu"].sum()
+                 .unstack("_jenis", fill_value=0).reindex(totals.index, fill_value=0))
+    weights = per_jenis.to_numpy(dtype="int64").reshape(len(totals), len(per_jenis.columns))
+    codes = {jb: status.target_persen_times100(value) for jb, value in goals.items()}
+    factors = np.array([codes.get(jb, 0) for jb in per_jenis.columns], dtype="int64")
+    carried = weights * np.array([jb in codes for jb in per_jenis.columns], dtype=bool)
+    result = totals.index.to_frame(index=False)
+    result["kebutuhan"] = status._needed(totals["pagu"].to_numpy(dtype="int64"),
+                                         totals["realisasi"].to_numpy(dtype="int64"), carried, factors)
+    return result
+
+
+@pytest.mark.parametrize("keys", [["kdunit"], ["jenis_belanja"], ["kdunit", "kdsatker"],
+                                  ["kdunit", "kdsatker", "kdppk"], ["kdsatker", "jenis_belanja"]])
+def test_needed_by_group_sums_as_grouping_twice_did(keys):
+    rng = np.random.default_rng(len(keys))
+    rows = 3_000
+    pagu = rng.integers(0, 10**13, rows)
+    pagu[:3] = 2**60  # above 2^53, and products with the targets beyond int64: the exact path
+    grain = pd.DataFrame({"kdunit": rng.choice(["01", "05", "09"], rows),
+                          "kdsatker": rng.choice([f"{i:06d}" for i in range(400)], rows),
+                          "kdppk": rng.choice(["01", "02", "03"], rows),
+                          "jenis_belanja": rng.choice(["51", "52", "53", "57", "59"], rows),  # 59 has no target
+                          "pagu": pagu, "realisasi": rng.integers(0, 10**12, rows)}).astype(
+        {"kdunit": "str", "kdsatker": "str", "kdppk": "str", "jenis_belanja": "str"})
+    goals = {"51": 20.0, "52": 15.5, "53": 6.67, "57": 25.0}
+    got = status.needed_by_group(grain, goals, keys)
+    pd.testing.assert_frame_equal(got, _needed_by_grouping_twice(grain, goals, keys), check_exact=True)
+    assert (got["kebutuhan"].fillna(0) > 0).any()  # something is needed, so the sums were compared
