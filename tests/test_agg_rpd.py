@@ -121,3 +121,17 @@ def test_monthly_curve_shows_the_plan_in_force(warehouse, tmp_path):
     ppk_only = ringkasan.monthly_curve(engine, period, pd.DataFrame(columns=["jenis_belanja", "pagu"]),
                                        scope=Scope(ppks=((b.S1, "01"),)))
     assert ppk_only["rpd"].isna().all()
+
+
+def test_migration_fills_the_rpd_in_force_of_a_warehouse_loaded_before_it(warehouse):
+    expected = _assert_in_force(warehouse)
+    con = duckdb.connect(str(warehouse.resolve()))  # as schema 9 left it
+    applied = con.execute("select value from warehouse_info where key = 'migrasi'").fetchall()[0][0]
+    earlier = ",".join(n for n in applied.split(",") if int(n) < 12)
+    con.execute("drop table agg_rpd_berlaku; drop macro table rpd_berlaku_baru")
+    con.execute("update warehouse_info set value = '9' where key = 'schema_version'")
+    con.execute("update warehouse_info set value = ? where key = 'migrasi'", [earlier])
+    con.close()
+    db.engine(warehouse)  # opening migrates
+    pd.testing.assert_frame_equal(_assert_in_force(warehouse), expected, check_exact=True)
+    assert len(expected)

@@ -6,16 +6,17 @@
 -- the satker touched (macro rpd_berlaku_baru() over the relation staging_satker); a pagu or
 -- realization load does not change it. This migration fills it for warehouses loaded before.
 
-create table agg_rpd_berlaku (
+create or replace table agg_rpd_berlaku (
     thang smallint not null, kdsatker varchar not null, jenis_belanja varchar not null,
     bulan smallint not null, rpd bigint not null
 );
 
--- (DuckDB binds the macro when it is created, so the relation must exist then.)
+-- (DuckDB binds the macro when it is created, so the relation must exist then.) "or replace":
+-- a warehouse whose list of migrations was lost runs them again from its version (schema 4 kept none).
 create temp view staging_satker as select distinct thang, kdsatker from dim_satker;
 
 -- fact_rpd's key is (thang, kdsatker, jenis_belanja, bulan, tgl_update): one row per latest date
-create macro rpd_berlaku_baru() as table
+create or replace macro rpd_berlaku_baru() as table
     select x.thang, x.kdsatker, x.jenis_belanja, x.bulan, arg_max(x.rpd, x.tgl_update) as rpd
     from fact_rpd x
     semi join staging_satker s on s.thang = x.thang and s.kdsatker = x.kdsatker
