@@ -108,19 +108,18 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
     earlier = (_earlier_quarters(engine, period, target_rows, grain_name, scope=scope, filters=filters)
                if period.bulan > 3 else None)
     long = []
-    for q, month in quarter_months(period.bulan):
-        at = frame if month == period.bulan else earlier[earlier["bulan"] == month]
-        long.append(at[keys + ["pagu", "realisasi", "persen", "status"]].assign(triwulan=QUARTERS[q - 1]))
-    long = pd.concat(long, ignore_index=True)
     quarters = frame[keys].copy()
     for q, month in quarter_months(period.bulan):
         label = QUARTERS[q - 1]
         if month == period.bulan:  # the running quarter is frame itself: its rows, in its order
+            at = frame
             quarters[f"{label} %"], quarters[f"{label} status"] = frame["persen"], frame["status"]
-            continue
-        part = earlier[earlier["bulan"] == month]
-        quarters = quarters.merge(part[keys + ["persen", "status"]].rename(
-            columns={"persen": f"{label} %", "status": f"{label} status"}), on=keys, how="left")
+        else:
+            at = earlier[earlier["bulan"] == month]
+            quarters = quarters.merge(at[keys + ["persen", "status"]].rename(
+                columns={"persen": f"{label} %", "status": f"{label} status"}), on=keys, how="left")
+        long.append(at[keys + ["pagu", "realisasi", "persen", "status"]].assign(triwulan=label))
+    long = pd.concat(long, ignore_index=True)
     return {"tabel": frame, "triwulan": quarters, "triwulan_panjang": long}
 
 
