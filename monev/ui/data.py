@@ -59,6 +59,20 @@ def version_of(engine) -> Version:
     return _version(engine, database, (info.st_mtime_ns, info.st_size))
 
 
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=64)
+def _per_version(_fn, _engine, name: str, database: str, stamp: tuple):
+    return _fn(_engine)
+
+
+def per_version(fn, engine):
+    """fn(engine), a frame, cached per warehouse version file like version_of() (a copy per run:
+    the caller may change it): for a question of the whole warehouse a page asks on every run (the
+    Muat page's load history)."""
+    database = str(engine.url.database)
+    info = os.stat(database)
+    return _per_version(fn, engine, f"{fn.__module__}.{fn.__qualname__}", database, (info.st_mtime_ns, info.st_size))
+
+
 def data_version(engine) -> int:
     """The last load batch: part of every cache key, so cached figures never outlive a load."""
     return version_of(engine).number
