@@ -2,7 +2,9 @@
 -- Output achievement rolled up from the RO of queries/capaian_ro.sql (the same RO, pagu,
 -- realization and latest report) to kegiatan, program, unit and the whole selection, as sums
 -- that monev.domain.capaian finishes: a national warehouse has about 476.000 RO, too many to
--- fetch for a roll-up. Geometric means (PMK 22/2021) travel as the sum of ln(ratio) over the
+-- fetch for a roll-up. The RO come from agg_capaian_ro (schema 10) unless a jenis belanja is
+-- chosen or the scope is of PPK only (1,8-2,1 s of CPU nationally from the lines, 0,1-0,3 s
+-- from the aggregate: docs/benchmarks.md). Geometric means (PMK 22/2021) travel as the sum of ln(ratio) over the
 -- positive ratios, their count and whether one is zero; a unit's needs its programs', hence the
 -- level unit_program.
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all);
@@ -18,9 +20,18 @@ with s as (
     select * from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                   :f_kewenangan, :f_lokasi)
 ),
--- the RO's pagu and realization: macros of queries/schema/008_langkah_bersama.sql
-p as (select * from pagu_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)),
-r as (select * from realisasi_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)),
+-- Without a jenis belanja filter and for whole satker, the RO are read from agg_capaian_ro
+-- (schema 10) at the month's end; otherwise they are found from the lines, each branch guarded
+-- by the other's opposite (bound parameters: the branch not taken reads nothing).
+-- From the lines: the RO's pagu and realization (macros of queries/schema/008_langkah_bersama.sql)
+p as (
+    select * from pagu_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)
+    where not (len(CAST(:f_jenis_belanja AS VARCHAR[])) = 0 and satker_utuh(:scope_ppk))
+),
+r as (
+    select * from realisasi_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)
+    where not (len(CAST(:f_jenis_belanja AS VARCHAR[])) = 0 and satker_utuh(:scope_ppk))
+),
 c as (
     -- the ratio is capped at 1 and missing without a positive target (monev.domain.capaian.ratio)
     select kdsatker, kdgiat, kdoutput, kdsoutput, laporan.progres_fisik,
@@ -33,16 +44,30 @@ c as (
         from fact_capaian
         where thang = :tahun and bulan <= month(CAST(:sampai AS DATE))
           and satker_utuh(:scope_ppk)  -- reports are per satker RO: none for a scope of PPK only
+          and len(CAST(:f_jenis_belanja AS VARCHAR[])) > 0  -- else from the aggregate
         group by kdsatker, kdgiat, kdoutput, kdsoutput
     )
 ),
-ro as (
+ro_garis as (
     select kdsatker, kdgiat, kdoutput, kdsoutput, coalesce(p.kdprogram, r.kdprogram) as kdprogram,
            coalesce(p.pagu, 0) as pagu, coalesce(r.realisasi, 0) as realisasi, c.progres_fisik, c.rasio
     from p full join r using (kdsatker, kdgiat, kdoutput, kdsoutput)
     full join c using (kdsatker, kdgiat, kdoutput, kdsoutput)
     -- with a jenis belanja chosen, only RO that hold such budget lines (capaian has none)
     where len(CAST(:f_jenis_belanja AS VARCHAR[])) = 0 or p.pagu is not null or r.realisasi is not null
+),
+-- From the aggregate: the same RO with the same figures, kept by each load (schema 10)
+ro_agregat as (
+    select kdsatker, kdgiat, kdoutput, kdsoutput, kdprogram, pagu, realisasi, progres_fisik,
+           case when target_vol > 0 then least(real_vol / target_vol, 1.0) end as rasio
+    from agg_capaian_ro
+    where thang = :tahun and bulan = month(CAST(:sampai AS DATE))
+      and len(CAST(:f_jenis_belanja AS VARCHAR[])) = 0 and satker_utuh(:scope_ppk)
+),
+ro as (
+    select * from ro_garis
+    union all
+    select * from ro_agregat
 ),
 -- every level is a sum of these few thousand rows
 giat as (
