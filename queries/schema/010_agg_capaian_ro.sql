@@ -24,6 +24,13 @@ create or replace table agg_capaian_ro (
     target_vol double, real_vol double, progres_fisik double  -- that report's
 );
 
+-- Whether capaian_tingkat.sql reads its RO from this aggregate: without a jenis belanja filter
+-- (it sums all of an RO's lines) and for whole satker (it sums all of an RO's PPK). The one
+-- switch between the two branches of that query; tests/test_capaian_agregat.py turns it off in
+-- a copy to compare the branches.
+create or replace macro capaian_dari_agregat(f_jenis_belanja, scope_ppk) as
+    len(CAST(f_jenis_belanja AS VARCHAR[])) = 0 and satker_utuh(scope_ppk);
+
 -- The aggregate's rows are made from three relations of RO x month rows, named so that a load can
 -- give each from the facts or keep it from the rows the aggregate already holds (a realization
 -- load changes no pagu and no report: queries/load/refresh_agg_capaian_ro_realisasi.sql):
