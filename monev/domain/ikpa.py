@@ -334,3 +334,43 @@ def aggregate(frame: pd.DataFrame, keys: list[str], rules: Rules) -> pd.DataFram
         row["kategori"] = band(row["nilai"], rules.bands)
         rows.append(row)
     return pd.DataFrame(rows, columns=[*keys, "pagu", "jumlah_satker", *columns, "kategori"])
+
+
+def aggregate_by_codes(frame: pd.DataFrame, group: np.ndarray, keys: list[dict], rules: Rules) -> pd.DataFrame:
+    """aggregate() with the groups given as integer codes: row i of `frame` is in group group[i]
+    (0 .. len(keys) - 1, each group with a row), whose key columns are keys[group]; the result
+    lists the groups in their codes' order, so codes numbered as aggregate() sorts the keys give
+    its frame. Each group's rows are taken in the frame's order, as aggregate() takes them, so
+    every sum adds the same terms in the same order (the same bits): only the grouping by
+    (string) keys is spared, a fifth of a second for a national year's months."""
+    columns = [c for c in (*INDICATORS, "nilai") if c in frame]
+    order = np.argsort(group, kind="stable")  # each group's rows together, in the frame's order
+    bounds = np.searchsorted(group[order], np.arange(len(keys) + 1))
+    pagu = frame["pagu"].to_numpy()[order]
+    weights = pagu.astype(float)
+    values = np.ascontiguousarray(frame[columns].to_numpy(dtype=float, na_value=math.nan)[order].T)
+    products = values * weights  # the terms of every weighted sum, each as aggregate() makes it
+    missing = np.zeros((len(columns), len(order) + 1), dtype="int64")  # running counts of the gaps
+    np.cumsum(np.isnan(values), axis=1, out=missing[:, 1:])
+    rows = []
+    for g, key in enumerate(keys):
+        lo, hi = bounds[g], bounds[g + 1]
+        row = dict(key)
+        row["pagu"] = int(pagu[lo:hi].sum())
+        row["jumlah_satker"] = int(hi - lo)
+        weight = weights[lo:hi]
+        total = weight.sum()
+        for i, column in enumerate(columns):
+            gaps = missing[i, hi] - missing[i, lo]
+            if gaps == hi - lo:  # no satker has it
+                row[column] = math.nan
+            elif gaps == 0:  # every satker has it: the terms are the slices themselves
+                row[column] = float(products[i, lo:hi].sum() / total) if total > 0 else float(values[i, lo:hi].mean())
+            else:  # as aggregate(): numpy sums of the same terms in the same order
+                part = values[i, lo:hi]
+                have = ~np.isnan(part)
+                w = weight[have]
+                row[column] = float((part[have] * w).sum() / w.sum()) if w.sum() > 0 else float(part[have].mean())
+        row["kategori"] = band(row["nilai"], rules.bands)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[*(keys[0] if keys else {}), "pagu", "jumlah_satker", *columns, "kategori"])
