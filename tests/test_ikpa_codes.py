@@ -120,3 +120,25 @@ def test_months_named_are_monthly(tiny, bulan):
                                   check_exact=True)
     assert ikpa_view.current(engine, Period(Y, bulan), scope=EVERYTHING)["kdsatker"].tolist() == \
         months.as_of(bulan)["kdsatker"].tolist()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_absorption_and_revision_of_rows_are_the_values_as_of_each_month(seed):
+    """The months' Penyerapan and Revisi DIPA put on the rows themselves (absorption_of_rows,
+    revision_of_rows) are absorption_as_of's and revision_as_of's values aligned by their index."""
+    rng = np.random.default_rng(seed)
+    quarters = pd.DataFrame([(s, q, rng.random() * 100) for s in range(40) for q in range(1, 5) if rng.random() < 0.6],
+                            columns=["kdsatker", "triwulan", "nilai"])
+    rows = pd.DataFrame([(m, s) for m in range(1, 13) for s in rng.permutation(50)[:45]],
+                        columns=[ikpa.AS_OF, "kdsatker"])
+    expected = ikpa.absorption_as_of(quarters, 12).reindex(pd.MultiIndex.from_frame(rows)).to_numpy()
+    got = ikpa.absorption_of_rows(quarters, rows[ikpa.AS_OF].to_numpy(), rows["kdsatker"].to_numpy())
+    np.testing.assert_array_equal(got, expected)
+    assert np.isnan(got).any() and (~np.isnan(got)).sum() > 100
+    revisions = pd.DataFrame({"kdsatker": rng.integers(0, 50, 80), "no_revisi": rng.integers(1, 4, 80),
+                              "tgl_revisi": pd.to_datetime("2024-01-01") + pd.to_timedelta(rng.integers(0, 365, 80), "D"),
+                              "kode_jenis": rng.choice(["201", "211", "999"], 80)})
+    rules = Rules(Y, revision_max=int(seed % 2))
+    np.testing.assert_array_equal(ikpa.revision_of_rows(revisions, rows, rules),
+                                  ikpa.revision_as_of(revisions, rows, rules).to_numpy())
+    assert len(set(ikpa.revision_of_rows(revisions, rows, rules))) > 1

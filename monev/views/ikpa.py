@@ -177,13 +177,15 @@ def months(engine: sa.Engine, tahun: int, bulan: int, *, scope: Scope,
 
     per_quarter = ikpa.absorption_quarters(
         ikpa.absorption_detail(satkers.of(fetched["ikpa_penyerapan"]), quarters))
-    absorption = ikpa.absorption_as_of(per_quarter, bulan)
     coded = satker.assign(kdsatker=satkers.code(names["kdsatker"])[at])
-    revision = ikpa.revision_as_of(satkers.of(fetched["ikpa_revisi"]), coded, rule)
+    # Penyerapan and Revisi DIPA computed for the rows themselves, in their order: no index of
+    # 288.000 (month, satker) pairs to build and align by (the same numbers, tests/test_ikpa.py)
+    coded["penyerapan"] = ikpa.absorption_of_rows(per_quarter, coded[ikpa.AS_OF].to_numpy(),
+                                                  coded["kdsatker"].to_numpy())
+    coded["revisi_dipa"] = ikpa.revision_of_rows(satkers.of(fetched["ikpa_revisi"]), coded, rule)
     official = satkers.of(fetched["ikpa_omspan_bulanan"])
     dispensation = satkers.of(fetched["ikpa_dispensasi_bulanan"])
     aligned = {name: satkers.of_index(values) for name, values in aligned.items()}
-    aligned.update(penyerapan=absorption, revisi_dipa=revision)
     frame = _scored_by_codes(coded, len(satkers.values), aligned, official, dispensation, rule)
     frame["bulan"] = frame[ikpa.AS_OF].astype("int64")
     return Months(frame[[*(c for c in SATKER_COLUMNS if c not in NAMES), "bulan"]].reset_index(drop=True),
