@@ -156,9 +156,10 @@ class Months:
         return self.named((self.scores["bulan"] == bulan).to_numpy()).drop(columns="bulan")
 
 
-def months(engine: sa.Engine, tahun: int, bulan: int, *, scope: Scope,
-           filters: Filters = NO_FILTER, rule: ikpa_rules.Rules | None = None) -> Months:
-    """monthly(), its rows not yet named (Months)."""
+def months(engine: sa.Engine, tahun: int, bulan: int, *, scope: Scope, filters: Filters = NO_FILTER,
+           rule: ikpa_rules.Rules | None = None, only_last: bool = False) -> Months:
+    """monthly(), its rows not yet named (Months). only_last: the rows of month `bulan` only, the
+    same numbers (each row is scored from its own inputs), a twelfth of the scoring."""
     params = dict(scope=scope, filters=filters, tahun=tahun, sampai=Period(tahun, bulan).sampai)
     # the inputs keyed by satker code are fetched on a second core (DuckDB runs without the GIL)
     # while the satker rows are fetched and put in order here
@@ -168,6 +169,9 @@ def months(engine: sa.Engine, tahun: int, bulan: int, *, scope: Scope,
         quarters = targets.quarter_targets(query.reference(engine, "target_triwulan", tahun=tahun))
         inputs = _from_facts if filters.jenis_belanja else _from_aggregates
         satker, aligned, names, at = inputs(engine, params, rule)
+        if only_last:
+            last = (satker[ikpa.AS_OF] == bulan).to_numpy()
+            satker, at = satker[last].reset_index(drop=True), at[last]
         fetched = pending.result()
     # Scored on integer satker codes: a national year's groupbys, merges and sorts then hash and
     # compare integers, not strings (several times faster). The codes sort as the satker codes do,
@@ -301,8 +305,9 @@ def as_of(months: pd.DataFrame, bulan: int) -> pd.DataFrame:
 def current(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
             rule: ikpa_rules.Rules | None = None) -> pd.DataFrame:
     """The satker scores as of the end of period.bulan as the IKPA page shows them:
-    as_of(monthly(...), period.bulan). rule: as monthly()'s."""
-    return as_of(monthly(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rule), period.bulan)
+    as_of(monthly(...), period.bulan), scoring that month's rows only. rule: as monthly()'s."""
+    return months(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rule,
+                  only_last=True).as_of(period.bulan)
 
 
 # ---------------------------------------------------------------- the formula trace

@@ -74,17 +74,24 @@ def _over_months(months: ikpa_view.Months, rules: ikpa_rules.Rules, scope: Scope
     unit = unit[months.at]  # groupby sorts the codes; each row's unit
     present, first = np.unique(unit, return_index=True)  # each unit's first row names it
     names = pd.Series(months.names["nmunit"].take(months.at[first]).to_numpy(), index=units[present])
-    months_seen, month = np.unique(bulan, return_inverse=True)
+    months_seen, month = _numbered(bulan.astype("int64"), 13)
     ministry = ikpa.aggregate_by_codes(scores, month, [{"bulan": int(m)} for m in months_seen], rules).assign(
         kdunit=MINISTRY, nmunit=MINISTRY_NAME if scope.everything else SCOPE_TOTAL_NAME)
-    pair, pairs = np.unique(month * len(units) + unit, return_inverse=True)
+    pair, pairs = _numbered(bulan.astype("int64") * len(units) + unit, 13 * len(units))
     units_frame = ikpa.aggregate_by_codes(
-        scores, pairs, [{"bulan": int(months_seen[p // len(units)]), "kdunit": units[p % len(units)]} for p in pair],
-        rules)
+        scores, pairs, [{"bulan": int(p // len(units)), "kdunit": units[p % len(units)]} for p in pair], rules)
     units_frame["nmunit"] = units_frame["kdunit"].map(names)
     # each month: the ministry's row, then its units' (a stable sort keeps that order)
     result = pd.concat([ministry, units_frame], ignore_index=True).sort_values("bulan", kind="stable")
     return result.reindex(columns=columns).reset_index(drop=True)
+
+
+def _numbered(values: np.ndarray, below: int):
+    """np.unique(values, return_inverse=True) of small non-negative integers (below `below`),
+    counted rather than sorted."""
+    present = np.bincount(values, minlength=below) > 0
+    rank = np.cumsum(present) - 1
+    return np.flatnonzero(present), rank[values]
 
 
 def trace(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
