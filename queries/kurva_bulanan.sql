@@ -1,8 +1,8 @@
 -- kurva_bulanan.sql
 -- Month by month for the selection: realization up to the end of :sampai and the RPD plan
 -- (Halaman III DIPA) of the whole year, for the cumulative curve on the overview page.
--- RPD is per satker x jenis belanja x month; each month takes its latest tgl_update
--- (agg_rpd_berlaku, schema 12).
+-- RPD is per satker x jenis belanja x month; each month takes its latest tgl_update: the plan in
+-- force at the year's end (agg_rpd_berlaku, schema 11; the import refuses dates outside the year).
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
 -- returns: bulan (1-12), realisasi, rpd (BIGINT rupiah of that month alone, not cumulative)
 with s as (
@@ -28,12 +28,12 @@ r as (
     from r_kumulatif
 ),
 p as (
-    -- the RPD in force (each month's latest tgl_update) per satker x jenis belanja x month, kept
-    -- at load time (schema 12) rather than found over every fact_rpd row on each visit
+    -- the RPD in force at the year's end per satker x jenis belanja x month, kept at load time
+    -- (schema 11) rather than found over every fact_rpd row on each visit
     select x.bulan, sum(x.rpd)::bigint as rpd
     from agg_rpd_berlaku x
     join s on s.kdsatker = x.kdsatker
-    where x.thang = :tahun and allowed(:f_jenis_belanja, x.jenis_belanja)
+    where x.thang = :tahun and x.bulan_sd_akhir = 12 and allowed(:f_jenis_belanja, x.jenis_belanja)
       and satker_utuh(:scope_ppk)  -- the plan is per satker: none for a scope of PPK only
     group by x.bulan
 )

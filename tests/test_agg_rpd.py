@@ -1,5 +1,6 @@
-"""The RPD in force kept at load time (schema 12, agg_rpd_berlaku) equals what the facts give,
-each satker x jenis belanja x month's plan at its latest tgl_update, after RPD loads that add, update
+"""The RPD in force at the year's end kept at load time (schema 11, agg_rpd_berlaku rows in force
+through December) equals what the facts give, each satker x jenis belanja x month's plan at its
+latest tgl_update (the import refuses a date outside the fiscal year), after RPD loads that add, update
 and restate plans, after each is undone and in an "as loaded at" copy; and the overview's monthly
 curve, which reads it, shows the plan those facts give with a jenis belanja filter and a unit scope
 (none for a PPK scope)."""
@@ -32,7 +33,8 @@ def _in_force_from_facts(con) -> pd.DataFrame:
 
 
 def _stored(con) -> pd.DataFrame:
-    return con.sql("select * from agg_rpd_berlaku").df().sort_values(KEYS).reset_index(drop=True)
+    return con.sql("select thang, kdsatker, jenis_belanja, bulan, rpd from agg_rpd_berlaku "
+                   "where bulan_sd_akhir = 12").df().sort_values(KEYS).reset_index(drop=True)
 
 
 def _assert_in_force(db_path) -> pd.DataFrame:
@@ -121,17 +123,3 @@ def test_monthly_curve_shows_the_plan_in_force(warehouse, tmp_path):
     ppk_only = ringkasan.monthly_curve(engine, period, pd.DataFrame(columns=["jenis_belanja", "pagu"]),
                                        scope=Scope(ppks=((b.S1, "01"),)))
     assert ppk_only["rpd"].isna().all()
-
-
-def test_migration_fills_the_rpd_in_force_of_a_warehouse_loaded_before_it(warehouse):
-    expected = _assert_in_force(warehouse)
-    con = duckdb.connect(str(warehouse.resolve()))  # as schema 9 left it
-    applied = con.execute("select value from warehouse_info where key = 'migrasi'").fetchall()[0][0]
-    earlier = ",".join(n for n in applied.split(",") if int(n) < 12)
-    con.execute("drop table agg_rpd_berlaku; drop macro table rpd_berlaku_baru")
-    con.execute("update warehouse_info set value = '9' where key = 'schema_version'")
-    con.execute("update warehouse_info set value = ? where key = 'migrasi'", [earlier])
-    con.close()
-    db.engine(warehouse)  # opening migrates
-    pd.testing.assert_frame_equal(_assert_in_force(warehouse), expected, check_exact=True)
-    assert len(expected)

@@ -1,5 +1,5 @@
--- Rebuild the RPD in force (schema 12, agg_rpd_berlaku) for the satker an RPD load, an undo or an
--- "as loaded at" copy touched (relation staging_satker).
+-- Rebuild the RPD plan in force per as-of month (schema 11: agg_rpd_berlaku) for the satker an
+-- RPD load (or an undo, or a rewind) touched; runs before refresh_agg_ikpa_bulanan, which reads it.
 delete from agg_rpd_berlaku
 where exists (
     select 1 from staging_satker s
