@@ -13,7 +13,6 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monev import reports
 from monev.domain import status, targets
 from monev.domain.period import Period
 from monev.domain.targets import DEFAULT_TARGETS

@@ -2,7 +2,8 @@
 status band, the rupiah needed to reach the quarter's target, a monthly trend, and the same
 figures at the end of each quarter so far.
 
-Figures roll up from the same grain as reports.budget_summary (ringkasan_ppk), so they reconcile.
+Figures roll up from the same grain as reports.budget_summary (ringkasan_ppk, read here without its names:
+ringkasan_ppk_kode), so they reconcile.
 """
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from monev import reports
 from monev.domain import status, summary, targets
 from monev.domain.period import Period
 from monev.warehouse import query
