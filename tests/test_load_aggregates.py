@@ -269,3 +269,58 @@ def test_plan_in_force_and_ikpa_follow_the_facts_and_schema_9_after_loads_and_un
     for batch_id in reversed(loaded):
         batches.undo(warehouse, batch_id)
         _assert_plan_and_ikpa_follow_the_facts(warehouse)
+
+
+# The capaian RO aggregate (schema 10): a realization load remakes only the RO it touched, keeping
+# their pagu and reports (queries/load/refresh_agg_capaian_ro_realisasi.sql); the other loads and
+# undo rebuild the satker touched. Either way, row for row what a rebuild of every satker gives.
+def _capaian_ro(con) -> pd.DataFrame:
+    """One row per RO; its lists of 12 month-end figures as tuples of Python values (None where
+    there is none), so frames compare them exactly."""
+    relation = con.sql("select * from agg_capaian_ro order by thang, kdsatker, kdgiat, kdoutput, kdsoutput")
+    rows = [tuple(tuple(v) if isinstance(v, list) else v for v in row) for row in relation.fetchall()]
+    return pd.DataFrame(rows, columns=relation.columns)
+
+
+def _assert_capaian_ro_equals_rebuilt(db_path) -> pd.DataFrame:
+    db.dispose(db_path)
+    copy = db_path.with_name("rebuilt.duckdb")
+    copy.write_bytes(db_path.resolve().read_bytes())
+    con = duckdb.connect(str(copy))
+    try:
+        stored = _capaian_ro(con)
+        con.execute("create temp table staging_satker as select distinct thang, kdsatker from dim_satker")
+        con.execute("delete from agg_capaian_ro")
+        con.execute("insert into agg_capaian_ro select * from capaian_ro_baru()")
+        pd.testing.assert_frame_equal(stored, _capaian_ro(con), check_exact=True, obj="agg_capaian_ro")
+    finally:
+        con.close()
+        copy.unlink()
+    return stored
+
+
+def test_capaian_ro_aggregate_equals_a_rebuild_after_loads_and_undos(warehouse, tmp_path):
+    assert REFRESHES["realisasi"][-1] == "load/refresh_agg_capaian_ro_realisasi"
+    states = [_assert_capaian_ro_equals_rebuilt(warehouse)]
+    other_ro = b._line(b.S3, "027.05.DL", "6201", "QDB", "002", "573111", "01")  # no pagu: a new RO
+    only_realized = b._line(b.S1, "027.05.DL", "6201", "QDB", "001", "573111", "01")
+    loads = [("realisasi", [b._sp2d(L1, "2024-03-10", "CRO-1", 7_000_000),
+                            b._sp2d(other_ro, "2024-05-20", "CRO-2", 11_000_000)]),
+             ("realisasi", [b._sp2d(L2, "2024-08-01", "2406028", -3_000_000),   # moved to August
+                            b._sp2d(other_ro, "2024-07-01", "CRO-2", 2_000_000)]),  # and the new RO's
+             ("realisasi_bulanan", [b._wide(L5, [0] * 12)]),
+             # an RO with realization only, from a wide file; then zeroed: no RO of the year any more
+             ("realisasi_bulanan", [b._wide(only_realized, [0, 0, 5_000_000] + [0] * 9)]),
+             ("realisasi_bulanan", [b._wide(only_realized, [0] * 12)]),
+             ("capaian", [dict(thang=2024, bulan=9, kdsatker=b.S1, kdgiat="0123", kdoutput="EBA",
+                               kdsoutput="962", target_vol="12", real_vol="11", progres_fisik="91.5")]),
+             ("pagu", [b._pagu(L1, 1_700_000_000, 0, 2, "2024-08-15")])]
+    loaded = []
+    for n, (kind, rows) in enumerate(loads):
+        loaded.append(_load(warehouse, tmp_path / f"capaian{n}", kind, rows))
+        states.append(_assert_capaian_ro_equals_rebuilt(warehouse))
+        assert not states[-1].equals(states[-2]), kind
+    assert len(states[4]) == len(states[3]) + 1 and states[5].equals(states[3])  # the RO came and went
+    for batch_id, expected in zip(reversed(loaded), reversed(states[:-1])):
+        batches.undo(warehouse, batch_id)
+        pd.testing.assert_frame_equal(_assert_capaian_ro_equals_rebuilt(warehouse), expected, check_exact=True)
