@@ -105,7 +105,9 @@ def _money(text: pd.Series, column: str, problems: Problems) -> pd.Series:
     grouped = text.str.fullmatch(MONEY_GROUPED)
     plain = text.str.fullmatch(MONEY_PLAIN) & ~grouped
     whole = grouped | plain
-    fraction = text.str.fullmatch(MONEY_FRACTION) & ~whole
+    # the shapes below are looked for only in the cells that are not whole rupiah (in a good file,
+    # none): the case-insensitive 'Rp' test runs row by row in Python (0,35 s of CPU for a million)
+    fraction = _only(~whole, text, lambda t: t.str.fullmatch(MONEY_FRACTION))
     if fraction.any():  # the reason names the fraction; built only when there is one
         found = text.where(fraction, "").str.extract("^" + MONEY_FRACTION + "$")
         part = found["comma"].fillna(found["point"]).fillna("")
@@ -113,12 +115,12 @@ def _money(text: pd.Series, column: str, problems: Problems) -> pd.Series:
                      + " bukan nol; bulatkan ke rupiah")
     invalid = ~whole & ~fraction
     # the commonest wrong shapes get their own reason; the rest the general one
-    problems.add(invalid & text.str.fullmatch(SCIENTIFIC), column, text,
+    problems.add(_only(invalid, text, lambda t: t.str.fullmatch(SCIENTIFIC)), column, text,
                  "angka ditulis dalam notasi ilmiah (mis. 8,7E+08): digitnya bisa sudah terpotong; "
                  "simpan kolom sebagai angka tanpa desimal atau teks")
-    problems.add(invalid & text.str.contains(r"^-?\s*rp", case=False, regex=True), column, text,
+    problems.add(_only(invalid, text, lambda t: t.str.contains(r"^-?\s*rp", case=False, regex=True)), column, text,
                  "bukan angka rupiah: tulis angkanya saja, tanpa 'Rp' (contoh: 1.234.567)")
-    problems.add(invalid & text.str.fullmatch(ENGLISH_NUMBER), column, text,
+    problems.add(_only(invalid, text, lambda t: t.str.fullmatch(ENGLISH_NUMBER)), column, text,
                  "bukan angka rupiah: koma sebagai pemisah ribuan (format Inggris) tidak diterima; "
                  "tulis 1.234.567 atau 1234567")
     problems.add(invalid, column, text,
@@ -131,6 +133,14 @@ def _money(text: pd.Series, column: str, problems: Problems) -> pd.Series:
     if column in NON_NEGATIVE:
         problems.add(values < 0, column, text, "nilai tidak boleh negatif")
     return values
+
+
+def _only(rows: pd.Series, text: pd.Series, test: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """test(text) on the cells in rows, False elsewhere: a check worth making on a few cells only."""
+    result = pd.Series(False, index=text.index)
+    if rows.any():
+        result.loc[rows] = test(text[rows]).fillna(False).astype(bool)
+    return result
 
 
 def _int64(digits: pd.Series) -> pd.Series:
