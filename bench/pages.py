@@ -25,7 +25,10 @@ PAGE_DATA = {
     "ringkasan": [(ringkasan.overview, {})],
     "rincian": [(rincian.children, {"path": ()})],
     "kpa_ppk": [(kpa_ppk.table, {"grain_name": "satker"})],
-    "ikpa": [(ikpa_page.shown, {"lang": "id"})],
+    # the page fetches each group of tabs' data when one of them is open: the first visit (the
+    # months' tab, and every tab's satker) pays for "ikpa" only
+    "ikpa": [(ikpa_page.scores_shown, {"lang": "id"})],
+    "ikpa_proyeksi": [(ikpa_page.projection_shown, {"lang": "id"})],  # its tab and the attention tab
     "capaian": [(capaian.output_achievement, {})],
     "rpd": [(rpd.plan_vs_realization, {})],
     "wilayah": [(wilayah.per_provinsi, {"kewenangan": tuple(wilayah.DEFAULT_KEWENANGAN)})],

@@ -146,9 +146,9 @@ def test_absorption_and_revision_of_rows_are_the_values_as_of_each_month(seed):
     got = ikpa.absorption_of_rows(quarters, rows[ikpa.AS_OF].to_numpy(), rows["kdsatker"].to_numpy())
     np.testing.assert_array_equal(got, expected)
     assert np.isnan(got).any() and (~np.isnan(got)).sum() > 100
+    dates = pd.to_datetime("2024-01-01") + pd.to_timedelta(rng.integers(0, 365, 80), "D")
     revisions = pd.DataFrame({"kdsatker": rng.integers(0, 50, 80), "no_revisi": rng.integers(1, 4, 80),
-                              "tgl_revisi": pd.to_datetime("2024-01-01") + pd.to_timedelta(rng.integers(0, 365, 80), "D"),
-                              "kode_jenis": rng.choice(["201", "211", "999"], 80)})
+                              "tgl_revisi": dates, "kode_jenis": rng.choice(["201", "211", "999"], 80)})
     rules = Rules(Y, revision_max=int(seed % 2))
     np.testing.assert_array_equal(ikpa.revision_of_rows(revisions, rows, rules),
                                   ikpa.revision_as_of(revisions, rows, rules).to_numpy())

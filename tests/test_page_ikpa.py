@@ -248,7 +248,7 @@ def test_each_tabs_part_is_what_the_one_call_returns(tiny, bulan, lang, filters)
         for name in (expected if isinstance(expected, dict) else [None]):
             pd.testing.assert_frame_equal(got[name] if name else got, expected[name] if name else expected,
                                           check_exact=True)
-    assert fetched == ["scores_shown", "projection_shown", "attention_shown"]
+    assert fetched == ["scores_shown", "projection_shown"]
     assert not parts["perhatian"].empty
 
 

@@ -291,8 +291,9 @@ def _from_facts(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
     months = ikpa.deviation_months(query.run(engine, "ikpa_deviasi_bulanan", **params), pagu, None, rule, MONTHLY)
     deviation = ikpa.deviation(months, rule, MONTHLY)
     achievement = ikpa.output_achievement(query.run(engine, "ikpa_capaian_bulanan", **params), MONTHLY)
-    return (satker[[ikpa.AS_OF, "pagu"]], {"deviasi_halaman_iii": deviation["nilai"], "deviasi_rata": deviation["deviasi_rata"],
-            "capaian_output": achievement["nilai"]}, satker[NAMES], np.arange(len(satker)))
+    aligned = {"deviasi_halaman_iii": deviation["nilai"], "deviasi_rata": deviation["deviasi_rata"],
+               "capaian_output": achievement["nilai"]}
+    return satker[[ikpa.AS_OF, "pagu"]], aligned, satker[NAMES], np.arange(len(satker))
 
 
 def as_of(months: pd.DataFrame, bulan: int) -> pd.DataFrame:

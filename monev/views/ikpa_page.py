@@ -139,7 +139,7 @@ def shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
 # ---------------------------------------------------------------- the page's parts, one per group of tabs
 # The page builds only its open tab; each part below is what a group of tabs shows, cached on its
 # own (monev.ui.data.view), so a first visit (the months' tab) no longer pays for the projection,
-# the catch-up and the attention list, which only their own tabs show. Each part's frames are
+# the catch-up and the attention list, which only their own two tabs show. Each part's frames are
 # the same as shown()'s (tests/test_page_ikpa.py).
 
 def scores_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
@@ -153,29 +153,21 @@ def scores_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Fi
 
 def projection_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
                      lang: str = "id") -> dict:
-    """shown()'s 'proyeksi' and 'kejar' (the projection tab), for a selection with satker scored
-    (the page shows no tab without)."""
-    shared = projection_view.basis(engine, period, scope=scope, filters=filters)
-    if shared.grain.empty:
-        return {k: v for k, v in _empty().items() if k in ("proyeksi", "kejar")}
-    return _projected(shared, lang)
-
-
-def attention_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
-                    lang: str = "id") -> dict:
-    """shown()'s 'perhatian' (the attention tab), for a selection with satker scored."""
+    """shown()'s 'proyeksi', 'kejar' and 'perhatian': the projection and attention tabs, one part
+    as they share the projection's basis (fetched once for both), with the current scores the
+    attention list names (the last month's rows only, ikpa_view.current)."""
     with ThreadPoolExecutor(max_workers=1) as worker:  # as in shown(): the basis beside the scores
         pending = worker.submit(projection_view.basis, engine, period, scope=scope, filters=filters)
         rules = ikpa_view.rules(engine, period.tahun)
         scored = ikpa_view.current(engine, period, scope=scope, filters=filters, rule=rules)
         shared = pending.result()
     if scored.empty:
-        return {"perhatian": _empty()["perhatian"]}
-    return _attention(shared, scored, rules, lang)
+        return _empty()
+    return {**_projected(shared, lang), **_attention(shared, scored, rules, lang)}
 
 
 PARTS = {"sekarang": scores_shown, "bulanan": scores_shown, "proyeksi": projection_shown,
-         "kejar": projection_shown, "perhatian": attention_shown}
+         "kejar": projection_shown, "perhatian": projection_shown}
 
 
 class Parts(Mapping):
