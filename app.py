@@ -2,7 +2,6 @@
 navigation. The sign-in gate runs before any figure is drawn."""
 import streamlit as st
 
-from monev import reports
 from monev.ui import access, data, filters, guard, startup
 from monev.ui.texts import t
 
@@ -45,7 +44,7 @@ with guard.friendly_errors("galat_awal"):
         st.stop()
     engine = data.engine(path)
     # who is looking, before anything else is drawn; the menu holds only the pages of their role
-    viewer = access.gate(data.per_version(reports.is_sample, engine), [key for _, key, _ in PAGES + ADMIN_PAGES])
+    viewer = access.gate(data.version_of(engine).sample, [key for _, key, _ in PAGES + ADMIN_PAGES])
     navigation = st.navigation([
         st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
         for file, key, icon in PAGES + (ADMIN_PAGES if viewer.can_load() else [])

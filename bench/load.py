@@ -1,7 +1,7 @@
 """A room of viewers at once: N simultaneous browser sessions against `streamlit run app.py`.
 
     python -m bench.load --db PATH [--sessions 20] [--pages ringkasan,kpa_ppk] [--rounds 1]
-                         [--url http://127.0.0.1:PORT] [--client ws]
+                         [--url http://127.0.0.1:PORT] [--client ws [--navigate]]
 
 Starts the app on a loopback port (or uses --url, e.g. nginx in front of several processes), then
 N headless Chromium sessions (one browser, a context each: no shared cache or cookies, as N people)
@@ -15,6 +15,12 @@ With --client ws the viewers are bench.ws_client sessions (Streamlit's own webso
 browser): each page a new session by its link, signed in through the form, timed from the link's
 request to the page run's end; an exception or error box in any run is an error. It measures the
 server without 20 Chromiums taking its cores (bench.ws_check compares it with a browser).
+
+With --navigate (ws only) a session opens the first page by its link (a new session that signs
+in, as above) and then moves through the others by the menu in that same session, as a room that
+opened the shared link and then follows the meeting (st.navigation: a run with the page's script
+hash, no new session, no sign-in); each of those pages timed from the click to its run's end.
+Without it every page is a new session that signs in: the pessimistic case.
 
 Bounded: at most 60 sessions, each page load given up after --timeout seconds (an error), loopback
 only. The browser runs on the same machine as the server at the lowest CPU priority (nice 19):
@@ -114,6 +120,48 @@ async def _run(url: str, sessions: int, pages: list[str], rounds: int, timeout_s
     return results
 
 
+def _ws_error(run, exc: Exception | None = None) -> str | None:
+    if exc is not None:
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
+    error = "; ".join(run.problems)[:200] or None
+    return error or (None if run.status == "FINISHED_SUCCESSFULLY" else run.status)
+
+
+async def _ws_navigating(url: str, pages: list[str], rounds: int, timeout_s: float, start: asyncio.Event,
+                         results: list[dict]) -> None:
+    """One viewer through bench.ws_client who stays in the tab: the first page by its link (a new
+    session, signed in; timed like _ws_session), every later page from the menu of the same
+    session, timed from the click to the page run's end. A timeout or a broken connection ends
+    the session's round: that load and the round's later pages count as errors."""
+    from bench import ws_client
+    from bench.serve import PASSWORD, USER
+
+    await start.wait()
+    for _ in range(rounds):
+        done = 0
+        began = time.perf_counter()
+        try:
+            async with ws_client.Session(url, _link_path(pages[0]), "", timeout_s) as viewer:
+                await asyncio.wait_for(viewer.open(), timeout_s)
+                run = await asyncio.wait_for(viewer.sign_in(USER, PASSWORD), timeout_s)
+                for name in pages:
+                    if done:
+                        began = time.perf_counter()
+                        run = await asyncio.wait_for(viewer.navigate(_link_path(name)), timeout_s)
+                    took = time.perf_counter() - began
+                    results.append({"halaman": name, "detik": took, "galat": _ws_error(run), "server_s": took})
+                    done += 1
+        except Exception as exc:  # noqa: BLE001 - every failure is a counted error, never a crash of the room
+            took = time.perf_counter() - began
+            for name in pages[done:]:
+                results.append({"halaman": name, "detik": took, "galat": _ws_error(None, exc), "server_s": took})
+
+
+def _link_path(name: str) -> str:
+    """A page's url path in a link: the default page (ringkasan) is the app's root."""
+    return "" if name == "ringkasan" else name
+
+
 async def _ws_session(url: str, pages: list[str], rounds: int, timeout_s: float, start: asyncio.Event,
                       results: list[dict]) -> None:
     """One viewer through bench.ws_client: per page a new session opened by its link, signed in,
@@ -129,32 +177,40 @@ async def _ws_session(url: str, pages: list[str], rounds: int, timeout_s: float,
             error = None
             try:
                 got = await asyncio.wait_for(
-                    ws_client.visit(url, "" if name == "ringkasan" else name, "", USER, PASSWORD, timeout_s), timeout_s)
+                    ws_client.visit(url, _link_path(name), "", USER, PASSWORD, timeout_s), timeout_s)
                 error = "; ".join(got["problems"])[:200] or None
                 if not error and got["status"] != "FINISHED_SUCCESSFULLY":
                     error = got["status"]
             except Exception as exc:  # a timeout or a broken connection: an error of that load
-                error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
+                error = _ws_error(None, exc)
             took = time.perf_counter() - began
             results.append({"halaman": name, "detik": took, "galat": error, "server_s": took})
 
 
-async def _run_ws(url: str, sessions: int, pages: list[str], rounds: int, timeout_s: float) -> list[dict]:
+async def _run_ws(url: str, sessions: int, pages: list[str], rounds: int, timeout_s: float,
+                  navigate: bool = False) -> list[dict]:
     results: list[dict] = []
     start = asyncio.Event()
-    tasks = [asyncio.create_task(_ws_session(url, pages, rounds, timeout_s, start, results)) for _ in range(sessions)]
+    viewer = _ws_navigating if navigate else _ws_session
+    tasks = [asyncio.create_task(viewer(url, pages, rounds, timeout_s, start, results)) for _ in range(sessions)]
     await asyncio.sleep(0.2)
     start.set()
     await asyncio.gather(*tasks)
     return results
 
 
-def room(url: str, sessions: int, pages: list[str], rounds: int, timeout_s: float, client: str) -> list[dict]:
+def room(url: str, sessions: int, pages: list[str], rounds: int, timeout_s: float, client: str,
+         navigate: bool = False) -> list[dict]:
     """N viewers at once, through browsers or bench.ws_client; prints the CPU the viewers' side took
-    on this machine (with ws, this process: the cores it takes are not the server's)."""
-    run = _run_ws if client == "ws" else _run
+    on this machine (with ws, this process: the cores it takes are not the server's). navigate (ws
+    only): each viewer signs in once, on the first page's link, and opens the rest from the menu."""
+    if navigate and client != "ws":
+        raise ValueError("navigate: only with the ws client")
     before = os.times()
-    results = asyncio.run(run(url, sessions, pages, rounds, timeout_s))
+    if client == "ws":
+        results = asyncio.run(_run_ws(url, sessions, pages, rounds, timeout_s, navigate))
+    else:
+        results = asyncio.run(_run(url, sessions, pages, rounds, timeout_s))
     after = os.times()
     if client == "ws" and sessions > 1:
         print(f"CPU klien ws (proses ini): {after.user - before.user + after.system - before.system:.1f} s")
@@ -208,7 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client", choices=["browser", "ws"], default="browser",
                         help="ws: bench.ws_client, Streamlit's protocol without a browser (measures the server, "
                              "not N Chromiums on its cores)")
+    parser.add_argument("--navigate", action="store_true",
+                        help="(ws) sign in once on the first page's link, then open the others from the menu in "
+                             "the same session; without it every page is a new session that signs in")
     args = parser.parse_args(argv)
+    if args.navigate and args.client != "ws":
+        parser.error("--navigate: with --client ws")
     if not 1 <= args.sessions <= MAX_SESSIONS:
         parser.error(f"--sessions: 1 to {MAX_SESSIONS}")
     if (args.db is None) == (args.url is None):
@@ -222,10 +283,11 @@ def main(argv: list[str] | None = None) -> int:
             room(url, 1, pages, 1, max(args.timeout, 900), args.client)
         print(f"beban sebelum (loadavg 1/5/15 menit): {load_average()}")
         before, began = (cpu_seconds(pid) if pid else None), time.perf_counter()
-        results = room(url, args.sessions, pages, args.rounds, args.timeout, args.client)
+        results = room(url, args.sessions, pages, args.rounds, args.timeout, args.client, args.navigate)
         wall = time.perf_counter() - began
         cpu = f", server CPU {cpu_seconds(pid) - before:.1f} s" if pid else ""
-        print(f"{args.sessions} sesi ({args.client}) x {len(pages)} halaman x {args.rounds}: {wall:.1f} s{cpu}; "
+        mode = ", menu" if args.navigate else ""
+        print(f"{args.sessions} sesi ({args.client}{mode}) x {len(pages)} halaman x {args.rounds}: {wall:.1f} s{cpu}; "
               f"beban sesudah: {load_average()}")
         return results
 

@@ -1,7 +1,7 @@
 """The app as deployed for more viewers than one process serves: K `streamlit run` processes behind
 Debian's nginx with sticky sessions (deploy/nginx.conf), then the room of bench.load against it.
 
-    python -m bench.proxy --db PATH [--processes 2] [--sessions 20] [--pages ...] [--warm] [--client ws]
+    python -m bench.proxy --db PATH [--processes 2] [--sessions 20] [--pages ...] [--warm] [--client ws [--navigate]]
 
 Everything on loopback ports chosen free, nginx's files in a temporary directory; every process
 started here is stopped at the end. Prints bench.load's table and each process's CPU, which
@@ -41,7 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm", action="store_true", help="open every page once per process before")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--client", choices=["browser", "ws"], default="browser", help="as bench.load --client")
+    parser.add_argument("--navigate", action="store_true", help="as bench.load --navigate (ws)")
     args = parser.parse_args(argv)
+    if args.navigate and args.client != "ws":
+        parser.error("--navigate: with --client ws")
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         parser.error("nginx is not installed (apt-get install nginx)")
@@ -65,10 +68,12 @@ def main(argv: list[str] | None = None) -> int:
         before = [cpu_seconds(pid) for _, pid in servers]
         began = time.perf_counter()
         print(f"beban sebelum (loadavg): {load.load_average()}")
-        results = load.room(f"http://127.0.0.1:{listen}", args.sessions, pages, 1, args.timeout, args.client)
+        results = load.room(f"http://127.0.0.1:{listen}", args.sessions, pages, 1, args.timeout, args.client,
+                            args.navigate)
         wall = time.perf_counter() - began
         spent = [cpu_seconds(pid) - b for (_, pid), b in zip(servers, before)]
-    print(f"{args.sessions} sesi ({args.client}) x {len(pages)} halaman lewat nginx ke {args.processes} proses: "
+    mode = ", menu" if args.navigate else ""
+    print(f"{args.sessions} sesi ({args.client}{mode}) x {len(pages)} halaman lewat nginx ke {args.processes} proses: "
           f"{wall:.1f} s; CPU per proses " + ", ".join(f"{s:.1f} s" for s in spent)
           + f"; beban sesudah: {load.load_average()}")
     rows = load.summary(results, pages)

@@ -1,7 +1,7 @@
 """Server CPU per cached page visit: what one viewer opening a page costs the server once the
 page's data is in Streamlit's cache.
 
-    python -m bench.visits --db PATH [--repeat N] [--pages ringkasan,ikpa] [--client ws]
+    python -m bench.visits --db PATH [--repeat N] [--pages ringkasan,ikpa] [--client ws [--navigate]]
 
 Runs `streamlit run app.py` on a loopback port; per page one warm-up visit fills the cache, then
 N visits, each a fresh Streamlit session (a new tab: a new viewer opening a shared link; the
@@ -9,6 +9,10 @@ browser's cache of the app's static files is kept unless --cold), are timed by t
 process's CPU (user + system, /proc) from the request until the page is drawn. A visit includes
 the sign-in a configured warehouse asks for in every new session (local account, argon2id: about
 0,05 s of it). Median and max per page. Targets (issue 13): <= 0,25 s at kemensos scale, <= 0,5 s nationally.
+
+--navigate (with --client ws): one session signs in once, then opens the pages from the menu,
+round after round; each page's run is timed by the server's CPU from the click to its end. What a
+viewer who stays in the tab costs per page: the page's own run, no sign-in.
 """
 from __future__ import annotations
 
@@ -93,6 +97,41 @@ def ws_visit_costs(db_path: Path, pages: list[str], repeat: int, log: Path | Non
     return rows
 
 
+def ws_menu_costs(db_path: Path, pages: list[str], repeat: int, log: Path | None = None) -> list[dict]:
+    """Server CPU per page opened from the menu by one signed-in session (bench.ws_client's
+    navigate): a first round fills the cache, then `repeat` rounds through `pages` are timed."""
+    import asyncio
+
+    from bench import ws_client
+    from bench.serve import PASSWORD, USER
+
+    costs: dict[str, list[float]] = {name: [] for name in pages}
+    walls: dict[str, list[float]] = {name: [] for name in pages}
+    errors: dict[str, str | None] = dict.fromkeys(pages)
+    path = {name: "" if name == "ringkasan" else name for name in pages}
+
+    async def rounds(url: str, pid: int) -> None:
+        async with ws_client.Session(url, path[pages[0]], "", 900) as viewer:
+            await viewer.open()
+            await viewer.sign_in(USER, PASSWORD)
+            for attempt in range(repeat + 1):  # the first fills the cache
+                for name in pages:
+                    await asyncio.sleep(0.2)  # the previous run's last messages settle out
+                    before = cpu_seconds(pid)
+                    run = await viewer.navigate(path[name])
+                    await asyncio.sleep(0.1)
+                    if run.problems or run.status != "FINISHED_SUCCESSFULLY":
+                        errors[name] = errors[name] or ("; ".join(run.problems) or run.status)[:200]
+                    if attempt:
+                        costs[name].append(cpu_seconds(pid) - before)
+                        walls[name].append(run.seconds)
+
+    with streamlit_server(db_path, log) as (url, pid):
+        asyncio.run(rounds(url, pid))
+    return [{"halaman": name, "cpu_median_s": statistics.median(costs[name]), "cpu_max_s": max(costs[name]),
+             "dinding_median_s": statistics.median(walls[name]), "galat": errors[name]} for name in pages]
+
+
 def table_text(rows: list[dict], target_s: float | None) -> str:
     lines = [f"{'halaman':12} {'CPU median s':>13} {'CPU maks s':>11} {'waktu median s':>15}  target"]
     split = any("halaman_s" in row for row in rows)
@@ -122,9 +161,16 @@ def main(argv: list[str] | None = None) -> int:
                              "fetched again each time, as by a first-time viewer")
     parser.add_argument("--client", choices=["browser", "ws"], default="browser",
                         help="ws: bench.ws_client instead of Chromium, with the sign-in's CPU apart from the page's")
+    parser.add_argument("--navigate", action="store_true",
+                        help="(ws) one session signed in once, the pages opened from its menu: a page run's CPU "
+                             "without the sign-in")
     args = parser.parse_args(argv)
+    if args.navigate and args.client != "ws":
+        parser.error("--navigate: with --client ws")
     pages = args.pages.split(",") if args.pages else PAGES
-    if args.client == "ws":
+    if args.navigate:
+        rows = ws_menu_costs(args.db, pages, args.repeat, args.log)
+    elif args.client == "ws":
         rows = ws_visit_costs(args.db, pages, args.repeat, args.log)
     else:
         rows = visit_costs(args.db, pages, args.repeat, args.log, args.cold)

@@ -9,7 +9,13 @@ What a browser tab does, and this client does the same way:
    by label, and a second run is asked with their widget states (the values typed, the button's
    trigger), as the frontend sends a submitted form;
 3. the app signs in and reruns itself (st.rerun): the run ends "early for rerun", the page's run
-   follows, and the client waits for its `script_finished`.
+   follows, and the client waits for its `script_finished`;
+4. (navigate) a click in the menu (st.navigation): a run of the same session asked with the
+   chosen page's script hash, as the server listed it in its `navigation` message, the query
+   string cleared and the widget states of the last run's widgets sent, as the frontend does on a
+   change of page (the server drops the state of every widget the request does not name: the
+   sidebar's filters would be lost). No new session, no new sign-in: what a viewer who stays in
+   the tab costs the server per page.
 
 Every run is returned with its elements (by delta path, as the frontend keeps them) and the
 problems a user would see: an Exception element (a traceback) or an error box (st.error, which is
@@ -19,6 +25,7 @@ how the app reports a failure with its code).
         form = await viewer.open()
         page = await viewer.sign_in(USER, PASSWORD)
         page.problems  # [] when the page is whole
+        next_page = await viewer.navigate("ikpa")  # through the menu, same session
 """
 from __future__ import annotations
 
@@ -85,6 +92,8 @@ class Session:
         self.stream = f"{scheme}://{parts.netloc}{self.base}/_stcore/stream"
         self.path, self.query, self.timeout, self.on_finished = path, query, timeout, on_finished
         self.page_script_hash = ""
+        self.menu: dict[str, str] = {}  # url path ('' for the default page) -> page script hash
+        self.widgets: dict[str, WidgetState] = {}  # widget id -> its value as the frontend holds it
         self.last: Run | None = None
         self._socket = None
 
@@ -142,7 +151,21 @@ class Session:
         run = await asyncio.wait_for(self._until_finished(), self.timeout)
         run.seconds = time.perf_counter() - start
         self.last = run
+        self._hold_widget_values(run)
         return run
+
+    def _hold_widget_values(self, run: Run) -> None:
+        """The frontend's widget values after `run`: a value the server set (set_value) replaces the
+        held one, a widget seen for the first time starts at its default, others keep theirs."""
+        for element in run.elements.values():
+            state = _widget_state(element)
+            if state is not None and (state.id not in self.widgets or _server_set(element)):
+                self.widgets[state.id] = state
+
+    def widget_states(self) -> list[WidgetState]:
+        """The states the frontend sends with a rerun: those of the widgets the last run drew."""
+        drawn = {_widget_id(e) for e in self.last.elements.values()} if self.last else set()
+        return [state for wid, state in self.widgets.items() if wid in drawn]
 
     async def _until_finished(self) -> Run:
         run = Run()
@@ -156,6 +179,9 @@ class Session:
                 self.page_script_hash = msg.new_session.page_script_hash or self.page_script_hash
             elif kind == "navigation":
                 self.page_script_hash = msg.navigation.page_script_hash or self.page_script_hash
+                self.menu = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
+            elif kind == "page_info_changed":  # the app wrote st.query_params: the frontend's URL follows
+                self.query = msg.page_info_changed.query_string
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 run.elements[tuple(msg.metadata.delta_path)] = element
@@ -170,6 +196,16 @@ class Session:
                     return run
             elif kind == "ref_hash":  # a message the client said it had cached: never asked for
                 raise ProtocolError("pesan rujukan cache tanpa permintaan")
+
+    async def navigate(self, path: str) -> Run:
+        """Open the page at url path `path` ('' for the default page) from the menu of the last run,
+        as a click on its link: the frontend asks for a run with that page's script hash and
+        clears the query string (the app keeps its filters in the session and writes them back)."""
+        if path not in self.menu:
+            raise ProtocolError(f"halaman {path!r} tidak ada di menu: {sorted(self.menu)}")
+        self.path, self.query = path, ""
+        self.page_script_hash = self.menu[path]
+        return await self.rerun(self.widget_states())
 
     async def sign_in(self, user: str, password: str, labels=SIGN_IN_LABELS) -> Run:
         """Fill the sign-in form of the last run and submit it; the page's run is returned."""
@@ -186,6 +222,47 @@ class Session:
                   WidgetState(id=inputs[password_label], string_value=password),
                   WidgetState(id=buttons[button_label], trigger_value=True)]
         return await self.rerun(states)
+
+
+# the widget kinds the app draws that keep a value, and the WidgetState field each sends it in
+VALUE_FIELDS = {"selectbox": "string_value", "radio": "string_value", "multiselect": "string_array_value",
+                "checkbox": "bool_value", "text_input": "string_value", "number_input": "double_value"}
+
+
+def _widget_id(element) -> str | None:
+    kind = element.WhichOneof("type")
+    return getattr(element, kind).id if kind in VALUE_FIELDS else None
+
+
+def _server_set(element) -> bool:
+    return getattr(element, element.WhichOneof("type")).set_value
+
+
+def _widget_state(element) -> WidgetState | None:
+    """The value a frontend holds for a widget element: the server's when it set one, else the
+    default (an option's label for choices, as the frontend sends them); None for elements that
+    are not such widgets, or a choice with nothing chosen."""
+    kind = element.WhichOneof("type")
+    if kind not in VALUE_FIELDS:
+        return None
+    widget = getattr(element, kind)
+    state = WidgetState(id=widget.id)
+    if kind in ("selectbox", "radio"):
+        if widget.set_value and widget.HasField("raw_value"):
+            state.string_value = widget.raw_value
+        elif widget.HasField("default") and widget.default < len(widget.options):
+            state.string_value = widget.options[widget.default]
+        else:
+            return None
+    elif kind == "multiselect":
+        chosen = list(widget.raw_values) if widget.set_value else [widget.options[i] for i in widget.default]
+        state.string_array_value.data.extend(chosen)
+    elif kind == "text_input":
+        state.string_value = widget.value if widget.set_value and widget.HasField("value") else widget.default
+    else:  # checkbox (and toggle), number_input
+        value = widget.value if widget.set_value and widget.HasField("value") else widget.default
+        setattr(state, VALUE_FIELDS[kind], value)
+    return state
 
 
 def _problem(element) -> str | None:

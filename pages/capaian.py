@@ -47,7 +47,8 @@ else:
     title = t("capaian_judul_kuadran", level=level_name, **when)
     # nationally 476.000 RO: a chart of every one is megabytes nobody can read; the largest by pagu
     plotted = points.nlargest(CHART_POINTS, "pagu", keep="first") if len(points) > CHART_POINTS else points
-    st.plotly_chart(charts.quadrant(plotted, level, title, lang()), width="stretch", key="capaian-kuadran")
+    st.plotly_chart(data.figure(charts.quadrant, ctx, ("kuadran", level, CHART_POINTS), plotted, level=level,
+                                title=title, lang=lang()), width="stretch", key="capaian-kuadran")
     if len(plotted) < len(points):
         st.caption(t("capaian_grafik_terbesar", tampil=fmt.format_decimal(len(plotted), lang(), "#,##0"),
                      jumlah=fmt.format_decimal(len(points), lang(), "#,##0")))

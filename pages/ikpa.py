@@ -39,9 +39,9 @@ def show(frame, name, key):
 
 st.title(t("ikpa"))
 st.caption(t("ikpa_subjudul", **when))
-# one call for every table but the trace: the scores, the projection and the budget grain they
-# share are computed once (ikpa_page.shown)
-shown = data.view(ikpa_page.shown, ctx, lang=L)
+# shown[...]: each group of tabs' data fetched (and cached) when the open tab first reads it, so
+# the first tab does not pay for the projection and the attention list (ikpa_page.Parts)
+shown = ikpa_page.Parts(lambda part: data.view(part, ctx, lang=L))
 now = shown["sekarang"]
 if now["satker"].empty:
     st.info(t("no_data"))
@@ -54,8 +54,8 @@ def _monthly():
     months = shown["bulanan"]
     measure = st.selectbox(t("ikpa_ukuran"), ["nilai", *charts.INDICATORS], key="ikpa_ukuran",
                            format_func=lambda k: charts.indicator_label(k, L))
-    st.plotly_chart(charts.score_lines(months, measure, t("ikpa_judul_bulanan", ukuran=charts.indicator_label(
-        measure, L), **when), L), key="ikpa_garis")
+    st.plotly_chart(data.figure(charts.score_lines, ctx, ("bulanan",), months, measure=measure, lang=L, title=t(
+        "ikpa_judul_bulanan", ukuran=charts.indicator_label(measure, L), **when)), key="ikpa_garis")
     download.download_button(months[["bulan", "kdunit", "nmunit", measure]], f"ikpa_{measure}_per_bulan_{stamp}",
                              sample=ctx.sample, key="ikpa_garis_unduh")
     st.subheader(t("ikpa_judul_tabel_bulanan", **when))
@@ -93,7 +93,8 @@ def _projection():
                      key="ikpa_tingkat_proyeksi")
     figures = shown["proyeksi"][level]
     title = t("ikpa_judul_proyeksi", tingkat=levels[level].lower(), **when)
-    st.plotly_chart(charts.projection_bars(figures, title, L), key="ikpa_proyeksi_grafik")
+    st.plotly_chart(data.figure(charts.projection_bars, ctx, ("proyeksi", level), figures, title=title, lang=L),
+                    key="ikpa_proyeksi_grafik")
     st.caption(t("ikpa_catatan_proyeksi"))
     show(figures, f"ikpa_proyeksi_{level}", "ikpa_proyeksi")
     st.subheader(t("ikpa_judul_kejar", tw=tw, **when))

@@ -109,9 +109,10 @@ _table(rows[keys].merge(quarters, on=keys, how="left"), "kpa_triwulan", tw)
 _download(kept[keys].merge(quarters, on=keys, how="left"), f"kpa_ppk_triwulan_{grain}_{stamp}", "kpa_triwulan")
 # the rows of the table above (grain, behind-only) at each quarter's end, counted per status
 counts = data.derived(_spread, ctx, (grain, only_behind), figures["triwulan_panjang"], frame[keys], keys)
-st.plotly_chart(charts_kpa_ppk.status_bars(
-    counts, t("kpa_judul_sebaran", tingkat=grains[grain], tahun=period.tahun, bulan=bulan), lang(), _bands(),
-    {"jumlah": t("kpa_jumlah"), "pagu": t("pagu"), "realisasi": t("realisasi"), "triwulan": t("kpa_triwulan")}),
+st.plotly_chart(data.figure(
+    charts_kpa_ppk.status_bars, ctx, ("sebaran", grain, only_behind), counts,
+    title=t("kpa_judul_sebaran", tingkat=grains[grain], tahun=period.tahun, bulan=bulan), lang=lang(), labels=_bands(),
+    texts={"jumlah": t("kpa_jumlah"), "pagu": t("pagu"), "realisasi": t("realisasi"), "triwulan": t("kpa_triwulan")}),
     key="kpa_sebaran")
 download.download_button(_shown(counts), f"kpa_ppk_sebaran_{grain}_{stamp}", sample=ctx.sample, key="kpa_sebaran_unduh")
 follow_ups.on_kpa_ppk(ctx, satker if grain == "satker" else None)  # the Rakor's commitments in view

@@ -60,7 +60,7 @@ for number, upload in enumerate(uploads or []):
             st.rerun()  # data_version moved: every cached view is recomputed
 
 st.subheader(t("muat_riwayat"))
-history = views.history(engine)
+history = data.per_version(views.history, engine)  # kept per version: a load or undo is a new one
 if history.empty:
     st.info(t("muat_riwayat_kosong"))
 else:

@@ -65,9 +65,10 @@ for col, key, value in zip(cols, ["pagu", "blokir", "realisasi", "rincian_sisa"]
 cols[4].metric(t("persen"), fmt.percent(node["persen"], lang()))
 
 tingkat = t(f"rincian_tingkat_{level}")
-st.plotly_chart(charts_rincian.treemap(
-    frame, t("rincian_judul_treemap", tingkat=tingkat, tahun=period.tahun, bulan=bulan), lang(),
-    {"pagu": t("pagu"), "realisasi": t("realisasi"), "persen": t("persen")}), key="rincian_treemap")
+st.plotly_chart(data.figure(
+    charts_rincian.treemap, ctx, ("treemap", tuple(path)), frame,
+    title=t("rincian_judul_treemap", tingkat=tingkat, tahun=period.tahun, bulan=bulan), lang=lang(),
+    labels={"pagu": t("pagu"), "realisasi": t("realisasi"), "persen": t("persen")}), key="rincian_treemap")
 
 st.subheader(t("rincian_judul_tabel", tingkat=tingkat, tahun=period.tahun, bulan=bulan))
 deepest = level == rincian.LEVELS[-1]

@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from monev.i18n import format as fmt
+from monev.i18n import texts
 from monev.i18n.texts import JENIS_BELANJA
 from monev.ui import charts, data
 from monev.ui.download import download_button
-from monev.ui.texts import label, lang, t
+from monev.ui.texts import lang, t
 from monev.views import ringkasan
 
 
@@ -21,6 +22,16 @@ def headline(row, lg: str) -> None:
                    fmt.percent(row.target_persen, lg))
     needed = None if pd.isna(row.kebutuhan) else int(row.kebutuhan)
     cols[5].metric(t("ringkasan_kekurangan"), fmt.rupiah_short(needed, lg), help=fmt.rupiah(needed, lg))
+
+
+def by_unit(per_unit, title: str, lg: str):
+    units = per_unit.assign(nama=lambda f: f.kdunit + " " + f.nmunit.fillna(""))
+    return charts.realization_vs_target(units, label="nama", lang=lg, title=title)
+
+
+def by_kind(per_jenis, title: str, lg: str):
+    kinds = per_jenis.assign(nama=lambda f: f.jenis_belanja.map(lambda c: texts.label(JENIS_BELANJA, c, lg)))
+    return charts.realization_vs_target(kinds, label="nama", lang=lg, title=title)
 
 
 ctx = data.context()
@@ -40,20 +51,18 @@ if len(rows) > 1:
         headline(rows[1], lg)
 download_button(heads, "ringkasan_angka", sample=ctx.sample)
 
-st.plotly_chart(charts.cumulative_curve(view["kurva"], title=t("ringkasan_judul_kurva", **asof), lang=lg),
-                key="kurva")
+st.plotly_chart(data.figure(charts.cumulative_curve, ctx, ("kurva",), view["kurva"],
+                            title=t("ringkasan_judul_kurva", **asof), lang=lg), key="kurva")
 download_button(view["kurva"], "ringkasan_kurva", sample=ctx.sample)
 
 left, right = st.columns(2)
 with left:
-    units = view["per_unit"].assign(nama=lambda f: f.kdunit + " " + f.nmunit.fillna(""))
-    st.plotly_chart(charts.realization_vs_target(units, label="nama", lang=lg,
-                                                 title=t("ringkasan_judul_unit", **asof)), key="per_unit")
+    st.plotly_chart(data.figure(by_unit, ctx, ("per_unit",), view["per_unit"], title=t("ringkasan_judul_unit", **asof),
+                                lg=lg), key="per_unit")
     download_button(view["per_unit"], "ringkasan_per_unit", sample=ctx.sample)
 with right:
-    kinds = view["per_jenis_belanja"].assign(nama=lambda f: f.jenis_belanja.map(lambda c: label(JENIS_BELANJA, c)))
-    st.plotly_chart(charts.realization_vs_target(kinds, label="nama", lang=lg,
-                                                 title=t("ringkasan_judul_jenis", **asof)), key="per_jenis")
+    st.plotly_chart(data.figure(by_kind, ctx, ("per_jenis",), view["per_jenis_belanja"],
+                                title=t("ringkasan_judul_jenis", **asof), lg=lg), key="per_jenis")
     download_button(view["per_jenis_belanja"], "ringkasan_per_jenis_belanja", sample=ctx.sample)
 
 st.subheader(t("ringkasan_judul_tertinggal", **asof))

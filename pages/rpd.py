@@ -33,14 +33,15 @@ cols[3].metric(t("rpd_bulan_toleransi"), f"{score['bulan_dalam_toleransi']} / {s
 st.caption(t("rpd_catatan"))
 
 left, right = st.columns(2)
-left.plotly_chart(charts.monthly(per_bulan, t("rpd_judul_bulanan", **when), lang()), width="stretch",
-                  key="rpd-bulanan")
-right.plotly_chart(charts.cumulative(per_bulan, t("rpd_judul_kumulatif", **when), lang()), width="stretch",
+left.plotly_chart(data.figure(charts.monthly, ctx, ("bulanan",), per_bulan, title=t("rpd_judul_bulanan", **when),
+                              lang=lang()), width="stretch", key="rpd-bulanan")
+right.plotly_chart(data.figure(charts.cumulative, ctx, ("kumulatif",), per_bulan,
+                               title=t("rpd_judul_kumulatif", **when), lang=lang()), width="stretch",
                    key="rpd-kumulatif")
 download.download_button(per_bulan, "rpd_per_bulan", sample=ctx.sample, key="unduh-rpd-per-bulan")
 
-st.plotly_chart(charts.deviation(table, per_bulan, t("rpd_judul_deviasi", **when), lang()), width="stretch",
-                key="rpd-deviasi")
+st.plotly_chart(data.figure(charts.deviation, ctx, ("deviasi",), table, per_bulan,
+                            title=t("rpd_judul_deviasi", **when), lang=lang()), width="stretch", key="rpd-deviasi")
 st.subheader(t("rpd_judul_tabel", **when))
 st.dataframe(charts.display_table(table, lang()), hide_index=True, width="stretch")
 download.download_button(table, "rpd_per_jenis_belanja", sample=ctx.sample, key="unduh-rpd-tabel")

@@ -33,14 +33,15 @@ asof = dict(rentang=f"{first}–{period.tahun}" if first < period.tahun else str
             akhir=period.tahun, bulan=fmt.month_name(period.bulan, lg))
 st.subheader(t("tren_subjudul", **asof))
 
-st.plotly_chart(charts_tren.yearly_totals(totals.assign(year_label=year_label(totals, lg)),
-                                          title=t("tren_judul_total", **asof), lang=lg), key="tren_total")
+st.plotly_chart(data.figure(charts_tren.yearly_totals, ctx, ("total",),
+                            totals.assign(year_label=year_label(totals, lg)), title=t("tren_judul_total", **asof),
+                            lang=lg), key="tren_total")
 download_button(totals, "tren_per_tahun", sample=ctx.sample, key="unduh-tren-total")
 
 units = yearly["per_unit"]
 units = units.assign(year_label=year_label(units, lg), unit=(units.kdunit + " " + units.nmunit).str.strip())
-st.plotly_chart(charts_tren.yearly_breakdown(units, category="unit", title=t("tren_judul_unit", **asof), lang=lg),
-                key="tren_unit")
+st.plotly_chart(data.figure(charts_tren.yearly_breakdown, ctx, ("unit",), units, category="unit",
+                            title=t("tren_judul_unit", **asof), lang=lg), key="tren_unit")
 st.caption(t("tren_catatan_unit"))
 if ctx.selection.filters.units:
     st.caption(t("tren_catatan_filter_unit"))
@@ -56,11 +57,11 @@ download_button(yearly["per_unit"], "tren_per_unit", sample=ctx.sample, key="und
 
 kinds = yearly["per_jenis_belanja"]
 kinds = kinds.assign(year_label=year_label(kinds, lg), jenis=kinds.jenis_belanja.map(lambda c: label(JENIS_BELANJA, c)))
-st.plotly_chart(charts_tren.yearly_breakdown(kinds, category="jenis", title=t("tren_judul_jenis", **asof), lang=lg),
-                key="tren_jenis")
+st.plotly_chart(data.figure(charts_tren.yearly_breakdown, ctx, ("jenis",), kinds, category="jenis",
+                            title=t("tren_judul_jenis", **asof), lang=lg), key="tren_jenis")
 download_button(yearly["per_jenis_belanja"], "tren_per_jenis_belanja", sample=ctx.sample, key="unduh-tren-jenis")
 
-st.plotly_chart(charts_tren.monthly_curves(curves, selected_year=period.tahun, title=t("tren_judul_kurva", **asof),
-                                           lang=lg), key="tren_kurva")
+st.plotly_chart(data.figure(charts_tren.monthly_curves, ctx, ("kurva",), curves, selected_year=period.tahun,
+                            title=t("tren_judul_kurva", **asof), lang=lg), key="tren_kurva")
 st.caption(t("tren_catatan_kurva"))
 download_button(curves, "tren_kurva_bulanan", sample=ctx.sample, key="unduh-tren-kurva")

@@ -39,8 +39,9 @@ st.caption(t("wilayah_total", n=len(frame), pagu=fmt.rupiah(sums["pagu"], lg),
 drawn = charts_wilayah.map_frame(frame, period.tahun)
 on_map, beside = st.columns([3, 2])
 with on_map:
-    st.plotly_chart(charts_wilayah.choropleth(drawn, title=t("wilayah_judul_peta", **asof), lang=lg), key="peta",
-                    config=charts_wilayah.PLOTLY_CONFIG)
+    st.plotly_chart(data.figure(charts_wilayah.choropleth, ctx, ("peta", kewenangan), drawn,
+                                title=t("wilayah_judul_peta", **asof), lang=lg),
+                    key="peta", config=charts_wilayah.PLOTLY_CONFIG)
     st.caption(t("wilayah_catatan_peta"))
     shared = sorted(set(drawn.loc[drawn["jumlah_bentuk"] > 1, "kdlokasi"]))
     if shared:

@@ -71,14 +71,19 @@ def test_english_labels_of_the_form(shared_warehouse, app_db, monkeypatch):
 
 def test_the_sample_without_accounts_opens_as_a_labelled_demo(shared_warehouse, app_db, monkeypatch):
     from monev import reports
+    from monev.ui import data
 
     monkeypatch.setattr(reports, "is_sample", lambda engine: True)
-    at = _fresh(monkeypatch, shared_warehouse).run()
-    assert not at.exception and at.metric
-    assert any("Mode demo" in w.value for w in at.sidebar.warning)
-    users.add(app_db, "siti", "admin", password_hash=passwords.hash_password("sandi-rahasia-siti"))
-    at.run()  # the first account ends the demo, also for a session already open
-    assert not at.metric and [w.label for w in at.text_input] == ["Nama pengguna", "Kata sandi"]
+    data._version.clear()  # the version's facts, sample marker included, are kept per version file
+    try:
+        at = _fresh(monkeypatch, shared_warehouse).run()
+        assert not at.exception and at.metric
+        assert any("Mode demo" in w.value for w in at.sidebar.warning)
+        users.add(app_db, "siti", "admin", password_hash=passwords.hash_password("sandi-rahasia-siti"))
+        at.run()  # the first account ends the demo, also for a session already open
+        assert not at.metric and [w.label for w in at.text_input] == ["Nama pengguna", "Kata sandi"]
+    finally:
+        data._version.clear()  # the other tests' warehouse is no sample
 
 
 @pytest.mark.parametrize("viewer, scope, shown", [

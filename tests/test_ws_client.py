@@ -4,6 +4,7 @@ wrong (a traceback, an error box) rather than a page."""
 from __future__ import annotations
 
 import asyncio
+import json
 import subprocess
 import sys
 
@@ -52,6 +53,36 @@ def test_signs_in_and_gets_the_page_of_the_link(server):
     # the link's filter reached the page: the unit chosen in the sidebar's multiselect
     units = [e.multiselect for e in page.of_type("multiselect") if e.multiselect.label == TEXTS["unit"][0]]
     assert units and [v.split()[0] for v in units[0].raw_values] == ["05"]
+
+
+def test_navigates_from_the_menu_in_the_same_session(server):
+    """--navigate's path: signed in once on the link, then pages from the menu, each its own page
+    (its heading), without a new sign-in, the session's filter kept."""
+    async def room_member():
+        async with ws_client.Session(server, "kpa_ppk", "unit=05") as viewer:
+            await viewer.open()
+            first = await viewer.sign_in(USER, PASSWORD)
+            hashes = [viewer.page_script_hash]
+            runs = []
+            for path in ("ikpa", "", "rpd"):
+                runs.append(await viewer.navigate(path))
+                hashes.append(viewer.page_script_hash)
+            with pytest.raises(ws_client.ProtocolError):
+                await viewer.navigate("tidak_ada")
+            return first, runs, hashes
+
+    first, runs, hashes = asyncio.run(room_member())
+    assert [e.heading.body for e in first.of_type("heading")][0] == TEXTS["kpa_ppk"][0]
+    titles = [[e.heading.body for e in run.of_type("heading")][0] for run in runs]
+    assert titles == [TEXTS["ikpa"][0], TEXTS["app_title"][0], TEXTS["rpd"][0]]
+    assert len(set(hashes)) == 4  # four pages, each run by its own script
+    for run in runs:
+        assert run.problems == [] and run.status == "FINISHED_SUCCESSFULLY"
+        labels = {e.text_input.label for e in run.of_type("text_input")}
+        assert TEXTS["akses_nama"][0] not in labels  # no sign-in form: the same signed-in session
+    # the unit the link chose stays chosen in the session: Ringkasan's realization per unit has it only
+    bars = [json.loads(e.plotly_chart.spec)["data"][0].get("x") for e in runs[1].of_type("plotly_chart")]
+    assert [[x.split()[0] for x in xs] for xs in bars if xs and str(xs[0])[:1] == "0"] == [["05"]]
 
 
 def test_the_form_of_a_new_session_comes_first(server):
@@ -112,3 +143,10 @@ def test_a_room_through_bench_load(server):
     assert [r["galat"] for r in results] == [None] * 6
     rows = load.summary(results, ["kpa_ppk", "ikpa"])
     assert [row["galat"] for row in rows] == [0, 0] and all(row["server_p95_s"] > 0 for row in rows)
+
+
+def test_a_room_moving_through_the_menu(server):
+    """bench.load --client ws --navigate: one sign-in per session, then the menu; every page counted."""
+    results = load.room(server, 2, ["ringkasan", "kpa_ppk", "ikpa"], 1, 300, "ws", navigate=True)
+    assert sorted(r["halaman"] for r in results) == ["ikpa"] * 2 + ["kpa_ppk"] * 2 + ["ringkasan"] * 2
+    assert [r["galat"] for r in results] == [None] * 6

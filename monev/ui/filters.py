@@ -17,7 +17,6 @@ from monev.i18n import format as fmt
 from monev.i18n.texts import JENIS_BELANJA, KEWENANGAN
 from monev.ui import data
 from monev.ui.texts import label, lang, t
-from monev.warehouse import batches
 from monev.warehouse.query import Filters, Scope
 
 URL_KEYS = {"unit": "unit", "kewenangan": "kew", "jenis_belanja": "jb", "lokasi": "prov"}
@@ -71,10 +70,9 @@ def as_loaded_at(engine, *, scope: Scope) -> dict | None:
     (batch_id, file_name, loaded_at). Kept in the URL as `batch`. A viewer who does not see every
     satker is shown each batch's kind of data instead of its file name, which may name a satker
     (the figures as loaded then are within the scope like every other)."""
-    history = data.per_version(batches.history, engine)
-    if not scope.everything:
-        history = history.assign(file_name=history["kind"])
-    rows = {int(r.batch_id): r for r in history.itertuples(index=False)}
+    history = data.version_of(engine).batches
+    # (file name, loaded at) by batch; the kind of data in place of a file name for a partial scope
+    rows = {batch: (name if scope.everything else kind, at) for batch, name, kind, at in history}
     offered = [None, *list(rows)[:BATCH_CHOICES]]
     raw = st.query_params.get("batch")
     wanted = int(raw) if raw is not None and raw.isdigit() and int(raw) in rows else None
@@ -86,14 +84,13 @@ def as_loaded_at(engine, *, scope: Scope) -> dict | None:
         t("per_batch"), offered, key=_keyed("f_batch", offered, wanted), help=t("per_batch_bantuan"),
         # the widget shows its placeholder, not format_func(None), while None is chosen
         placeholder=t("per_batch_terkini"),
-        format_func=lambda b: t("per_batch_terkini") if b is None else
-        f"{b} · {rows[b].file_name} · {str(rows[b].loaded_at)[:16]}")
+        format_func=lambda b: t("per_batch_terkini") if b is None else f"{b} · {rows[b][0]} · {rows[b][1]}")
     if chosen is None:
         st.query_params.pop("batch", None)
         return None
     st.query_params["batch"] = str(chosen)
-    row = rows[chosen]
-    return {"batch_id": chosen, "file_name": row.file_name, "loaded_at": str(row.loaded_at)[:16]}
+    file_name, loaded_at = rows[chosen]
+    return {"batch_id": chosen, "file_name": file_name, "loaded_at": loaded_at}
 
 
 def sidebar(engine, *, scope: Scope) -> Selection | None:
@@ -101,27 +98,23 @@ def sidebar(engine, *, scope: Scope) -> Selection | None:
     year (within the scope) yet."""
     language = lang()
     with st.sidebar:
-        years = [int(y) for y in data.scoped_query(engine, "tahun_anggaran", scope=scope)["thang"]]
+        years = list(data.years(engine, scope=scope))
         if not years:
             return None
         tahun = st.selectbox(t("tahun"), years, key=_keyed("f_tahun", years, _int_from_url("tahun", years, years[0])))
-        latest = data.scoped_query(engine, "data_terakhir", scope=scope, tahun=tahun)["bulan_terakhir"].iloc[0]
-        latest = int(latest) if latest == latest and latest is not None else 12
+        offered = data.offered(engine, scope=scope, tahun=tahun)
+        latest = offered.latest_month or 12
         months = list(range(1, 13))
         bulan = st.selectbox(t("sampai"), months, key=_keyed("f_sampai", months, _int_from_url("sampai", months,
                                                                                                latest)),
                              format_func=lambda m: fmt.month_name(m, language))
-        options = data.scoped_query(engine, "pilihan_filter", scope=scope, tahun=tahun)
-        names = {(r.jenis, r.kode): r.nama for r in options.itertuples()}
+        units, places = dict(offered.choices["unit"]), dict(offered.choices["lokasi"])
         chosen = {}
         for field, allowed, show in (
-            ("unit", options.loc[options.jenis == "unit", "kode"].tolist(),
-             lambda c: f"{c} {names.get(('unit', c), '')}"),
-            ("kewenangan", options.loc[options.jenis == "kewenangan", "kode"].tolist(),
-             lambda c: label(KEWENANGAN, c)),
+            ("unit", list(units), lambda c: f"{c} {units.get(c, '')}"),
+            ("kewenangan", [code for code, _ in offered.choices["kewenangan"]], lambda c: label(KEWENANGAN, c)),
             ("jenis_belanja", list(JENIS_BELANJA), lambda c: label(JENIS_BELANJA, c)),
-            ("lokasi", options.loc[options.jenis == "lokasi", "kode"].tolist(),
-             lambda c: f"{c} {names.get(('lokasi', c), '')}"),
+            ("lokasi", list(places), lambda c: f"{c} {places.get(c, '')}"),
         ):
             key = _keyed(f"f_{field}", allowed, _from_url(URL_KEYS[field], allowed, scope))
             chosen[field] = st.multiselect(t(field), allowed, key=key, format_func=show, placeholder=t("semua"))

@@ -8,6 +8,8 @@ orders every row by the numbers themselves, and the Excel download keeps them as
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -23,13 +25,35 @@ def formatted(frame: pd.DataFrame, lang: str, config: dict | None = None, money=
     `config` maps columns to labels (or column configs, or None to hide them); the written columns
     become right-aligned text columns under their label, as numbers stand."""
     config = dict(config or {})
-    writers = [(money, fmt.amounts), (percent, fmt.percents), (scores, fmt.scores)]
+    writers = ([(money, _amounts), (percent, _percents), (scores, _scores)] if len(frame) <= FEW_ROWS else
+               [(money, fmt.amounts), (percent, fmt.percents), (scores, fmt.scores)])
     columns = {c: write(frame[c], lang) for names, write in writers for c in names if c in frame}
     for c in columns:
         label = config.get(c, c)
         if isinstance(label, str):
             config[c] = st.column_config.TextColumn(label, alignment="right")
     return frame.assign(**columns), config
+
+
+# A screenful of rows (a page of paged(): 25 to 100) is written value by value: the whole-column
+# writers cost about 1 ms a column whatever its length (Arrow and numpy set-up), ten times the
+# per-value path on 25 rows; a page run wrote some ten such columns per table. Both write the same
+# text (fmt.percents is percent() of each value, fmt.amounts rupiah() without 'Rp ', a dash where
+# missing or infinite): tests/test_tables_format.py holds them equal.
+FEW_ROWS = 60
+
+
+def _amounts(column: pd.Series, lang: str) -> pd.Series:
+    return pd.Series([fmt.MISSING if fmt.is_missing(v) or not math.isfinite(v) else fmt.format_decimal(int(v), lang)
+                      for v in column], index=column.index, dtype="str")
+
+
+def _percents(column: pd.Series, lang: str) -> pd.Series:
+    return pd.Series([fmt.percent(v, lang) for v in column], index=column.index, dtype="str")
+
+
+def _scores(column: pd.Series, lang: str) -> pd.Series:
+    return pd.Series([fmt.percent(v, lang).removesuffix("%") for v in column], index=column.index, dtype="str")
 
 
 def paged(frame: pd.DataFrame, key: str, search: list[str], sort: dict[str, str],
