@@ -14,9 +14,19 @@ with s as (
     select * from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                   :f_kewenangan, :f_lokasi)
 ),
--- the RO's pagu and realization: macros of queries/schema/008_langkah_bersama.sql
-p as (select * from pagu_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)),
-r as (select * from realisasi_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)),
+-- Without a jenis belanja filter and for whole satker, the RO are read from agg_capaian_ro
+-- (schema 10) at the month's end, as in capaian_tingkat.sql; otherwise from the lines. Each
+-- branch is guarded by capaian_dari_agregat or its opposite (bound parameters: the branch not
+-- taken reads nothing).
+-- From the lines: the RO's pagu and realization (macros of queries/schema/008_langkah_bersama.sql)
+p as (
+    select * from pagu_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)
+    where not capaian_dari_agregat(:f_jenis_belanja, :scope_ppk)
+),
+r as (
+    select * from realisasi_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)
+    where not capaian_dari_agregat(:f_jenis_belanja, :scope_ppk)
+),
 c as (
     select kdsatker, kdgiat, kdoutput, kdsoutput, max(bulan) as bulan_capaian,
            arg_max(target_vol, bulan)::double as target_vol,
@@ -25,32 +35,56 @@ c as (
     from fact_capaian
     where thang = :tahun and bulan <= month(CAST(:sampai AS DATE))
       and satker_utuh(:scope_ppk)  -- reports are per satker RO: none for a scope of PPK only
+      and not capaian_dari_agregat(:f_jenis_belanja, :scope_ppk)
     group by kdsatker, kdgiat, kdoutput, kdsoutput
 ),
-ro as (
+kunci as (
     select kdsatker, kdgiat, kdoutput, kdsoutput from p
     union
     select kdsatker, kdgiat, kdoutput, kdsoutput from r
     union
     select kdsatker, kdgiat, kdoutput, kdsoutput from c
     where len(CAST(:f_jenis_belanja AS VARCHAR[])) = 0
+),
+ro_garis as (
+    select kunci.kdsatker, kunci.kdgiat, kunci.kdoutput, kunci.kdsoutput,
+           coalesce(p.kdprogram, r.kdprogram) as kdprogram, p.pagu, r.realisasi,
+           c.bulan_capaian, c.target_vol, c.real_vol, c.progres_fisik
+    from kunci
+    left join p on p.kdsatker = kunci.kdsatker and p.kdgiat = kunci.kdgiat and p.kdoutput = kunci.kdoutput
+         and p.kdsoutput = kunci.kdsoutput
+    left join r on r.kdsatker = kunci.kdsatker and r.kdgiat = kunci.kdgiat and r.kdoutput = kunci.kdoutput
+         and r.kdsoutput = kunci.kdsoutput
+    left join c on c.kdsatker = kunci.kdsatker and c.kdgiat = kunci.kdgiat and c.kdoutput = kunci.kdoutput
+         and c.kdsoutput = kunci.kdsoutput
+),
+-- From the aggregate: its lists hold the figures at each month's end, element m at month m's
+ro_agregat as (
+    select * from (
+        select kdsatker, kdgiat, kdoutput, kdsoutput,
+               case when pagu[bulan] is not null then kdprogram_pagu else kdprogram_realisasi end as kdprogram,
+               pagu[bulan] as pagu, realisasi[bulan] as realisasi, bulan_capaian[bulan] as bulan_capaian,
+               target_vol[bulan] as target_vol, real_vol[bulan] as real_vol, progres_fisik[bulan] as progres_fisik
+        from agg_capaian_ro, (select month(CAST(:sampai AS DATE)) as bulan)
+        where thang = :tahun
+          and capaian_dari_agregat(:f_jenis_belanja, :scope_ppk) and satker_utuh(:scope_ppk)
+    )
+    where pagu is not null or realisasi is not null or bulan_capaian is not null
+),
+ro as (
+    select * from ro_garis
+    union all
+    select * from ro_agregat
 )
 select s.kdunit, s.nmunit, s.kdsatker, s.nmsatker,
-       coalesce(k.kdprogram, p.kdprogram, r.kdprogram) as kdprogram, g.nmprogram,
+       coalesce(k.kdprogram, ro.kdprogram) as kdprogram, g.nmprogram,
        ro.kdgiat, k.nmgiat, ro.kdoutput, ro.kdsoutput, d.nmro, d.satuan,
-       coalesce(p.pagu, 0)::bigint as pagu, coalesce(r.realisasi, 0)::bigint as realisasi,
-       c.bulan_capaian, c.target_vol, c.real_vol, c.progres_fisik
+       coalesce(ro.pagu, 0)::bigint as pagu, coalesce(ro.realisasi, 0)::bigint as realisasi,
+       ro.bulan_capaian, ro.target_vol, ro.real_vol, ro.progres_fisik
 from ro
 join s on s.kdsatker = ro.kdsatker
-left join p on p.kdsatker = ro.kdsatker and p.kdgiat = ro.kdgiat and p.kdoutput = ro.kdoutput
-     and p.kdsoutput = ro.kdsoutput
-left join r on r.kdsatker = ro.kdsatker and r.kdgiat = ro.kdgiat and r.kdoutput = ro.kdoutput
-     and r.kdsoutput = ro.kdsoutput
-left join c on c.kdsatker = ro.kdsatker and c.kdgiat = ro.kdgiat and c.kdoutput = ro.kdoutput
-     and c.kdsoutput = ro.kdsoutput
 left join dim_kegiatan k on k.thang = s.thang and k.kdgiat = ro.kdgiat
-left join dim_program g on g.thang = s.thang
-     and g.kdprogram = coalesce(k.kdprogram, p.kdprogram, r.kdprogram)
+left join dim_program g on g.thang = s.thang and g.kdprogram = coalesce(k.kdprogram, ro.kdprogram)
 left join dim_ro d on d.thang = s.thang and d.kdgiat = ro.kdgiat and d.kdoutput = ro.kdoutput
      and d.kdsoutput = ro.kdsoutput
 order by s.kdunit, s.kdsatker, ro.kdgiat, ro.kdoutput, ro.kdsoutput;

@@ -3,10 +3,10 @@
 -- realization and latest report) to kegiatan, program, unit and the whole selection, as sums
 -- that monev.domain.capaian finishes: a national warehouse has about 476.000 RO, too many to
 -- fetch for a roll-up. The RO come from agg_capaian_ro (schema 10) unless a jenis belanja is
--- chosen or the scope is of PPK only (1,8-2,1 s of CPU nationally from the lines, 0,1-0,3 s
--- from the aggregate: docs/benchmarks.md). Geometric means (PMK 22/2021) travel as the sum of ln(ratio) over the
--- positive ratios, their count and whether one is zero; a unit's needs its programs', hence the
--- level unit_program.
+-- chosen or the scope is of PPK only (1,8-2,1 s of CPU nationally from the lines, 0,2-0,4 s
+-- from the aggregate: docs/benchmarks.md). Geometric means (PMK 22/2021) travel as the sum of
+-- ln(ratio) over the positive ratios, their count and whether one is zero; a unit's needs its
+-- programs', hence the level unit_program.
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all);
 --         :f_jenis_belanja as in capaian_ro.sql
 -- returns: tingkat ('kegiatan' | 'program' | 'unit' | 'unit_program' | 'total'), kdunit, nmunit,

@@ -1,5 +1,5 @@
 """The capaian page's RO aggregate (schema 10, agg_capaian_ro) gives queries/capaian_tingkat.sql
-the same figures as the budget lines it replaces: the query's branch reading the aggregate
+and capaian_ro.sql the same figures as the budget lines it replaces: the query's branch reading the aggregate
 (no jenis belanja filter, whole satker) against its branch reading the lines, forced in a copy of
 the warehouse by turning the switch macro capaian_dari_agregat off, at several months, under
 scopes and filters, and after loads of every kind that feeds it and their undos. Rupiah and
@@ -21,6 +21,7 @@ import builders as b
 from builders import L1, L2, L4, L6, S1, S2, S3
 
 MONTHS = (2, 5, 9, 12)
+RO_MONTHS = (5, 12)  # the RO table (capaian_ro.sql), read the same two ways
 # the selections whose RO come from the aggregate, and (last two) those that still read the lines
 CASES = [(EVERYTHING, NO_FILTER), (Scope(units=("05",)), NO_FILTER), (Scope(satkers=(S1,)), NO_FILTER),
          (EVERYTHING, Filters(units=("01",))), (EVERYTHING, Filters(satkers=(S2, S3))),
@@ -44,9 +45,13 @@ def _copy(db_path, target, *statements):
 def _results(path) -> dict[tuple, pd.DataFrame]:
     engine = sa.create_engine(f"duckdb:///{path}", connect_args={"read_only": True})
     try:
-        return {(bulan, n): query.run(engine, "capaian_tingkat", scope=scope, filters=filters,
-                                      tahun=b.THANG, sampai=Period(b.THANG, bulan).sampai)
-                for bulan in MONTHS for n, (scope, filters) in enumerate(CASES)}
+        levels = {(bulan, n): query.run(engine, "capaian_tingkat", scope=scope, filters=filters,
+                                        tahun=b.THANG, sampai=Period(b.THANG, bulan).sampai)
+                  for bulan in MONTHS for n, (scope, filters) in enumerate(CASES)}
+        per_ro = {("ro", bulan, n): query.run(engine, "capaian_ro", scope=scope, filters=filters,
+                                              tahun=b.THANG, sampai=Period(b.THANG, bulan).sampai)
+                  for bulan in RO_MONTHS for n, (scope, filters) in enumerate(CASES)}
+        return {**levels, **per_ro}
     finally:
         engine.dispose()
 
@@ -106,7 +111,7 @@ def test_the_aggregate_branch_equals_the_lines_branch_after_loads_and_undos(ware
     for n, (kind, rows) in enumerate(LOADS):
         loaded.append(_load(warehouse, tmp_path / f"muat{n}", kind, rows))
         after = _assert_branches_agree(warehouse, tmp_path)
-        changed = [key for key in after if key[1] == 0 and not after[key].equals(before[key])]
+        changed = [key for key in after if key[-1] == 0 and not after[key].equals(before[key])]
         assert changed, f"load {n} ({kind}) changed nothing the page shows: the test would not see it"
         before = after
     for batch_id in reversed(loaded):
@@ -117,13 +122,15 @@ def test_the_aggregate_branch_equals_the_lines_branch_after_loads_and_undos(ware
 def test_without_filter_the_page_reads_the_aggregate_and_with_one_the_lines(warehouse, tmp_path):
     emptied = _results(_copy(warehouse, tmp_path / "kosong.duckdb", "delete from agg_capaian_ro"))
     full = _results(_copy(warehouse, tmp_path / "penuh.duckdb"))
-    for (bulan, n), frame in emptied.items():
-        scope, filters = CASES[n]
-        total = frame[frame["tingkat"] == "total"].iloc[0]
+    for key, frame in emptied.items():
+        scope, filters = CASES[key[-1]]
         if filters.jenis_belanja or scope.ppks:  # the lines: the aggregate is not read
-            _assert_same(frame, full[(bulan, n)], (bulan, n))
+            _assert_same(frame, full[key], key)
+        elif key[0] == "ro":
+            assert frame.empty, key
         else:
-            assert total["jumlah_ro"] == 0 and total["pagu"] == 0, (bulan, n)
+            total = frame[frame["tingkat"] == "total"].iloc[0]
+            assert total["jumlah_ro"] == 0 and total["pagu"] == 0, key
     assert full[(12, 0)].query("tingkat == 'total'")["jumlah_ro"].iloc[0] > 0
 
 

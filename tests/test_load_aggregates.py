@@ -271,9 +271,11 @@ def test_plan_in_force_and_ikpa_follow_the_facts_and_schema_9_after_loads_and_un
         _assert_plan_and_ikpa_follow_the_facts(warehouse)
 
 
-# The capaian RO aggregate (schema 10): a realization load remakes only the RO it touched, keeping
-# their pagu and reports (queries/load/refresh_agg_capaian_ro_realisasi.sql); the other loads and
-# undo rebuild the satker touched. Either way, row for row what a rebuild of every satker gives.
+# The capaian RO aggregate (schema 10): a realization load adds its change to the RO it touched,
+# keeping their pagu and reports (queries/load/refresh_agg_capaian_ro_realisasi.sql); a capaian
+# load remakes the reports of the satker touched (refresh_agg_capaian_ro_laporan.sql); the other
+# loads and undo rebuild the satker touched. Either way, row for row what a rebuild of every
+# satker gives.
 def _capaian_ro(con) -> pd.DataFrame:
     """One row per RO; its lists of 12 month-end figures as tuples of Python values (None where
     there is none), so frames compare them exactly."""
@@ -301,6 +303,7 @@ def _assert_capaian_ro_equals_rebuilt(db_path) -> pd.DataFrame:
 
 def test_capaian_ro_aggregate_equals_a_rebuild_after_loads_and_undos(warehouse, tmp_path):
     assert REFRESHES["realisasi"][-1] == "load/refresh_agg_capaian_ro_realisasi"
+    assert REFRESHES["capaian"][-1] == "load/refresh_agg_capaian_ro_laporan"
     states = [_assert_capaian_ro_equals_rebuilt(warehouse)]
     other_ro = b._line(b.S3, "027.05.DL", "6201", "QDB", "002", "573111", "01")  # no pagu: a new RO
     only_realized = b._line(b.S1, "027.05.DL", "6201", "QDB", "001", "573111", "01")
@@ -312,8 +315,11 @@ def test_capaian_ro_aggregate_equals_a_rebuild_after_loads_and_undos(warehouse, 
              # an RO with realization only, from a wide file; then zeroed: no RO of the year any more
              ("realisasi_bulanan", [b._wide(only_realized, [0, 0, 5_000_000] + [0] * 9)]),
              ("realisasi_bulanan", [b._wide(only_realized, [0] * 12)]),
+             # a later report of a reported RO, and one on an RO with nothing else: a new RO
              ("capaian", [dict(thang=2024, bulan=9, kdsatker=b.S1, kdgiat="0123", kdoutput="EBA",
-                               kdsoutput="962", target_vol="12", real_vol="11", progres_fisik="91.5")]),
+                               kdsoutput="962", target_vol="12", real_vol="11", progres_fisik="91.5"),
+                          dict(thang=2024, bulan=4, kdsatker=b.S1, kdgiat="6201", kdoutput="QDB",
+                               kdsoutput="002", target_vol="3", real_vol="1", progres_fisik="20")]),
              ("pagu", [b._pagu(L1, 1_700_000_000, 0, 2, "2024-08-15")])]
     loaded = []
     for n, (kind, rows) in enumerate(loads):
@@ -321,6 +327,7 @@ def test_capaian_ro_aggregate_equals_a_rebuild_after_loads_and_undos(warehouse, 
         states.append(_assert_capaian_ro_equals_rebuilt(warehouse))
         assert not states[-1].equals(states[-2]), kind
     assert len(states[4]) == len(states[3]) + 1 and states[5].equals(states[3])  # the RO came and went
+    assert len(states[6]) == len(states[5]) + 1  # the RO with a report only
     for batch_id, expected in zip(reversed(loaded), reversed(states[:-1])):
         batches.undo(warehouse, batch_id)
         pd.testing.assert_frame_equal(_assert_capaian_ro_equals_rebuilt(warehouse), expected, check_exact=True)

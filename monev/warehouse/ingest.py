@@ -49,10 +49,11 @@ REFRESHES = {
     "capaian": ["load/refresh_agg_ikpa_capaian"],
 }
 # The capaian page's RO aggregate (schema 10), after the realization aggregate it reads: a
-# realisasi or realisasi_bulanan load keeps the pagu and reports it holds.
+# realisasi or realisasi_bulanan load keeps the pagu and reports it holds, a capaian load the
+# pagu and realization.
 _CAPAIAN_RO = {"pagu": "load/refresh_agg_capaian_ro", "realisasi": "load/refresh_agg_capaian_ro_realisasi",
                "realisasi_bulanan": "load/refresh_agg_capaian_ro_realisasi",
-               "realisasi_kumulatif": "load/refresh_agg_capaian_ro", "capaian": "load/refresh_agg_capaian_ro"}
+               "realisasi_kumulatif": "load/refresh_agg_capaian_ro", "capaian": "load/refresh_agg_capaian_ro_laporan"}
 for _kind, _script in _CAPAIAN_RO.items():
     REFRESHES[_kind] = [*REFRESHES[_kind], _script]
 

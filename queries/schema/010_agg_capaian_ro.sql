@@ -2,11 +2,12 @@
 -- 476.000 RO up to kegiatan, program, unit and total; finding each RO's pagu in force, its
 -- realization to date and its latest report from the lines took 1,8-2,1 s of CPU nationally,
 -- the roll-up itself 0,1 s. So each RO's figures are kept per month's end, as the page reads
--- them without a jenis belanja filter and for whole satker (queries/capaian_tingkat_ro.sql);
--- with a filter or a PPK-only scope it still reads the lines (queries/capaian_tingkat.sql).
--- Rebuilt inside each load for the satker it touched (queries/load/refresh_agg_capaian_ro.sql);
--- a realization load keeps the pagu and reports it holds (refresh_agg_capaian_ro_realisasi.sql).
--- This migration fills it for warehouses loaded before it.
+-- them without a jenis belanja filter and for whole satker; with a filter or a PPK-only scope the
+-- page still reads the lines (both branches: queries/capaian_tingkat.sql). Kept inside each load:
+-- a realization load adds its change to the RO it touched (refresh_agg_capaian_ro_realisasi.sql),
+-- a capaian load remakes the reports of the satker it touched (refresh_agg_capaian_ro_laporan.sql),
+-- other loads and undo rebuild the satker touched (refresh_agg_capaian_ro.sql). This migration
+-- fills it for warehouses loaded before it.
 
 -- One row per RO (kdsatker, kdgiat, kdoutput, kdsoutput) with a budget line, realization or a
 -- capaian report in the year; its figures at each month's end as lists of 12 (element m: at the
