@@ -33,29 +33,23 @@ ALREADY = "sudah_dimuat"
 REJECTED = "ditolak"
 READY = "siap"  # check_file: valid, not loaded yet
 LINE_WITHOUT_PPK = [c for c in formats.LINE if c != "kdppk"]
-# Aggregates brought up to date, for what a load touched, in the load's own transaction. A
-# realization load changes no pagu: the realization aggregate takes the batch's lines as a delta,
-# the summary aggregate keeps the pagu in force it holds (schema 9; docs/benchmarks.md, session 6).
+# Aggregates brought up to date, for what a load touched, in the load's own transaction, each
+# after the aggregates it reads. A realization load changes no pagu: the realization aggregate
+# takes the batch's lines as a delta, the summary aggregate keeps the pagu in force it holds
+# (schema 9), and the capaian RO aggregate keeps its pagu and reports (schema 10); a capaian load
+# keeps that aggregate's pagu and realization. The plan in force per as-of month (schema 11)
+# changes with RPD loads only.
 _REALIZATION_REFRESH = ["load/refresh_agg_realisasi_tambah", "load/refresh_agg_ringkasan_realisasi",
-                        "load/refresh_agg_ikpa_bulanan"]
+                        "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_capaian_ro_realisasi"]
 REFRESHES = {
-    "pagu": ["load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan"],
+    "pagu": ["load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_capaian_ro"],
     "realisasi": _REALIZATION_REFRESH,
     "realisasi_bulanan": _REALIZATION_REFRESH,
     "realisasi_kumulatif": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan",
-                            "load/refresh_agg_ikpa_bulanan"],
-    # the plan in force per as-of month (schema 11) changes with RPD loads only
+                            "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_capaian_ro"],
     "rpd": ["load/refresh_agg_rpd_berlaku", "load/refresh_agg_ikpa_bulanan"],
-    "capaian": ["load/refresh_agg_ikpa_capaian"],
+    "capaian": ["load/refresh_agg_ikpa_capaian", "load/refresh_agg_capaian_ro_laporan"],
 }
-# The capaian page's RO aggregate (schema 10), after the realization aggregate it reads: a
-# realisasi or realisasi_bulanan load keeps the pagu and reports it holds, a capaian load the
-# pagu and realization.
-_CAPAIAN_RO = {"pagu": "load/refresh_agg_capaian_ro", "realisasi": "load/refresh_agg_capaian_ro_realisasi",
-               "realisasi_bulanan": "load/refresh_agg_capaian_ro_realisasi",
-               "realisasi_kumulatif": "load/refresh_agg_capaian_ro", "capaian": "load/refresh_agg_capaian_ro_laporan"}
-for _kind, _script in _CAPAIAN_RO.items():
-    REFRESHES[_kind] = [*REFRESHES[_kind], _script]
 
 
 @dataclass
