@@ -39,9 +39,9 @@ def show(frame, name, key):
 
 st.title(t("ikpa"))
 st.caption(t("ikpa_subjudul", **when))
-# one call for every table but the trace: the scores, the projection and the budget grain they
-# share are computed once (ikpa_page.shown)
-shown = data.view(ikpa_page.shown, ctx, lang=L)
+# shown[...]: each group of tabs' data fetched (and cached) when the open tab first reads it, so
+# the first tab does not pay for the projection and the attention list (ikpa_page.Parts)
+shown = ikpa_page.Parts(lambda part: data.view(part, ctx, lang=L))
 now = shown["sekarang"]
 if now["satker"].empty:
     st.info(t("no_data"))

@@ -2,7 +2,9 @@
 -- Output achievement rolled up from the RO of queries/capaian_ro.sql (the same RO, pagu,
 -- realization and latest report) to kegiatan, program, unit and the whole selection, as sums
 -- that monev.domain.capaian finishes: a national warehouse has about 476.000 RO, too many to
--- fetch for a roll-up. Geometric means (PMK 22/2021) travel as the sum of ln(ratio) over the
+-- fetch for a roll-up. The RO come from agg_capaian_ro (schema 10) unless a jenis belanja is
+-- chosen or the scope is of PPK only (1,8-2,1 s of CPU nationally from the lines, 0,1-0,3 s
+-- from the aggregate: docs/benchmarks.md). Geometric means (PMK 22/2021) travel as the sum of ln(ratio) over the
 -- positive ratios, their count and whether one is zero; a unit's needs its programs', hence the
 -- level unit_program.
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all);
@@ -18,9 +20,19 @@ with s as (
     select * from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker,
                                   :f_kewenangan, :f_lokasi)
 ),
--- the RO's pagu and realization: macros of queries/schema/008_langkah_bersama.sql
-p as (select * from pagu_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)),
-r as (select * from realisasi_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)),
+-- Without a jenis belanja filter and for whole satker, the RO are read from agg_capaian_ro
+-- (schema 10) at the month's end; otherwise they are found from the lines. Each branch is guarded
+-- by capaian_dari_agregat (schema 10) or its opposite: on bound parameters, so the branch not
+-- taken reads nothing (0,05 s nationally).
+-- From the lines: the RO's pagu and realization (macros of queries/schema/008_langkah_bersama.sql)
+p as (
+    select * from pagu_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)
+    where not capaian_dari_agregat(:f_jenis_belanja, :scope_ppk)
+),
+r as (
+    select * from realisasi_ro(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)
+    where not capaian_dari_agregat(:f_jenis_belanja, :scope_ppk)
+),
 c as (
     -- the ratio is capped at 1 and missing without a positive target (monev.domain.capaian.ratio)
     select kdsatker, kdgiat, kdoutput, kdsoutput, laporan.progres_fisik,
@@ -33,16 +45,39 @@ c as (
         from fact_capaian
         where thang = :tahun and bulan <= month(CAST(:sampai AS DATE))
           and satker_utuh(:scope_ppk)  -- reports are per satker RO: none for a scope of PPK only
+          and not capaian_dari_agregat(:f_jenis_belanja, :scope_ppk)
         group by kdsatker, kdgiat, kdoutput, kdsoutput
     )
 ),
-ro as (
+ro_garis as (
     select kdsatker, kdgiat, kdoutput, kdsoutput, coalesce(p.kdprogram, r.kdprogram) as kdprogram,
            coalesce(p.pagu, 0) as pagu, coalesce(r.realisasi, 0) as realisasi, c.progres_fisik, c.rasio
     from p full join r using (kdsatker, kdgiat, kdoutput, kdsoutput)
     full join c using (kdsatker, kdgiat, kdoutput, kdsoutput)
     -- with a jenis belanja chosen, only RO that hold such budget lines (capaian has none)
     where len(CAST(:f_jenis_belanja AS VARCHAR[])) = 0 or p.pagu is not null or r.realisasi is not null
+),
+-- From the aggregate: the same RO with the same figures, kept by each load (schema 10); its
+-- lists hold the figures at each month's end, element m at month m's
+ro_agregat as (
+    select kdsatker, kdgiat, kdoutput, kdsoutput, kdprogram, coalesce(pagu, 0) as pagu,
+           coalesce(realisasi, 0) as realisasi, progres_fisik,
+           case when target_vol > 0 then least(real_vol / target_vol, 1.0) end as rasio
+    from (
+        select kdsatker, kdgiat, kdoutput, kdsoutput,
+               case when pagu[bulan] is not null then kdprogram_pagu else kdprogram_realisasi end as kdprogram,
+               pagu[bulan] as pagu, realisasi[bulan] as realisasi, bulan_capaian[bulan] as bulan_capaian,
+               target_vol[bulan] as target_vol, real_vol[bulan] as real_vol, progres_fisik[bulan] as progres_fisik
+        from agg_capaian_ro, (select month(CAST(:sampai AS DATE)) as bulan)
+        where thang = :tahun
+          and capaian_dari_agregat(:f_jenis_belanja, :scope_ppk) and satker_utuh(:scope_ppk)
+    )
+    where pagu is not null or realisasi is not null or bulan_capaian is not null
+),
+ro as (
+    select * from ro_garis
+    union all
+    select * from ro_agregat
 ),
 -- every level is a sum of these few thousand rows
 giat as (

@@ -1,7 +1,8 @@
 -- kurva_bulanan.sql
 -- Month by month for the selection: realization up to the end of :sampai and the RPD plan
 -- (Halaman III DIPA) of the whole year, for the cumulative curve on the overview page.
--- RPD is per satker x jenis belanja x month; each month takes its latest tgl_update.
+-- RPD is per satker x jenis belanja x month; each month takes its latest tgl_update: the plan in
+-- force at the year's end (agg_rpd_berlaku, schema 11; the import refuses dates outside the year).
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all)
 -- returns: bulan (1-12), realisasi, rpd (BIGINT rupiah of that month alone, not cumulative)
 with s as (
@@ -26,17 +27,14 @@ r as (
     select bulan, (kumulatif - coalesce(lag(kumulatif) over (order by bulan), 0))::bigint as realisasi
     from r_kumulatif
 ),
-rpd_terakhir as (
-    select kdsatker, jenis_belanja, bulan, arg_max(rpd, tgl_update) as rpd
-    from fact_rpd
-    where thang = :tahun and allowed(:f_jenis_belanja, jenis_belanja)
-      and satker_utuh(:scope_ppk)  -- the plan is per satker: none for a scope of PPK only
-    group by all
-),
 p as (
+    -- the RPD in force at the year's end per satker x jenis belanja x month, kept at load time
+    -- (schema 11) rather than found over every fact_rpd row on each visit
     select x.bulan, sum(x.rpd)::bigint as rpd
-    from rpd_terakhir x
+    from agg_rpd_berlaku x
     join s on s.kdsatker = x.kdsatker
+    where x.thang = :tahun and x.bulan_sd_akhir = 12 and allowed(:f_jenis_belanja, x.jenis_belanja)
+      and satker_utuh(:scope_ppk)  -- the plan is per satker: none for a scope of PPK only
     group by x.bulan
 )
 select m.bulan, coalesce(r.realisasi, 0)::bigint as realisasi, coalesce(p.rpd, 0)::bigint as rpd

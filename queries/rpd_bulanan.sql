@@ -11,11 +11,13 @@ with s as (
     where satker_utuh(:scope_ppk)  -- a satker-level measure: none for a scope of PPK only
 ),
 rpd_berlaku as (
-    select kdsatker, jenis_belanja, bulan, arg_max(rpd, tgl_update) as rpd
-    from fact_rpd
-    where thang = :tahun and tgl_update <= CAST(:sampai AS DATE)
+    -- kept per as-of month at RPD loads (schema 11, agg_rpd_berlaku): the row in force at the end of
+    -- :sampai's month, which is :sampai itself (a month end of :tahun), instead of arg_max over
+    -- every plan row and update (most of this page's time nationally)
+    select kdsatker, jenis_belanja, bulan, rpd
+    from agg_rpd_berlaku
+    where thang = :tahun and month(CAST(:sampai AS DATE)) between bulan_sd_awal and bulan_sd_akhir
       and allowed(:f_jenis_belanja, jenis_belanja)
-    group by kdsatker, jenis_belanja, bulan
 ),
 p as (
     select x.jenis_belanja, x.bulan::integer as bulan, sum(x.rpd)::bigint as rpd

@@ -189,3 +189,138 @@ def test_top_levels_of_the_drill_down_from_the_summary_aggregate_equal_the_lines
     db.dispose(warehouse)
     compare()
     db.dispose(warehouse)
+
+
+# --- schema 11 (muat): the RPD plan in force per as-of month kept as a table, and the IKPA month
+# aggregate folded once per stretch of as-of months without plan or pagu changes ---------------
+
+# The plan in force at each month's end from the facts, as rpd_bulanan.sql and schema 5 defined it.
+PLAN_FROM_FACTS = """
+    select f.thang, t.bulan_sd::smallint as bulan_sd, f.kdsatker, f.jenis_belanja, f.bulan,
+           arg_max(f.rpd, f.tgl_update) as rpd
+    from fact_rpd f
+    join range(1, 13) t(bulan_sd) on f.tgl_update <= last_day(make_date(f.thang, t.bulan_sd::integer, 1))
+    group by all"""
+PLAN_STORED = """
+    select p.thang, t.bulan_sd::smallint as bulan_sd, p.kdsatker, p.jenis_belanja, p.bulan, p.rpd
+    from agg_rpd_berlaku p
+    join range(1, 13) t(bulan_sd) on t.bulan_sd between p.bulan_sd_awal and p.bulan_sd_akhir"""
+PLAN_KEYS = ["thang", "bulan_sd", "kdsatker", "jenis_belanja", "bulan"]
+
+
+def _schema_9_ikpa_macro() -> str:
+    """Schema 9's ikpa_bulanan_baru(), as its migration wrote it, renamed: the formula the
+    aggregate must still give bit for bit."""
+    text = (db.SCHEMA_DIR / "009_muat_cepat.sql").read_text(encoding="utf-8")
+    start = text.index("create or replace macro ikpa_bulanan_baru()")
+    body = text[start:text.index(";", text.index("left join deviasi d on", start))]
+    return body.replace("ikpa_bulanan_baru()", "ikpa_bulanan_skema9()")
+
+
+def _assert_plan_and_ikpa_follow_the_facts(db_path) -> None:
+    db.dispose(db_path)
+    copy = db_path.with_name("skema9.duckdb")
+    copy.write_bytes(db_path.resolve().read_bytes())
+    con = duckdb.connect(str(copy))
+    try:
+        stored = con.sql(PLAN_STORED).df().sort_values(PLAN_KEYS).reset_index(drop=True)
+        facts = con.sql(PLAN_FROM_FACTS).df().sort_values(PLAN_KEYS).reset_index(drop=True)
+        pd.testing.assert_frame_equal(stored, facts, check_dtype=False, check_exact=True, obj="agg_rpd_berlaku")
+        con.execute("create temp table staging_satker as select distinct thang, kdsatker from dim_satker")
+        con.execute(_schema_9_ikpa_macro())
+        old = con.sql("select * from ikpa_bulanan_skema9()").df().sort_values(IKPA_KEYS).reset_index(drop=True)
+        now = _stored(con, "agg_ikpa_bulanan", IKPA_KEYS)
+        assert now["deviasi_rata_pagu"].notna().any()
+        pd.testing.assert_frame_equal(now, old, check_exact=True, obj="agg_ikpa_bulanan against schema 9")
+    finally:
+        con.close()
+        copy.unlink()
+
+
+def test_plan_in_force_and_ikpa_follow_the_facts_and_schema_9_after_loads_and_undos(warehouse, tmp_path):
+    """RPD revisions (two in one month: the later one counts; a plan for a new jenis belanja; one
+    dated on the year's last day, in force for December only), a pagu revision mid-year (new weights
+    from August), a realization on a jenis belanja without a plan: after each load and each undo, the stored plan in
+    force per as-of month is the facts' and the IKPA aggregate is schema 9's formula to the last bit."""
+    S1, S2 = b.S1, b.S2
+
+    def plan(satker, jenis, bulan, rpd, tgl):
+        return dict(thang=b.THANG, kdsatker=satker, jenis_belanja=jenis, bulan=bulan, rpd=rpd, tgl_update=tgl)
+
+    loads = [
+        ("rpd", [plan(S1, "51", 3, 150_000_000, "2024-04-02"), plan(S1, "51", 3, 90_000_000, "2024-04-20"),
+                 plan(S1, "51", 9, 40_000_000, "2024-07-08"), plan(S1, "52", 5, 30_000_000, "2024-01-20"),
+                 plan(S2, "57", 6, 1_000_000_000, "2024-12-31")]),
+        ("pagu", [b._pagu(L2, 950_000_000, 0, 3, "2024-08-01")]),
+        ("realisasi", [b._sp2d(b.L4, "2024-05-10", "RENCANA-1", 25_000_000),
+                       b._sp2d(L1, "2024-03-15", "RENCANA-2", 60_000_000)]),
+    ]
+    _assert_plan_and_ikpa_follow_the_facts(warehouse)
+    loaded = []
+    for n, (kind, rows) in enumerate(loads):
+        loaded.append(_load(warehouse, tmp_path / f"rencana{n}", kind, rows))
+        _assert_plan_and_ikpa_follow_the_facts(warehouse)
+    assert b.rows(warehouse, "select bulan_sd_awal, bulan_sd_akhir, rpd from agg_rpd_berlaku where kdsatker = :s "
+                             "and jenis_belanja = '51' and bulan = 3 order by 1", s=S1) == [
+        (1, 3, 100_000_000), (4, 12, 90_000_000)]
+    assert b.rows(warehouse, "select bulan_sd_awal, bulan_sd_akhir, rpd from agg_rpd_berlaku where kdsatker = :s "
+                             "and jenis_belanja = '57' and bulan = 6 order by 1", s=S2) == [
+        (1, 11, 5_000_000_000), (12, 12, 1_000_000_000)]
+    for batch_id in reversed(loaded):
+        batches.undo(warehouse, batch_id)
+        _assert_plan_and_ikpa_follow_the_facts(warehouse)
+
+
+# The capaian RO aggregate (schema 10): a realization load remakes only the RO it touched, keeping
+# their pagu and reports (queries/load/refresh_agg_capaian_ro_realisasi.sql); the other loads and
+# undo rebuild the satker touched. Either way, row for row what a rebuild of every satker gives.
+def _capaian_ro(con) -> pd.DataFrame:
+    """One row per RO; its lists of 12 month-end figures as tuples of Python values (None where
+    there is none), so frames compare them exactly."""
+    relation = con.sql("select * from agg_capaian_ro order by thang, kdsatker, kdgiat, kdoutput, kdsoutput")
+    rows = [tuple(tuple(v) if isinstance(v, list) else v for v in row) for row in relation.fetchall()]
+    return pd.DataFrame(rows, columns=relation.columns)
+
+
+def _assert_capaian_ro_equals_rebuilt(db_path) -> pd.DataFrame:
+    db.dispose(db_path)
+    copy = db_path.with_name("rebuilt.duckdb")
+    copy.write_bytes(db_path.resolve().read_bytes())
+    con = duckdb.connect(str(copy))
+    try:
+        stored = _capaian_ro(con)
+        con.execute("create temp table staging_satker as select distinct thang, kdsatker from dim_satker")
+        con.execute("delete from agg_capaian_ro")
+        con.execute("insert into agg_capaian_ro select * from capaian_ro_baru()")
+        pd.testing.assert_frame_equal(stored, _capaian_ro(con), check_exact=True, obj="agg_capaian_ro")
+    finally:
+        con.close()
+        copy.unlink()
+    return stored
+
+
+def test_capaian_ro_aggregate_equals_a_rebuild_after_loads_and_undos(warehouse, tmp_path):
+    assert REFRESHES["realisasi"][-1] == "load/refresh_agg_capaian_ro_realisasi"
+    states = [_assert_capaian_ro_equals_rebuilt(warehouse)]
+    other_ro = b._line(b.S3, "027.05.DL", "6201", "QDB", "002", "573111", "01")  # no pagu: a new RO
+    only_realized = b._line(b.S1, "027.05.DL", "6201", "QDB", "001", "573111", "01")
+    loads = [("realisasi", [b._sp2d(L1, "2024-03-10", "CRO-1", 7_000_000),
+                            b._sp2d(other_ro, "2024-05-20", "CRO-2", 11_000_000)]),
+             ("realisasi", [b._sp2d(L2, "2024-08-01", "2406028", -3_000_000),   # moved to August
+                            b._sp2d(other_ro, "2024-07-01", "CRO-2", 2_000_000)]),  # and the new RO's
+             ("realisasi_bulanan", [b._wide(L5, [0] * 12)]),
+             # an RO with realization only, from a wide file; then zeroed: no RO of the year any more
+             ("realisasi_bulanan", [b._wide(only_realized, [0, 0, 5_000_000] + [0] * 9)]),
+             ("realisasi_bulanan", [b._wide(only_realized, [0] * 12)]),
+             ("capaian", [dict(thang=2024, bulan=9, kdsatker=b.S1, kdgiat="0123", kdoutput="EBA",
+                               kdsoutput="962", target_vol="12", real_vol="11", progres_fisik="91.5")]),
+             ("pagu", [b._pagu(L1, 1_700_000_000, 0, 2, "2024-08-15")])]
+    loaded = []
+    for n, (kind, rows) in enumerate(loads):
+        loaded.append(_load(warehouse, tmp_path / f"capaian{n}", kind, rows))
+        states.append(_assert_capaian_ro_equals_rebuilt(warehouse))
+        assert not states[-1].equals(states[-2]), kind
+    assert len(states[4]) == len(states[3]) + 1 and states[5].equals(states[3])  # the RO came and went
+    for batch_id, expected in zip(reversed(loaded), reversed(states[:-1])):
+        batches.undo(warehouse, batch_id)
+        pd.testing.assert_frame_equal(_assert_capaian_ro_equals_rebuilt(warehouse), expected, check_exact=True)

@@ -19,7 +19,7 @@ from monev.views import ikpa_page, projection_words
 from monev.views import projection as projection_view
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
-from monev.warehouse.query import EVERYTHING
+from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters
 
 import builders as b
 import test_ikpa as hand
@@ -225,6 +225,31 @@ def test_the_pages_one_call_returns_what_each_view_does(tiny, bulan, lang):
     assert got["sekarang"]["kementerian"]["nilai"].iloc[0] == last.at[ikpa_page.MINISTRY, "nilai"]
     for row in got["sekarang"]["per_unit"].itertuples():
         assert row.nilai == last.at[row.kdunit, "nilai"] and row.pagu == last.at[row.kdunit, "pagu"]
+
+
+@pytest.mark.parametrize("bulan, lang, filters", [(6, "id", NO_FILTER), (3, "en", NO_FILTER),
+                                                   (6, "id", Filters(jenis_belanja=("52",)))])
+def test_each_tabs_part_is_what_the_one_call_returns(tiny, bulan, lang, filters):
+    """The page asks for its open tab's part only (ikpa_page.Parts): each part holds shown()'s
+    frames to the last bit, and a part is fetched once, when one of its keys is first read."""
+    engine = db.engine(tiny)
+    period = Period(Y, bulan)
+    whole = ikpa_page.shown(engine, period, lang=lang, scope=EVERYTHING, filters=filters)
+    fetched = []
+
+    def fetch(part):
+        fetched.append(part.__name__)
+        return part(engine, period, scope=EVERYTHING, filters=filters, lang=lang)
+
+    parts = ikpa_page.Parts(fetch)
+    assert set(parts) == set(whole)
+    for key in ("sekarang", "bulanan", "proyeksi", "kejar", "perhatian"):
+        got, expected = parts[key], whole[key]
+        for name in (expected if isinstance(expected, dict) else [None]):
+            pd.testing.assert_frame_equal(got[name] if name else got, expected[name] if name else expected,
+                                          check_exact=True)
+    assert fetched == ["scores_shown", "projection_shown", "attention_shown"]
+    assert not parts["perhatian"].empty
 
 
 def test_english(tiny, monkeypatch):

@@ -346,3 +346,29 @@ def test_empty_selection_shows_a_message(shared_warehouse, monkeypatch):
     at = _page(monkeypatch, shared_warehouse, tahun=str(THANG), sampai="6", unit="01", jb="57")
     assert not at.exception
     assert any(i.value == "Tidak ada data untuk pilihan ini." for i in at.info)
+
+
+@pytest.mark.parametrize("grain", ["satker", "ppk"])
+@pytest.mark.parametrize("scope, filters", [(EVERYTHING, Filters()), (EVERYTHING, Filters(jenis_belanja=("57",))),
+                                            (query.Scope(units=("05",)), Filters()),
+                                            (query.Scope(ppks=((builders.S1, "02"), (builders.S2, "01"))), Filters())])
+def test_names_come_with_the_trend_as_the_grain_and_officials_give_them(engine, grain, scope, filters):
+    """The names read with the trend's rows (kpa_ppk_tren.sql) are the grain's unit and satker
+    names and the officials' KPA (the first by kdppk) or PPK, as the page took them before."""
+    period = Period(THANG, 7)
+    frame = kpa_ppk.table(engine, period, grain, scope=scope, filters=filters)["tabel"]
+    assert len(frame)
+    rows = reports.budget_grain(engine, period, scope=scope, filters=filters)
+    units = rows[["kdunit", "nmunit", "kdsatker", "nmsatker"]].drop_duplicates("kdsatker")
+    pejabat = query.run(engine, "kpa_ppk_pejabat", scope=scope, filters=filters, tahun=THANG)
+    kpa = pejabat[pejabat["peran"] == "KPA"].drop_duplicates("kdsatker")[["kdsatker", "nama"]].rename(
+        columns={"nama": "kpa"})
+    ppk = pejabat[pejabat["peran"] == "PPK"].drop_duplicates(["kdsatker", "kdppk"])[
+        ["kdsatker", "kdppk", "nama"]].rename(columns={"nama": "ppk"})
+    keys = kpa_ppk.KEYS[grain]
+    expected = frame[keys].merge(units, on=["kdunit", "kdsatker"], how="left").merge(kpa, on="kdsatker", how="left")
+    if grain == "ppk":
+        expected = expected.merge(ppk, on=["kdsatker", "kdppk"], how="left")
+    shown = ["nmunit", "nmsatker", "ppk" if grain == "ppk" else "kpa"]
+    pd.testing.assert_frame_equal(frame[keys + shown], expected[keys + shown], check_exact=True)
+    assert frame["nmsatker"].notna().all() and frame[shown[-1]].notna().any()

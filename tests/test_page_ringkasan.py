@@ -276,10 +276,13 @@ def test_overview_needs_are_exact_above_two_to_the_53(monkeypatch):
                           "jenis_belanja": ["51", "52", "57"], "pagu": [big, 5, 3], "blokir": [0, 0, 0],
                           "realisasi": [1, 0, 0]})
     goals = {"51": 20.0, "52": 15.5, "57": 25.0}
-    monkeypatch.setattr(reports, "budget_grain", lambda *a, **k: grain)
-    monkeypatch.setattr(reports, "month_targets", lambda *a, **k: goals)
+    names = grain[["kdunit", "nmunit", "kdsatker", "nmsatker"]].drop_duplicates()
+    monkeypatch.setattr(ringkasan, "_grain", lambda *a, **k: grain.drop(columns=["nmunit", "nmsatker"]))
+    monkeypatch.setattr(ringkasan.query, "reference", lambda *a, **k: None)
+    monkeypatch.setattr(targets, "month_targets", lambda *a, **k: goals)
     monkeypatch.setattr(ringkasan, "monthly_curve", lambda *a, **k: None)
-    monkeypatch.setattr(reports.query, "run", lambda *a, **k: pd.DataFrame({"thang": [THANG]}))
+    monkeypatch.setattr(ringkasan.query, "run", lambda engine, name, **k: names if name == "ringkasan_nama"
+                        else pd.DataFrame({"thang": [THANG]}))
     view = ringkasan.overview(None, Period(THANG, 3), scope=EVERYTHING)
     exact = {"51": math.ceil(Fraction(big * 20, 100)), "52": math.ceil(Fraction(5 * 155, 1000)), "57": 1}
     total = math.ceil(Fraction(big * 200 + 5 * 155 + 3 * 250, 1000)) - 1

@@ -32,9 +32,10 @@ LINE_TABLES = ("fact_pagu", "fact_realisasi", "agg_realisasi_bulanan", "agg_ring
 # (schema 8: steps shared by two queries); a query passes its :scope_ppk on to them
 LINE_MACROS = {m.name: m for m in sql_macros.macros().values()
                if "scope_ppk" in m.params and re.search(rf"\b({'|'.join(LINE_TABLES)})\b", m.body)}
-# satker-level measures that cannot be split per PPK: none for a scope of PPK only
-SATKER_TABLES = ("fact_rpd", "fact_capaian", "fact_revisi", "fact_ikpa_omspan", "fact_dispensasi_spm",
-                 "agg_ikpa_bulanan", "agg_ikpa_capaian")
+# satker-level measures that cannot be split per PPK: none for a scope of PPK only (agg_capaian_ro
+# sums each RO over all its PPK)
+SATKER_TABLES = ("fact_rpd", "agg_rpd_berlaku", "fact_capaian", "fact_revisi", "fact_ikpa_omspan", "fact_dispensasi_spm",
+                 "agg_ikpa_bulanan", "agg_ikpa_capaian", "agg_capaian_ro")
 # queries reading figure tables that are not a viewer's figures: the load history (admins' page)
 NOT_VIEWER_FIGURES = {"riwayat_muat"}
 

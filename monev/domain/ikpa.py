@@ -87,12 +87,7 @@ def absorption_as_of(quarters: pd.DataFrame, bulan: int) -> pd.Series:
     """absorption() as of the end of every month 1..bulan at once, indexed by (AS_OF, kdsatker):
     the mean of the values of the quarters ended by that month (a satker's first month is the
     end of its first quarter with a value), from running sums over each satker's four quarters."""
-    satkers = quarters["kdsatker"].unique()
-    row = codes.positions(quarters["kdsatker"], satkers)
-    column = quarters["triwulan"].to_numpy().astype("int64") - 1
-    sums, counts = np.zeros((len(satkers), 4)), np.zeros((len(satkers), 4), dtype="int64")
-    sums[row, column], counts[row, column] = quarters["nilai"].to_numpy(dtype=float), 1
-    sums, counts = sums.cumsum(axis=1), counts.cumsum(axis=1)
+    satkers, sums, counts = _quarter_sums(quarters)
     months = np.arange(3, bulan + 1)  # a quarter ends in month 3 at the earliest
     ended = months // 3 - 1  # the last quarter ended by each month
     has = counts[:, ended] > 0  # [satker, month]
@@ -100,6 +95,32 @@ def absorption_as_of(quarters: pd.DataFrame, bulan: int) -> pd.Series:
     index = pd.MultiIndex.from_arrays([months[at_month], satkers[at_satker]], names=[AS_OF, "kdsatker"])
     return pd.Series(sums[at_satker, ended[at_month]] / counts[at_satker, ended[at_month]], index=index,
                      name="nilai")
+
+
+def absorption_of_rows(quarters: pd.DataFrame, month: np.ndarray, satker: np.ndarray) -> np.ndarray:
+    """absorption_as_of()'s value of each (month, satker) row (NaN where it has none), the same
+    numbers without the index of months x satker to align them by."""
+    satkers, sums, counts = _quarter_sums(quarters)
+    row = codes.positions(satker, satkers) if len(satkers) else np.full(len(satker), -1, dtype="int64")
+    ended = np.asarray(month, dtype="int64") // 3 - 1
+    found = (row >= 0) & (ended >= 0)
+    row, ended = np.where(found, row, 0), np.where(found, ended, 0)
+    count = counts[row, ended] if len(satkers) else np.zeros(len(row), dtype="int64")
+    has = found & (count > 0)
+    values = np.full(len(row), math.nan)
+    values[has] = sums[row[has], ended[has]] / count[has]
+    return values
+
+
+def _quarter_sums(quarters: pd.DataFrame):
+    """The satker of `quarters` (absorption_quarters) and, per satker [row] and quarter [column],
+    the running sums and counts of their values."""
+    satkers = quarters["kdsatker"].unique()
+    row = codes.positions(quarters["kdsatker"], satkers)
+    column = quarters["triwulan"].to_numpy().astype("int64") - 1
+    sums, counts = np.zeros((len(satkers), 4)), np.zeros((len(satkers), 4), dtype="int64")
+    sums[row, column], counts[row, column] = quarters["nilai"].to_numpy(dtype=float), 1
+    return np.asarray(satkers), sums.cumsum(axis=1), counts.cumsum(axis=1)
 
 
 # ---------------------------------------------------------------- Deviasi Halaman III DIPA
@@ -199,12 +220,18 @@ def revision(periods: pd.DataFrame, by: list[str] = SATKER) -> pd.Series:
 
 
 def revision_as_of(revisions: pd.DataFrame, entities: pd.DataFrame, rules: Rules) -> pd.Series:
+    """revision_of_rows() indexed by the entities' (AS_OF, kdsatker)."""
+    return pd.Series(revision_of_rows(revisions, entities, rules),
+                     index=pd.MultiIndex.from_frame(entities[[AS_OF, "kdsatker"]]), name="nilai")
+
+
+def revision_of_rows(revisions: pd.DataFrame, entities: pd.DataFrame, rules: Rules) -> np.ndarray:
     """revision(revision_periods_as_of(revisions, entities, rules), [AS_OF, "kdsatker"]), as one
     table of counts per satker with a counted revision, period and month rather than a frame of
     periods per entity: a revision counts as of month m in its period from the first month it is
     dated in there; a period scores by its count; the satker's value is the mean over the periods
     begun by m. The satker without counted revisions (most, at national scale) score what a period
-    without revisions does. Indexed by the entities' (AS_OF, kdsatker), in their order."""
+    without revisions does. One value per row of the entities, in their order."""
     months = rules.revision_period_months
     counted = revisions[revisions["kode_jenis"].isin(rules.revision_codes)]
     month = pd.to_datetime(counted["tgl_revisi"]).dt.month.to_numpy().astype("int64")
@@ -222,8 +249,7 @@ def revision_as_of(revisions: pd.DataFrame, entities: pd.DataFrame, rules: Rules
     none = CAP if rules.revision_max >= 0 else rules.revision_score_over
     row = codes.positions(entities["kdsatker"], satkers)
     month_of = entities[AS_OF].to_numpy().astype("int64") - 1
-    values = np.where(row >= 0, means[np.maximum(row, 0), month_of] if len(satkers) else none, none)
-    return pd.Series(values, index=pd.MultiIndex.from_frame(entities[[AS_OF, "kdsatker"]]), name="nilai")
+    return np.where(row >= 0, means[np.maximum(row, 0), month_of] if len(satkers) else none, none)
 
 
 # ---------------------------------------------------------------- Capaian Output
@@ -334,3 +360,42 @@ def aggregate(frame: pd.DataFrame, keys: list[str], rules: Rules) -> pd.DataFram
         row["kategori"] = band(row["nilai"], rules.bands)
         rows.append(row)
     return pd.DataFrame(rows, columns=[*keys, "pagu", "jumlah_satker", *columns, "kategori"])
+
+
+def aggregate_by_codes(frame: pd.DataFrame, group: np.ndarray, keys: list[dict], rules: Rules) -> pd.DataFrame:
+    """aggregate() with the groups given as integer codes: row i of `frame` is in group group[i]
+    (0 .. len(keys) - 1, each group with a row), whose key columns are keys[group]; the result
+    lists the groups in their codes' order, so codes numbered as aggregate() sorts the keys give
+    its frame. Each group's rows are taken in the frame's order, as aggregate() takes them, so
+    every sum adds the same terms in the same order (the same bits): only the grouping by
+    (string) keys is spared, a fifth of a second for a national year's months."""
+    columns = [c for c in (*INDICATORS, "nilai") if c in frame]
+    group = np.asarray(group, dtype="int64")
+    # each group's rows together, in the frame's order (the months' rows come grouped already)
+    order = np.arange(len(group)) if (np.diff(group) >= 0).all() else np.argsort(group, kind="stable")
+    bounds = np.searchsorted(group[order], np.arange(len(keys) + 1))
+    starts, ends = bounds[:-1], bounds[1:]
+    pagu = frame["pagu"].to_numpy()[order]
+    weights = pagu.astype(float)
+    add = np.add.reduce  # ndarray.sum's own reduction, without its wrapper
+    result = {"pagu": [int(add(pagu[a:z])) for a, z in zip(starts, ends)], "jumlah_satker": (ends - starts).tolist()}
+    for column in columns:
+        # the column's values and terms where it is not missing: a group's are one slice of them,
+        # the same terms in the same order as aggregate()'s part[have] * w, so the same sums
+        values = frame[column].to_numpy(dtype=float, na_value=math.nan)[order]
+        have = ~np.isnan(values)
+        at = np.concatenate([[0], np.cumsum(have)])[bounds]
+        value, term, weight = values[have], (values * weights)[have], weights[have]
+        w = np.array([add(weight[a:z]) for a, z in zip(at[:-1], at[1:])], dtype=float)
+        t = np.array([add(term[a:z]) for a, z in zip(at[:-1], at[1:])], dtype=float)
+        means = np.divide(t, w, out=np.full(len(keys), math.nan), where=w > 0)
+        for g in np.flatnonzero((w <= 0) & (at[1:] > at[:-1])):  # no pagu among them: the plain mean
+            means[g] = value[at[g]:at[g + 1]].mean()
+        result[column] = means.tolist()
+    rows = []
+    for g, key in enumerate(keys):
+        row = dict(key)
+        row.update((name, values[g]) for name, values in result.items())
+        row["kategori"] = band(row["nilai"], rules.bands)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[*(keys[0] if keys else {}), "pagu", "jumlah_satker", *columns, "kategori"])

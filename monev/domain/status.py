@@ -92,19 +92,23 @@ def needed_by_groups(grain: pd.DataFrame, targets: dict[str, dict[str, float]], 
         whole = grain.assign(_semua=0) if len(grain) else pd.DataFrame(
             {"_semua": [0], "jenis_belanja": [""], "pagu": [0], "realisasi": [0]})
         return needed_by_groups(whole, targets, ["_semua"]).drop(columns="_semua")
-    totals = grain.groupby(keys, sort=True, dropna=False)[["pagu", "realisasi"]].sum()
-    by_jenis = grain.assign(_jenis=grain["jenis_belanja"])  # "jenis_belanja" may be one of the keys
-    per_jenis = (by_jenis.groupby([*keys, "_jenis"], dropna=False)["pagu"].sum()
-                 .unstack("_jenis", fill_value=0).reindex(totals.index, fill_value=0))
-    weights = per_jenis.to_numpy(dtype="int64").reshape(len(totals), len(per_jenis.columns))
+    grouped = grain.groupby(keys, sort=True, dropna=False)
+    totals = grouped[["pagu", "realisasi"]].sum()
+    # the pagu per group and jenis belanja added up by position (each row's group number from the
+    # grouping above, its jenis belanja's code): a second grouping on the text keys and an unstack
+    # took twice as long on a national grain (24.000 satker), for the same int64 sums
+    group = grouped.ngroup().to_numpy()
+    jenis, columns = pd.factorize(grain["jenis_belanja"], sort=True, use_na_sentinel=False)
+    weights = np.zeros((len(totals), len(columns)), dtype="int64")
+    np.add.at(weights, (group, jenis), grain["pagu"].to_numpy(dtype="int64"))
     pagu = totals["pagu"].to_numpy(dtype="int64")
     realisasi = totals["realisasi"].to_numpy(dtype="int64")
     result = totals.index.to_frame(index=False)
     for name, goals in targets.items():
         codes = {jb: target_persen_times100(value) for jb, value in goals.items()}
         # a jenis belanja without a target weighs 0 in both sums
-        factors = np.array([codes.get(jb, 0) for jb in per_jenis.columns], dtype="int64")
-        carried = weights * (np.array([jb in codes for jb in per_jenis.columns], dtype=bool))
+        factors = np.array([codes.get(jb, 0) for jb in columns], dtype="int64")
+        carried = weights * (np.array([jb in codes for jb in columns], dtype=bool))
         result[name] = _needed(pagu, realisasi, carried, factors)
     return result
 
@@ -128,8 +132,14 @@ def _needed(pagu: np.ndarray, realisasi: np.ndarray, weights: np.ndarray,
 def behind_target(per_satker: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The n satker furthest behind their target (target% - realization%, largest first);
     only satker that are behind."""
-    frame = per_satker.copy()
-    frame["selisih_persen"] = frame["target_persen"] - frame["persen"]
-    frame = frame[frame["selisih_persen"] > 0]
+    gap = per_satker["target_persen"] - per_satker["persen"]
+    chosen = (gap > 0).to_numpy(copy=True)
+    if chosen.sum() > n:
+        # only rows whose gap reaches the n-th largest (ties included) can be among the first n:
+        # sorting those instead of every behind satker of a national warehouse (thousands)
+        gaps = gap.to_numpy(dtype="float64")[chosen]
+        chosen &= (gap >= np.partition(gaps, len(gaps) - n)[len(gaps) - n]).to_numpy()
+    frame = per_satker[chosen].copy()
+    frame["selisih_persen"] = gap[chosen]
     frame = frame.sort_values(["selisih_persen", "kdsatker"], ascending=[False, True]).head(n)
     return frame.reset_index(drop=True)

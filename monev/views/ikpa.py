@@ -9,6 +9,8 @@ left out of the total by rescaling). Dispensasi SPM is the deduction of the disp
 """
 from __future__ import annotations
 
+import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -125,30 +127,113 @@ def monthly(engine: sa.Engine, tahun: int, bulan: int, *, scope: Scope,
     Output inputs come from the aggregates a load keeps (schema 5), or, with a jenis belanja
     filter, which those do not carry, from the facts. rule: the year's rules (rules()), when the
     caller already has them."""
+    return months(engine, tahun, bulan, scope=scope, filters=filters, rule=rule).named()
+
+
+NAMES = ["kdunit", "nmunit", "kdsatker", "nmsatker"]
+
+
+@dataclass
+class Months:
+    """monthly()'s rows without their names: `scores` holds every other column of monthly(), and
+    row i is the satker of row at[i] of `names` (NAMES). A national year is 288.000 rows of 24.000
+    satker: carrying four strings on each cost more than scoring them, and the page names only
+    one month's rows (as_of) and groups the others by unit (monev.views.ikpa_page)."""
+
+    scores: pd.DataFrame
+    at: np.ndarray
+    names: pd.DataFrame
+
+    def named(self, rows: np.ndarray | None = None) -> pd.DataFrame:
+        """monthly()'s frame, of the rows where `rows` (a boolean mask) holds, or all."""
+        scores, at = (self.scores, self.at) if rows is None else (self.scores[rows], self.at[rows])
+        names = self.names.take(at).reset_index(drop=True)
+        frame = pd.concat([names, scores.reset_index(drop=True)], axis=1)
+        return frame[[*SATKER_COLUMNS, "bulan"]]
+
+    def as_of(self, bulan: int) -> pd.DataFrame:
+        """as_of(self.named(), bulan), naming that month's rows only."""
+        return self.named((self.scores["bulan"] == bulan).to_numpy()).drop(columns="bulan")
+
+
+def months(engine: sa.Engine, tahun: int, bulan: int, *, scope: Scope, filters: Filters = NO_FILTER,
+           rule: ikpa_rules.Rules | None = None, only_last: bool = False) -> Months:
+    """monthly(), its rows not yet named (Months). only_last: the rows of month `bulan` only, the
+    same numbers (each row is scored from its own inputs), a twelfth of the scoring."""
     params = dict(scope=scope, filters=filters, tahun=tahun, sampai=Period(tahun, bulan).sampai)
-    rule = rules(engine, tahun) if rule is None else rule
-    quarters = targets.quarter_targets(query.reference(engine, "target_triwulan", tahun=tahun))
-    inputs = _from_facts if filters.jenis_belanja else _from_aggregates
-    satker, aligned = inputs(engine, params, rule)
+    # the inputs keyed by satker code are fetched on a second core (DuckDB runs without the GIL)
+    # while the satker rows are fetched and put in order here
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        pending = worker.submit(lambda: {name: query.run(engine, name, **params) for name in _BY_CODE})
+        rule = rules(engine, tahun) if rule is None else rule
+        quarters = targets.quarter_targets(query.reference(engine, "target_triwulan", tahun=tahun))
+        inputs = _from_facts if filters.jenis_belanja else _from_aggregates
+        satker, aligned, names, at = inputs(engine, params, rule)
+        if only_last:
+            last = (satker[ikpa.AS_OF] == bulan).to_numpy()
+            satker, at = satker[last].reset_index(drop=True), at[last]
+        fetched = pending.result()
     # Scored on integer satker codes: a national year's groupbys, merges and sorts then hash and
     # compare integers, not strings (several times faster). The codes sort as the satker codes do,
     # so grouped sums add their terms in the order grouping by the codes' texts would: unsorted
     # codes changed the last bit of 60.000 national Penyerapan values.
-    satkers = _SatkerCodes(satker["kdsatker"])
+    satkers = _SatkerCodes(names["kdsatker"])
 
     per_quarter = ikpa.absorption_quarters(
-        ikpa.absorption_detail(satkers.of(query.run(engine, "ikpa_penyerapan", **params)), quarters))
-    absorption = ikpa.absorption_as_of(per_quarter, bulan)
-    coded = satkers.of(satker)
-    revision = ikpa.revision_as_of(satkers.of(query.run(engine, "ikpa_revisi", **params)), coded, rule)
-    official = satkers.of(query.run(engine, "ikpa_omspan_bulanan", **params))
-    dispensation = satkers.of(query.run(engine, "ikpa_dispensasi_bulanan", **params))
+        ikpa.absorption_detail(satkers.of(fetched["ikpa_penyerapan"]), quarters))
+    coded = satker.assign(kdsatker=satkers.code(names["kdsatker"])[at])
+    # Penyerapan and Revisi DIPA computed for the rows themselves, in their order: no index of
+    # 288.000 (month, satker) pairs to build and align by (the same numbers, tests/test_ikpa.py)
+    coded["penyerapan"] = ikpa.absorption_of_rows(per_quarter, coded[ikpa.AS_OF].to_numpy(),
+                                                  coded["kdsatker"].to_numpy())
+    coded["revisi_dipa"] = ikpa.revision_of_rows(satkers.of(fetched["ikpa_revisi"]), coded, rule)
+    official = satkers.of(fetched["ikpa_omspan_bulanan"])
+    dispensation = satkers.of(fetched["ikpa_dispensasi_bulanan"])
     aligned = {name: satkers.of_index(values) for name, values in aligned.items()}
-    aligned.update(penyerapan=absorption, revisi_dipa=revision)
-    frame = _scored(coded, MONTHLY, aligned, official, dispensation, rule)
-    frame["kdsatker"] = satker["kdsatker"].array  # a left merge keeps the satker rows' order
+    frame = _scored_by_codes(coded, len(satkers.values), aligned, official, dispensation, rule)
     frame["bulan"] = frame[ikpa.AS_OF].astype("int64")
-    return frame[[*SATKER_COLUMNS, "bulan"]].reset_index(drop=True)
+    return Months(frame[[*(c for c in SATKER_COLUMNS if c not in NAMES), "bulan"]].reset_index(drop=True),
+                  at, names)
+
+
+# months()'s inputs read per satker code, whatever the satker rows' source
+_BY_CODE = ("ikpa_penyerapan", "ikpa_revisi", "ikpa_omspan_bulanan", "ikpa_dispensasi_bulanan")
+
+
+def _scored_by_codes(coded: pd.DataFrame, n: int, aligned: dict[str, pd.Series], official: pd.DataFrame,
+                     dispensation: pd.DataFrame, rule: ikpa_rules.Rules) -> pd.DataFrame:
+    """_scored(coded, MONTHLY, ...) for satker codes below n: each input put on the rows by the
+    integer (AS_OF, code) key, which a merge on the two columns hashed and compared as pairs
+    (a fifth of a national page's time); the same values and dtypes."""
+    slot = np.full((13 * n) if n else 1, -1, dtype="int64")  # the row of each (month, code)
+    slot[_month_code(coded[ikpa.AS_OF], coded["kdsatker"], n)] = np.arange(len(coded))
+    columns = {}
+
+    def place(key: np.ndarray, values: dict[str, np.ndarray]):
+        row = slot[key] if len(key) else np.empty(0, dtype="int64")
+        hit = row >= 0
+        for name, value in values.items():
+            column = np.full(len(coded), math.nan)
+            column[row[hit]] = np.asarray(value, dtype=float)[hit]
+            columns[name] = column
+
+    for name, values in aligned.items():
+        place(_month_code(values.index.get_level_values(ikpa.AS_OF), values.index.get_level_values("kdsatker"), n),
+              {name: values.to_numpy(dtype=float, na_value=math.nan)})
+    for extra in (official, dispensation):  # dispensasi_spm missing = no deduction
+        place(_month_code(extra[ikpa.AS_OF], extra["kdsatker"], n),
+              {c: extra[c].to_numpy(dtype=float, na_value=math.nan) for c in extra if c not in MONTHLY})
+    frame = coded.assign(**columns)
+    for column, source in FROM_OFFICIAL.items():
+        frame[column] = frame[source].astype(float)
+    frame = ikpa.score(frame, rule)
+    for column in ("bulan_resmi", "jumlah_spm", "bulan_dispensasi"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _month_code(month, code, n: int) -> np.ndarray:
+    return np.asarray(month, dtype="int64") * n + np.asarray(code, dtype="int64")
 
 
 class _SatkerCodes:
@@ -157,10 +242,13 @@ class _SatkerCodes:
     def __init__(self, kdsatker: pd.Series):
         self.values = np.sort(kdsatker.unique())
 
+    def code(self, kdsatker) -> np.ndarray:
+        return codes.positions(kdsatker, self.values)
+
     def of(self, frame: pd.DataFrame) -> pd.DataFrame:
         """`frame` with kdsatker as codes, without the rows of satker outside monthly()'s rows
         (which no row would take up)."""
-        at = codes.positions(frame["kdsatker"], self.values)
+        at = self.code(frame["kdsatker"])
         keep = at >= 0
         return frame[keep].assign(kdsatker=at[keep])
 
@@ -170,41 +258,41 @@ class _SatkerCodes:
 
 
 MONTHLY = [ikpa.AS_OF, "kdsatker"]
-MONTHLY_SATKER = [ikpa.AS_OF, "kdunit", "nmunit", "kdsatker", "nmsatker"]
+MONTHLY_SATKER = [ikpa.AS_OF, *NAMES]
 
 
 def _from_aggregates(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
-    """monthly()'s satker rows (MONTHLY_SATKER and pagu) with their Deviasi Halaman III and
-    Capaian Output, from queries/ikpa_bulanan.sql, whose rows are those satker rows, named and
-    ordered (month, unit, satker) by queries/ikpa_satker.sql; and no further inputs to align
-    (_scored)."""
+    """months()'s satker rows (AS_OF, pagu, Deviasi Halaman III and Capaian Output), from
+    queries/ikpa_bulanan.sql, ordered (month, unit, satker) by queries/ikpa_satker.sql, which
+    names them (`names`, row i being the satker of names' row at[i]); and no further inputs to
+    align (_scored)."""
     rows = query.run(engine, "ikpa_bulanan", **params)
     names = query.run(engine, "ikpa_satker", **params)
     # every row's satker is one of the selection's, whose position orders them by unit and code
     at = codes.positions(rows["kdsatker"], names["kdsatker"])
     order = np.argsort(rows[ikpa.AS_OF].to_numpy().astype("int64") * len(names) + at)  # unique keys
     deviation, achievement = ikpa.deviation_stored(rows, rule), ikpa.output_achievement_stored(rows)
-    satker = names.take(at[order]).reset_index(drop=True)
-    satker.insert(0, ikpa.AS_OF, rows[ikpa.AS_OF].to_numpy()[order])
-    satker = satker[MONTHLY_SATKER].assign(
-        pagu=rows["pagu"].to_numpy().astype("int64")[order],
-        deviasi_halaman_iii=deviation["nilai"].to_numpy()[order],
-        deviasi_rata=deviation["deviasi_rata"].to_numpy()[order],
-        capaian_output=achievement["nilai"].to_numpy()[order])
-    return satker, {}
+    satker = pd.DataFrame({
+        ikpa.AS_OF: rows[ikpa.AS_OF].to_numpy()[order],
+        "pagu": rows["pagu"].to_numpy().astype("int64")[order],
+        "deviasi_halaman_iii": deviation["nilai"].to_numpy()[order],
+        "deviasi_rata": deviation["deviasi_rata"].to_numpy()[order],
+        "capaian_output": achievement["nilai"].to_numpy()[order]})
+    return satker, {}, names, at[order]
 
 
 def _from_facts(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
     """_from_aggregates() computed from the facts, restricted to the jenis belanja filtered: the
-    satker rows, and their Deviasi Halaman III and Capaian Output indexed by MONTHLY."""
+    satker rows (named by themselves), and their Deviasi Halaman III and Capaian Output indexed
+    by MONTHLY."""
     pagu = query.run(engine, "ikpa_pagu_bulanan", **params)
     satker = (pagu.groupby(MONTHLY_SATKER, as_index=False, dropna=False)["pagu"].sum()
               .astype({"pagu": "int64"}))
     months = ikpa.deviation_months(query.run(engine, "ikpa_deviasi_bulanan", **params), pagu, None, rule, MONTHLY)
     deviation = ikpa.deviation(months, rule, MONTHLY)
     achievement = ikpa.output_achievement(query.run(engine, "ikpa_capaian_bulanan", **params), MONTHLY)
-    return satker, {"deviasi_halaman_iii": deviation["nilai"], "deviasi_rata": deviation["deviasi_rata"],
-                    "capaian_output": achievement["nilai"]}
+    return (satker[[ikpa.AS_OF, "pagu"]], {"deviasi_halaman_iii": deviation["nilai"], "deviasi_rata": deviation["deviasi_rata"],
+            "capaian_output": achievement["nilai"]}, satker[NAMES], np.arange(len(satker)))
 
 
 def as_of(months: pd.DataFrame, bulan: int) -> pd.DataFrame:
@@ -214,11 +302,12 @@ def as_of(months: pd.DataFrame, bulan: int) -> pd.DataFrame:
     return months[months["bulan"] == bulan].drop(columns="bulan").reset_index(drop=True)
 
 
-def current(engine: sa.Engine, period: Period, *, scope: Scope,
-            filters: Filters = NO_FILTER) -> pd.DataFrame:
+def current(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
+            rule: ikpa_rules.Rules | None = None) -> pd.DataFrame:
     """The satker scores as of the end of period.bulan as the IKPA page shows them:
-    as_of(monthly(...), period.bulan)."""
-    return as_of(monthly(engine, period.tahun, period.bulan, scope=scope, filters=filters), period.bulan)
+    as_of(monthly(...), period.bulan), scoring that month's rows only. rule: as monthly()'s."""
+    return months(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rule,
+                  only_last=True).as_of(period.bulan)
 
 
 # ---------------------------------------------------------------- the formula trace

@@ -7,8 +7,10 @@ caches per warehouse version.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -33,8 +35,8 @@ def current(engine: sa.Engine, period: Period, *, scope: Scope,
     'kementerian' (pagu-weighted, ikpa.aggregate) as of the end of period.bulan: the last month
     of monthly(), as shown() takes them."""
     rules = ikpa_view.rules(engine, period.tahun)
-    frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rules)
-    return _ranked(ikpa_view.as_of(frame, period.bulan), _over_months(frame, rules, scope))
+    months = ikpa_view.months(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rules)
+    return _ranked(months.as_of(period.bulan), _over_months(months, rules, scope))
 
 
 def _ranked(scored: pd.DataFrame, months: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -57,22 +59,39 @@ def over_months(engine: sa.Engine, period: Period, *, scope: Scope,
     """Per month 1..period.bulan: one ministry row (kdunit '') and one row per unit: bulan,
     kdunit, nmunit, pagu, jumlah_satker, every indicator, nilai and kategori, each aggregated
     pagu-weighted (ikpa.aggregate) from the satker scores as of that month's end."""
-    return _over_months(ikpa_view.monthly(engine, period.tahun, period.bulan, scope=scope, filters=filters),
+    return _over_months(ikpa_view.months(engine, period.tahun, period.bulan, scope=scope, filters=filters),
                         ikpa_view.rules(engine, period.tahun), scope)
 
 
-def _over_months(frame: pd.DataFrame, rules: ikpa_rules.Rules, scope: Scope) -> pd.DataFrame:
+def _over_months(months: ikpa_view.Months, rules: ikpa_rules.Rules, scope: Scope) -> pd.DataFrame:
     columns = ["bulan", "kdunit", "nmunit", "pagu", "jumlah_satker", *SCORE_COLUMNS, "kategori"]
-    if frame.empty:
+    scores = months.scores
+    if scores.empty:
         return pd.DataFrame(columns=columns)
-    names = frame.drop_duplicates("kdunit").set_index("kdunit")["nmunit"]
-    ministry = ikpa.aggregate(frame, ["bulan"], rules).assign(
+    # grouped by integer codes (ikpa.aggregate_by_codes), numbered in the order of the keys
+    bulan = scores["bulan"].to_numpy()
+    units, unit = np.unique(months.names["kdunit"].to_numpy(dtype=object), return_inverse=True)  # sorted, as
+    unit = unit[months.at]  # groupby sorts the codes; each row's unit
+    present, first = np.unique(unit, return_index=True)  # each unit's first row names it
+    names = pd.Series(months.names["nmunit"].take(months.at[first]).to_numpy(), index=units[present])
+    months_seen, month = _numbered(bulan.astype("int64"), 13)
+    ministry = ikpa.aggregate_by_codes(scores, month, [{"bulan": int(m)} for m in months_seen], rules).assign(
         kdunit=MINISTRY, nmunit=MINISTRY_NAME if scope.everything else SCOPE_TOTAL_NAME)
-    units = ikpa.aggregate(frame, ["bulan", "kdunit"], rules)
-    units["nmunit"] = units["kdunit"].map(names)
+    pair, pairs = _numbered(bulan.astype("int64") * len(units) + unit, 13 * len(units))
+    units_frame = ikpa.aggregate_by_codes(
+        scores, pairs, [{"bulan": int(p // len(units)), "kdunit": units[p % len(units)]} for p in pair], rules)
+    units_frame["nmunit"] = units_frame["kdunit"].map(names)
     # each month: the ministry's row, then its units' (a stable sort keeps that order)
-    result = pd.concat([ministry, units], ignore_index=True).sort_values("bulan", kind="stable")
+    result = pd.concat([ministry, units_frame], ignore_index=True).sort_values("bulan", kind="stable")
     return result.reindex(columns=columns).reset_index(drop=True)
+
+
+def _numbered(values: np.ndarray, below: int):
+    """np.unique(values, return_inverse=True) of small non-negative integers (below `below`),
+    counted rather than sorted."""
+    present = np.bincount(values, minlength=below) > 0
+    rank = np.cumsum(present) - 1
+    return np.flatnonzero(present), rank[values]
 
 
 def trace(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
@@ -101,24 +120,97 @@ def shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
     rollups): 'sekarang' (current()), 'bulanan' (over_months()), 'proyeksi' (projections()),
     'kejar' (monev.views.projection.catch_up per satker, in `lang`) and 'perhatian' (projection.needs_attention,
     the whole list, in `lang`); each the same as the function named returns. Without a satker
-    scored the last three are empty frames."""
+    scored the last three are empty frames. The page asks for its open tab's parts only (Parts);
+    the Rakor pack takes them all from here."""
     # The projection's basis does not depend on the scores: fetched beside them, its warehouse
     # queries run in DuckDB (without the GIL) while the scores are computed, on a second core.
     with ThreadPoolExecutor(max_workers=1) as worker:
         pending = worker.submit(projection_view.basis, engine, period, scope=scope, filters=filters)
         rules = ikpa_view.rules(engine, period.tahun)
-        frame = ikpa_view.monthly(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rules)
-        # the current scores are the last month's: one path for the ranking and the months
-        scored = ikpa_view.as_of(frame, period.bulan)
-        months = _over_months(frame, rules, scope)
-        now = _ranked(scored, months)
+        months = ikpa_view.months(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rules)
+        scores = _scores_from(months, period, rules, scope)
         shared = pending.result()
-    if now["satker"].empty:
-        return {"sekarang": now, "bulanan": months, "proyeksi": {k: pd.DataFrame() for k in PROJECTION_LEVELS},
-                "kejar": pd.DataFrame(columns=CATCH_UP_COLUMNS), "perhatian": pd.DataFrame(columns=ATTENTION_COLUMNS)}
-    return {"sekarang": now, "bulanan": months, "proyeksi": {k: shared.level(k) for k in PROJECTION_LEVELS},
-            "kejar": projection_view.catch_up_from(shared, "satker", lang),
-            "perhatian": projection_view.needs_attention_from(shared, scored, rules, None, lang)}
+    if scores["sekarang"]["satker"].empty:
+        return {**scores, **_empty()}
+    scored = months.as_of(period.bulan)
+    return {**scores, **_projected(shared, lang), **_attention(shared, scored, rules, lang)}
+
+
+# ---------------------------------------------------------------- the page's parts, one per group of tabs
+# The page builds only its open tab; each part below is what a group of tabs shows, cached on its
+# own (monev.ui.data.view), so a first visit (the months' tab) no longer pays for the projection,
+# the catch-up and the attention list, which only their own tabs show. Each part's frames are
+# the same as shown()'s (tests/test_page_ikpa.py).
+
+def scores_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
+                 lang: str = "id") -> dict:
+    """shown()'s 'sekarang' and 'bulanan': the scores every tab names its satker from, and the
+    months' tab (lang: unused, the key every part is cached under)."""
+    rules = ikpa_view.rules(engine, period.tahun)
+    months = ikpa_view.months(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rules)
+    return _scores_from(months, period, rules, scope)
+
+
+def projection_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
+                     lang: str = "id") -> dict:
+    """shown()'s 'proyeksi' and 'kejar' (the projection tab), for a selection with satker scored
+    (the page shows no tab without)."""
+    shared = projection_view.basis(engine, period, scope=scope, filters=filters)
+    if shared.grain.empty:
+        return {k: v for k, v in _empty().items() if k in ("proyeksi", "kejar")}
+    return _projected(shared, lang)
+
+
+def attention_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
+                    lang: str = "id") -> dict:
+    """shown()'s 'perhatian' (the attention tab), for a selection with satker scored."""
+    with ThreadPoolExecutor(max_workers=1) as worker:  # as in shown(): the basis beside the scores
+        pending = worker.submit(projection_view.basis, engine, period, scope=scope, filters=filters)
+        rules = ikpa_view.rules(engine, period.tahun)
+        scored = ikpa_view.current(engine, period, scope=scope, filters=filters, rule=rules)
+        shared = pending.result()
+    if scored.empty:
+        return {"perhatian": _empty()["perhatian"]}
+    return _attention(shared, scored, rules, lang)
+
+
+PARTS = {"sekarang": scores_shown, "bulanan": scores_shown, "proyeksi": projection_shown,
+         "kejar": projection_shown, "perhatian": attention_shown}
+
+
+class Parts(Mapping):
+    """shown()'s keys, each part fetched the first time one of its keys is read, through
+    fetch(part) (the page: monev.ui.data.view(part, ctx, lang=...), cached per part)."""
+
+    def __init__(self, fetch: Callable[[Callable], dict]):
+        self._fetch, self._got = fetch, {}
+
+    def __getitem__(self, key: str):
+        part = PARTS[key]
+        if part not in self._got:
+            self._got[part] = self._fetch(part)
+        return self._got[part][key]
+
+    def __iter__(self):
+        return iter(PARTS)
+
+    def __len__(self) -> int:
+        return len(PARTS)
+
+
+def _scores_from(months: ikpa_view.Months, period: Period, rules: ikpa_rules.Rules, scope: Scope) -> dict:
+    # the current scores are the last month's: one path for the ranking and the months
+    over = _over_months(months, rules, scope)
+    return {"sekarang": _ranked(months.as_of(period.bulan), over), "bulanan": over}
+
+
+def _projected(shared: projection_view.Basis, lang: str) -> dict:
+    return {"proyeksi": {k: shared.level(k) for k in PROJECTION_LEVELS},
+            "kejar": projection_view.catch_up_from(shared, "satker", lang)}
+
+
+def _attention(shared: projection_view.Basis, scored: pd.DataFrame, rules: ikpa_rules.Rules, lang: str) -> dict:
+    return {"perhatian": projection_view.needs_attention_from(shared, scored, rules, None, lang)}
 
 
 # columns of monev.views.projection.catch_up and .needs_attention the page shows
@@ -127,3 +219,9 @@ CATCH_UP_COLUMNS = ["kdunit", "kdsatker", "nmsatker", "pagu", "realisasi", "pers
                     "realistis_tahun", "alasan_realistis", "laju_bulanan", "proyeksi", "proyeksi_persen",
                     "proyeksi_capai_target"]
 ATTENTION_COLUMNS = ["tingkat", "kdunit", "nmunit", "kdsatker", "nmsatker", "kdppk", "bobot", "alasan"]
+
+
+def _empty() -> dict:
+    """shown()'s projection and attention parts without a satker scored."""
+    return {"proyeksi": {k: pd.DataFrame() for k in PROJECTION_LEVELS}, "kejar": pd.DataFrame(columns=CATCH_UP_COLUMNS),
+            "perhatian": pd.DataFrame(columns=ATTENTION_COLUMNS)}

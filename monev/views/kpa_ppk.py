@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -41,27 +42,17 @@ def _figures(grain: pd.DataFrame, target_rows: pd.DataFrame, bulan: int, grain_n
     return frame
 
 
-def _names(engine, period: Period, grain: pd.DataFrame, *, scope: Scope, filters: Filters) -> dict[str, pd.DataFrame]:
-    pejabat = query.run(engine, "kpa_ppk_pejabat", scope=scope, filters=filters, tahun=period.tahun)
-    kpa = (pejabat[pejabat["peran"] == "KPA"].drop_duplicates("kdsatker")[["kdsatker", "nama"]]
-           .rename(columns={"nama": "kpa"}))
-    ppk = (pejabat[pejabat["peran"] == "PPK"].drop_duplicates(["kdsatker", "kdppk"])[["kdsatker", "kdppk", "nama"]]
-           .rename(columns={"nama": "ppk"}))
-    units = grain[["kdunit", "nmunit", "kdsatker", "nmsatker"]].drop_duplicates("kdsatker")
-    return {"kpa": kpa, "ppk": ppk, "units": units}
-
-
-def monthly_trend(cumulative: pd.DataFrame, pagu: pd.DataFrame, keys: list[str], bulan: int) -> pd.DataFrame:
-    """Per group of `keys`: `tren`, the cumulative realization (rows of queries/kpa_ppk_tren.sql:
-    kdsatker, kdppk, bulan_1..bulan_12) as % of the group's pagu at the end of each month
-    1..bulan (a list; None where the pagu is 0)."""
-    by = [k for k in keys if k != "kdunit"]  # the query has no kdunit; kdsatker decides it
+def _trend(rows: pd.DataFrame, bulan: int) -> list:
+    """Per row of `rows` (pagu and the cumulative realization bulan_1..bulan_12 of
+    queries/kpa_ppk_tren.sql): `tren`, the cumulative realization as % of the row's pagu at the
+    end of each month 1..bulan (a list; None where the pagu is 0)."""
     months = [f"bulan_{m}" for m in range(1, bulan + 1)]
-    merged = pagu[keys + ["pagu"]].merge(cumulative[by + months], on=by, how="left")
-    amounts = merged[months].fillna(0).astype("int64")  # a month without a row realized nothing
-    share = amounts.apply(lambda month: summary.percent(month, merged["pagu"]))
-    trend = [values if p else None for values, p in zip(share.to_numpy().tolist(), merged["pagu"])]
-    return merged[keys].assign(tren=trend)
+    amounts = rows[months].fillna(0).astype("int64")  # a month without a row realized nothing
+    # summary.percent's formula on the whole block at once (the same operations on each value)
+    pagu = rows["pagu"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):  # a pagu of 0: that row's trend is None
+        share = 100.0 * amounts.to_numpy(dtype="float64") / pagu.astype("float64")[:, None]
+    return [values if p else None for values, p in zip(share.tolist(), pagu.tolist())]
 
 
 def _earlier_quarters(engine, period: Period, target_rows: pd.DataFrame, grain_name: str, *, scope: Scope,
@@ -94,7 +85,9 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
     people = ["ppk"] if grain_name == "ppk" else ["kpa"]
     columns = (["kdunit", "nmunit", "kdsatker", "nmsatker"] + (["kdppk"] if grain_name == "ppk" else []) + people
                + ["pagu", "blokir", "realisasi", "persen", "target_persen", "rasio", "status", "kebutuhan", "tren"])
-    grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
+    # the grain without names: they come with the trend's rows, one per table row
+    grain = query.run(engine, "ringkasan_ppk_kode", scope=scope, filters=filters, tahun=period.tahun,
+                      sampai=period.sampai)
     if grain.empty:
         return {"tabel": pd.DataFrame(columns=columns), "triwulan": pd.DataFrame(columns=keys),
                 "triwulan_panjang": pd.DataFrame(columns=keys + ["pagu", "realisasi", "persen", "status", "triwulan"])}
@@ -102,15 +95,14 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
     frame = _figures(grain, target_rows, period.bulan, grain_name)
     needed = status.needed_by_group(grain, targets.month_targets(target_rows, 3 * quarter_of(period.bulan)), keys)
     frame = frame.merge(needed, on=keys, how="left")
-    cumulative = query.run(engine, "kpa_ppk_tren", scope=scope, filters=filters, tahun=period.tahun,
-                           sampai=period.sampai, per_ppk=grain_name == "ppk")
-    # monthly_trend keeps frame's rows in their order (a left merge on keys unique on both sides)
-    frame["tren"] = monthly_trend(cumulative, frame, keys, period.bulan)["tren"].to_numpy()
-    names = _names(engine, period, grain, scope=scope, filters=filters)
-    frame = frame.merge(names["units"], on=["kdunit", "kdsatker"], how="left").merge(names["kpa"], on="kdsatker",
-                                                                                     how="left")
-    if grain_name == "ppk":
-        frame = frame.merge(names["ppk"], on=["kdsatker", "kdppk"], how="left")
+    rows = query.run(engine, "kpa_ppk_tren", scope=scope, filters=filters, tahun=period.tahun,
+                     sampai=period.sampai, per_ppk=grain_name == "ppk")
+    if grain_name != "ppk":
+        rows = rows.drop(columns="kdppk")
+    # every row of the table has a row there (its grain rows are rows of the period's month); a left
+    # merge on keys unique on both sides keeps the table's rows in their order
+    frame = frame.merge(rows, on=keys, how="left")
+    frame["tren"] = _trend(frame, period.bulan)
     frame = frame[columns].reset_index(drop=True)
 
     earlier = (_earlier_quarters(engine, period, target_rows, grain_name, scope=scope, filters=filters)

@@ -17,8 +17,8 @@ import sqlalchemy as sa
 from monev.warehouse import db, query, store
 
 # in the order they read each other's output
-REFRESH_SCRIPTS = ("load/refresh_agg_realisasi", "load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan",
-                   "load/refresh_agg_ikpa_capaian")
+REFRESH_SCRIPTS = ("load/refresh_agg_realisasi", "load/refresh_agg_ringkasan", "load/refresh_agg_rpd_berlaku",
+                   "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_ikpa_capaian", "load/refresh_agg_capaian_ro")
 
 
 class UndoRefused(Exception):

@@ -44,9 +44,17 @@ REFRESHES = {
     "realisasi_bulanan": _REALIZATION_REFRESH,
     "realisasi_kumulatif": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan",
                             "load/refresh_agg_ikpa_bulanan"],
-    "rpd": ["load/refresh_agg_ikpa_bulanan"],
+    # the plan in force per as-of month (schema 11) changes with RPD loads only
+    "rpd": ["load/refresh_agg_rpd_berlaku", "load/refresh_agg_ikpa_bulanan"],
     "capaian": ["load/refresh_agg_ikpa_capaian"],
 }
+# The capaian page's RO aggregate (schema 10), after the realization aggregate it reads: a
+# realisasi or realisasi_bulanan load keeps the pagu and reports it holds.
+_CAPAIAN_RO = {"pagu": "load/refresh_agg_capaian_ro", "realisasi": "load/refresh_agg_capaian_ro_realisasi",
+               "realisasi_bulanan": "load/refresh_agg_capaian_ro_realisasi",
+               "realisasi_kumulatif": "load/refresh_agg_capaian_ro", "capaian": "load/refresh_agg_capaian_ro"}
+for _kind, _script in _CAPAIAN_RO.items():
+    REFRESHES[_kind] = [*REFRESHES[_kind], _script]
 
 
 @dataclass

@@ -19,4 +19,6 @@ select distinct thang, kdsatker from agg_realisasi_bulanan
 union
 select distinct thang, kdsatker from agg_ikpa_bulanan
 union
-select distinct thang, kdsatker from agg_ikpa_capaian;
+select distinct thang, kdsatker from agg_ikpa_capaian
+union
+select distinct thang, kdsatker from agg_rpd_berlaku;

@@ -1,0 +1,155 @@
+"""The IKPA months aligned and grouped on integer codes (monev.views.ikpa.months,
+ikpa.aggregate_by_codes, ikpa_page's months per unit) give, to the last bit, what the paths they
+replaced gave: a pandas merge of every input on (month, satker) and groupbys on the unit texts."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from monev.domain import ikpa
+from monev.domain.ikpa_rules import Rules
+from monev.domain.period import Period
+from monev.views import ikpa as ikpa_view
+from monev.views import ikpa_page
+from monev.warehouse import db
+from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
+
+import builders as b
+import test_ikpa as hand
+
+Y = b.THANG
+tiny, dispensasi = hand.tiny, hand.dispensasi  # the hand-worked warehouse, and it with dispensasi reports
+
+SELECTIONS = {"semua": (EVERYTHING, NO_FILTER), "unit_05": (Scope(units=("05",)), NO_FILTER),
+              "filter_unit": (EVERYTHING, Filters(units=("01",))),
+              "jenis_52": (EVERYTHING, Filters(jenis_belanja=("52",)))}
+
+
+def _merged(coded, n, aligned, official, dispensation, rule):
+    """The alignment months() made before: _scored's merge on the (AS_OF, kdsatker) columns."""
+    return ikpa_view._scored(coded, ikpa_view.MONTHLY, aligned, official, dispensation, rule)
+
+
+def _old_over_months(frame: pd.DataFrame, rules, scope) -> pd.DataFrame:
+    """ikpa_page's months per unit as computed before: ikpa.aggregate grouping monthly()'s frame by
+    its texts."""
+    columns = ["bulan", "kdunit", "nmunit", "pagu", "jumlah_satker", *ikpa_page.SCORE_COLUMNS, "kategori"]
+    names = frame.drop_duplicates("kdunit").set_index("kdunit")["nmunit"]
+    ministry = ikpa.aggregate(frame, ["bulan"], rules).assign(
+        kdunit=ikpa_page.MINISTRY,
+        nmunit=ikpa_page.MINISTRY_NAME if scope.everything else ikpa_page.SCOPE_TOTAL_NAME)
+    units = ikpa.aggregate(frame, ["bulan", "kdunit"], rules)
+    units["nmunit"] = units["kdunit"].map(names)
+    result = pd.concat([ministry, units], ignore_index=True).sort_values("bulan", kind="stable")
+    return result.reindex(columns=columns).reset_index(drop=True)
+
+
+def _warehouses(request, which):
+    if which == "dispensasi":
+        return request.getfixturevalue("dispensasi")[0]
+    return request.getfixturevalue(which)
+
+
+@pytest.mark.parametrize("which", ["shared_warehouse", "tiny", "dispensasi"])
+@pytest.mark.parametrize("selection", list(SELECTIONS))
+def test_months_aligned_by_codes_are_the_merged_months(request, monkeypatch, which, selection):
+    engine = db.engine(_warehouses(request, which))
+    scope, filters = SELECTIONS[selection]
+    for bulan in (2, 7, 12):
+        new = ikpa_view.monthly(engine, Y, bulan, scope=scope, filters=filters)
+        with monkeypatch.context() as patch:
+            patch.setattr(ikpa_view, "_scored_by_codes", _merged)
+            old = ikpa_view.monthly(engine, Y, bulan, scope=scope, filters=filters)
+        pd.testing.assert_frame_equal(new, old, check_exact=True)
+        if selection == "semua" and bulan == 12:
+            assert not new.empty and new["penyerapan"].notna().any()
+            if which == "dispensasi":
+                assert new["dispensasi_spm"].notna().any() and new["bulan_resmi"].notna().any()
+
+
+@pytest.mark.parametrize("which", ["shared_warehouse", "tiny", "dispensasi"])
+@pytest.mark.parametrize("selection", list(SELECTIONS))
+def test_months_per_unit_are_the_aggregate_of_the_named_months(request, which, selection):
+    engine = db.engine(_warehouses(request, which))
+    scope, filters = SELECTIONS[selection]
+    rules = ikpa_view.rules(engine, Y)
+    for bulan in (3, 12):
+        months = ikpa_view.months(engine, Y, bulan, scope=scope, filters=filters)
+        expected = _old_over_months(months.named(), rules, scope)
+        pd.testing.assert_frame_equal(ikpa_page._over_months(months, rules, scope), expected, check_exact=True)
+        pd.testing.assert_frame_equal(months.as_of(bulan), ikpa_view.as_of(months.named(), bulan), check_exact=True)
+
+
+def _random_frame(seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    n = 3000
+    frame = pd.DataFrame({"bulan": rng.integers(1, 13, n), "kdunit": rng.choice(["01", "05", "10", "7A"], n),
+                          "pagu": rng.integers(0, 10**12, n) * (rng.random(n) > 0.05)})
+    for i, column in enumerate((*ikpa.INDICATORS, "nilai")):
+        values = rng.random(n) * 100
+        values[rng.random(n) < (0.3, 0.0, 1.0)[(i + seed) % 3]] = math.nan  # some, none or all missing
+        frame[column] = values
+    frame.loc[frame["kdunit"] == "10", "pagu"] = 0  # a unit without pagu: the plain mean
+    return frame.sort_values(["bulan", "kdunit"], kind="stable").reset_index(drop=True) if seed % 2 else frame
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_aggregate_by_codes_is_aggregate_to_the_bit(seed):
+    frame, rules = _random_frame(seed), Rules(Y)
+    for keys in (["bulan"], ["bulan", "kdunit"], ["kdunit"]):
+        expected = ikpa.aggregate(frame, keys, rules)
+        labels = pd.MultiIndex.from_frame(frame[keys]) if len(keys) > 1 else pd.Index(frame[keys[0]])
+        found = sorted(set(labels))
+        code = {key: i for i, key in enumerate(found)}
+        group = np.array([code[key] for key in labels])
+        listed = [dict(zip(keys, key if isinstance(key, tuple) else (key,))) for key in found]
+        got = ikpa.aggregate_by_codes(frame, group, listed, rules)
+        pd.testing.assert_frame_equal(got, expected, check_exact=True)
+        assert expected.isna().any().any() and expected[list(ikpa.INDICATORS)].notna().any().sum() >= 4
+
+
+@pytest.mark.parametrize("bulan", [6, 12])
+def test_months_named_are_monthly(tiny, bulan):
+    engine = db.engine(tiny)
+    months = ikpa_view.months(engine, Y, bulan, scope=EVERYTHING)
+    assert list(months.scores.columns) == [c for c in ikpa_view.SATKER_COLUMNS if c not in ikpa_view.NAMES] + ["bulan"]
+    pd.testing.assert_frame_equal(months.named(), ikpa_view.monthly(engine, Y, bulan, scope=EVERYTHING),
+                                  check_exact=True)
+
+
+@pytest.mark.parametrize("which", ["shared_warehouse", "dispensasi"])
+@pytest.mark.parametrize("selection", list(SELECTIONS))
+def test_the_current_scores_are_the_last_month_of_all_months(request, which, selection):
+    """current() scores the last month's rows only: the same frame as that month of monthly()."""
+    engine = db.engine(_warehouses(request, which))
+    scope, filters = SELECTIONS[selection]
+    for bulan in (2, 6, 12):
+        expected = ikpa_view.as_of(ikpa_view.monthly(engine, Y, bulan, scope=scope, filters=filters), bulan)
+        got = ikpa_view.current(engine, Period(Y, bulan), scope=scope, filters=filters)
+        pd.testing.assert_frame_equal(got, expected, check_exact=True)
+        assert bulan == 2 or not got.empty
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_absorption_and_revision_of_rows_are_the_values_as_of_each_month(seed):
+    """The months' Penyerapan and Revisi DIPA put on the rows themselves (absorption_of_rows,
+    revision_of_rows) are absorption_as_of's and revision_as_of's values aligned by their index."""
+    rng = np.random.default_rng(seed)
+    quarters = pd.DataFrame([(s, q, rng.random() * 100) for s in range(40) for q in range(1, 5) if rng.random() < 0.6],
+                            columns=["kdsatker", "triwulan", "nilai"])
+    rows = pd.DataFrame([(m, s) for m in range(1, 13) for s in rng.permutation(50)[:45]],
+                        columns=[ikpa.AS_OF, "kdsatker"])
+    expected = ikpa.absorption_as_of(quarters, 12).reindex(pd.MultiIndex.from_frame(rows)).to_numpy()
+    got = ikpa.absorption_of_rows(quarters, rows[ikpa.AS_OF].to_numpy(), rows["kdsatker"].to_numpy())
+    np.testing.assert_array_equal(got, expected)
+    assert np.isnan(got).any() and (~np.isnan(got)).sum() > 100
+    revisions = pd.DataFrame({"kdsatker": rng.integers(0, 50, 80), "no_revisi": rng.integers(1, 4, 80),
+                              "tgl_revisi": pd.to_datetime("2024-01-01") + pd.to_timedelta(rng.integers(0, 365, 80), "D"),
+                              "kode_jenis": rng.choice(["201", "211", "999"], 80)})
+    rules = Rules(Y, revision_max=int(seed % 2))
+    np.testing.assert_array_equal(ikpa.revision_of_rows(revisions, rows, rules),
+                                  ikpa.revision_as_of(revisions, rows, rules).to_numpy())
+    assert len(set(ikpa.revision_of_rows(revisions, rows, rules))) > 1
