@@ -129,8 +129,8 @@ def _ws_error(run, exc: Exception | None = None) -> str | None:
 
 async def _ws_navigating(url: str, pages: list[str], rounds: int, timeout_s: float, start: asyncio.Event,
                          results: list[dict]) -> None:
-    """One viewer through bench.ws_client who stays in the tab: the first page by its link (a new
-    session, signed in; timed like _ws_session), every later page from the menu of the same
+    """One viewer through bench.ws_client who stays in the tab: each round, the first page by its
+    link (a new session, signed in; timed like _ws_session), every later page from the menu of that
     session, timed from the click to the page run's end. A timeout or a broken connection ends
     the session's round: that load and the round's later pages count as errors."""
     from bench import ws_client
