@@ -181,3 +181,40 @@ def test_a_commitment_is_cancelled_from_the_page_with_a_reason_kept_and_audited(
     entry = audit.entries(access.app_engine(), events=["tindak_lanjut_batal"], limit=1).iloc[0]
     assert (entry["who"], entry["page"]) == (at.session_state[access.VIEWER].name, "tindak_lanjut")  # the echelon I
     assert json.loads(entry["detail"]) == {"id": made, "alasan": "Digabung dengan komitmen TW IV"}
+
+
+def test_the_kpa_ppk_page_shows_a_commitment_recorded_or_cancelled_on_its_next_run(shared_warehouse, monkeypatch):
+    """The page's judged commitments are cached (tindak_lanjut_form.commitments_judged), keyed by the
+    year's stamp: a commitment recorded or cancelled elsewhere (another session, another process)
+    shows on the very next run, and the cache never hands one viewer's scope to another."""
+    first = _add(S2, "05")
+    at = open_page(monkeypatch, shared_warehouse, "pages/kpa_ppk.py", tahun=str(THANG), sampai="9")
+    assert not at.exception and first in set(_table(at, "komitmen")["id"])
+
+    second = _add(S1, "01")
+    at.run()
+    assert {first, second} <= set(_table(at, "komitmen")["id"])
+
+    store.cancel(access.app_engine(), first, "uji-admin", "uji cache")
+    at.run()
+    shown = set(_table(at, "komitmen")["id"])
+    assert second in shown and first not in shown
+
+    # the same stamp, another scope: the echelon I official of unit 05 does not get the admin's rows
+    theirs = open_page(monkeypatch, shared_warehouse, "pages/kpa_ppk.py", viewer=ESELON1_05, tahun=str(THANG),
+                       sampai="9")
+    assert not theirs.exception
+    assert second not in {i for d in theirs.dataframe if "komitmen" in d.value for i in d.value["id"]}
+
+
+def test_the_stamp_moves_with_every_record_and_cancel(shared_warehouse):
+    engine = access.app_engine()
+    seen = [store.stamp(engine, THANG)]
+    made = _add(S2, "05")
+    seen.append(store.stamp(engine, THANG))
+    store.cancel(engine, made, "uji-admin", "uji")
+    seen.append(store.stamp(engine, THANG))
+    _add(S2, "05")
+    seen.append(store.stamp(engine, THANG))
+    assert len(set(seen)) == 4
+    assert store.stamp(engine, THANG + 1) == (0, None, 0, "None")  # another year's commitments do not move it

@@ -156,6 +156,19 @@ def cancel(engine: sa.Engine, commitment_id: int, who: str, reason: str, page: s
                                            detail=_json({"id": int(commitment_id), "alasan": reason})))
 
 
+def stamp(engine: sa.Engine, tahun: int) -> tuple:
+    """What tells the year's commitments apart from any earlier state of them, in one small query:
+    add() raises the count and the largest id, cancel() the count and latest time of the cancelled
+    (a cancel is never undone; rows are never deleted). A cache of what is read from the year's
+    commitments keyed by it is new as soon as one is recorded or cancelled, by any process."""
+    c = tindak_lanjut.c
+    statement = (sa.select(sa.func.count(), sa.func.max(c.id), sa.func.count(c.dibatalkan_pada),
+                           sa.func.max(c.dibatalkan_pada)).where(c.tahun == int(tahun)))
+    with engine.connect() as conn:
+        count, last, cancelled, cancelled_at = conn.execute(statement).one()
+    return int(count), last, int(cancelled), str(cancelled_at)
+
+
 def listed(engine: sa.Engine, tahun: int | None = None, include_cancelled: bool = False) -> pd.DataFrame:
     """The commitments (of a fiscal year), oldest first, as COLUMNS."""
     statement = sa.select(*(tindak_lanjut.c[c] for c in COLUMNS)).order_by(tindak_lanjut.c.id)

@@ -14,6 +14,7 @@ import streamlit as st
 
 from monev.appdb import tindak_lanjut as store
 from monev.domain import tindak_lanjut as rules
+from monev.domain.period import Period
 from monev.i18n import format as fmt
 from monev.i18n.markdown import escape
 from monev.i18n.texts import JENIS_BELANJA
@@ -220,12 +221,28 @@ def _open_commitments(tahun: int, kdsatker: str, kdppk: str) -> list[int]:
 
 # ---------------------------------------------------------------- the KPA/PPK page
 
+@st.cache_data(ttl=data.CACHE_TTL_SECONDS, show_spinner=False, max_entries=256)
+def _judged(_warehouse, _app, path: str, version: int, tahun: int, bulan: int, scope, filters, app: str,
+            stamp: tuple, language: str) -> pd.DataFrame:
+    return view.judged(_warehouse, Period(tahun, bulan), scope=scope, filters=filters,
+                       commitments=store.listed(_app, tahun), lang=language)
+
+
+def commitments_judged(ctx) -> pd.DataFrame:
+    """The year's commitments judged at the page's data position within the viewer's scope, cached
+    like a view (warehouse version, period, scope, filters) and by the application database and its
+    commitments' stamp (store.stamp: one small query a run instead of reading the commitments and
+    hashing them into the key): a commitment recorded or cancelled shows on the next run."""
+    period, app = ctx.selection.period, access.app_engine()
+    return _judged(ctx.engine, app, str(ctx.engine.url.database), ctx.version, period.tahun, period.bulan, ctx.scope,
+                   ctx.selection.filters, str(app.url), store.stamp(app, period.tahun), lang())
+
+
 def on_kpa_ppk(ctx, satker: str | None) -> None:
     """The commitments of the satker in view (its own and its PPK's), or of every satker in the
     viewer's scope when none is picked, judged at the page's data position, with their download."""
     period = ctx.selection.period
-    commitments = store.listed(access.app_engine(), period.tahun)
-    judged = data.view(view.judged, ctx, commitments=commitments, lang=lang())
+    judged = commitments_judged(ctx)
     if satker:
         judged = judged[judged["kdsatker"] == satker].reset_index(drop=True)
     st.subheader(t("tl_judul_kpa", siapa=escape(satker) if satker else t("tl_cakupan_anda"),
