@@ -8,8 +8,9 @@ What a browser tab does, and this client does the same way:
 2. the sign-in form arrives: its two text inputs and its submit button are found in the deltas
    by label, and a second run is asked with their widget states (the values typed, the button's
    trigger), as the frontend sends a submitted form;
-3. the app signs in and reruns itself (st.rerun): the run ends "early for rerun", the page's run
-   follows, and the client waits for its `script_finished`;
+3. the form's callback signs in and that run draws the page (an app that signs in from the
+   script and reruns itself ends the run "early for rerun" and the page's run follows); the
+   client waits for the `script_finished` of the run that draws the page;
 4. (navigate) a click in the menu (st.navigation): a run of the same session asked with the
    chosen page's script hash, as the server listed it in its `navigation` message, the query
    string cleared and the widget states of the last run's widgets sent, as the frontend does on a

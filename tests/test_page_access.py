@@ -61,6 +61,26 @@ def test_with_accounts_the_form_is_shown_and_nothing_else(shared_warehouse, app_
     assert "siti" in at.sidebar.markdown[0].value
 
 
+def test_a_sign_in_that_cannot_be_checked_says_so_and_lets_no_one_in(shared_warehouse, app_db, monkeypatch):
+    """The form's callback checks the password (monev.ui.access._submitted): an application
+    database failing there is a clear message under the form, never a traceback nor a page."""
+    from monev.access import accounts
+
+    users.add(app_db, "siti", "admin", password_hash=passwords.hash_password("sandi-rahasia-siti"))
+    at = _fresh(monkeypatch, shared_warehouse).run()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(accounts, "sign_in", broken)
+    at.text_input[0].set_value("siti")
+    at.text_input[1].set_value("sandi-rahasia-siti")
+    at.button[0].click().run()
+    assert not at.exception and not at.metric
+    assert at.error[0].value.startswith("Basis data aplikasi")
+    assert [w.label for w in at.text_input] == ["Nama pengguna", "Kata sandi"]  # the form again
+
+
 def test_english_labels_of_the_form(shared_warehouse, app_db, monkeypatch):
     users.add(app_db, "siti", "admin", password_hash=passwords.hash_password("sandi-rahasia-siti"))
     at = _fresh(monkeypatch, shared_warehouse)
