@@ -42,7 +42,9 @@ def engine(target: str | Path | None = None) -> sa.Engine:
         parsed = sa.make_url(address)
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        made = sa.create_engine(address, pool_pre_ping=True)
+        # a kept connection to a server may have been closed by it meanwhile: asked before use; an
+        # SQLite file's cannot, and the ping was a statement more for every audit row and sign-in
+        made = sa.create_engine(address, pool_pre_ping=parsed.get_backend_name() != "sqlite")
         if made.dialect.name == "sqlite":
             sa.event.listen(made, "connect", _sqlite_pragmas)
             with made.begin() as conn:

@@ -37,6 +37,7 @@ NOTICE = "monev_masuk_pesan"  # a message for the sign-in page after an expiry o
 PAGE = "monev_halaman"  # the page of this run (its url path), for the audit of downloads and refusals
 LAST_VIEW = "monev_audit_lihat"  # the last page view audited in this session: one row per change
 FORM_NAME, FORM_PASSWORD = "akses_nama", "akses_sandi"  # the sign-in form's fields, read by its callback
+SIGNED_IN_NOW = "monev_masuk_baru"  # the Viewer the callback just read: the gate of that run does not read it again
 REFUSED = "monev_masuk_ditolak"  # the text key of the sign-in form's refusal, set by its callback
 KEPT_AT_SIGN_OUT = {"lang", "f_lang", NOTICE}
 DEMO = Viewer(name="demo", role="admin", display="Demo", demo=True)
@@ -88,7 +89,8 @@ def gate(sample: bool, page_keys: list[str]) -> Viewer:
     if state is not None and state["method"] != "demo" and time.time() - state["last_seen"] > idle_minutes() * 60:
         _expire(state)
         state = None
-    viewer = _current(engine, state) if state is not None else None
+    fresh = st.session_state.pop(SIGNED_IN_NOW, None)  # read by the form's callback just before this run
+    viewer = (fresh if fresh is not None else _current(engine, state)) if state is not None else None
     if state is not None and viewer is None:  # disabled or removed since the last run
         _forget(state, "akun_dicabut")
         st.session_state[NOTICE] = t("akses_akun_dicabut")
@@ -191,6 +193,7 @@ def _submitted() -> None:
         return
     if outcome.ok:
         st.session_state[SESSION] = {"method": "lokal", "name": outcome.viewer.name, "last_seen": time.time()}
+        st.session_state[SIGNED_IN_NOW] = outcome.viewer
     else:
         st.session_state[REFUSED] = "akses_salah"
 
