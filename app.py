@@ -9,6 +9,9 @@ st.set_page_config(page_title="Monev Anggaran", page_icon=":material/monitoring:
 
 
 def _ready_warehouse() -> str:
+    found = startup.existing_warehouse()
+    if found is not None:  # every run but a first start's: no progress bar drawn and emptied each time
+        return str(found)
     bar = st.progress(0.0, text=t("menyiapkan_contoh"))
     try:
         return str(startup.ensure_warehouse(lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg)))

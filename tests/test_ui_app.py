@@ -48,6 +48,8 @@ def test_configured_but_missing_warehouse_is_reported_not_built(tmp_path, monkey
 def test_existing_warehouse_is_used_as_is(warehouse, monkeypatch):
     before = warehouse.stat().st_mtime_ns
     assert startup.ensure_warehouse(path=warehouse) == warehouse
+    assert startup.existing_warehouse(warehouse) == warehouse  # app.py's every run: no progress bar
+    assert startup.existing_warehouse(warehouse.with_name("tidak_ada.duckdb")) is None
     assert warehouse.stat().st_mtime_ns == before
 
 

@@ -20,6 +20,12 @@ class WarehouseMissing(Exception):
     pass
 
 
+def existing_warehouse(path: Path | None = None) -> Path | None:
+    """The warehouse's path when it is there (what every run but a first start's finds)."""
+    path = Path(path or warehouse_path())
+    return path if path.is_file() else None
+
+
 def ensure_warehouse(progress: Callable[[float, str], None] | None = None,
                      path: Path | None = None) -> Path:
     path = Path(path or warehouse_path())
