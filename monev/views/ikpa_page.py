@@ -213,7 +213,7 @@ class _Kept:
     IKPA inputs a second time (about 0,6 s CPU nationally). The key is the warehouse version file
     (its path and stamp, as monev.ui.data keys its caches: a published version is never written
     again), the period, the viewer's scope and the filters; a few selections are kept (a national
-    month is 24.000 rows, a few MB), the oldest dropped first. Handed out as copies, so a caller
+    month is 24.000 rows, 9 MB), the oldest dropped first. Handed out as copies, so a caller
     changing one cannot change what the next one gets."""
 
     def __init__(self, size: int):
