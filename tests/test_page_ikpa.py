@@ -19,7 +19,7 @@ from monev.views import ikpa_page, projection_words
 from monev.views import projection as projection_view
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
-from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters
+from monev.warehouse.query import EVERYTHING, NO_FILTER, Filters, Scope
 
 import builders as b
 import test_ikpa as hand
@@ -250,6 +250,55 @@ def test_each_tabs_part_is_what_the_one_call_returns(tiny, bulan, lang, filters)
                                           check_exact=True)
     assert fetched == ["scores_shown", "projection_shown"]
     assert not parts["perhatian"].empty
+
+
+
+@pytest.mark.parametrize("scope, filters", [(EVERYTHING, NO_FILTER), (EVERYTHING, Filters(jenis_belanja=("52",))),
+                                            (Scope(units=("05",)), NO_FILTER),
+                                            (Scope(ppks=((S2, "001"),)), NO_FILTER)])
+def test_the_projection_part_takes_the_first_tabs_current_scores(tiny, monkeypatch, scope, filters):
+    """After the first tab's part, the projection part of the same selection takes the current
+    scores that part kept rather than fetching and scoring the IKPA inputs again; its frames are
+    to the last bit those it computes on its own (which shown() is held equal to above)."""
+    engine = db.engine(tiny)
+    period = Period(Y, 6)
+    monkeypatch.setattr(ikpa_page, "_CURRENT", ikpa_page._Kept(8))  # nothing kept: it scores on its own
+    alone = ikpa_page.projection_shown(engine, period, scope=scope, filters=filters)
+    ikpa_page.scores_shown(engine, period, scope=scope, filters=filters)
+
+    def refetched(*args, **kwargs):
+        raise AssertionError("the current scores were fetched again")
+
+    monkeypatch.setattr(ikpa_page.ikpa_view, "current", refetched)
+    after = ikpa_page.projection_shown(engine, period, scope=scope, filters=filters)
+    for key, expected in alone.items():
+        for name in (expected if isinstance(expected, dict) else [None]):
+            pd.testing.assert_frame_equal(after[key][name] if name else after[key],
+                                          expected[name] if name else expected, check_exact=True)
+
+
+def test_the_kept_current_scores_are_the_viewers_own(tiny, monkeypatch):
+    """The kept scores are keyed by scope, filters and period: a unit's viewer's first tab does
+    not serve the whole ministry's, another month's or a filtered selection's projection part."""
+    engine = db.engine(tiny)
+    period = Period(Y, 6)
+    monkeypatch.setattr(ikpa_page, "_CURRENT", ikpa_page._Kept(8))
+    ikpa_page.scores_shown(engine, period, scope=Scope(units=("05",)))
+    fetched = []
+    real = ikpa_page.ikpa_view.current
+
+    def counted(*args, **kwargs):
+        fetched.append(kwargs["scope"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ikpa_page.ikpa_view, "current", counted)
+    everything = ikpa_page.projection_shown(engine, period, scope=EVERYTHING)
+    ikpa_page.projection_shown(engine, Period(Y, 3), scope=Scope(units=("05",)))
+    ikpa_page.projection_shown(engine, period, scope=Scope(units=("05",)), filters=Filters(jenis_belanja=("52",)))
+    assert len(fetched) == 3
+    assert S1 in set(everything["perhatian"]["kdsatker"])  # unit 01's satker: the ministry's own list
+    ikpa_page.projection_shown(engine, period, scope=Scope(units=("05",)))
+    assert len(fetched) == 3  # the same selection: taken from the first tab
 
 
 def test_english(tiny, monkeypatch):

@@ -7,6 +7,9 @@ caches per warehouse version.
 """
 from __future__ import annotations
 
+import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
@@ -148,7 +151,9 @@ def scores_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Fi
     months' tab (lang: unused, the key every part is cached under)."""
     rules = ikpa_view.rules(engine, period.tahun)
     months = ikpa_view.months(engine, period.tahun, period.bulan, scope=scope, filters=filters, rule=rules)
-    return _scores_from(months, period, rules, scope)
+    scored = months.as_of(period.bulan)
+    _CURRENT.keep((engine, period, scope, filters), scored)
+    return _scores_from(months, period, rules, scope, scored)
 
 
 def projection_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
@@ -159,7 +164,9 @@ def projection_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters
     with ThreadPoolExecutor(max_workers=1) as worker:  # as in shown(): the basis beside the scores
         pending = worker.submit(projection_view.basis, engine, period, scope=scope, filters=filters)
         rules = ikpa_view.rules(engine, period.tahun)
-        scored = ikpa_view.current(engine, period, scope=scope, filters=filters, rule=rules)
+        scored = _CURRENT.get((engine, period, scope, filters))
+        if scored is None:  # the first tab's part was not asked for this selection in this process
+            scored = ikpa_view.current(engine, period, scope=scope, filters=filters, rule=rules)
         shared = pending.result()
     if scored.empty:
         return _empty()
@@ -190,10 +197,56 @@ class Parts(Mapping):
         return len(PARTS)
 
 
-def _scores_from(months: ikpa_view.Months, period: Period, rules: ikpa_rules.Rules, scope: Scope) -> dict:
+def _scores_from(months: ikpa_view.Months, period: Period, rules: ikpa_rules.Rules, scope: Scope,
+                 scored: pd.DataFrame | None = None) -> dict:
     # the current scores are the last month's: one path for the ranking and the months
     over = _over_months(months, rules, scope)
-    return {"sekarang": _ranked(months.as_of(period.bulan), over), "bulanan": over}
+    scored = months.as_of(period.bulan) if scored is None else scored
+    return {"sekarang": _ranked(scored, over), "bulanan": over}
+
+
+class _Kept:
+    """The current satker scores (ikpa_view.current's frame) the first tab's part computed, kept
+    in this process for the projection part of the same selection: the two parts are cached apart
+    (monev.ui.data.view) and a cached view cannot hand its frames to another, so without this a
+    visitor opening the projection or attention tab after the months' tab fetched and scored the
+    IKPA inputs a second time (about 0,6 s CPU nationally). The key is the warehouse version file
+    (its path and stamp, as monev.ui.data keys its caches: a published version is never written
+    again), the period, the viewer's scope and the filters; a few selections are kept (a national
+    month is 24.000 rows, 9 MB), the oldest dropped first. Handed out as copies, so a caller
+    changing one cannot change what the next one gets."""
+
+    def __init__(self, size: int):
+        self._size, self._lock, self._kept = size, threading.Lock(), OrderedDict()
+
+    @staticmethod
+    def _key(selection: tuple):
+        engine, period, scope, filters = selection
+        database = str(engine.url.database)
+        try:
+            info = os.stat(database)
+        except OSError:  # an in-memory or vanished warehouse: nothing to key it by, so not kept
+            return None
+        return (database, info.st_mtime_ns, info.st_size, period.tahun, period.bulan, scope, filters)
+
+    def keep(self, selection: tuple, scored: pd.DataFrame) -> None:
+        key = self._key(selection)
+        if key is None:
+            return
+        with self._lock:
+            self._kept[key] = scored.copy()
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+
+    def get(self, selection: tuple) -> pd.DataFrame | None:
+        key = self._key(selection)
+        with self._lock:
+            scored = None if key is None else self._kept.get(key)
+        return None if scored is None else scored.copy()
+
+
+_CURRENT = _Kept(8)
 
 
 def _projected(shared: projection_view.Basis, lang: str) -> dict:
