@@ -103,12 +103,7 @@ def _scored(satker: pd.DataFrame, by: list[str], aligned: dict[str, pd.Series], 
     frame = satker.merge(inputs, left_on=by, right_index=True, how="left")
     for column in ("penyerapan", "deviasi_halaman_iii", "deviasi_rata", "revisi_dipa", "capaian_output"):
         frame[column] = frame[column].astype(float)
-    for column, source in FROM_OFFICIAL.items():
-        frame[column] = frame[source].astype(float)
-    frame = ikpa.score(frame, rule)
-    for column in ("bulan_resmi", "jumlah_spm", "bulan_dispensasi"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
+    return _scored_inputs(frame, rule)
 
 
 def aggregates(result: Result) -> dict[str, pd.DataFrame]:
@@ -224,6 +219,11 @@ def _scored_by_codes(coded: pd.DataFrame, n: int, aligned: dict[str, pd.Series],
         place(_month_code(extra[ikpa.AS_OF], extra["kdsatker"], n),
               {c: extra[c].to_numpy(dtype=float, na_value=math.nan) for c in extra if c not in MONTHLY})
     frame = coded.assign(**columns)
+    return _scored_inputs(frame, rule)
+
+
+def _scored_inputs(frame: pd.DataFrame, rule: ikpa_rules.Rules) -> pd.DataFrame:
+    """The inputs placed on the satker rows, scored: both ways of placing them end here."""
     for column, source in FROM_OFFICIAL.items():
         frame[column] = frame[source].astype(float)
     frame = ikpa.score(frame, rule)
