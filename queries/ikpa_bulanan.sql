@@ -5,12 +5,15 @@
 -- ratio: jumlah_ro 0, log_rasio missing, ada_nol false). The IKPA months without a jenis
 -- belanja filter: the aggregates hold every jenis belanja.
 -- By code and in no order: the names (ikpa_satker.sql) and the order are added in Python, where
--- they cost a tenth of what carrying four strings through a national year's rows costs here.
+-- they cost a tenth of what carrying four strings through a national year's rows costs here; the
+-- satker as an integer (kode: kdsatker read as a number; every loaded kdsatker is six digits,
+-- monev.warehouse.formats.KDSATKER, so the numbers sort as the codes do), as its 288.000 code
+-- strings cost more to hand to Python and look up there than the rest of this query.
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all; the
 --         jenis belanja filter is not read: with one, monev.views.ikpa reads the facts instead)
--- returns: bulan_sd, kdsatker, pagu (BIGINT rupiah), bulan_dinilai, deviasi_rata_pagu,
+-- returns: bulan_sd, kode (integer), pagu (BIGINT rupiah), bulan_dinilai, deviasi_rata_pagu,
 --          deviasi_rata_biasa, jumlah_ro, log_rasio, ada_nol
-select a.bulan_sd::integer as bulan_sd, a.kdsatker, a.pagu,
+select a.bulan_sd::integer as bulan_sd, a.kdsatker::integer as kode, a.pagu,
        a.bulan_dinilai::integer as bulan_dinilai, a.deviasi_rata_pagu, a.deviasi_rata_biasa,
        coalesce(c.jumlah_ro, 0)::integer as jumlah_ro, c.log_rasio, coalesce(c.ada_nol, false) as ada_nol
 from agg_ikpa_bulanan a

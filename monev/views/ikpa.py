@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import sqlalchemy as sa
 
 from monev import reports
-from monev.domain import codes, ikpa, ikpa_rules, targets
+from monev.domain import ikpa, ikpa_rules, targets
 from monev.domain.period import Period
 from monev.i18n import format as fmt
 from monev.i18n.texts import text
@@ -163,20 +165,19 @@ def months(engine: sa.Engine, tahun: int, bulan: int, *, scope: Scope, filters: 
         rule = rules(engine, tahun) if rule is None else rule
         quarters = targets.quarter_targets(query.reference(engine, "target_triwulan", tahun=tahun))
         inputs = _from_facts if filters.jenis_belanja else _from_aggregates
-        satker, aligned, names, at = inputs(engine, params, rule)
+        satker, aligned, names, at, satkers = inputs(engine, params, rule)
         if only_last:
             last = (satker[ikpa.AS_OF] == bulan).to_numpy()
             satker, at = satker[last].reset_index(drop=True), at[last]
         fetched = pending.result()
-    # Scored on integer satker codes: a national year's groupbys, merges and sorts then hash and
-    # compare integers, not strings (several times faster). The codes sort as the satker codes do,
-    # so grouped sums add their terms in the order grouping by the codes' texts would: unsorted
-    # codes changed the last bit of 60.000 national Penyerapan values.
-    satkers = _SatkerCodes(names["kdsatker"])
-
+    # Scored on integer satker codes (satker["kdsatker"], _SatkerCodes): a national year's
+    # groupbys, merges and sorts then hash and compare integers, not strings (several times
+    # faster). The codes sort as the satker codes do, so grouped sums add their terms in the order
+    # grouping by the codes' texts would: unsorted codes changed the last bit of 60.000 national
+    # Penyerapan values.
     per_quarter = ikpa.absorption_quarters(
-        ikpa.absorption_detail(satkers.of(fetched["ikpa_penyerapan"]), quarters))
-    coded = satker.assign(kdsatker=satkers.code(names["kdsatker"])[at])
+        ikpa.absorption_detail(satkers.of(fetched["ikpa_penyerapan_kode"]), quarters))
+    coded = satker
     # Penyerapan and Revisi DIPA computed for the rows themselves, in their order: no index of
     # 288.000 (month, satker) pairs to build and align by (the same numbers, tests/test_ikpa.py)
     coded["penyerapan"] = ikpa.absorption_of_rows(per_quarter, coded[ikpa.AS_OF].to_numpy(),
@@ -192,7 +193,7 @@ def months(engine: sa.Engine, tahun: int, bulan: int, *, scope: Scope, filters: 
 
 
 # months()'s inputs read per satker code, whatever the satker rows' source
-_BY_CODE = ("ikpa_penyerapan", "ikpa_revisi", "ikpa_omspan_bulanan", "ikpa_dispensasi_bulanan")
+_BY_CODE = ("ikpa_penyerapan_kode", "ikpa_revisi", "ikpa_omspan_bulanan", "ikpa_dispensasi_bulanan")
 
 
 def _scored_by_codes(coded: pd.DataFrame, n: int, aligned: dict[str, pd.Series], official: pd.DataFrame,
@@ -237,24 +238,43 @@ def _month_code(month, code, n: int) -> np.ndarray:
 
 
 class _SatkerCodes:
-    """The satker codes of monthly()'s rows as integers: each code's position among them, sorted."""
+    """The satker of monthly()'s rows as integers: each satker's position among them in code
+    order. Read from the integer codes the queries return (kode: kdsatker as a number, six digits
+    each, so they sort as the codes do) or from the code strings, as numbers."""
 
-    def __init__(self, kdsatker: pd.Series):
-        self.values = np.sort(kdsatker.unique())
+    def __init__(self, kode):
+        self.values = np.unique(_as_numbers(kode))  # sorted
+        self._position = np.full(int(self.values[-1]) + 1 if len(self.values) else 1, -1, dtype="int64")
+        self._position[self.values] = np.arange(len(self.values))
 
-    def code(self, kdsatker) -> np.ndarray:
-        return codes.positions(kdsatker, self.values)
+    def code(self, kode) -> np.ndarray:
+        """The position of each satker (integer codes or code strings), -1 for one not among them."""
+        kode = _as_numbers(kode)
+        inside = (kode >= 0) & (kode < len(self._position))
+        return np.where(inside, self._position[np.where(inside, kode, 0)], -1)
 
     def of(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """`frame` with kdsatker as codes, without the rows of satker outside monthly()'s rows
-        (which no row would take up)."""
-        at = self.code(frame["kdsatker"])
+        """`frame` (with kode, or kdsatker strings) with kdsatker as codes, without the rows of
+        satker outside monthly()'s rows (which no row would take up)."""
+        at = self.code(frame["kode"] if "kode" in frame else frame["kdsatker"])
         keep = at >= 0
-        return frame[keep].assign(kdsatker=at[keep])
+        return frame[keep].drop(columns=["kode"], errors="ignore").assign(kdsatker=at[keep])
 
     def of_index(self, values: pd.Series) -> pd.Series:
         """`values` (indexed by MONTHLY) with its kdsatker level as codes."""
         return self.of(values.reset_index()).set_index(values.index.names)[values.name]
+
+
+def _as_numbers(kode) -> np.ndarray:
+    """Satker codes as int64: integer codes as they are, code strings (six digits) read as numbers."""
+    if isinstance(kode, np.ndarray) and kode.dtype != object:
+        return kode.astype("int64", copy=False)
+    values = pa.array(kode)
+    if pa.types.is_null(values.type) or len(values) == 0:
+        return np.empty(0, dtype="int64")
+    if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+        values = pc.cast(values, pa.int64())
+    return values.to_numpy(zero_copy_only=False).astype("int64", copy=False)
 
 
 MONTHLY = [ikpa.AS_OF, "kdsatker"]
@@ -262,23 +282,36 @@ MONTHLY_SATKER = [ikpa.AS_OF, *NAMES]
 
 
 def _from_aggregates(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
-    """months()'s satker rows (AS_OF, pagu, Deviasi Halaman III and Capaian Output), from
-    queries/ikpa_bulanan.sql, ordered (month, unit, satker) by queries/ikpa_satker.sql, which
-    names them (`names`, row i being the satker of names' row at[i]); and no further inputs to
-    align (_scored)."""
+    """months()'s satker rows (AS_OF, kdsatker as a code of the satker codes returned, pagu,
+    Deviasi Halaman III and Capaian Output), from queries/ikpa_bulanan.sql, ordered (month, unit,
+    satker) by queries/ikpa_satker.sql, which names them (`names`, row i being the satker of
+    names' row at[i]); no further inputs to align (_scored); and the satker codes (_SatkerCodes)."""
     rows = query.run(engine, "ikpa_bulanan", **params)
     names = query.run(engine, "ikpa_satker", **params)
+    satkers = _SatkerCodes(names["kode"].to_numpy())
     # every row's satker is one of the selection's, whose position orders them by unit and code
-    at = codes.positions(rows["kdsatker"], names["kdsatker"])
-    order = np.argsort(rows[ikpa.AS_OF].to_numpy().astype("int64") * len(names) + at)  # unique keys
+    name_of = np.empty(len(names), dtype="int64")
+    name_of[satkers.code(names["kode"].to_numpy())] = np.arange(len(names))
+    code = satkers.code(rows["kode"].to_numpy())
+    at = name_of[code]
+    month = rows[ikpa.AS_OF].to_numpy().astype("int64")
+    order = _order_of(month * len(names) + at, 13 * len(names))
     deviation, achievement = ikpa.deviation_stored(rows, rule), ikpa.output_achievement_stored(rows)
     satker = pd.DataFrame({
         ikpa.AS_OF: rows[ikpa.AS_OF].to_numpy()[order],
         "pagu": rows["pagu"].to_numpy().astype("int64")[order],
         "deviasi_halaman_iii": deviation["nilai"].to_numpy()[order],
         "deviasi_rata": deviation["deviasi_rata"].to_numpy()[order],
-        "capaian_output": achievement["nilai"].to_numpy()[order]})
-    return satker, {}, names, at[order]
+        "capaian_output": achievement["nilai"].to_numpy()[order],
+        "kdsatker": code[order]})
+    return satker, {}, names, at[order], satkers
+
+
+def _order_of(keys: np.ndarray, below: int) -> np.ndarray:
+    """np.argsort(keys) of distinct non-negative integers below `below`, placed rather than sorted."""
+    slot = np.full(max(below, 1), -1, dtype="int64")
+    slot[keys] = np.arange(len(keys))
+    return slot[slot >= 0]
 
 
 def _from_facts(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
@@ -293,7 +326,9 @@ def _from_facts(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
     achievement = ikpa.output_achievement(query.run(engine, "ikpa_capaian_bulanan", **params), MONTHLY)
     aligned = {"deviasi_halaman_iii": deviation["nilai"], "deviasi_rata": deviation["deviasi_rata"],
                "capaian_output": achievement["nilai"]}
-    return satker[[ikpa.AS_OF, "pagu"]], aligned, satker[NAMES], np.arange(len(satker))
+    satkers = _SatkerCodes(satker["kdsatker"])
+    coded = satker[[ikpa.AS_OF, "pagu"]].assign(kdsatker=satkers.code(satker["kdsatker"]))
+    return coded, aligned, satker[NAMES], np.arange(len(satker)), satkers
 
 
 def as_of(months: pd.DataFrame, bulan: int) -> pd.DataFrame:
