@@ -1,9 +1,9 @@
 -- ikpa_bulanan.sql
 -- For every month up to :sampai, the satker scored then (pagu or realization by the month's end)
--- with their gross pagu in force at that end and the stored Deviasi Halaman III and Capaian
--- Output inputs (schema 5: agg_ikpa_bulanan, agg_ikpa_capaian; where the satker has no RO
--- ratio: jumlah_ro 0, log_rasio missing, ada_nol false). The IKPA months without a jenis
--- belanja filter: the aggregates hold every jenis belanja.
+-- with their gross pagu in force at that end and the stored Deviasi Halaman III inputs (schema 5:
+-- agg_ikpa_bulanan; the Capaian Output inputs: ikpa_capaian_tersimpan.sql, put on these rows in
+-- Python by (bulan_sd, kode), where that costs a third of joining them here). The IKPA months
+-- without a jenis belanja filter: the aggregates hold every jenis belanja.
 -- By code and in no order: the names (ikpa_satker.sql) and the order are added in Python, where
 -- they cost a tenth of what carrying four strings through a national year's rows costs here; the
 -- satker as an integer (kode: kdsatker read as a number; every loaded kdsatker is six digits,
@@ -12,12 +12,10 @@
 -- params: :tahun (int), :sampai (date, a month end), scope and filters (lists, empty = all; the
 --         jenis belanja filter is not read: with one, monev.views.ikpa reads the facts instead)
 -- returns: bulan_sd, kode (integer), pagu (BIGINT rupiah), bulan_dinilai, deviasi_rata_pagu,
---          deviasi_rata_biasa, jumlah_ro, log_rasio, ada_nol
+--          deviasi_rata_biasa
 select a.bulan_sd::integer as bulan_sd, a.kdsatker::integer as kode, a.pagu,
-       a.bulan_dinilai::integer as bulan_dinilai, a.deviasi_rata_pagu, a.deviasi_rata_biasa,
-       coalesce(c.jumlah_ro, 0)::integer as jumlah_ro, c.log_rasio, coalesce(c.ada_nol, false) as ada_nol
+       a.bulan_dinilai::integer as bulan_dinilai, a.deviasi_rata_pagu, a.deviasi_rata_biasa
 from agg_ikpa_bulanan a
-left join agg_ikpa_capaian c on c.thang = a.thang and c.bulan_sd = a.bulan_sd and c.kdsatker = a.kdsatker
 where a.thang = :tahun and a.bulan_sd <= month(CAST(:sampai AS DATE))
   and a.kdsatker in (select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit,
                                                           :f_satker, :f_kewenangan, :f_lokasi))

@@ -288,6 +288,7 @@ def _from_aggregates(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
     names' row at[i]); no further inputs to align (_scored); and the satker codes (_SatkerCodes)."""
     rows = query.run(engine, "ikpa_bulanan", **params)
     names = query.run(engine, "ikpa_satker", **params)
+    stored = query.run(engine, "ikpa_capaian_tersimpan", **params)
     satkers = _SatkerCodes(names["kode"].to_numpy())
     # every row's satker is one of the selection's, whose position orders them by unit and code
     name_of = np.empty(len(names), dtype="int64")
@@ -296,7 +297,8 @@ def _from_aggregates(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
     at = name_of[code]
     month = rows[ikpa.AS_OF].to_numpy().astype("int64")
     order = _order_of(month * len(names) + at, 13 * len(names))
-    deviation, achievement = ikpa.deviation_stored(rows, rule), ikpa.output_achievement_stored(rows)
+    deviation = ikpa.deviation_stored(rows, rule)
+    achievement = ikpa.output_achievement_stored(_on_rows(stored, month, code, satkers))
     satker = pd.DataFrame({
         ikpa.AS_OF: rows[ikpa.AS_OF].to_numpy()[order],
         "pagu": rows["pagu"].to_numpy().astype("int64")[order],
@@ -305,6 +307,26 @@ def _from_aggregates(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
         "capaian_output": achievement["nilai"].to_numpy()[order],
         "kdsatker": code[order]})
     return satker, {}, names, at[order], satkers
+
+
+def _on_rows(stored: pd.DataFrame, month: np.ndarray, code: np.ndarray, satkers: _SatkerCodes) -> pd.DataFrame:
+    """The stored Capaian Output inputs (queries/ikpa_capaian_tersimpan.sql) of each (month, satker
+    code) row, as the left join of ikpa_bulanan.sql gave them before: jumlah_ro 0, log_rasio
+    missing and ada_nol false where the satker has no RO ratio then."""
+    n = len(satkers.values)
+    slot = np.full(13 * n if n else 1, -1, dtype="int64")  # each (month, code)'s stored row
+    of = satkers.code(stored["kode"].to_numpy())
+    kept = of >= 0
+    slot[stored[ikpa.AS_OF].to_numpy().astype("int64")[kept] * n + of[kept]] = np.flatnonzero(kept)
+    row = slot[month * n + code] if len(code) else np.empty(0, dtype="int64")
+    hit = row >= 0
+    count = np.zeros(len(row), dtype="int32")
+    count[hit] = stored["jumlah_ro"].to_numpy()[row[hit]]
+    log = np.full(len(row), math.nan)
+    log[hit] = stored["log_rasio"].to_numpy(dtype=float, na_value=math.nan)[row[hit]]
+    zero = np.zeros(len(row), dtype=bool)
+    zero[hit] = stored["ada_nol"].to_numpy(dtype=bool)[row[hit]]
+    return pd.DataFrame({"jumlah_ro": count, "log_rasio": log, "ada_nol": zero})
 
 
 def _order_of(keys: np.ndarray, below: int) -> np.ndarray:
