@@ -153,3 +153,103 @@ def test_absorption_and_revision_of_rows_are_the_values_as_of_each_month(seed):
     np.testing.assert_array_equal(ikpa.revision_of_rows(revisions, rows, rules),
                                   ikpa.revision_as_of(revisions, rows, rules).to_numpy())
     assert len(set(ikpa.revision_of_rows(revisions, rows, rules))) > 1
+
+
+# ---------------------------------------------------------------- session 8 (ikpa3): the months' inputs by integer code
+
+# queries/ikpa_penyerapan.sql before schema 13: the summary aggregate grouped on each visit
+PENYERAPAN_FROM_SUMMARY = """
+select a.kdsatker, (a.bulan // 3)::integer as triwulan, a.jenis_belanja,
+       sum(a.pagu)::bigint as pagu, sum(a.blokir)::bigint as blokir,
+       sum(a.realisasi_kumulatif)::bigint as realisasi
+from agg_ringkasan_bulanan a
+where a.thang = :tahun and a.bulan in (3, 6, 9, 12) and a.bulan <= month(CAST(:sampai AS DATE))
+  and (a.ada_pagu or a.ada_realisasi)
+  and allowed(:f_jenis_belanja, a.jenis_belanja)
+  and a.kdsatker in (select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit,
+                                                          :f_satker, :f_kewenangan, :f_lokasi))
+  and satker_utuh(:scope_ppk)
+group by all
+order by a.kdsatker, triwulan, a.jenis_belanja"""
+# queries/ikpa_bulanan.sql before session 8: the stored Capaian Output inputs joined to the rows
+BULANAN_JOINED = """
+select a.bulan_sd::integer as bulan_sd, a.kdsatker, coalesce(c.jumlah_ro, 0)::integer as jumlah_ro,
+       c.log_rasio, coalesce(c.ada_nol, false) as ada_nol
+from agg_ikpa_bulanan a
+left join agg_ikpa_capaian c on c.thang = a.thang and c.bulan_sd = a.bulan_sd and c.kdsatker = a.kdsatker
+where a.thang = :tahun and a.bulan_sd <= month(CAST(:sampai AS DATE))
+  and a.kdsatker in (select kdsatker from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit,
+                                                          :f_satker, :f_kewenangan, :f_lokasi))
+  and satker_utuh(:scope_ppk)"""
+CODE_SELECTIONS = {**SELECTIONS, "ppk": (Scope(ppks=((b.S1, "01"),)), NO_FILTER),
+                   "unit_05_jenis_57": (Scope(units=("05",)), Filters(jenis_belanja=("57",)))}
+
+
+def _run_text(monkeypatch, engine, sql: str, scope, filters, bulan: int) -> pd.DataFrame:
+    """An SQL text run as queries/ are (the scope and filters bound by monev.warehouse.query)."""
+    from monev.warehouse import query
+    known = query.sql_text
+    monkeypatch.setattr(query, "sql_text", lambda name: sql if name == "_uji" else known(name))
+    return query.run(engine, "_uji", scope=scope, filters=filters, tahun=Y, sampai=Period(Y, bulan).sampai)
+
+
+@pytest.mark.parametrize("bulan", [2, 3, 7, 12])
+@pytest.mark.parametrize("selection", list(CODE_SELECTIONS))
+def test_penyerapan_kept_at_load_time_are_the_summary_grouped(shared_warehouse, monkeypatch, selection, bulan):
+    from monev.warehouse import query
+    engine = db.engine(shared_warehouse)
+    scope, filters = CODE_SELECTIONS[selection]
+    expected = _run_text(monkeypatch, engine, PENYERAPAN_FROM_SUMMARY, scope, filters, bulan)
+    params = dict(scope=scope, filters=filters, tahun=Y, sampai=Period(Y, bulan).sampai)
+    kept = query.run(engine, "ikpa_penyerapan", **params)
+    pd.testing.assert_frame_equal(kept, expected, check_exact=True)
+    coded = query.run(engine, "ikpa_penyerapan_kode", **params)
+    pd.testing.assert_frame_equal(coded.drop(columns="kode"), expected.drop(columns="kdsatker"), check_exact=True)
+    assert coded["kode"].tolist() == [int(k) for k in expected["kdsatker"]]  # the same rows in the same order
+    assert (bulan >= 3 and not scope.ppks) == (not expected.empty), selection
+
+
+@pytest.mark.parametrize("which", ["shared_warehouse", "tiny", "dispensasi"])
+@pytest.mark.parametrize("selection", [s for s in CODE_SELECTIONS if "jenis" not in s])
+def test_capaian_inputs_read_apart_are_the_joined_ones(request, monkeypatch, which, selection):
+    from monev.warehouse import query
+    engine = db.engine(_warehouses(request, which))
+    scope, filters = CODE_SELECTIONS[selection]
+    joined = _run_text(monkeypatch, engine, BULANAN_JOINED, scope, filters, 12)
+    params = dict(scope=scope, filters=filters, tahun=Y, sampai=Period(Y, 12).sampai)
+    rows = query.run(engine, "ikpa_bulanan", **params)
+    names = query.run(engine, "ikpa_satker", **params)
+    satkers = ikpa_view._SatkerCodes(names["kode"].to_numpy())
+    got = ikpa_view._on_rows(query.run(engine, "ikpa_capaian_tersimpan", **params),
+                             rows[ikpa.AS_OF].to_numpy().astype("int64"), satkers.code(rows["kode"].to_numpy()), satkers)
+    got = got.assign(bulan_sd=rows[ikpa.AS_OF].to_numpy(), kode=rows["kode"].to_numpy())
+    expected = joined.assign(kode=joined["kdsatker"].astype("int64")).drop(columns="kdsatker")
+    keys = ["bulan_sd", "kode"]
+    got, expected = (f.sort_values(keys).reset_index(drop=True)[[*keys, "jumlah_ro", "log_rasio", "ada_nol"]]
+                     for f in (got, expected))
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False, check_exact=True)
+    pd.testing.assert_frame_equal(ikpa.output_achievement_stored(got), ikpa.output_achievement_stored(expected),
+                                  check_exact=True)
+    assert (selection == "ppk") == got.empty and (got.empty or (got["jumlah_ro"] > 0).any())
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_band_texts_are_the_bands_of_each_value(seed):
+    rng = np.random.default_rng(seed)
+    nilai = rng.uniform(0, 110, 500)
+    nilai[rng.random(500) < 0.2] = math.nan
+    nilai[:4] = [95.0, 89.0, 70.0, 69.999]  # the bounds themselves
+    bands = Rules(Y).bands
+    by_object = pd.DataFrame({"nilai": nilai}).assign(kategori=ikpa.bands_of(nilai, bands))
+    by_arrow = pd.DataFrame({"nilai": nilai}).assign(kategori=ikpa._band_texts(nilai, bands))
+    pd.testing.assert_frame_equal(by_arrow, by_object, check_exact=True)
+    assert by_arrow["kategori"].isna().sum() == np.isnan(nilai).sum()
+
+
+def test_satker_codes_from_numbers_and_from_texts_agree():
+    texts = pd.Series(["050456", "001001", "050123", "999999"])
+    from_texts, from_numbers = ikpa_view._SatkerCodes(texts), ikpa_view._SatkerCodes(texts.astype("int64").to_numpy())
+    assert from_texts.values.tolist() == from_numbers.values.tolist() == [1001, 50123, 50456, 999999]
+    probe = pd.Series(["001001", "050456", "123456"])
+    assert from_texts.code(probe).tolist() == from_numbers.code(probe.astype("int64").to_numpy()).tolist() == [0, 2, -1]
+    assert ikpa_view._SatkerCodes(pd.Series([], dtype="str")).code(pd.Series([], dtype="str")).tolist() == []
