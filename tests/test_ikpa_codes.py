@@ -253,3 +253,18 @@ def test_satker_codes_from_numbers_and_from_texts_agree():
     probe = pd.Series(["001001", "050456", "123456"])
     assert from_texts.code(probe).tolist() == from_numbers.code(probe.astype("int64").to_numpy()).tolist() == [0, 2, -1]
     assert ikpa_view._SatkerCodes(pd.Series([], dtype="str")).code(pd.Series([], dtype="str")).tolist() == []
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_ranking_is_the_sort_by_nilai_then_code(seed):
+    rng = np.random.default_rng(seed)
+    n = 2000
+    nilai = rng.choice([0.0, 50.0, 95.5, math.nan, 100.0], n) if seed % 2 else rng.uniform(0, 100, n)
+    nilai[rng.random(n) < 0.3 * (seed % 3 == 0)] = math.nan  # ties, missing values, or neither
+    scored = pd.DataFrame({"kdsatker": pd.Series([f"{x:06d}" for x in rng.choice(10**6, n, replace=False)],
+                                                 dtype="str"), "nilai": nilai, "baris": np.arange(n)})
+    before = scored.sort_values(["nilai", "kdsatker"], ascending=[False, True], na_position="last",
+                                kind="stable").reset_index(drop=True)
+    ranked = ikpa_page._ranked(scored, pd.DataFrame({"bulan": [1], "kdunit": [""], "nmunit": [""]}))["satker"]
+    pd.testing.assert_frame_equal(ranked.drop(columns="peringkat"), before, check_exact=True)
+    assert ranked["peringkat"].tolist() == list(range(1, n + 1))

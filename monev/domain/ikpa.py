@@ -377,30 +377,37 @@ def aggregate(frame: pd.DataFrame, keys: list[str], rules: Rules) -> pd.DataFram
     return pd.DataFrame(rows, columns=[*keys, "pagu", "jumlah_satker", *columns, "kategori"])
 
 
-def aggregate_by_codes(frame: pd.DataFrame, group: np.ndarray, keys: list[dict], rules: Rules) -> pd.DataFrame:
+def aggregate_by_codes(frame: pd.DataFrame, group: np.ndarray, keys: list[dict], rules: Rules,
+                       shared: dict | None = None) -> pd.DataFrame:
     """aggregate() with the groups given as integer codes: row i of `frame` is in group group[i]
     (0 .. len(keys) - 1, each group with a row), whose key columns are keys[group]; the result
     lists the groups in their codes' order, so codes numbered as aggregate() sorts the keys give
     its frame. Each group's rows are taken in the frame's order, as aggregate() takes them, so
     every sum adds the same terms in the same order (the same bits): only the grouping by
-    (string) keys is spared, a fifth of a second for a national year's months."""
+    (string) keys is spared, a fifth of a second for a national year's months. shared: a dict the
+    caller passes to each call grouping the same frame, where the columns' terms are kept for the
+    next call (the IKPA months group theirs by month and by month and unit)."""
     columns = [c for c in (*INDICATORS, "nilai") if c in frame]
     group = np.asarray(group, dtype="int64")
     # each group's rows together, in the frame's order (the months' rows come grouped already)
-    order = np.arange(len(group)) if (np.diff(group) >= 0).all() else np.argsort(group, kind="stable")
-    bounds = np.searchsorted(group[order], np.arange(len(keys) + 1))
+    in_order = bool((np.diff(group) >= 0).all())
+    order = None if in_order else np.argsort(group, kind="stable")
+    bounds = np.searchsorted(group if in_order else group[order], np.arange(len(keys) + 1))
     starts, ends = bounds[:-1], bounds[1:]
-    pagu = frame["pagu"].to_numpy()[order]
-    weights = pagu.astype(float)
+    shared = {} if shared is None or not in_order else shared  # kept terms are in the frame's order
+    pagu = frame["pagu"].to_numpy()
+    pagu = pagu if in_order else pagu[order]
+    running = np.concatenate([[0], np.cumsum(pagu, dtype="int64")])  # exact: integer rupiah
+    result = {"pagu": (running[ends] - running[starts]).tolist(), "jumlah_satker": (ends - starts).tolist()}
     add = np.add.reduce  # ndarray.sum's own reduction, without its wrapper
-    result = {"pagu": [int(add(pagu[a:z])) for a, z in zip(starts, ends)], "jumlah_satker": (ends - starts).tolist()}
     for column in columns:
         # the column's values and terms where it is not missing: a group's are one slice of them,
         # the same terms in the same order as aggregate()'s part[have] * w, so the same sums
-        values = frame[column].to_numpy(dtype=float, na_value=math.nan)[order]
-        have = ~np.isnan(values)
-        at = np.concatenate([[0], np.cumsum(have)])[bounds]
-        value, term, weight = values[have], (values * weights)[have], weights[have]
+        if column not in shared:
+            values = frame[column].to_numpy(dtype=float, na_value=math.nan)
+            shared[column] = _terms(values if in_order else values[order], pagu.astype(float))
+        counted, value, term, weight = shared[column]
+        at = counted[bounds]
         w = np.array([add(weight[a:z]) for a, z in zip(at[:-1], at[1:])], dtype=float)
         t = np.array([add(term[a:z]) for a, z in zip(at[:-1], at[1:])], dtype=float)
         means = np.divide(t, w, out=np.full(len(keys), math.nan), where=w > 0)
@@ -414,3 +421,10 @@ def aggregate_by_codes(frame: pd.DataFrame, group: np.ndarray, keys: list[dict],
         row["kategori"] = band(row["nilai"], rules.bands)
         rows.append(row)
     return pd.DataFrame(rows, columns=[*(keys[0] if keys else {}), "pagu", "jumlah_satker", *columns, "kategori"])
+
+
+def _terms(values: np.ndarray, weights: np.ndarray):
+    """aggregate_by_codes' inputs of one column: how many values are not missing up to each row
+    (from 0), and those values, their terms (value x weight) and weights."""
+    have = ~np.isnan(values)
+    return (np.concatenate([[0], np.cumsum(have)]), values[have], (values * weights)[have], weights[have])

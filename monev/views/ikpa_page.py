@@ -46,8 +46,11 @@ def _ranked(scored: pd.DataFrame, months: pd.DataFrame) -> dict[str, pd.DataFram
     """current()'s tables from the satker scores of one month; 'per_unit' and 'kementerian' are
     the last month's rows of `months` (_over_months of the same monthly() frame), which sums the
     same satker rows: the ranking and the months rest on the same numbers."""
-    satker = scored.sort_values(["nilai", "kdsatker"], ascending=[False, True], na_position="last",
-                                kind="stable").reset_index(drop=True)
+    # by nilai, best first, missing last, then by satker code: sort_values on those two columns,
+    # without sorting the code strings again (each row is one satker, so the codes' ranks decide)
+    rank = pd.factorize(scored["kdsatker"], sort=True)[0]
+    nilai = scored["nilai"].to_numpy(dtype=float, na_value=np.nan)
+    satker = scored.take(np.lexsort((rank, np.where(np.isnan(nilai), np.inf, -nilai)))).reset_index(drop=True)
     satker.insert(0, "peringkat", pd.array(range(1, len(satker) + 1), dtype="int64"))
     if satker.empty:
         return {"satker": satker, "per_unit": pd.DataFrame(), "kementerian": pd.DataFrame()}
@@ -73,16 +76,24 @@ def _over_months(months: ikpa_view.Months, rules: ikpa_rules.Rules, scope: Scope
         return pd.DataFrame(columns=columns)
     # grouped by integer codes (ikpa.aggregate_by_codes), numbered in the order of the keys
     bulan = scores["bulan"].to_numpy()
-    units, unit = np.unique(months.names["kdunit"].to_numpy(dtype=object), return_inverse=True)  # sorted, as
-    unit = unit[months.at]  # groupby sorts the codes; each row's unit
-    present, first = np.unique(unit, return_index=True)  # each unit's first row names it
+    # the units sorted, as groupby sorts the codes (factorized in Arrow: np.unique sorted 24.000
+    # Python strings), and each row's unit
+    unit, units = pd.factorize(months.names["kdunit"], sort=True)
+    units, unit = np.asarray(units, dtype=object), unit[months.at]
+    first = np.full(len(units), len(unit))
+    np.minimum.at(first, unit, np.arange(len(unit)))  # each unit's first row names it
+    present = np.flatnonzero(first < len(unit))
+    first = first[present]
     names = pd.Series(months.names["nmunit"].take(months.at[first]).to_numpy(), index=units[present])
     months_seen, month = _numbered(bulan.astype("int64"), 13)
-    ministry = ikpa.aggregate_by_codes(scores, month, [{"bulan": int(m)} for m in months_seen], rules).assign(
+    shared = {}  # both groupings read each column's terms once
+    ministry = ikpa.aggregate_by_codes(scores, month, [{"bulan": int(m)} for m in months_seen], rules,
+                                       shared).assign(
         kdunit=MINISTRY, nmunit=MINISTRY_NAME if scope.everything else SCOPE_TOTAL_NAME)
     pair, pairs = _numbered(bulan.astype("int64") * len(units) + unit, 13 * len(units))
     units_frame = ikpa.aggregate_by_codes(
-        scores, pairs, [{"bulan": int(p // len(units)), "kdunit": units[p % len(units)]} for p in pair], rules)
+        scores, pairs, [{"bulan": int(p // len(units)), "kdunit": units[p % len(units)]} for p in pair], rules,
+        shared)
     units_frame["nmunit"] = units_frame["kdunit"].map(names)
     # each month: the ministry's row, then its units' (a stable sort keeps that order)
     result = pd.concat([ministry, units_frame], ignore_index=True).sort_values("bulan", kind="stable")
