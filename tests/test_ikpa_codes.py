@@ -233,17 +233,19 @@ def test_capaian_inputs_read_apart_are_the_joined_ones(request, monkeypatch, whi
     assert (selection == "ppk") == got.empty and (got.empty or (got["jumlah_ro"] > 0).any())
 
 
-@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("seed", range(5))
 def test_band_texts_are_the_bands_of_each_value(seed):
     rng = np.random.default_rng(seed)
     nilai = rng.uniform(0, 110, 500)
     nilai[rng.random(500) < 0.2] = math.nan
     nilai[:4] = [95.0, 89.0, 70.0, 69.999]  # the bounds themselves
+    nilai = {3: nilai[:0], 4: np.full(7, math.nan)}.get(seed, nilai)  # no rows; no band (pandas keeps objects)
     bands = Rules(Y).bands
     by_object = pd.DataFrame({"nilai": nilai}).assign(kategori=ikpa.bands_of(nilai, bands))
     by_arrow = pd.DataFrame({"nilai": nilai}).assign(kategori=ikpa._band_texts(nilai, bands))
     pd.testing.assert_frame_equal(by_arrow, by_object, check_exact=True)
     assert by_arrow["kategori"].isna().sum() == np.isnan(nilai).sum()
+    assert (by_arrow["kategori"].dtype == object) == (seed >= 3)
 
 
 def test_satker_codes_from_numbers_and_from_texts_agree():

@@ -310,9 +310,14 @@ def _band_index(nilai, bands: dict[str, float]) -> np.ndarray:
 
 
 def _band_texts(nilai, bands: dict[str, float]):
-    """bands_of() as the text column pandas makes of it, built from the band names in Arrow rather
-    than from a Python string per row (a national year's 288.000 rows: a third of scoring them)."""
-    return _TEXT.__from_arrow__(_BAND_TEXTS.take(pa.array(_band_index(nilai, bands))))
+    """bands_of() as the column pandas makes of it: where a band is named, a text column built from
+    the band names in Arrow rather than from a Python string per row (a national year's 288.000
+    rows: a third of scoring them); without one (no rows, or every value missing) pandas keeps
+    the object array, and so does this."""
+    which = _band_index(nilai, bands)
+    if not (which < len(_BAND_ORDER) - 1).any():
+        return np.array(_BAND_ORDER, dtype=object)[which]
+    return _TEXT.__from_arrow__(_BAND_TEXTS.take(pa.array(which)))
 
 
 TOTAL_COLUMNS = ("nilai_tertimbang", "bobot_berlaku", "pengurang", "nilai", "kategori")
