@@ -40,8 +40,8 @@ LINE_WITHOUT_PPK = [c for c in formats.LINE if c != "kdppk"]
 # keeps that aggregate's pagu and realization. The plan in force per as-of month (schema 11)
 # changes with RPD loads only.
 _REALIZATION_REFRESH = ["load/refresh_agg_realisasi_tambah", "load/refresh_agg_ringkasan_realisasi",
-                        "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_capaian_ro_realisasi",
-                        "load/refresh_agg_ikpa_penyerapan"]
+                        "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_ikpa_penyerapan",
+                        "load/refresh_agg_capaian_ro_realisasi"]
 REFRESHES = {
     "pagu": ["load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_capaian_ro",
              "load/refresh_agg_ikpa_penyerapan"],
