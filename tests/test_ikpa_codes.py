@@ -220,8 +220,8 @@ def test_capaian_inputs_read_apart_are_the_joined_ones(request, monkeypatch, whi
     rows = query.run(engine, "ikpa_bulanan", **params)
     names = query.run(engine, "ikpa_satker", **params)
     satkers = ikpa_view._SatkerCodes(names["kode"].to_numpy())
-    got = ikpa_view._on_rows(query.run(engine, "ikpa_capaian_tersimpan", **params),
-                             rows[ikpa.AS_OF].to_numpy().astype("int64"), satkers.code(rows["kode"].to_numpy()), satkers)
+    month, code = rows[ikpa.AS_OF].to_numpy().astype("int64"), satkers.code(rows["kode"].to_numpy())
+    got = ikpa_view._on_rows(query.run(engine, "ikpa_capaian_tersimpan", **params), month, code, satkers)
     got = got.assign(bulan_sd=rows[ikpa.AS_OF].to_numpy(), kode=rows["kode"].to_numpy())
     expected = joined.assign(kode=joined["kdsatker"].astype("int64")).drop(columns="kdsatker")
     keys = ["bulan_sd", "kode"]
