@@ -9,10 +9,12 @@ kpa to one satker of it; ppk to one PPK of that satker: by default the unit with
 its satker with the largest pagu, that satker's PPK with the largest pagu). Then, per role and
 per page of app.py's menu (admin pages included: other roles must not be offered them), a new
 browser context opens the page's URL as a shared link does (a new session: the sign-in form,
-then the page asked for), waits until Streamlit has finished the run, and reports:
-drawn or not, the page's title, exception elements, error messages, tracebacks the server logged
-during the visit, and seconds from the link to the drawn page (the first visit of a page also
-fills its cache: uncached at national scale).
+then the page asked for), waits until Streamlit has finished the run, and reports: drawn or not
+(its title, or the message of a page that has nothing for this viewer), exception elements, error
+messages, tracebacks the server logged during the visit, seconds from the link to the drawn page
+(the first visit of a page also fills its cache: uncached at national scale; the seconds include
+the browser's own work, a new context fetching and starting Streamlit's scripts) and the server's
+CPU seconds during the visit (the sign-in included).
 
 The warehouse is opened read-only. If the app would write to it (a migration pending on it, so
 the first visitor's run would publish a new version), it is copied (`cp -L` of the version in
@@ -32,11 +34,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bench.app_server import CHROMIUM, CHROMIUM_FLAGS, IDLE, ROOT, running_app
+from bench.serve import cpu_seconds
 
 READY = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'  # the filters: the gate was passed
 SIGN_IN_FORM = '[data-testid="stForm"]'
 EXCEPTION = '[data-testid="stException"]'
 ERROR = '[data-testid="stAlertContentError"]'
+INFO = '[data-testid="stAlertContentInfo"]'  # a page with nothing to show for this viewer says why
 PASSWORD = "sapu-bersih-sandi-7731"
 ROLES = ("admin", "pimpinan", "eselon1", "kpa", "ppk")
 PAGE_SECONDS = 600  # an uncached national page, a fresh process: minutes at worst
@@ -50,8 +54,10 @@ class Visit:
     offered: bool = True  # False: the app did not show this page to this role (expected for admin pages)
     title: str = ""
     seconds: float = 0.0
+    server_cpu: float = 0.0  # the server process's CPU seconds during the visit (sign-in included)
     exceptions: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    infos: list[str] = field(default_factory=list)
     tracebacks: list[str] = field(default_factory=list)
     note: str = ""
 
@@ -168,9 +174,11 @@ def _tracebacks(log: Path, start: int) -> tuple[list[str], int]:
     return found, len(data)
 
 
-def visit(browser, url: str, role: str, page: str, admin_only: bool, log: Path, log_at: int) -> tuple[Visit, int]:
+def visit(browser, url: str, role: str, page: str, admin_only: bool, log: Path, log_at: int,
+          pid: int) -> tuple[Visit, int]:
     """One new session opening the page's link, signed in as the role's account."""
     result = Visit(role, page)
+    cpu_before = cpu_seconds(pid)
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     tab = context.new_page()
     timeout = PAGE_SECONDS * 1000
@@ -192,9 +200,10 @@ def visit(browser, url: str, role: str, page: str, admin_only: bool, log: Path, 
         shown = tab.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
         landed = shown if shown and ":" not in shown else "ringkasan"
         result.offered = landed == page or page == "ringkasan"
-        result.drawn = bool(tab.locator(READY).count() and result.title)
         result.exceptions = _texts(tab, EXCEPTION)
         result.errors = _texts(tab, ERROR)
+        result.infos = _texts(tab, f'[data-testid="stMain"] {INFO}')
+        result.drawn = bool(tab.locator(READY).count() and (result.title or result.infos))
         if admin_only and role != "admin" and result.offered:
             result.note = "halaman admin terbuka untuk peran ini"
         elif not result.offered and not (admin_only and role != "admin"):
@@ -205,6 +214,7 @@ def visit(browser, url: str, role: str, page: str, admin_only: bool, log: Path, 
     finally:
         context.close()
     time.sleep(0.5)  # what the server logs at the end of the run
+    result.server_cpu = cpu_seconds(pid) - cpu_before
     result.tracebacks, log_at = _tracebacks(log, log_at)
     return result, log_at
 
@@ -223,13 +233,14 @@ def sweep(db: Path, roles: list[str], pages: list[str] | None, scratch: Path, un
             server_log = log or Path(work) / "server.log"
             env = {"MONEV_DB": str(opened), "MONEV_APP_DB": str(accounts)}
             visits = []
-            with running_app(env, server_log) as (port, _), sync_playwright() as playwright:
+            with running_app(env, server_log) as (port, process), sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
                 log_at = server_log.stat().st_size
+                print(f"{'peran':9} {'halaman':14} {'tergambar':17} {'detik':>8} {'CPU server':>10}  judul", flush=True)
                 for role in roles:
                     for page in pages:
                         result, log_at = visit(browser, f"http://127.0.0.1:{port}", role, page, page in admin_pages,
-                                               server_log, log_at)
+                                               server_log, log_at, process.pid)
                         visits.append(result)
                         print(line(result), flush=True)
                 browser.close()
@@ -243,8 +254,9 @@ def line(v: Visit) -> str:
     state = ("ya" if v.drawn else "TIDAK") if v.offered else "tidak ditawarkan"
     problems = "; ".join([*(f"exception: {e}" for e in v.exceptions), *(f"galat: {e}" for e in v.errors),
                           *(f"traceback: {t}" for t in v.tracebacks), *([v.note] if v.note else [])])
-    return (f"{v.role:9} {v.page:14} {state:17} {v.seconds:7.1f} s  {v.title[:40]:40}"
-            f"  {'ok' if v.ok else 'MASALAH: ' + problems}")
+    return (f"{v.role:9} {v.page:14} {state:17} {v.seconds:6.1f} s {v.server_cpu:5.2f} s CPU  {v.title[:32]:32}"
+            f"  {'ok' if v.ok else 'MASALAH: ' + problems}"
+            + ("" if v.title or not v.infos else f" (tanpa judul; info: {v.infos[0][:90]})"))
 
 
 def main(argv: list[str] | None = None) -> int:

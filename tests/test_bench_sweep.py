@@ -53,5 +53,5 @@ def test_a_short_sweep_reports_each_visit(shared_warehouse, tmp_path):
     assert all(v.ok for v in visits), [sweep.line(v) for v in visits]
     assert by["kpa", "ringkasan"].drawn and by["admin", "muat"].drawn and by["admin", "muat"].offered
     assert not by["kpa", "muat"].offered  # an admin page is not shown to a KPA: the link lands on Ringkasan
-    assert all(v.seconds > 0 for v in visits)
+    assert all(v.seconds > 0 and v.server_cpu > 0 for v in visits)
     assert codes["satker"] and codes["unit"] and "." in codes["ppk"] and not codes["copy"]
