@@ -28,9 +28,9 @@ create or replace table agg_kpa_ppk (  -- or replace: tests rewind schema_versio
 
 -- The rows for the satker listed in a relation named staging_satker (thang, kdsatker), as the
 -- other aggregates' macros; here every satker. agg_ringkasan_bulanan holds one row per key and
--- month (a grid of the twelve months), so each filtered sum takes exactly one value. Written in
--- key order: the page's floating sum of pagu x target per satker adds its rows in that order
--- (an ordered aggregate there), as the summary aggregate's rows were stored when it summed them.
+-- month (a grid of the twelve months), so each filtered sum takes exactly one value. In no
+-- particular order: where the order of the page's floating sum (pagu x target) matters, the
+-- query orders it itself (queries/kpa_ppk_baris.sql).
 create temp view staging_satker as select distinct thang, kdsatker from agg_ringkasan_bulanan;
 
 create or replace macro kpa_ppk_baru() as table
@@ -55,8 +55,7 @@ create or replace macro kpa_ppk_baru() as table
            bool_or(a.ada_pagu or a.ada_realisasi) filter (where a.bulan = 9) as ada_9
     from agg_ringkasan_bulanan a
     semi join staging_satker s on s.thang = a.thang and s.kdsatker = a.kdsatker
-    group by a.thang, a.kdsatker, a.kdppk, a.jenis_belanja
-    order by a.thang, a.kdsatker, a.kdppk, a.jenis_belanja;
+    group by a.thang, a.kdsatker, a.kdppk, a.jenis_belanja;
 
 insert into agg_kpa_ppk select * from kpa_ppk_baru();
 
