@@ -20,7 +20,7 @@ from monev.warehouse.query import EVERYTHING, Filters, Scope
 
 import builders as b
 import kpa_ppk_lama
-from builders import L1, L2, L4, L5, L6, L8, S1, S2, S3
+from builders import L1, L2, L4, L6, L8, S1, S2, S3
 
 KEYS = ["thang", "kdsatker", "kdppk", "jenis_belanja"]
 QUARTER_ENDS = (3, 6, 9)
