@@ -78,21 +78,22 @@ def display_table(frame: pd.DataFrame, level: str, lang: str = "id"):
     """The level's table as shown, (table, column config) for tables.show: names, volumes and RO
     counts as text; rupiah, percentages and the physical-minus-financial gap (two decimals) kept
     as numbers in Indonesian display (tables.formatted), so a header click sorts them as numbers."""
-    shown = pd.DataFrame({text("capaian_nama", lang): point_label(frame, level).tolist()})
+    columns = {text("capaian_nama", lang): point_label(frame, level).tolist()}
     if level == "ro":
-        shown[text("capaian_volume", lang)] = [f"{_number(r, lang)} / {_number(g, lang)} {s or ''}".strip()
-                                               if pd.notna(g) else "–"
-                                               for r, g, s in zip(frame["real_vol"], frame["target_vol"],
-                                                                  frame["satuan"])]
-    shown[text("capaian_ro_dilaporkan", lang)] = [f"{d} / {n}" for d, n in zip(frame["jumlah_ro_dilaporkan"],
-                                                                                frame["jumlah_ro"])]
+        columns[text("capaian_volume", lang)] = [f"{_number(r, lang)} / {_number(g, lang)} {s or ''}".strip()
+                                                 if pd.notna(g) else "–"
+                                                 for r, g, s in zip(frame["real_vol"], frame["target_vol"],
+                                                                    frame["satuan"])]
+    columns[text("capaian_ro_dilaporkan", lang)] = [f"{d} / {n}" for d, n in zip(frame["jumlah_ro_dilaporkan"],
+                                                                                  frame["jumlah_ro"])]
     money = {text(k, lang): c for k, c in (("pagu", "pagu"), ("realisasi", "realisasi"))}
     percent = {text(k, lang): c for k, c in (("capaian_keuangan", "persen_keuangan"),
                                              ("capaian_fisik", "progres_fisik"),
                                              ("capaian_output", "capaian_persen"))}
     gap = {text("capaian_selisih", lang): "selisih_fisik_keuangan"}
-    for label, column in {**money, **percent, **gap}.items():
-        shown[label] = pd.Series(frame[column].array, index=shown.index)  # its dtype kept (Int64 with NA)
-    shown[text("capaian_posisi", lang)] = [text(f"capaian_{p}", lang) if isinstance(p, str) else "–"
-                                           for p in frame["posisi"]]
+    columns.update({label: frame[column].array for label, column in {**money, **percent, **gap}.items()})  # dtypes
+    # kept (Int64 with NA); .array: the page's rows keep their labels, the shown table counts from 0
+    columns[text("capaian_posisi", lang)] = [text(f"capaian_{p}", lang) if isinstance(p, str) else "–"
+                                             for p in frame["posisi"]]
+    shown = pd.DataFrame(columns)
     return tables.formatted(shown, lang, money=list(money), percent=list(percent), scores=list(gap))

@@ -114,13 +114,12 @@ def display_table(table: pd.DataFrame, lang: str = "id"):
     money = {text(k, lang): c for k, c in (("rpd_rencana", "rpd"), ("realisasi", "realisasi"),
                                            ("rpd_selisih", "selisih"))}
     deviation = text("rpd_deviasi", lang)
-    index = pd.RangeIndex(len(table))
     shown = pd.DataFrame({
         text("rpd_bulan", lang): _months(table, lang),
         text("jenis_belanja", lang): [_jenis(c, lang) for c in table["jenis_belanja"]],
-        **{label: pd.Series(table[c].array, index=index) for label, c in money.items()},  # dtypes kept
-        deviation: pd.Series(table["deviasi_persen"].array, index=index),
+        **{label: table[c].array for label, c in money.items()},  # .array: dtypes kept (Int64 with NA)
+        deviation: table["deviasi_persen"].array,
         text("rpd_dalam_toleransi",
              lang): ["–" if pd.isna(v) else (yes if v else no) for v in table["dalam_toleransi"]],
-    }, index=index)
+    })
     return tables.formatted(shown, lang, money=list(money), percent=[deviation])
