@@ -109,3 +109,28 @@ def read_back(frame, money=(), percent=(), scores=(), lang: str = "id"):
                 values = [number(v, kind) for v in frame[c]]
                 columns[c] = pd.Series(values, index=frame.index, dtype="Int64" if kind is int else "float64")
     return frame.assign(**columns)
+
+
+def drawn(table) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the numbers, the display texts) Streamlit sends to the browser for a table of
+    monev.ui.tables.formatted: `table` is its Styler (or frame) or an AppTest dataframe element.
+    Columns without display texts (rupiah, written by the browser) are empty in the texts."""
+    from streamlit import dataframe_util
+    from streamlit.elements.lib.pandas_styler_utils import marshall_styler
+    from streamlit.proto.ArrowData_pb2 import ArrowData
+
+    if hasattr(table, "proto"):  # an AppTest element
+        proto = table.proto.arrow_data
+        return table.value, dataframe_util.convert_arrow_bytes_to_pandas_df(proto.styler.display_values)
+    if isinstance(table, pd.DataFrame):
+        return table, table
+    proto = ArrowData()
+    marshall_styler(proto, table, "uuid")
+    return table.data, dataframe_util.convert_arrow_bytes_to_pandas_df(proto.styler.display_values)
+
+
+def column_config(element) -> dict:
+    """The column config of an AppTest dataframe element, by column label."""
+    import json
+
+    return json.loads(element.proto.columns or "{}")
