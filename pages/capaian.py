@@ -57,5 +57,5 @@ else:
 st.subheader(t("capaian_judul_tabel", level=level_name, **when))
 rows, kept = tables.paged(frame, f"capaian_tabel_{level}", search=SEARCH,
                           sort={c: t(k) for c, k in SORTS.items() if c in frame})
-st.dataframe(charts.display_table(rows, level, lang()), hide_index=True, width="stretch")
+tables.show(*charts.display_table(rows, level, lang()), width="stretch")
 download.download_button(kept, f"capaian_{level}", sample=ctx.sample, key="unduh-capaian-tabel")

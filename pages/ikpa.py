@@ -33,7 +33,7 @@ def show(frame, name, key):
                               sort={c: labels.get(c, c) for c in SORTS if c in frame})
     rows, config = tables.formatted(charts.bands_shown(rows, L), L, {c: labels.get(c, c) for c in rows},
                                     money=charts.MONEY, percent=charts.PERCENT, scores=charts.score_columns(rows))
-    st.dataframe(rows, hide_index=True, key=f"{key}_tabel", column_config=config)
+    tables.show(rows, config, key=f"{key}_tabel")
     download.download_button(charts.bands_shown(kept, L), f"{name}_{stamp}", sample=ctx.sample, key=f"{key}_unduh")
 
 

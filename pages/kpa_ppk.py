@@ -38,7 +38,7 @@ def _table(rows, key, tw):
     shown, config = tables.formatted(_shown(rows), lang(), _config(tw),
                                      money=["pagu", "blokir", "realisasi", "kebutuhan"],
                                      percent=[c for c, _ in PERCENT_LABELS] + [f"{q} %" for q in kpa_ppk.QUARTERS])
-    st.dataframe(shown, hide_index=True, column_config=config, key=f"{key}_tabel")
+    tables.show(shown, config, key=f"{key}_tabel")
 
 
 def _download(frame, name, key):

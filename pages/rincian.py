@@ -77,9 +77,8 @@ shown, config = tables.formatted(
     frame, lang(), {"kode": t("rincian_kode"), "nama": t("rincian_nama"), "pagu": t("pagu"), "blokir": t("blokir"),
                     "realisasi": t("realisasi"), "sisa": t("rincian_sisa"), "persen": t("rincian_persen")},
     money=["pagu", "blokir", "realisasi", "sisa"], percent=["persen"])
-st.dataframe(shown, hide_index=True, key=table_key, selection_mode="single-row",
-             on_select="ignore" if deepest else partial(_descend_from_table, table_key, frame, level, path),
-             column_config=config)
+tables.show(shown, config, key=table_key, selection_mode="single-row",
+            on_select="ignore" if deepest else partial(_descend_from_table, table_key, frame, level, path))
 st.caption(t("rincian_caption", bulan=bulan))
 download.download_button(frame, f"rincian_{level}_{period.tahun}_{period.bulan:02d}", sample=ctx.sample,
                          key="rincian_unduh")

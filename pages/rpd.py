@@ -5,7 +5,7 @@ import streamlit as st
 from monev.domain import rpd
 from monev.i18n import format as fmt
 from monev.ui import charts_rpd as charts
-from monev.ui import data, download
+from monev.ui import data, download, tables
 from monev.ui.texts import lang, t
 from monev.views import rpd as view
 
@@ -43,5 +43,5 @@ download.download_button(per_bulan, "rpd_per_bulan", sample=ctx.sample, key="und
 st.plotly_chart(data.figure(charts.deviation, ctx, ("deviasi",), table, per_bulan,
                             title=t("rpd_judul_deviasi", **when), lang=lang()), width="stretch", key="rpd-deviasi")
 st.subheader(t("rpd_judul_tabel", **when))
-st.dataframe(charts.display_table(table, lang()), hide_index=True, width="stretch")
+tables.show(*charts.display_table(table, lang()), width="stretch")
 download.download_button(table, "rpd_per_jenis_belanja", sample=ctx.sample, key="unduh-rpd-tabel")

@@ -58,18 +58,9 @@ ro_garis as (
     left join c on c.kdsatker = kunci.kdsatker and c.kdgiat = kunci.kdgiat and c.kdoutput = kunci.kdoutput
          and c.kdsoutput = kunci.kdsoutput
 ),
--- From the aggregate: its lists hold the figures at each month's end, element m at month m's
+-- From the aggregate: its lists hold the figures at each month's end (schema 15's macro)
 ro_agregat as (
-    select * from (
-        select kdsatker, kdgiat, kdoutput, kdsoutput,
-               case when pagu[bulan] is not null then kdprogram_pagu else kdprogram_realisasi end as kdprogram,
-               pagu[bulan] as pagu, realisasi[bulan] as realisasi, bulan_capaian[bulan] as bulan_capaian,
-               target_vol[bulan] as target_vol, real_vol[bulan] as real_vol, progres_fisik[bulan] as progres_fisik
-        from agg_capaian_ro, (select month(CAST(:sampai AS DATE)) as bulan)
-        where thang = :tahun
-          and capaian_dari_agregat(:f_jenis_belanja, :scope_ppk) and satker_utuh(:scope_ppk)
-    )
-    where pagu is not null or realisasi is not null or bulan_capaian is not null
+    select * from capaian_ro_di_bulan(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)
 ),
 ro as (
     select * from ro_garis

@@ -57,22 +57,13 @@ ro_garis as (
     -- with a jenis belanja chosen, only RO that hold such budget lines (capaian has none)
     where len(CAST(:f_jenis_belanja AS VARCHAR[])) = 0 or p.pagu is not null or r.realisasi is not null
 ),
--- From the aggregate: the same RO with the same figures, kept by each load (schema 10); its
--- lists hold the figures at each month's end, element m at month m's
+-- From the aggregate: the same RO with the same figures, kept by each load (schema 10), at the
+-- month's end (schema 15's macro)
 ro_agregat as (
     select kdsatker, kdgiat, kdoutput, kdsoutput, kdprogram, coalesce(pagu, 0) as pagu,
            coalesce(realisasi, 0) as realisasi, progres_fisik,
            case when target_vol > 0 then least(real_vol / target_vol, 1.0) end as rasio
-    from (
-        select kdsatker, kdgiat, kdoutput, kdsoutput,
-               case when pagu[bulan] is not null then kdprogram_pagu else kdprogram_realisasi end as kdprogram,
-               pagu[bulan] as pagu, realisasi[bulan] as realisasi, bulan_capaian[bulan] as bulan_capaian,
-               target_vol[bulan] as target_vol, real_vol[bulan] as real_vol, progres_fisik[bulan] as progres_fisik
-        from agg_capaian_ro, (select month(CAST(:sampai AS DATE)) as bulan)
-        where thang = :tahun
-          and capaian_dari_agregat(:f_jenis_belanja, :scope_ppk) and satker_utuh(:scope_ppk)
-    )
-    where pagu is not null or realisasi is not null or bulan_capaian is not null
+    from capaian_ro_di_bulan(:tahun, :sampai, :f_jenis_belanja, :scope_ppk)
 ),
 ro as (
     select * from ro_garis

@@ -84,7 +84,9 @@ def workbook_rows(workbook: bytes, first_column: str, **read) -> pd.DataFrame:
 
 def read_back(frame, money=(), percent=(), scores=(), lang: str = "id"):
     """A table as drawn, its numbers read back from the text monev.ui.tables.formatted wrote
-    ('1.234.567' -> 1234567, '97,11%' -> 97.11, '68,50' -> 68.5, '–' -> missing), so page tests
+    ('1.234.567' -> 1234567, '97,11%' -> 97.11, '68,50' -> 68.5, '–' -> missing) or, where the
+    table holds number columns (their display text set apart: tests/test_tables_format.py), the
+    numbers themselves, so page tests
     compare the figures with their own computations: rupiah exactly, percentages and scores to
     the 0,005 the screen shows (tests/test_format.py holds the writing itself to Babel)."""
     import pandas as pd
@@ -101,6 +103,34 @@ def read_back(frame, money=(), percent=(), scores=(), lang: str = "id"):
     for names, kind in ((money, int), (percent, float), (scores, float)):
         for c in names:
             if c in frame:
+                if frame[c].dtype.kind in "iuf":  # a number column (its text is drawn by the browser)
+                    columns[c] = frame[c].astype("Int64" if kind is int else "float64")
+                    continue
                 values = [number(v, kind) for v in frame[c]]
                 columns[c] = pd.Series(values, index=frame.index, dtype="Int64" if kind is int else "float64")
     return frame.assign(**columns)
+
+
+def drawn(table) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the numbers, the display texts) Streamlit sends to the browser for a table of
+    monev.ui.tables.formatted: `table` is its Styler (or frame) or an AppTest dataframe element.
+    Columns without display texts (rupiah, written by the browser) are empty in the texts."""
+    from streamlit import dataframe_util
+    from streamlit.elements.lib.pandas_styler_utils import marshall_styler
+    from streamlit.proto.ArrowData_pb2 import ArrowData
+
+    if hasattr(table, "proto"):  # an AppTest element
+        proto = table.proto.arrow_data
+        return table.value, dataframe_util.convert_arrow_bytes_to_pandas_df(proto.styler.display_values)
+    if isinstance(table, pd.DataFrame):
+        return table, table
+    proto = ArrowData()
+    marshall_styler(proto, table, "uuid")
+    return table.data, dataframe_util.convert_arrow_bytes_to_pandas_df(proto.styler.display_values)
+
+
+def column_config(element) -> dict:
+    """The column config of an AppTest dataframe element, by column label."""
+    import json
+
+    return json.loads(element.proto.columns or "{}")

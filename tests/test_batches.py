@@ -92,7 +92,8 @@ def test_undo_of_a_realization_file_removes_exactly_its_amounts(warehouse, data)
     before = totals(warehouse)
     others = {n: r for n, r in table_rows(warehouse).items()
               if n not in ("fact_realisasi_hist", "load_batch", "agg_realisasi_bulanan", "agg_ringkasan_bulanan",
-                           "agg_ikpa_bulanan", "agg_capaian_ro", "agg_ikpa_penyerapan")}  # these read the realization
+                           "agg_ikpa_bulanan", "agg_capaian_ro", "agg_kpa_ppk",
+                           "agg_ikpa_penyerapan")}  # all read the realization
     batches.undo(warehouse, batch)
     removed = sum(r["nilai"] for r in data.rows["realisasi"])
     assert totals(warehouse) == {**before, "realisasi": before["realisasi"] - removed}

@@ -302,7 +302,7 @@ def _assert_capaian_ro_equals_rebuilt(db_path) -> pd.DataFrame:
 
 
 def test_capaian_ro_aggregate_equals_a_rebuild_after_loads_and_undos(warehouse, tmp_path):
-    assert REFRESHES["realisasi"][-1] == "load/refresh_agg_capaian_ro_realisasi"
+    assert "load/refresh_agg_capaian_ro_realisasi" in REFRESHES["realisasi"]
     assert REFRESHES["capaian"][-1] == "load/refresh_agg_capaian_ro_laporan"
     states = [_assert_capaian_ro_equals_rebuilt(warehouse)]
     other_ro = b._line(b.S3, "027.05.DL", "6201", "QDB", "002", "573111", "01")  # no pagu: a new RO

@@ -14,13 +14,15 @@ from streamlit.testing.v1 import AppTest
 from monev import reports
 from monev.domain import capaian
 from monev.domain.period import Period
-from monev.ui import charts_capaian, download
+from monev.i18n import format as fmt
+from monev.i18n.texts import text
+from monev.ui import charts_capaian, download, tables
 from monev.views import capaian as view
 from monev.warehouse import db
 from monev.warehouse.query import EVERYTHING, Filters
 
 import builders
-from apptest import open_page
+from apptest import column_config, drawn, open_page
 
 TAHUN = builders.THANG
 
@@ -100,9 +102,47 @@ def test_quadrant_chart_plots_each_row_with_exact_rupiah_and_the_diagonal():
     assert list(delivered.x) == [pytest.approx(100 * 300_000 / 1_234_567)] and list(delivered.y) == [90.0]
     assert delivered.customdata[0][2] == "Rp 1.234.567" and delivered.customdata[0][1] == "90,00%"
     assert list(by_name["Dibayar, belum terwujud"].y) == [20.0]
-    shown = charts_capaian.display_table(frame, "ro")
-    assert shown["Volume (realisasi / target)"].tolist() == ["9 / 10 Unit", "2 / 10 Unit"]
-    assert shown["Pagu"].tolist() == ["Rp 1.234.567", "Rp 1.000.000"]
+    numbers, _ = drawn(charts_capaian.display_table(frame, "ro")[0])
+    assert numbers["Volume (realisasi / target)"].tolist() == ["9 / 10 Unit", "2 / 10 Unit"]
+    assert numbers["Pagu"].tolist() == [1_234_567, 1_000_000]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_display_table_keeps_rupiah_and_percentages_as_numbers_in_the_readers_format(lang):
+    """A header click sorts a number column by the numbers: rupiah, percentages and the
+    physical-minus-financial gap stay numbers, shown in the reader's format (tables.formatted);
+    names, volumes, RO counts and the position stay text."""
+    ro = pd.DataFrame([
+        _ro("01", "P1", "1001", "001", 9, 10, 90.0, 1_234_567, 300_000),
+        _ro("01", "P1", "1001", "002", 2.5, 10, 20.0, 10_000_000, 9_000_000, satker="000002"),
+        _ro("01", "P1", "1001", "003", 5, 0, None, 9_000, 0, satker="000003"),
+    ])
+    frame = capaian.per_ro(ro)
+    table, config = charts_capaian.display_table(frame, "ro", lang)
+    numbers, texts = drawn(table)
+    label = {k: text(k, lang) for k in ("pagu", "realisasi", "capaian_keuangan", "capaian_fisik", "capaian_output",
+                                        "capaian_selisih", "capaian_volume", "capaian_ro_dilaporkan", "capaian_posisi")}
+    for key, column in (("pagu", "pagu"), ("realisasi", "realisasi")):
+        assert numbers[label[key]].tolist() == frame[column].tolist()
+        assert numbers[label[key]].dtype.kind == "i"
+        assert config[label[key]]["type_config"]["format"] == tables.MONEY_FORMATS[lang]  # 1.234.567 / 1,234,567
+    for key, column in (("capaian_keuangan", "persen_keuangan"), ("capaian_fisik", "progres_fisik"),
+                        ("capaian_output", "capaian_persen")):
+        assert numbers[label[key]].dtype.kind == "f"
+        pd.testing.assert_series_equal(numbers[label[key]], frame[column], check_names=False)
+        assert texts[label[key]].tolist() == [fmt.percent(v, lang) for v in frame[column]]
+    gap = frame["selisih_fisik_keuangan"]
+    assert numbers[label["capaian_selisih"]].dtype.kind == "f"
+    assert texts[label["capaian_selisih"]].tolist() == [
+        "–" if pd.isna(v) else fmt.format_decimal(v, lang, "#,##0.00") for v in gap]
+    if lang == "id":
+        assert texts[label["capaian_keuangan"]].tolist()[:2] == ["24,30%", "90,00%"]
+        assert texts[label["capaian_selisih"]].tolist() == ["65,70", "-70,00", "–"]
+    else:
+        assert texts[label["capaian_keuangan"]].tolist()[:2] == ["24.30%", "90.00%"]
+    for key in ("capaian_volume", "capaian_ro_dilaporkan", "capaian_posisi"):
+        assert numbers[label[key]].map(type).eq(str).all(), key
+    assert numbers[label["capaian_volume"]].tolist()[1] == ("2,5 / 10 Unit" if lang == "id" else "2.5 / 10 Unit")
 
 
 # ---------------------------------------------------------------- against the base data set
@@ -452,6 +492,12 @@ def test_page_shows_the_figures_and_follows_the_filters(shared_warehouse, monkey
     back = pd.read_excel(io.BytesIO(download.excel_bytes(frame, "capaian_ro")), dtype={"kdsatker": str})
     assert back["pagu"].tolist() == frame["pagu"].tolist()
     assert [s.startswith(k) for s, k in zip(shown["Uraian"], back["kdsatker"])] == [True] * len(frame)
+    # drawn as numbers (a header click sorts them as numbers) in Indonesian display
+    numbers, texts = drawn(at.dataframe[0])
+    assert numbers["Pagu"].tolist() == frame["pagu"].tolist() and numbers["Pagu"].dtype.kind == "i"
+    assert column_config(at.dataframe[0])["Pagu"]["type_config"]["format"] == tables.MONEY_FORMATS["id"]
+    assert numbers["Realisasi keuangan (%)"].dtype.kind == "f"
+    assert texts["Realisasi keuangan (%)"].tolist() == [fmt.percent(v) for v in frame["persen_keuangan"]]
     points = [len(tr["x"]) for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"] if "x" in tr]
     assert sum(points) == want["reported"]
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)

@@ -177,8 +177,8 @@ def test_names_and_trend(engine):
 @pytest.mark.parametrize("jenis", [None, {"57"}])
 def test_trend_query_holds_the_cumulative_realization(engine, jenis, per_ppk):
     filters = Filters(jenis_belanja=tuple(jenis)) if jenis else Filters()
-    frame = query.run(engine, "kpa_ppk_tren", filters=filters, tahun=THANG, sampai=builders.month_end(THANG, 7),
-                      per_ppk=per_ppk, scope=EVERYTHING)
+    frame = query.run(engine, "kpa_ppk_baris", filters=filters, tahun=THANG, sampai=builders.month_end(THANG, 7),
+                      per_ppk=per_ppk, scope=EVERYTHING, **_quarter_targets([3, 6]))
     by_month: dict[tuple, int] = {}
     for line, month, amount in builders.realization_entries(DATA):
         if jenis is None or line["kdakun"][:2] in jenis:
@@ -191,21 +191,22 @@ def test_trend_query_holds_the_cumulative_realization(engine, jenis, per_ppk):
     assert {(s, p) for s, p, _ in by_month} <= {(s, p) for s, p, _ in got}
 
 
-def _quarter_targets(months: list[int]) -> dict:
-    """The data's quarter-end targets at `months` as the three lists kpa_ppk_triwulan takes."""
+def _quarter_targets(months: list[int], urut: bool = False) -> dict:
+    """The data's quarter-end targets at `months` as the three lists kpa_ppk_baris takes."""
     listed = [(m, jb, float(q[m // 3 - 1])) for m in months for jb, q in QUARTERS.items()]
     return {"target_bulan": [m for m, _, _ in listed], "target_jenis": [jb for _, jb, _ in listed],
-            "target_persen": [v for _, _, v in listed]}
+            "target_persen": [v for _, _, v in listed], "urut": urut}
 
 
+@pytest.mark.parametrize("urut", [True, False])
 @pytest.mark.parametrize("per_ppk", [True, False])
 @pytest.mark.parametrize("bulan, months", [(3, []), (5, [3]), (9, [3, 6]), (12, [3, 6, 9])])
-def test_quarter_query_sums_the_grain_at_each_earlier_quarter_end(engine, bulan, months, per_ppk):
+def test_quarter_columns_sum_the_grain_at_each_earlier_quarter_end(engine, bulan, months, per_ppk, urut):
     sampai = builders.month_end(THANG, bulan)
-    targets = _quarter_targets([3, 6, 9])  # targets of months the query does not read are ignored
-    frame = query.run(engine, "kpa_ppk_triwulan", tahun=THANG, sampai=sampai, per_ppk=per_ppk, scope=EVERYTHING,
+    targets = _quarter_targets([3, 6, 9], urut)  # targets of months the query does not read are ignored
+    frame = query.run(engine, "kpa_ppk_baris", tahun=THANG, sampai=sampai, per_ppk=per_ppk, scope=EVERYTHING,
                       **targets)
-    assert sorted(set(frame["bulan"])) == months
+    assert [m for m in (3, 6, 9) if frame[f"ada_{m}"].any()] == months
     for month in months:
         want: dict[tuple, dict] = {}
         for (unit, satker, ppk, jenis), cell in builders.expected_summary(DATA, THANG, month)["grain"].items():
@@ -216,14 +217,15 @@ def test_quarter_query_sums_the_grain_at_each_earlier_quarter_end(engine, bulan,
             if jenis in QUARTERS:
                 row["pagu_bertarget"] += cell["pagu"]
                 row["pagu_x_target"] += cell["pagu"] * QUARTERS[jenis][month // 3 - 1]
-        part = frame[frame["bulan"] == month]
-        got = {(r.kdunit, r.kdsatker, r.kdppk): r for r in part.itertuples()}
+        part = frame[frame[f"ada_{month}"]]
+        got = {(r["kdunit"], r["kdsatker"], r["kdppk"]): r for _, r in part.iterrows()}
         assert sorted(got) == sorted(want)
         for key, w in want.items():
             r = got[key]
-            assert (r.pagu, r.realisasi, r.pagu_bertarget) == (w["pagu"], w["realisasi"], w["pagu_bertarget"])
-            assert r.pagu_x_target == pytest.approx(float(w["pagu_x_target"]))
-    scoped = query.run(engine, "kpa_ppk_triwulan", scope=query.Scope(units=("05",)), tahun=THANG, sampai=sampai,
+            assert (r[f"pagu_{month}"], r[f"realisasi_{month}"], r[f"pagu_bertarget_{month}"]) == \
+                (w["pagu"], w["realisasi"], w["pagu_bertarget"])
+            assert r[f"pagu_x_target_{month}"] == pytest.approx(float(w["pagu_x_target"]))
+    scoped = query.run(engine, "kpa_ppk_baris", scope=query.Scope(units=("05",)), tahun=THANG, sampai=sampai,
                        per_ppk=per_ppk, **targets)
     assert scoped.equals(frame[frame["kdunit"] == "05"].reset_index(drop=True))
 
@@ -353,7 +355,7 @@ def test_empty_selection_shows_a_message(shared_warehouse, monkeypatch):
                                             (query.Scope(units=("05",)), Filters()),
                                             (query.Scope(ppks=((builders.S1, "02"), (builders.S2, "01"))), Filters())])
 def test_names_come_with_the_trend_as_the_grain_and_officials_give_them(engine, grain, scope, filters):
-    """The names read with the trend's rows (kpa_ppk_tren.sql) are the grain's unit and satker
+    """The names read with the year's rows (kpa_ppk_baris.sql) are the grain's unit and satker
     names and the officials' KPA (the first by kdppk) or PPK, as the page took them before."""
     period = Period(THANG, 7)
     frame = kpa_ppk.table(engine, period, grain, scope=scope, filters=filters)["tabel"]

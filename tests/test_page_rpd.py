@@ -16,14 +16,15 @@ from monev import reports
 from monev.domain import rpd
 from monev.domain.period import Period
 from monev.i18n import format as fmt
-from monev.ui import charts_rpd, download
+from monev.i18n.texts import text
+from monev.ui import charts_rpd, download, tables
 from monev.views import rpd as view
 from monev.warehouse import db
 from monev.warehouse.ingest import ingest_files
 from monev.warehouse.query import EVERYTHING, Filters
 
 import builders
-from apptest import open_page
+from apptest import column_config, drawn, open_page
 
 TAHUN = builders.THANG
 
@@ -165,13 +166,32 @@ def test_the_plan_in_force_is_the_latest_update_up_to_the_month(warehouse, tmp_p
     assert june.set_index("bulan").loc[4, "deviasi_persen"] == pytest.approx(100 * 50 / 150)
 
 
-def test_display_table_formats_rupiah_and_yes_no():
-    table = pd.DataFrame({"bulan": [1, 2], "jenis_belanja": ["51", "57"], "rpd": [100, 0],
-                          "realisasi": pd.array([104, 5], dtype="Int64"), "selisih": pd.array([4, 5], dtype="Int64"),
-                          "deviasi_persen": [4.0, 100.0], "dalam_toleransi": pd.array([True, False], dtype="boolean")})
-    shown = charts_rpd.display_table(table)
-    assert shown.iloc[0].tolist() == ["Januari", "51 Belanja pegawai", "Rp 100", "Rp 104", "Rp 4", "4,00%", "Ya"]
-    assert shown.iloc[1].tolist()[-1] == "Tidak"
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_display_table_keeps_rupiah_and_deviation_as_numbers_in_the_readers_format(lang):
+    """A header click sorts a number column by the numbers: rupiah and the deviation stay numbers,
+    shown in the reader's format (tables.formatted); month, jenis belanja and yes/no stay text."""
+    table = pd.DataFrame({"bulan": [1, 2, 3], "jenis_belanja": ["51", "57", "52"], "rpd": [100, 0, 10_000],
+                          "realisasi": pd.array([104, 5, 9_000], dtype="Int64"),
+                          "selisih": pd.array([4, 5, -1_000], dtype="Int64"),
+                          "deviasi_persen": [4.0, 100.0, math.nan],
+                          "dalam_toleransi": pd.array([True, False, pd.NA], dtype="boolean")}, index=[7, 8, 9])
+    shown, config = charts_rpd.display_table(table, lang)
+    numbers, texts = drawn(shown)
+    names = ("rpd_bulan", "jenis_belanja", "rpd_rencana", "realisasi", "rpd_selisih", "rpd_deviasi",
+             "rpd_dalam_toleransi")
+    label = {k: text(k, lang) for k in names}
+    assert list(numbers.columns) == [label[k] for k in names]
+    for key, column in (("rpd_rencana", "rpd"), ("realisasi", "realisasi"), ("rpd_selisih", "selisih")):
+        assert numbers[label[key]].tolist() == table[column].tolist() and numbers[label[key]].dtype.kind == "i"
+        assert config[label[key]]["type_config"]["format"] == tables.MONEY_FORMATS[lang]  # 1.234.567 / 1,234,567
+    deviation = label["rpd_deviasi"]
+    assert numbers[deviation].dtype.kind == "f" and numbers[deviation].tolist()[:2] == [4.0, 100.0]
+    assert texts[deviation].tolist() == (["4,00%", "100,00%", "–"] if lang == "id" else ["4.00%", "100.00%", "–"])
+    if lang == "id":
+        assert numbers.iloc[0, [0, 1, 6]].tolist() == ["Januari", "51 Belanja pegawai", "Ya"]
+        assert numbers[label["rpd_dalam_toleransi"]].tolist()[1:] == ["Tidak", "–"]
+    else:
+        assert numbers.iloc[0, [0, 6]].tolist() == ["January", "Yes"]
 
 
 # ---------------------------------------------------------------- the page
@@ -226,7 +246,13 @@ def test_page_shows_plan_realization_and_deviation(shared_warehouse, monkeypatch
                          dtype={"jenis_belanja": str})
     assert back["realisasi"].tolist() == table["realisasi"].astype(int).tolist()
     assert back["rpd"].sum() == sum(c["rpd"] for (jb, m), c in expected_grid(data, 6).items() if m <= 6)
-    assert shown.iloc[0, 2] == fmt.rupiah(back["rpd"].iloc[0])
+    assert shown.iloc[0, 2] == back["rpd"].iloc[0]  # a number, drawn by the browser as 1.234.567
+    numbers, texts = drawn(at.dataframe[0])
+    config = column_config(at.dataframe[0])
+    assert [config[c]["type_config"]["format"] for c in ("RPD (rencana)", "Realisasi", "Selisih realisasi − RPD")] \
+        == [tables.MONEY_FORMATS["id"]] * 3
+    assert numbers["Realisasi"].tolist() == table["realisasi"].tolist()
+    assert texts["Deviasi (%)"].tolist() == [fmt.percent(v) for v in table["deviasi_persen"]]
 
 
 def test_page_follows_the_sidebar_filters(shared_warehouse, monkeypatch):

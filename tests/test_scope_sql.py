@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 S1, S2, S3 = b.S1, b.S2, b.S3
 
 # tables (and the macro over fact_pagu) whose rows carry a PPK: narrowed line by line
-LINE_TABLES = ("fact_pagu", "fact_realisasi", "agg_realisasi_bulanan", "agg_ringkasan_bulanan", "pagu_berlaku")
+LINE_TABLES = ("fact_pagu", "fact_realisasi", "agg_realisasi_bulanan", "agg_ringkasan_bulanan", "pagu_berlaku",
+               "agg_kpa_ppk")
 # macros of the schema that read those lines for a query and narrow them to their scope_ppk argument
 # (schema 8: steps shared by two queries); a query passes its :scope_ppk on to them
 LINE_MACROS = {m.name: m for m in sql_macros.macros().values()
@@ -118,7 +119,8 @@ SCOPES = {
 }
 PLAUSIBLE = {"tahun": b.THANG, "sampai": "2024-09-30", "daftar_tahun": [b.THANG], "tingkat": "akun",
              "p_unit": [], "p_satker": [], "p_program": [], "p_giat": [], "p_ro": [],
-             "per_ppk": True, "target_bulan": [3, 6], "target_jenis": ["52", "57"], "target_persen": [15.0, 50.0]}
+             "per_ppk": True, "target_bulan": [3, 6], "target_jenis": ["52", "57"], "target_persen": [15.0, 50.0],
+             "urut": True}
 
 
 def _params(name: str) -> dict:

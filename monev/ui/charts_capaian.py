@@ -1,4 +1,5 @@
-"""Figures of the Capaian output page (pure: DataFrame in, go.Figure out)."""
+"""Figures and the table of the Capaian output page (DataFrame in, go.Figure or a table for
+monev.ui.tables.show out)."""
 from __future__ import annotations
 
 import math
@@ -9,6 +10,7 @@ import plotly.graph_objects as go
 from monev.i18n import format as fmt
 from monev.i18n.markdown import plotly_texts
 from monev.i18n.texts import text
+from monev.ui import tables
 
 COLOURS = {"dibayar_belum_terwujud": "#d62728", "sejalan": "#7f7f7f", "terwujud_belum_dibayar": "#1f77b4"}
 
@@ -72,22 +74,26 @@ def quadrant(frame: pd.DataFrame, level: str, title: str, lang: str = "id") -> g
     return fig
 
 
-def display_table(frame: pd.DataFrame, level: str, lang: str = "id") -> pd.DataFrame:
-    """The level's table as shown: names, exact rupiah, percentages and the position."""
-    shown = pd.DataFrame({text("capaian_nama", lang): point_label(frame, level).tolist()})
+def display_table(frame: pd.DataFrame, level: str, lang: str = "id"):
+    """The level's table as shown, (table, column config) for tables.show: names, volumes and RO
+    counts as text; rupiah, percentages and the physical-minus-financial gap (two decimals) kept
+    as numbers in Indonesian display (tables.formatted), so a header click sorts them as numbers."""
+    columns = {text("capaian_nama", lang): point_label(frame, level).tolist()}
     if level == "ro":
-        shown[text("capaian_volume", lang)] = [f"{_number(r, lang)} / {_number(g, lang)} {s or ''}".strip()
-                                     if pd.notna(g) else "–"
-                                     for r, g, s in zip(frame["real_vol"], frame["target_vol"], frame["satuan"])]
-    shown[text("capaian_ro_dilaporkan", lang)] = [f"{d} / {n}" for d, n in zip(frame["jumlah_ro_dilaporkan"],
-                                                                            frame["jumlah_ro"])]
-    shown[text("pagu", lang)] = [fmt.rupiah(v, lang) for v in frame["pagu"]]
-    shown[text("realisasi", lang)] = [fmt.rupiah(v, lang) for v in frame["realisasi"]]
-    shown[text("capaian_keuangan", lang)] = [fmt.percent(v, lang) for v in frame["persen_keuangan"]]
-    shown[text("capaian_fisik", lang)] = [fmt.percent(v, lang) for v in frame["progres_fisik"]]
-    shown[text("capaian_output", lang)] = [fmt.percent(v, lang) for v in frame["capaian_persen"]]
-    shown[text("capaian_selisih", lang)] = [fmt.format_decimal(v, lang, "#,##0.00") if pd.notna(v) else "–"
-                                          for v in frame["selisih_fisik_keuangan"]]
-    shown[text("capaian_posisi", lang)] = [text(f"capaian_{p}", lang) if isinstance(p, str) else "–"
-                                         for p in frame["posisi"]]
-    return shown
+        columns[text("capaian_volume", lang)] = [f"{_number(r, lang)} / {_number(g, lang)} {s or ''}".strip()
+                                                 if pd.notna(g) else "–"
+                                                 for r, g, s in zip(frame["real_vol"], frame["target_vol"],
+                                                                    frame["satuan"])]
+    columns[text("capaian_ro_dilaporkan", lang)] = [f"{d} / {n}" for d, n in zip(frame["jumlah_ro_dilaporkan"],
+                                                                                  frame["jumlah_ro"])]
+    money = {text(k, lang): c for k, c in (("pagu", "pagu"), ("realisasi", "realisasi"))}
+    percent = {text(k, lang): c for k, c in (("capaian_keuangan", "persen_keuangan"),
+                                             ("capaian_fisik", "progres_fisik"),
+                                             ("capaian_output", "capaian_persen"))}
+    gap = {text("capaian_selisih", lang): "selisih_fisik_keuangan"}
+    columns.update({label: frame[column].array for label, column in {**money, **percent, **gap}.items()})  # dtypes
+    # kept (Int64 with NA); .array: the page's rows keep their labels, the shown table counts from 0
+    columns[text("capaian_posisi", lang)] = [text(f"capaian_{p}", lang) if isinstance(p, str) else "–"
+                                             for p in frame["posisi"]]
+    shown = pd.DataFrame(columns)
+    return tables.formatted(shown, lang, money=list(money), percent=list(percent), scores=list(gap))

@@ -1,4 +1,4 @@
-"""Figures and the display table of the Rencana vs realisasi page (pure: DataFrame in)."""
+"""Figures and the display table of the Rencana vs realisasi page (DataFrame in)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 from monev.domain.rpd import TOLERANCE_PERCENT
 from monev.i18n import format as fmt
 from monev.i18n.texts import JENIS_BELANJA, text
+from monev.ui import tables
 
 PLAN, REAL, BAND = "#7f7f7f", "#1f77b4", "rgba(127,127,127,0.18)"
 
@@ -105,16 +106,20 @@ def deviation(table: pd.DataFrame, per_bulan: pd.DataFrame, title: str, lang: st
     return fig
 
 
-def display_table(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
-    """The table as shown: month and jenis belanja names, exact rupiah, % and yes/no."""
+def display_table(table: pd.DataFrame, lang: str = "id"):
+    """The table as shown, (table, column config) for tables.show: month and jenis belanja names
+    and yes/no as text; rupiah and the deviation kept as numbers in Indonesian display
+    (tables.formatted), so a header click sorts them as numbers."""
     yes, no = text("rpd_ya", lang), text("rpd_tidak", lang)
-    return pd.DataFrame({
+    money = {text(k, lang): c for k, c in (("rpd_rencana", "rpd"), ("realisasi", "realisasi"),
+                                           ("rpd_selisih", "selisih"))}
+    deviation = text("rpd_deviasi", lang)
+    shown = pd.DataFrame({
         text("rpd_bulan", lang): _months(table, lang),
         text("jenis_belanja", lang): [_jenis(c, lang) for c in table["jenis_belanja"]],
-        text("rpd_rencana", lang): [fmt.rupiah(v, lang) for v in table["rpd"]],
-        text("realisasi", lang): [fmt.rupiah(v, lang) for v in table["realisasi"]],
-        text("rpd_selisih", lang): [fmt.rupiah(v, lang) for v in table["selisih"]],
-        text("rpd_deviasi", lang): [fmt.percent(v, lang) for v in table["deviasi_persen"]],
+        **{label: table[c].array for label, c in money.items()},  # .array: dtypes kept (Int64 with NA)
+        deviation: table["deviasi_persen"].array,
         text("rpd_dalam_toleransi",
              lang): ["–" if pd.isna(v) else (yes if v else no) for v in table["dalam_toleransi"]],
     })
+    return tables.formatted(shown, lang, money=list(money), percent=[deviation])

@@ -1,51 +1,102 @@
 """Tables shown with Indonesian number formats, and the controls of long tables.
 
-st.dataframe's own number formats follow the browser's locale (or printf, which is English). A
-pandas Styler carried the display text before, one Python call per cell in pandas and again in
-Streamlit: a third of a page visit's server time on 25 rows. The numbers are written here as text
-columns instead, whole columns at once (monev.i18n.format); the paged tables' "Urutkan menurut"
-orders every row by the numbers themselves, and the Excel download keeps them as numbers.
+A user who clicks a column header of st.dataframe sorts the rows in the browser by the cells'
+values: numbers written as text sorted as text ("9.000" after "10.000"). The cells therefore keep
+their numbers and only their display text is Indonesian, whatever the browser's locale (Streamlit
+1.65's own number formats follow the browser's locale or printf, which is English):
+- rupiah: NumberColumn(format="%'.,d"), Streamlit's sprintf with "." as thousands separator
+  (1.234.567); English "%,d". Nothing is written in Python.
+- percentages and scores need a decimal comma, which no format of 1.65 writes whatever the
+  locale; the only cell text st.dataframe shows over a number is a pandas Styler's display value.
+  Those columns are written here (monev.i18n.format) and handed to Streamlit as display values.
+Missing values show MISSING ("–"), and sort with the zeros (the grid's comparator, not ours); the
+paged tables' "Urutkan menurut" puts them last. The Excel download keeps the numbers.
 """
 from __future__ import annotations
 
-import math
-
+import numpy as np
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from monev.i18n import format as fmt
 from monev.ui.texts import lang, t
 from monev.views import paging
 
+# Rupiah in Streamlit's sprintf (1.65: `'X` before `,` makes X the thousands separator; `d` drops
+# the decimals as int() does). Held to monev.i18n.format by tests/test_tables_format.py.
+MONEY_FORMATS = {"id": "%'.,d", "en": "%,d"}
+
 
 def formatted(frame: pd.DataFrame, lang: str, config: dict | None = None, money=(), percent=(),
-              scores=()) -> tuple[pd.DataFrame, dict]:
-    """(frame with rupiah columns in thousands dots, percentage columns with a decimal comma and
-    '%', score columns with a decimal comma, all as text; the column_config for st.dataframe).
-    `config` maps columns to labels (or column configs, or None to hide them); the written columns
-    become right-aligned text columns under their label, as numbers stand."""
+              scores=()) -> tuple[pd.DataFrame | Styler, dict]:
+    """(what st.dataframe draws, its column_config): rupiah columns in thousands dots, percentage
+    columns with a decimal comma and '%', score columns with a decimal comma, each still a number
+    column, so a click on its header orders the rows by the numbers. `config` maps columns to
+    labels (or column configs, or None to hide them). Draw it with `show()`."""
     config = dict(config or {})
-    writers = ([(money, _amounts), (percent, _percents), (scores, _scores)] if len(frame) <= FEW_ROWS else
-               [(money, fmt.amounts), (percent, fmt.percents), (scores, fmt.scores)])
-    columns = {c: write(frame[c], lang) for names, write in writers for c in names if c in frame}
-    for c in columns:
+    money = [c for c in money if c in frame]
+    numbers = {c: _whole_rupiah(frame[c]) for c in money if frame[c].dtype.kind == "f"}
+    frame = frame.assign(**numbers) if numbers else frame
+    for c in money:
         label = config.get(c, c)
         if isinstance(label, str):
-            config[c] = st.column_config.TextColumn(label, alignment="right")
-    return frame.assign(**columns), config
+            config[c] = st.column_config.NumberColumn(label, format=MONEY_FORMATS.get(lang, MONEY_FORMATS["id"]))
+    writers = ([(percent, _percents), (scores, _scores)] if len(frame) <= FEW_ROWS else
+               [(percent, fmt.percents), (scores, fmt.scores)])
+    texts = {c: write(frame[c], lang) for names, write in writers for c in names if c in frame}
+    labels = {c: config.get(c, c) for c in texts if isinstance(config.get(c, c), str)}
+    if frame.size > STYLED_CELLS:  # Streamlit refuses a Styler this big: the texts themselves
+        config.update({c: st.column_config.TextColumn(label, alignment="right") for c, label in labels.items()})
+        return frame.assign(**texts), config
+    config.update({c: st.column_config.NumberColumn(label) for c, label in labels.items()})  # no format:
+    # the display value is shown
+    return (_with_display_texts(frame, texts) if texts else frame), config
+
+
+# pandas' styler.render.max_elements, which Streamlit 1.65 enforces on a Styler (262.144 cells); the
+# paged tables show at most 100 rows, a rincian level can be longer.
+STYLED_CELLS = 262_144
+
+
+def show(table: pd.DataFrame | Styler, config: dict, **kwargs):
+    """st.dataframe of formatted()'s result: index hidden, MISSING for missing values."""
+    return st.dataframe(table, hide_index=True, column_config=config, placeholder=fmt.MISSING, **kwargs)
+
+
+def _whole_rupiah(column: pd.Series) -> pd.Series:
+    """Rupiah held as floats, cut to whole rupiah as int() cuts (-0,4 -> 0, never '-0'); not finite
+    -> missing."""
+    values = column.to_numpy(dtype="float64", na_value=np.nan)
+    whole = np.trunc(np.where(np.isfinite(values), values, np.nan)) + 0.0  # + 0.0: -0.0 -> 0.0
+    return pd.Series(whole, index=column.index)
+
+
+def _with_display_texts(frame: pd.DataFrame, texts: dict[str, pd.Series]) -> Styler:
+    """A Styler whose display values are `texts` (column -> text of each row): Streamlit shows them
+    over the cells' numbers. pandas' own Styler.format would format every cell of the table in
+    Python (Styler._translate: 15 ms for 25 rows x 14 columns, twice what the whole table cost
+    before); Streamlit 1.65 reads only the translated body's cell ids and display values
+    (elements/lib/pandas_styler_utils.py: marshall_styler), so that body is given as it is. Held by
+    tests/test_tables_format.py (through Streamlit's marshall_styler) and the browser test."""
+    styler = Styler(frame, uuid="monev")
+    positions = {c: i for i, c in enumerate(frame.columns)}
+    body = [[] for _ in range(len(frame))]
+    for column, written in texts.items():
+        j = positions[column]
+        for i, value in enumerate(written.tolist()):
+            body[i].append({"id": f"row{i}_col{j}", "display_value": value})
+    translated = {"body": body, "table_styles": [], "cellstyle": []}
+    styler._compute = lambda: styler  # nothing to apply: no styles, only display values
+    styler._translate = lambda *args, **kwargs: translated
+    return styler
 
 
 # A screenful of rows (a page of paged(): 25 to 100) is written value by value: the whole-column
 # writers cost about 1 ms a column whatever its length (Arrow and numpy set-up), ten times the
-# per-value path on 25 rows; a page run wrote some ten such columns per table. Both write the same
-# text (fmt.percents is percent() of each value, fmt.amounts rupiah() without 'Rp ', a dash where
-# missing or infinite): tests/test_tables_format.py holds them equal.
+# per-value path on 25 rows. Both write the same text (fmt.percents is percent() of each value, a
+# dash where missing or infinite): tests/test_tables_format.py holds them equal.
 FEW_ROWS = 60
-
-
-def _amounts(column: pd.Series, lang: str) -> pd.Series:
-    return pd.Series([fmt.MISSING if fmt.is_missing(v) or not math.isfinite(v) else fmt.format_decimal(int(v), lang)
-                      for v in column], index=column.index, dtype="str")
 
 
 def _percents(column: pd.Series, lang: str) -> pd.Series:

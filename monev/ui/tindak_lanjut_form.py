@@ -48,15 +48,14 @@ def _worded(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _written(frame: pd.DataFrame, labels: dict) -> tuple[pd.DataFrame, dict]:
-    """The numbers as text in the reader's formats (st.dataframe's own follow the browser's
-    locale), right-aligned under their labels; the download keeps them as numbers."""
+    """Rupiah and percentages in the reader's formats over their numbers (monev.ui.tables.formatted:
+    a click on a header sorts by the numbers, whatever the browser's locale); volumes, written
+    with their unit, as right-aligned text. The download keeps the numbers."""
     L = lang()
-    writers = [(MONEY, lambda v: fmt.rupiahs(v, L)), (PERCENT, lambda v: fmt.percents(v, L).tolist()),
-               (VOLUMES, lambda v: [view.volume_text(x, L) for x in v])]
-    columns = {c: write(frame[c]) for names, write in writers for c in names if c in frame}
+    volumes = {c: [view.volume_text(x, L) for x in frame[c]] for c in VOLUMES if c in frame}
     config = {c: labels.get(c, c) for c in frame}
-    config.update({c: st.column_config.TextColumn(config[c], alignment="right") for c in columns})
-    return frame.assign(**columns), config
+    config.update({c: st.column_config.TextColumn(config[c], alignment="right") for c in volumes})
+    return tables.formatted(frame.assign(**volumes), L, config, money=MONEY, percent=PERCENT)
 
 
 def table(ctx, frame: pd.DataFrame, name: str, key: str) -> None:
@@ -64,7 +63,7 @@ def table(ctx, frame: pd.DataFrame, name: str, key: str) -> None:
     Indonesian formats, and their Excel download."""
     shown = _worded(frame)
     written, config = _written(shown, _labels())
-    st.dataframe(written, hide_index=True, key=f"{key}_tabel", column_config=config)
+    tables.show(written, config, key=f"{key}_tabel")
     download.download_button(shown, name, sample=ctx.sample, key=f"{key}_unduh")
 
 

@@ -44,7 +44,7 @@ def _figures(grain: pd.DataFrame, target_rows: pd.DataFrame, bulan: int, grain_n
 
 def _trend(rows: pd.DataFrame, bulan: int) -> list:
     """Per row of `rows` (pagu and the cumulative realization bulan_1..bulan_12 of
-    queries/kpa_ppk_tren.sql): `tren`, the cumulative realization as % of the row's pagu at the
+    queries/kpa_ppk_baris.sql): `tren`, the cumulative realization as % of the row's pagu at the
     end of each month 1..bulan (a list; None where the pagu is 0)."""
     months = [f"bulan_{m}" for m in range(1, bulan + 1)]
     amounts = rows[months].fillna(0).astype("int64")  # a month without a row realized nothing
@@ -55,23 +55,40 @@ def _trend(rows: pd.DataFrame, bulan: int) -> list:
     return [values if p else None for values, p in zip(share.tolist(), pagu.tolist())]
 
 
-def _earlier_quarters(engine, period: Period, target_rows: pd.DataFrame, grain_name: str, *, scope: Scope,
-                      filters: Filters) -> pd.DataFrame:
-    """Per row of the table at the end of each quarter before the period's: bulan, keys, pagu,
-    realisasi, persen, target_persen, rasio, status (figures as _figures gives them)."""
+def _quarter_targets(period: Period, target_rows: pd.DataFrame) -> dict:
+    """The target % of each jenis belanja at the end of each quarter before the period's, as the
+    three parallel lists queries/kpa_ppk_baris.sql takes (empty in the first quarter), and `urut`:
+    whether the query must add pagu x target in its fixed order, i.e. some target is not a whole
+    number or is negative (a whole-number target and a pagu, never negative, give every product,
+    and every partial sum below 2^53, as an exact integer: the threads' order cannot change a bit;
+    _exact_sums checks the bound)."""
     months = [month for _, month in quarter_months(period.bulan) if month != period.bulan]
-    quarter_ends = {month: targets.month_targets(target_rows, month) for month in months}
-    listed = [(month, jb, value) for month, goals in quarter_ends.items() for jb, value in goals.items()]
-    frame = query.run(engine, "kpa_ppk_triwulan", scope=scope, filters=filters, tahun=period.tahun,
-                      sampai=period.sampai, per_ppk=grain_name == "ppk",
-                      target_bulan=[m for m, _, _ in listed], target_jenis=[jb for _, jb, _ in listed],
-                      target_persen=[float(v) for _, _, v in listed])
-    if grain_name != "ppk":
-        frame = frame.drop(columns="kdppk")
-    frame = summary.with_percentages(frame)
-    frame["rasio"] = status.ratio(frame["persen"], frame["target_persen"])
-    frame["status"] = status.bands_of(frame["rasio"])
-    return frame
+    listed = [(month, jb, float(value)) for month in months
+              for jb, value in targets.month_targets(target_rows, month).items()]
+    return {"target_bulan": [m for m, _, _ in listed], "target_jenis": [jb for _, jb, _ in listed],
+            "target_persen": [v for _, _, v in listed],
+            "urut": not all(v.is_integer() and v >= 0 for _, _, v in listed)}
+
+
+def _exact_sums(rows: pd.DataFrame, bound: dict) -> bool:
+    """Whether pagu x target summed in any order was exact for `rows` (kpa_ppk_baris.sql's, with
+    whole-number targets): each row's pagu (non-negative) times the largest target, which bounds
+    every partial sum of its group, below 2^53."""
+    largest = max(bound["target_persen"], default=0.0)
+    return all(float(rows[f"pagu_{m}"].max()) * largest < 2.0 ** 53 for m in (3, 6, 9)) if len(rows) else True
+
+
+def _at_quarter_end(rows: pd.DataFrame, month: int) -> tuple[pd.Series, pd.DataFrame]:
+    """Of the table's rows with kpa_ppk_baris.sql's columns: which ones have figures at the end of
+    quarter-end `month` (a line in force or realization by then), and every row's pagu,
+    realisasi, persen, target_persen, rasio and status then (as _figures gives them; meaningful
+    where present). Column by column on the rows as they are: a .loc of the wide merged frame
+    took three times as long."""
+    at = summary.with_percentages(pd.DataFrame({
+        name: rows[f"{name}_{month}"] for name in ("pagu", "realisasi", "pagu_bertarget", "pagu_x_target")}))
+    at["rasio"] = status.ratio(at["persen"], at["target_persen"])
+    at["status"] = status.bands_of(at["rasio"])
+    return rows[f"ada_{month}"].eq(True), at  # a row the query did not give (none should be): absent
 
 
 def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scope: Scope,
@@ -85,7 +102,7 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
     people = ["ppk"] if grain_name == "ppk" else ["kpa"]
     columns = (["kdunit", "nmunit", "kdsatker", "nmsatker"] + (["kdppk"] if grain_name == "ppk" else []) + people
                + ["pagu", "blokir", "realisasi", "persen", "target_persen", "rasio", "status", "kebutuhan", "tren"])
-    # the grain without names: they come with the trend's rows, one per table row
+    # the grain without names: they come with the year's rows, one per table row
     grain = query.run(engine, "ringkasan_ppk_kode", scope=scope, filters=filters, tahun=period.tahun,
                       sampai=period.sampai)
     if grain.empty:
@@ -95,32 +112,38 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
     frame = _figures(grain, target_rows, period.bulan, grain_name)
     needed = status.needed_by_group(grain, targets.month_targets(target_rows, 3 * quarter_of(period.bulan)), keys)
     frame = frame.merge(needed, on=keys, how="left")
-    rows = query.run(engine, "kpa_ppk_tren", scope=scope, filters=filters, tahun=period.tahun,
-                     sampai=period.sampai, per_ppk=grain_name == "ppk")
+    # the trend, the earlier quarters' figures and the names, one row per table row and more (a
+    # row of the year need not be in the period's grain)
+    bound = dict(scope=scope, filters=filters, tahun=period.tahun, sampai=period.sampai, per_ppk=grain_name == "ppk",
+                 **_quarter_targets(period, target_rows))
+    rows = query.run(engine, "kpa_ppk_baris", **bound)
+    if not bound["urut"] and not _exact_sums(rows, bound):  # a satker of over 90 trillion rupiah
+        rows = query.run(engine, "kpa_ppk_baris", **{**bound, "urut": True})
     if grain_name != "ppk":
         rows = rows.drop(columns="kdppk")
-    # every row of the table has a row there (its grain rows are rows of the period's month); a left
-    # merge on keys unique on both sides keeps the table's rows in their order
+    # every row of the table has a row there (its grain rows are rows of the year); a left merge
+    # on keys unique on both sides keeps the table's rows in their order
     frame = frame.merge(rows, on=keys, how="left")
     frame["tren"] = _trend(frame, period.bulan)
-    frame = frame[columns].reset_index(drop=True)
+    shown = frame[columns]
 
-    earlier = (_earlier_quarters(engine, period, target_rows, grain_name, scope=scope, filters=filters)
-               if period.bulan > 3 else None)
     long = []
-    quarters = frame[keys].copy()
+    quarters = shown[keys].copy()
     for q, month in quarter_months(period.bulan):
         label = QUARTERS[q - 1]
-        if month == period.bulan:  # the running quarter is frame itself: its rows, in its order
-            at = frame
-            quarters[f"{label} %"], quarters[f"{label} status"] = frame["persen"], frame["status"]
+        if month == period.bulan:  # the running quarter is the table itself: its rows, in its order
+            at = shown
+            quarters[f"{label} %"], quarters[f"{label} status"] = shown["persen"], shown["status"]
         else:
-            at = earlier[earlier["bulan"] == month]
-            quarters = quarters.merge(at[keys + ["persen", "status"]].rename(
-                columns={"persen": f"{label} %", "status": f"{label} status"}), on=keys, how="left")
+            # a row with nothing by then has no figures then (missing, as a left merge leaves it);
+            # a row present then is present at every later month, so it is a row of the table
+            present, at = _at_quarter_end(frame, month)
+            quarters[f"{label} %"] = at["persen"].where(present)
+            quarters[f"{label} status"] = at["status"].where(present, np.nan)
+            at = pd.concat([shown[keys], at], axis=1)[present.to_numpy()]
         long.append(at[keys + ["pagu", "realisasi", "persen", "status"]].assign(triwulan=label))
     long = pd.concat(long, ignore_index=True)
-    return {"tabel": frame, "triwulan": quarters, "triwulan_panjang": long}
+    return {"tabel": shown, "triwulan": quarters, "triwulan_panjang": long}
 
 
 def behind(frame: pd.DataFrame) -> pd.Series:

@@ -38,18 +38,19 @@ LINE_WITHOUT_PPK = [c for c in formats.LINE if c != "kdppk"]
 # takes the batch's lines as a delta, the summary aggregate keeps the pagu in force it holds
 # (schema 9), and the capaian RO aggregate keeps its pagu and reports (schema 10); a capaian load
 # keeps that aggregate's pagu and realization. The plan in force per as-of month (schema 11)
-# changes with RPD loads only.
+# changes with RPD loads only. The KPA/PPK page's wide year (schema 12) is the summary
+# aggregate's rows pivoted: rebuilt for the satker touched wherever that aggregate changes.
 _REALIZATION_REFRESH = ["load/refresh_agg_realisasi_tambah", "load/refresh_agg_ringkasan_realisasi",
                         "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_ikpa_penyerapan",
-                        "load/refresh_agg_capaian_ro_realisasi"]
+                        "load/refresh_agg_capaian_ro_realisasi", "load/refresh_agg_kpa_ppk"]
 REFRESHES = {
     "pagu": ["load/refresh_agg_ringkasan", "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_capaian_ro",
-             "load/refresh_agg_ikpa_penyerapan"],
+             "load/refresh_agg_kpa_ppk", "load/refresh_agg_ikpa_penyerapan"],
     "realisasi": _REALIZATION_REFRESH,
     "realisasi_bulanan": _REALIZATION_REFRESH,
     "realisasi_kumulatif": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan",
                             "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_capaian_ro",
-                            "load/refresh_agg_ikpa_penyerapan"],
+                            "load/refresh_agg_kpa_ppk", "load/refresh_agg_ikpa_penyerapan"],
     "rpd": ["load/refresh_agg_rpd_berlaku", "load/refresh_agg_ikpa_bulanan"],
     "capaian": ["load/refresh_agg_ikpa_capaian", "load/refresh_agg_capaian_ro_laporan"],
 }

@@ -1,4 +1,4 @@
--- kpa_ppk_tren.sql
+-- kpa_ppk_tren.sql (before schema 12: the reference of tests/kpa_ppk_lama.py)
 -- Cumulative realization at the end of each month up to :sampai per satker (or per satker and
 -- PPK), one row per row of the KPA/PPK page, the months wide: the page's monthly sparkline of
 -- every KPA and PPK. Summed here rather than pivoted in pandas (about 450.000 satker x PPK x month

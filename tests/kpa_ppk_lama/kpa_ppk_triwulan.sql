@@ -1,4 +1,4 @@
--- kpa_ppk_triwulan.sql
+-- kpa_ppk_triwulan.sql (before schema 12: the reference of tests/kpa_ppk_lama.py)
 -- Per satker (or per satker and PPK), at the end of each quarter that ended before the month of
 -- :sampai: pagu in force and realization to date, summed from the grain of
 -- queries/ringkasan_ppk.sql, with the pagu that carries a target and pagu x target (the quarter
