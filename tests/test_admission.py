@@ -269,3 +269,57 @@ def test_capacity_zero_is_no_gate():
         run.finish.set()
         run.join(5)
     assert gate.waiting() == 0
+
+
+def test_a_newcomers_head_start_puts_it_ahead_of_runs_that_came_shortly_before_only():
+    """A run with a head start (a session's first page) counts as having arrived that much earlier:
+    before runs that came less than the head start before it, after those that came longer ago."""
+    gate, admitted = Gate(capacity=1, patience=PATIENT), []
+    holder = Run(gate, "holder", admitted)
+    holder.start()
+    holder.inside.wait(5)
+    early = _queue(gate, ["long before"], admitted)
+    time.sleep(0.6)
+    shortly = _queue(gate, ["shortly before"], admitted)
+
+    class Newcomer(Run):
+        def run(self) -> None:
+            with self.gate.turn(head_start=0.4):
+                self.admitted.append(self.name)
+
+    newcomer = Newcomer(gate, "newcomer", admitted)
+    newcomer.start()
+    _until(lambda: gate.waiting() == 3)
+    for run in (holder, *early, *shortly):
+        run.finish.set()
+    for run in (holder, *early, *shortly, newcomer):
+        run.join(5)
+    assert admitted == ["holder", "long before", "newcomer", "shortly before"]
+
+
+APP = """
+import streamlit as st
+from monev.ui import admission
+
+try:
+    with admission.turn():
+        if st.session_state.get("gagal"):  # the run ends before its page is drawn
+            raise ValueError("gagal")
+        st.write("halaman")
+except ValueError:
+    st.write("pesan")
+"""
+
+
+def test_a_session_is_a_newcomer_until_a_run_of_it_has_gone_through_whole():
+    from streamlit.testing.v1 import AppTest
+
+    from monev.ui import admission
+
+    at = AppTest.from_string(APP)
+    at.session_state["gagal"] = True
+    at.run()
+    assert admission.SEEN not in at.session_state  # still waiting for its first page
+    at.session_state["gagal"] = False
+    at.run()
+    assert not at.exception and at.session_state[admission.SEEN]

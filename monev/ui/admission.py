@@ -23,6 +23,13 @@ Its rules, each held by tests/test_admission.py:
   served with its first number (ahead of those who came later), so a session that reruns itself
   is never sent to the back of the room's line, and never waits on itself (a nested `turn()` of a
   thread holding a ticket passes straight through);
+- a session's first page comes first: until a run of the session has gone through whole (the
+  sign-in form's run stops, the sign-in's page run goes through), its runs count as having arrived
+  `MONEV_NEWCOMER_HEAD_START` seconds earlier (2). In the room, the sessions arrive over a second
+  or so (each first fetches the link, then opens its websocket), and the first ones in can go on to
+  their next page before the last ones have asked for their form: by arrival alone, those next
+  pages are served before the late first pages. A head start, not a class of its own: a run of a
+  session already in waits at most that long behind newcomers, never starved by a stream of them;
 - a long step steps out of the line (`aside()`: Muat's load, the Rakor pack's build) and gets back
   in ahead of the later arrivals when it is done;
 - a ticket counts against `capacity` for at most `patience` seconds: whatever keeps a run long (a
@@ -31,7 +38,8 @@ Its rules, each held by tests/test_admission.py:
   hold it forever.
 
 Settings (environment, read when the process starts): MONEV_RUNS_AT_ONCE (2; 0 turns the gate
-off, every run admitted at once, as Streamlit does) and MONEV_RUN_PATIENCE (seconds, 2).
+off, every run admitted at once, as Streamlit does), MONEV_RUN_PATIENCE (seconds, 2) and
+MONEV_NEWCOMER_HEAD_START (seconds, 2). Measured in docs/benchmarks.md (Session 8, room3).
 """
 from __future__ import annotations
 
@@ -48,11 +56,13 @@ from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 
 DEFAULT_CAPACITY = 2
 DEFAULT_PATIENCE_S = 2.0
+DEFAULT_HEAD_START_S = 2.0
 RERUN_WINDOW_S = 1.0  # Streamlit starts the rerun on the same thread within milliseconds
 
 
 class Gate:
-    """Tickets served in arrival order, `capacity` at a time; see the module's docstring."""
+    """Tickets served in arrival order (less any head start), `capacity` at a time; see the module's
+    docstring."""
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY, patience: float = DEFAULT_PATIENCE_S,
                  keeps_place: tuple[type[BaseException], ...] = (RerunException,),
@@ -61,44 +71,47 @@ class Gate:
         self.rerun_window = rerun_window  # how soon after the run it replaces a rerun keeps its place
         self._lock = threading.Condition()
         self._numbers = itertools.count()
-        self._waiting: list[int] = []  # a heap of the waiting runs' numbers: the smallest is served first
-        self._held: dict[int, float] = {}  # number -> when it was admitted (time.monotonic)
+        # a run's place in the line: (when it arrived, less any head start; a tie-breaking number)
+        self._waiting: list[tuple[float, int]] = []  # a heap: the smallest place is served first
+        self._held: dict[tuple[float, int], float] = {}  # place -> when it was admitted (time.monotonic)
         self._thread = threading.local()  # per script thread: the ticket held, the place kept for a rerun
 
     # -- what the app uses
 
     @contextmanager
-    def turn(self) -> Iterator[None]:
-        """Wait for this run's turn, hold a ticket for the block, release it however the block ends."""
+    def turn(self, head_start: float = 0.0) -> Iterator[None]:
+        """Wait for this run's turn, hold a ticket for the block, release it however the block ends.
+        head_start: seconds the run counts as having arrived earlier (a newcomer's, see room_turn)."""
         mine = self._thread
         if self.capacity <= 0 or getattr(mine, "held", None) is not None:  # off, or already inside
             yield
             return
         kept, mine.kept = getattr(mine, "kept", None), None
+        now = time.monotonic()
         # a rerun comes right after the run it replaces; a place kept longer ago is not honoured
-        number = kept[0] if kept and time.monotonic() - kept[1] < self.rerun_window else next(self._numbers)
-        self._admit(number)
-        mine.held = number
+        place = kept[0] if kept and now - kept[1] < self.rerun_window else (now - head_start, next(self._numbers))
+        self._admit(place)
+        mine.held = place
         try:
             yield
         except self.keeps_place:
-            mine.kept = (number, time.monotonic())  # the same session's next run is served in this place
+            mine.kept = (place, time.monotonic())  # the same session's next run is served in this place
             raise
         finally:
             mine.held = None
-            self._release(number)
+            self._release(place)
 
     @contextmanager
     def aside(self) -> Iterator[None]:
         """Step out of the line for a long step, then back in ahead of later arrivals. Outside a
         turn (or with the gate off) it changes nothing."""
-        number = getattr(self._thread, "held", None)
-        if number is None:
+        place = getattr(self._thread, "held", None)
+        if place is None:
             yield
             return
-        self._release(number)
+        self._release(place)
         yield  # an error or st.stop/st.rerun here leaves the turn at once: nothing to get back in for
-        self._admit(number)  # its first number: served before every run that came later
+        self._admit(place)  # its first place: served before every run that came later
 
     # -- what tests and the benches read
 
@@ -116,15 +129,15 @@ class Gate:
     def _counted(self, now: float) -> int:
         return sum(1 for since in self._held.values() if now - since < self.patience)
 
-    def _admit(self, number: int) -> None:
+    def _admit(self, place: tuple[float, int]) -> None:
         with self._lock:
-            heapq.heappush(self._waiting, number)
+            heapq.heappush(self._waiting, place)
             try:
                 while True:
                     now = time.monotonic()
-                    if self._waiting[0] == number and self._counted(now) < self.capacity:
+                    if self._waiting[0] == place and self._counted(now) < self.capacity:
                         heapq.heappop(self._waiting)
-                        self._held[number] = now
+                        self._held[place] = now
                         self._lock.notify_all()  # the next in line may fit too
                         return
                     # woken by a release, or when the oldest counted ticket turns overdue
@@ -132,15 +145,15 @@ class Gate:
                            if now - since < self.patience]
                     self._lock.wait(timeout=max(min(due), 0.001) if due else None)
             except BaseException:  # interrupted while waiting: leave the line, let the next one check
-                if number in self._waiting:
-                    self._waiting.remove(number)
+                if place in self._waiting:
+                    self._waiting.remove(place)
                     heapq.heapify(self._waiting)
                 self._lock.notify_all()
                 raise
 
-    def _release(self, number: int) -> None:
+    def _release(self, place: tuple[float, int]) -> None:
         with self._lock:
-            self._held.pop(number, None)
+            self._held.pop(place, None)
             self._lock.notify_all()
 
 
@@ -154,8 +167,21 @@ def _setting(name: str, default: float) -> float:
 # one line per server process: every session's script thread passes through it
 GATE = Gate(capacity=int(_setting("MONEV_RUNS_AT_ONCE", DEFAULT_CAPACITY)),
             patience=max(_setting("MONEV_RUN_PATIENCE", DEFAULT_PATIENCE_S), 0.0))
-turn = GATE.turn
+HEAD_START_S = max(_setting("MONEV_NEWCOMER_HEAD_START", DEFAULT_HEAD_START_S), 0.0)
+SEEN = "admission_first_page_drawn"  # in a session's state once a run of it has gone through whole
 aside = GATE.aside
+
+
+@contextmanager
+def turn() -> Iterator[None]:
+    """app.py's turn: a session whose first page has not yet been drawn (the sign-in form, the
+    sign-in's page) counts as having arrived HEAD_START_S earlier, so a room opening a link gets
+    its first pages before those already in get their next ones."""
+    newcomer = not st.session_state.get(SEEN)
+    with GATE.turn(head_start=HEAD_START_S if newcomer else 0.0):
+        yield
+    if newcomer:
+        st.session_state[SEEN] = True
 
 
 @contextmanager
