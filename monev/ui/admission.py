@@ -69,7 +69,8 @@ class Gate:
                  rerun_window: float = RERUN_WINDOW_S):
         self.capacity, self.patience, self.keeps_place = capacity, patience, keeps_place
         self.rerun_window = rerun_window  # how soon after the run it replaces a rerun keeps its place
-        self._lock = threading.Condition()
+        self._lock = threading.Lock()
+        self._wakers: dict[tuple[float, int], threading.Condition] = {}  # waiting place -> its bell
         self._numbers = itertools.count()
         # a run's place in the line: (when it arrived, less any head start; a tie-breaking number)
         self._waiting: list[tuple[float, int]] = []  # a heap: the smallest place is served first
@@ -131,6 +132,7 @@ class Gate:
 
     def _admit(self, place: tuple[float, int]) -> None:
         with self._lock:
+            wake = self._wakers[place] = threading.Condition(self._lock)  # this run's own bell
             heapq.heappush(self._waiting, place)
             try:
                 while True:
@@ -138,23 +140,33 @@ class Gate:
                     if self._waiting[0] == place and self._counted(now) < self.capacity:
                         heapq.heappop(self._waiting)
                         self._held[place] = now
-                        self._lock.notify_all()  # the next in line may fit too
+                        self._wake_first()  # the next in line may fit too
                         return
-                    # woken by a release, or when the oldest counted ticket turns overdue
+                    # only the first in line can be admitted: the others sleep until they are first
+                    # (a bell for each, not notify_all: fifty waiters woken at every release cost
+                    # the GIL fifty times over). The first wakes at a release, or when the oldest
+                    # counted ticket turns overdue.
                     due = [since + self.patience - now for since in self._held.values()
-                           if now - since < self.patience]
-                    self._lock.wait(timeout=max(min(due), 0.001) if due else None)
+                           if now - since < self.patience] if self._waiting[0] == place else []
+                    wake.wait(timeout=max(min(due), 0.001) if due else None)
             except BaseException:  # interrupted while waiting: leave the line, let the next one check
                 if place in self._waiting:
                     self._waiting.remove(place)
                     heapq.heapify(self._waiting)
-                self._lock.notify_all()
+                self._wake_first()
                 raise
+            finally:
+                del self._wakers[place]
+
+    def _wake_first(self) -> None:
+        """Ring the first in line's bell (the lock is held)."""
+        if self._waiting:
+            self._wakers[self._waiting[0]].notify()
 
     def _release(self, place: tuple[float, int]) -> None:
         with self._lock:
             self._held.pop(place, None)
-            self._lock.notify_all()
+            self._wake_first()
 
 
 def _setting(name: str, default: float) -> float:
