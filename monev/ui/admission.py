@@ -82,7 +82,7 @@ class Gate:
     @contextmanager
     def turn(self, head_start: float = 0.0) -> Iterator[None]:
         """Wait for this run's turn, hold a ticket for the block, release it however the block ends.
-        head_start: seconds the run counts as having arrived earlier (a newcomer's, see room_turn)."""
+        head_start: seconds the run counts as having arrived earlier (a newcomer's: the module's turn())."""
         mine = self._thread
         if self.capacity <= 0 or getattr(mine, "held", None) is not None:  # off, or already inside
             yield
