@@ -2,7 +2,7 @@
 navigation. The sign-in gate runs before any figure is drawn."""
 import streamlit as st
 
-from monev.ui import access, data, filters, guard, startup
+from monev.ui import access, admission, data, filters, guard, startup
 from monev.ui.texts import t
 
 st.set_page_config(page_title="Monev Anggaran", page_icon=":material/monitoring:", layout="wide")
@@ -14,7 +14,8 @@ def _ready_warehouse() -> str:
         return str(found)
     bar = st.progress(0.0, text=t("menyiapkan_contoh"))
     try:
-        return str(startup.ensure_warehouse(lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg)))
+        with admission.aside():  # the sample's build takes a while: no ticket held meanwhile
+            return str(startup.ensure_warehouse(lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg)))
     finally:
         bar.empty()
 
@@ -37,31 +38,34 @@ ADMIN_PAGES = [  # loading and undo, the accounts and the audit: for admins only
     ("pages/audit.py", "audit", ":material/policy:"),
 ]
 
-# any failure below: a message in the viewer's language with a code, the details in the server log
-with guard.friendly_errors("galat_awal"):
-    filters.language()  # first: the sign-in page follows the language chosen too
-    try:
-        path = _ready_warehouse()
-    except startup.WarehouseMissing as exc:
-        st.error(str(exc))
-        st.stop()
-    engine = data.engine(path)
-    # who is looking, before anything else is drawn; the menu holds only the pages of their role
-    viewer = access.gate(data.version_of(engine).sample, [key for _, key, _ in PAGES + ADMIN_PAGES])
-    navigation = st.navigation([
-        st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
-        for file, key, icon in PAGES + (ADMIN_PAGES if viewer.can_load() else [])
-    ], expanded=True)  # every page listed: past 12 Streamlit folds the menu behind "View more"
-    access.sidebar(viewer)
-    scope = viewer.scope()  # what the viewer may see: every query, filter and cache below takes it
-    as_loaded = filters.as_loaded_at(engine, scope=scope)
-    if as_loaded is not None:
-        with st.spinner(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
-            engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
-    selection = filters.sidebar(engine, scope=scope)
-    data.set_context(path, engine, selection, as_loaded, scope=scope)
-    data.sidebar_status()
-    access.record_page_view(viewer, navigation.url_path or "ringkasan",  # the default page's path is empty
-                            access.page_view_detail(st.session_state[guard.CONTEXT_KEY]))
-with guard.friendly_errors("galat_halaman"):
-    navigation.run()
+# runs served a few at a time per process, in arrival order: in a room, the late sign-ins are not held
+# up by the first sessions' next pages (monev/ui/admission.py); released however the run ends
+with admission.turn():
+    # any failure below: a message in the viewer's language with a code, the details in the server log
+    with guard.friendly_errors("galat_awal"):
+        filters.language()  # first: the sign-in page follows the language chosen too
+        try:
+            path = _ready_warehouse()
+        except startup.WarehouseMissing as exc:
+            st.error(str(exc))
+            st.stop()
+        engine = data.engine(path)
+        # who is looking, before anything else is drawn; the menu holds only the pages of their role
+        viewer = access.gate(data.version_of(engine).sample, [key for _, key, _ in PAGES + ADMIN_PAGES])
+        navigation = st.navigation([
+            st.Page(file, title=t(key), icon=icon, url_path=key, default=(key == "ringkasan"))
+            for file, key, icon in PAGES + (ADMIN_PAGES if viewer.can_load() else [])
+        ], expanded=True)  # every page listed: past 12 Streamlit folds the menu behind "View more"
+        access.sidebar(viewer)
+        scope = viewer.scope()  # what the viewer may see: every query, filter and cache below takes it
+        as_loaded = filters.as_loaded_at(engine, scope=scope)
+        if as_loaded is not None:
+            with admission.long_step(t("per_batch_menyiapkan", id=as_loaded["batch_id"])):
+                engine = data.engine_as_loaded_at(path, as_loaded["batch_id"])
+        selection = filters.sidebar(engine, scope=scope)
+        data.set_context(path, engine, selection, as_loaded, scope=scope)
+        data.sidebar_status()
+        access.record_page_view(viewer, navigation.url_path or "ringkasan",  # the default page's path is empty
+                                access.page_view_detail(st.session_state[guard.CONTEXT_KEY]))
+    with guard.friendly_errors("galat_halaman"):
+        navigation.run()

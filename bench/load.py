@@ -2,6 +2,7 @@
 
     python -m bench.load --db PATH [--sessions 20] [--pages ringkasan,kpa_ppk] [--rounds 1]
                          [--url http://127.0.0.1:PORT] [--client ws [--navigate]]
+                         [--rooms K] [--against MONEV_RUNS_AT_ONCE=0]
 
 Starts the app on a loopback port (or uses --url, e.g. nginx in front of several processes), then
 N headless Chromium sessions (one browser, a context each: no shared cache or cookies, as N people)
@@ -22,6 +23,12 @@ opened the shared link and then follows the meeting (st.navigation: a run with t
 hash, no new session, no sign-in); each of those pages timed from the click to its run's end.
 Without it every page is a new session that signs in: the pessimistic case.
 
+With --rooms K the room is run K times on the same (warm) server, and a summary says how many
+rooms met the target on every page, with each page's p95 over the rooms: on a shared machine the
+rooms swing, so count them. With --against NAME=VALUE a second server runs with that setting
+beside the first (e.g. MONEV_RUNS_AT_ONCE=0: no admission gate, monev/ui/admission.py), and the
+rooms alternate between the two (A B, B A, ...), so both see the same noise.
+
 Bounded: at most 60 sessions, each page load given up after --timeout seconds (an error), loopback
 only. The browser runs on the same machine as the server at the lowest CPU priority (nice 19):
 viewers' browsers are on their own machines. Its drawing still takes what the server leaves, so
@@ -35,6 +42,7 @@ import os
 import statistics
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -267,7 +275,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--navigate", action="store_true",
                         help="(ws) sign in once on the first page's link, then open the others from the menu in "
                              "the same session; without it every page is a new session that signs in")
+    parser.add_argument("--rooms", type=int, default=1,
+                        help="rooms one after the other on the same server(s), then how many met the target")
+    parser.add_argument("--against", action="append", metavar="NAME=VALUE",
+                        help="(with --db) a second server with this setting, e.g. MONEV_RUNS_AT_ONCE=0 (no admission "
+                             "gate); the rooms alternate between the two servers, as many on each")
     args = parser.parse_args(argv)
+    if args.against and args.url:
+        parser.error("--against: with --db")
+    if any("=" not in item for item in args.against or []):
+        parser.error("--against: NAME=VALUE")
     if args.navigate and args.client != "ws":
         parser.error("--navigate: with --client ws")
     if not 1 <= args.sessions <= MAX_SESSIONS:
@@ -279,8 +296,6 @@ def main(argv: list[str] | None = None) -> int:
     pages = args.pages.split(",") if args.pages else PAGES
 
     def measure(url: str, pid: int | None) -> list[dict]:
-        if args.warm:
-            room(url, 1, pages, 1, max(args.timeout, 900), args.client)
         print(f"beban sebelum (loadavg 1/5/15 menit): {load_average()}")
         before, began = (cpu_seconds(pid) if pid else None), time.perf_counter()
         results = room(url, args.sessions, pages, args.rounds, args.timeout, args.client, args.navigate)
@@ -291,14 +306,59 @@ def main(argv: list[str] | None = None) -> int:
               f"beban sesudah: {load_average()}")
         return results
 
-    if args.url:
-        results = measure(args.url.rstrip("/"), None)
-    else:
-        with streamlit_server(args.db, args.log) as (url, pid):
-            results = measure(url, pid)
-    rows = summary(results, pages)
-    print(table_text(rows, args.target))
-    return 1 if any(r["galat"] for r in rows) else 0
+    against = dict(item.split("=", 1) for item in args.against or [])
+    outcomes: dict[str, list[list[dict]]] = {}
+    with ExitStack() as stack:
+        if args.url:
+            servers = [(args.url, args.url.rstrip("/"), None)]
+        else:
+            servers = [(gate_setting(os.environ), *stack.enter_context(streamlit_server(args.db, args.log)))]
+            if against:
+                servers.append((gate_setting({**os.environ, **against}),
+                                *stack.enter_context(streamlit_server(args.db, env=against))))
+        if args.warm:
+            for _, url, _ in servers:
+                room(url, 1, pages, 1, max(args.timeout, 900), args.client)
+        for number in range(args.rooms):
+            # A B, then B A: neither setting always runs right after the other's room
+            for label, url, pid in (servers if number % 2 == 0 else servers[::-1]):
+                print(f"-- ruang {number + 1} dari {args.rooms}: {label}")
+                rows = summary(measure(url, pid), pages)
+                print(table_text(rows, args.target))
+                outcomes.setdefault(label, []).append(rows)
+    if args.rooms > 1 or len(servers) > 1:
+        print(rooms_text(outcomes, pages, args.target))
+    return 1 if any(row["galat"] for rooms in outcomes.values() for rows in rooms for row in rows) else 0
+
+
+def gate_setting(env) -> str:
+    """The admission gate a server runs with (monev/ui/admission.py): runs admitted at once, patience."""
+    from monev.ui import admission
+
+    runs = env.get("MONEV_RUNS_AT_ONCE", str(admission.DEFAULT_CAPACITY))
+    if runs == "0":
+        return "MONEV_RUNS_AT_ONCE=0"
+    patience = env.get("MONEV_RUN_PATIENCE", admission.DEFAULT_PATIENCE_S)
+    head_start = env.get("MONEV_NEWCOMER_HEAD_START", admission.DEFAULT_HEAD_START_S)
+    return f"MONEV_RUNS_AT_ONCE={runs}, MONEV_RUN_PATIENCE={patience}, MONEV_NEWCOMER_HEAD_START={head_start}"
+
+
+def rooms_text(outcomes: dict[str, list[list[dict]]], pages: list[str], target_s: float) -> str:
+    """Per server setting: how many rooms met the target on every page, and each page's p95 over
+    the rooms (the rooms swing on a shared machine: a count and a spread, not one figure)."""
+    lines = []
+    for label, rooms in outcomes.items():
+        met = sum(all(r["server_p95_s"] <= target_s and not r["galat"] for r in rows) for rows in rooms)
+        first = [rows[0]["server_p95_s"] for rows in rooms]
+        lines.append(f"{label}: {met} dari {len(rooms)} ruang memenuhi p95 <= {target_s:g} s di semua halaman; "
+                     f"halaman pertama ({pages[0]}) memenuhi di {sum(f <= target_s for f in first)} dari {len(rooms)}"
+                     f", p95 " + ", ".join(f"{f:.2f}" for f in first))
+        for index, name in enumerate(pages):
+            values = [rows[index]["server_p95_s"] for rows in rooms]
+            errors = sum(rows[index]["galat"] for rows in rooms)
+            spread = f"{min(values):.2f}-{max(values):.2f} s (median {statistics.median(values):.2f})"
+            lines.append(f"    {name:12} p95 {spread}" + (f", galat {errors}" if errors else ""))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,10 @@
 Debian's nginx with sticky sessions (deploy/nginx.conf), then the room of bench.load against it.
 
     python -m bench.proxy --db PATH [--processes 2] [--sessions 20] [--pages ...] [--warm] [--client ws [--navigate]]
+                          [--rooms K]
+
+The processes run with this environment's MONEV_RUNS_AT_ONCE (the admission gate,
+monev/ui/admission.py; 0: none): `MONEV_RUNS_AT_ONCE=0 python -m bench.proxy ...` for the room without it.
 
 Everything on loopback ports chosen free, nginx's files in a temporary directory; every process
 started here is stopped at the end. Prints bench.load's table and each process's CPU, which
@@ -10,6 +14,7 @@ shows the sessions were spread.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -42,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--client", choices=["browser", "ws"], default="browser", help="as bench.load --client")
     parser.add_argument("--navigate", action="store_true", help="as bench.load --navigate (ws)")
+    parser.add_argument("--rooms", type=int, default=1, help="as bench.load --rooms: rooms one after the other")
     args = parser.parse_args(argv)
     if args.navigate and args.client != "ws":
         parser.error("--navigate: with --client ws")
@@ -65,20 +71,27 @@ def main(argv: list[str] | None = None) -> int:
         stack.callback(lambda: subprocess.run([nginx, "-c", str(work / "nginx.conf"), "-p", str(work), "-s", "stop"],
                                               check=False))
         time.sleep(0.5)
-        before = [cpu_seconds(pid) for _, pid in servers]
-        began = time.perf_counter()
-        print(f"beban sebelum (loadavg): {load.load_average()}")
-        results = load.room(f"http://127.0.0.1:{listen}", args.sessions, pages, 1, args.timeout, args.client,
-                            args.navigate)
-        wall = time.perf_counter() - began
-        spent = [cpu_seconds(pid) - b for (_, pid), b in zip(servers, before)]
-    mode = ", menu" if args.navigate else ""
-    print(f"{args.sessions} sesi ({args.client}{mode}) x {len(pages)} halaman lewat nginx ke {args.processes} proses: "
-          f"{wall:.1f} s; CPU per proses " + ", ".join(f"{s:.1f} s" for s in spent)
-          + f"; beban sesudah: {load.load_average()}")
-    rows = load.summary(results, pages)
-    print(load.table_text(rows, 3.0))
-    return 1 if any(r["galat"] for r in rows) else 0
+        setting = load.gate_setting(os.environ)
+        rooms = []
+        for number in range(args.rooms):
+            print(f"-- ruang {number + 1} dari {args.rooms}: {setting}")
+            before = [cpu_seconds(pid) for _, pid in servers]
+            began = time.perf_counter()
+            print(f"beban sebelum (loadavg): {load.load_average()}")
+            results = load.room(f"http://127.0.0.1:{listen}", args.sessions, pages, 1, args.timeout, args.client,
+                                args.navigate)
+            wall = time.perf_counter() - began
+            spent = [cpu_seconds(pid) - b for (_, pid), b in zip(servers, before)]
+            mode = ", menu" if args.navigate else ""
+            print(f"{args.sessions} sesi ({args.client}{mode}) x {len(pages)} halaman lewat nginx ke {args.processes} "
+                  f"proses: {wall:.1f} s; CPU per proses " + ", ".join(f"{s:.1f} s" for s in spent)
+                  + f"; beban sesudah: {load.load_average()}")
+            rows = load.summary(results, pages)
+            print(load.table_text(rows, 3.0))
+            rooms.append(rows)
+    if args.rooms > 1:
+        print(load.rooms_text({f"nginx + {args.processes} proses, {setting}": rooms}, pages, 3.0))
+    return 1 if any(r["galat"] for rows in rooms for r in rows) else 0
 
 
 if __name__ == "__main__":

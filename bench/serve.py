@@ -34,12 +34,15 @@ def bench_app_db(directory: Path) -> Path:
 
 
 @contextmanager
-def streamlit_server(db_path: Path, log: Path | None = None, port: int | None = None, app_db: Path | None = None):
+def streamlit_server(db_path: Path, log: Path | None = None, port: int | None = None, app_db: Path | None = None,
+                     env: dict | None = None):
     """Yields (url, pid); the server is stopped on exit. Without `app_db`, a temporary one with
-    the bench's account (USER)."""
+    the bench's account (USER). `env`: settings of this server beside the bench's environment
+    (e.g. MONEV_RUNS_AT_ONCE)."""
     with tempfile.TemporaryDirectory(prefix="monev-bench-appdb-") as scratch:
         app_db = app_db or bench_app_db(Path(scratch))
-        with running_app({"MONEV_DB": str(db_path), "MONEV_APP_DB": str(app_db)}, log, port=port) as (port, process):
+        settings = {**(env or {}), "MONEV_DB": str(db_path), "MONEV_APP_DB": str(app_db)}
+        with running_app(settings, log, port=port) as (port, process):
             yield f"http://127.0.0.1:{port}", process.pid
 
 

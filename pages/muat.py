@@ -4,7 +4,7 @@ File names come from users and loaded files: shown escaped, never as markdown.""
 import streamlit as st
 
 from monev.i18n.markdown import escape
-from monev.ui import access, data, guard
+from monev.ui import access, admission, data, guard
 from monev.ui.data import data_version
 from monev.ui.download import download_button
 from monev.ui.texts import t
@@ -50,7 +50,7 @@ for number, upload in enumerate(uploads or []):
             download_button(result.warnings, f"peringatan_{number + 1}", key=f"muat_unduh_peringatan_{number}")
         if st.button(t("muat_tombol"), key=f"muat_tombol_{number}", type="primary",
                      disabled=result.status != "siap"):
-            with st.spinner(t("muat_sedang", nama=result.file_name)):
+            with admission.long_step(t("muat_sedang", nama=result.file_name)):  # not holding the room's line
                 loaded = views.load_upload(ctx.warehouse, upload.name, upload.getvalue(), loaded_by=viewer.name)
             access.record("muat", page="muat", detail={"berkas": loaded.file_name, "status": loaded.status,
                                                        "batch": loaded.batch_id, "baris": loaded.rows})

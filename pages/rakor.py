@@ -8,7 +8,7 @@ import streamlit as st
 from monev import pack
 from monev.appdb import tindak_lanjut as follow_ups
 from monev.i18n import format as fmt
-from monev.ui import access, data, guard
+from monev.ui import access, admission, data, guard
 from monev.ui.texts import lang, t
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -37,7 +37,7 @@ language = right.radio(t("rakor_bahasa"), list(LANGUAGES), index=list(LANGUAGES)
 # the files stay in the session for the download buttons' reruns, keyed by what they were made of
 made_of = (str(ctx.engine.url.database), ctx.version, period, ctx.scope, tuple(chosen), language)  # follow-ups: rebuilt
 if st.button(t("rakor_buat"), type="primary", key="rakor_buat"):
-    with st.spinner(t("rakor_membuat")):
+    with admission.long_step(t("rakor_membuat")):  # a pack takes seconds: not holding the room's line
         started = time.perf_counter()
         # a failure: a message naming the pack with a code, the details in the server log
         with guard.friendly_errors("rakor_gagal"):

@@ -29,6 +29,7 @@ from monev.ui.texts import t
 
 LOG = get_logger(__name__)  # Streamlit's log format and level, on the server's stderr
 CONTEXT_KEY = "page_context"
+RERAN_KEY = "page_context_rerun"  # this session's page already reran once for want of a context
 
 
 def page_context():
@@ -36,12 +37,18 @@ def page_context():
     without it (see the module's docstring)."""
     ctx = st.session_state.get(CONTEXT_KEY)
     if ctx is not None:
+        st.session_state.pop(RERAN_KEY, None)
         return ctx
-    if PagesManager.uses_pages_directory:
+    # A page runs without app.py's context only on the legacy path (under st.navigation app.py
+    # sets it before any page runs, or stops the run). Not the process's flag alone: when a room
+    # opens a link together on a fresh server, every first run has started on the legacy path
+    # before the first of them turns it off, and each must rerun through app.py. Once per session:
+    # a second run without a context is not the legacy path, and no loop of reruns.
+    if PagesManager.uses_pages_directory or not st.session_state.get(RERAN_KEY):
         PagesManager.uses_pages_directory = False
+        st.session_state[RERAN_KEY] = True
         st.rerun()
-    # not the legacy path, yet no context: app.py stopped before its pages (e.g. a missing
-    # warehouse, already said); never a KeyError on screen
+    # never a KeyError on screen
     LOG.error("halaman dijalankan tanpa konteks halaman dari app.py")
     st.stop()
 
