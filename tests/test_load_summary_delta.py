@@ -6,12 +6,12 @@ disappear as it does in a rebuild; and after undoing those loads."""
 from __future__ import annotations
 
 import duckdb
+from test_load_aggregates import _assert_maintained_equals_rebuilt, _load
 
 from monev.warehouse import batches, db
 
 import builders as b
 from builders import L1, L5, S2
-from test_load_aggregates import _assert_maintained_equals_rebuilt, _load
 
 # a line of S2, PPK 01 with an akun of jenis belanja 53: no pagu of that key anywhere
 WITHOUT_PAGU = b._line(S2, "027.05.DL", "6201", "QDB", "001", "532111", "01")

@@ -16,8 +16,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from monev.warehouse import formats as f
+from monev.warehouse import validate
 from monev.warehouse.reader import RawTable
-from monev.warehouse.validate import COLUMN_THREADS, Problems
+from monev.warehouse.validate import Problems
 
 MAX_CODE_PARTS = 4  # a program code is written as up to three parts (027 01 DQ); one more to be safe
 
@@ -106,7 +107,7 @@ def prepare(kind: f.Kind, table: RawTable) -> Prepared:
 
     # the code columns two at a time, as validation's columns (Arrow's regex releases the GIL);
     # their results are written and their warnings collected in the columns' order
-    with ThreadPoolExecutor(max_workers=COLUMN_THREADS) as pool:
+    with ThreadPoolExecutor(max_workers=validate.COLUMN_THREADS) as pool:  # one switch for both
         results = list(pool.map(prepared, code_columns))
     for (col, text, _), (codes, names, found) in zip(code_columns, results):
         warnings.absorb(found)
