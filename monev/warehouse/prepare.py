@@ -8,6 +8,7 @@ Nothing here rejects: whatever does not fit is left as it was for validation to 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from monev.warehouse import formats as f
+from monev.warehouse import validate
 from monev.warehouse.reader import RawTable
 from monev.warehouse.validate import Problems
 
@@ -94,12 +96,21 @@ def prepare(kind: f.Kind, table: RawTable) -> Prepared:
             columns[name] = table.cells[name]
     cells = pd.DataFrame(columns, index=table.cells.index)
     warnings = Problems(cells.index, table.row_numbers)
-    for col in kind.columns:
-        if col.type != f.CODE or col.name not in cells:
-            continue
-        text = cells[col.name].fillna("")  # not stripped here: validation does, once
-        numeric = table.numeric.get(source[col.name]) if table.numeric else None
-        codes, names = _split(col, _pad(col, text, numeric, warnings))
+    code_columns = [(col, cells[col.name].fillna(""),  # not stripped here: validation does, once
+                     table.numeric.get(source[col.name]) if table.numeric else None)
+                    for col in kind.columns if col.type == f.CODE and col.name in cells]
+
+    def prepared(column) -> tuple:
+        col, text, numeric = column
+        found = Problems(cells.index, table.row_numbers)
+        return (*_split(col, _pad(col, text, numeric, found)), found)
+
+    # the code columns two at a time, as validation's columns (Arrow's regex releases the GIL);
+    # their results are written and their warnings collected in the columns' order
+    with ThreadPoolExecutor(max_workers=validate.COLUMN_THREADS) as pool:  # one switch for both
+        results = list(pool.map(prepared, code_columns))
+    for (col, text, _), (codes, names, found) in zip(code_columns, results):
+        warnings.absorb(found)
         if codes is not text:  # padded or split: _pad and _split return their input when neither
             cells[col.name] = codes.astype(pd.StringDtype())
         name_col = f.NAME_OF.get(col.name)

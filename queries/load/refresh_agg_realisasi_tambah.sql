@@ -12,25 +12,42 @@ select distinct thang, month(tgl_sp2d)::smallint as bulan, kdsatker, kdprogram, 
 from fact_realisasi_hist
 where superseded_by = :batch_id;
 
-create or replace temp table agg_baris_baru as
-select a.thang, a.bulan, a.kdsatker, a.kdprogram, a.kdgiat, a.kdoutput, a.kdsoutput, a.kdakun, a.kdppk,
-       a.jenis_belanja, (coalesce(o.realisasi, 0) + a.realisasi)::bigint as realisasi
-from (
-    select thang, month(tgl_sp2d)::smallint as bulan, kdsatker, kdprogram, kdgiat, kdoutput, kdsoutput,
-           kdakun, kdppk, left(kdakun, 2) as jenis_belanja, sum(nilai)::bigint as realisasi
-    from fact_realisasi_hist
-    where batch_id = :batch_id
-    group by all
+-- the keys only added to: one merge (one join of the aggregate with the batch's keys, the sum
+-- updated in place) instead of a join for the old sums, a delete and an insert of every key the
+-- batch touched (3,8 -> 1,7-2,2 s of CPU nationally for a million lines, docs/benchmarks.md
+-- session 8)
+merge into agg_realisasi_bulanan o
+using (
+    select a.*
+    from (
+        select thang, month(tgl_sp2d)::smallint as bulan, kdsatker, kdprogram, kdgiat, kdoutput, kdsoutput,
+               kdakun, kdppk, sum(nilai)::bigint as realisasi
+        from fact_realisasi_hist
+        where batch_id = :batch_id
+        group by all
+    ) a
+    anti join agg_kunci_ganti k
+      on k.thang = a.thang and k.bulan = a.bulan and k.kdsatker = a.kdsatker and k.kdprogram = a.kdprogram
+     and k.kdgiat = a.kdgiat and k.kdoutput = a.kdoutput and k.kdsoutput = a.kdsoutput and k.kdakun = a.kdakun
+     and k.kdppk = a.kdppk
 ) a
-anti join agg_kunci_ganti k
-  on k.thang = a.thang and k.bulan = a.bulan and k.kdsatker = a.kdsatker and k.kdprogram = a.kdprogram
- and k.kdgiat = a.kdgiat and k.kdoutput = a.kdoutput and k.kdsoutput = a.kdsoutput and k.kdakun = a.kdakun
- and k.kdppk = a.kdppk
-left join agg_realisasi_bulanan o
-  on o.thang = a.thang and o.bulan = a.bulan and o.kdsatker = a.kdsatker and o.kdprogram = a.kdprogram
- and o.kdgiat = a.kdgiat and o.kdoutput = a.kdoutput and o.kdsoutput = a.kdsoutput and o.kdakun = a.kdakun
- and o.kdppk = a.kdppk
-union all
+on a.thang = o.thang and a.bulan = o.bulan and a.kdsatker = o.kdsatker and a.kdprogram = o.kdprogram
+ and a.kdgiat = o.kdgiat and a.kdoutput = o.kdoutput and a.kdsoutput = o.kdsoutput and a.kdakun = o.kdakun
+ and a.kdppk = o.kdppk
+when matched then update set realisasi = (o.realisasi + a.realisasi)::bigint
+when not matched then insert (thang, bulan, kdsatker, kdprogram, kdgiat, kdoutput, kdsoutput, kdakun, kdppk,
+                              jenis_belanja, realisasi)
+    values (a.thang, a.bulan, a.kdsatker, a.kdprogram, a.kdgiat, a.kdoutput, a.kdsoutput, a.kdakun, a.kdppk,
+            left(a.kdakun, 2), a.realisasi);
+
+-- the keys where the batch superseded a line: summed again from the lines in force
+delete from agg_realisasi_bulanan a
+using agg_kunci_ganti k
+where k.thang = a.thang and k.bulan = a.bulan and k.kdsatker = a.kdsatker and k.kdprogram = a.kdprogram
+  and k.kdgiat = a.kdgiat and k.kdoutput = a.kdoutput and k.kdsoutput = a.kdsoutput and k.kdakun = a.kdakun
+  and k.kdppk = a.kdppk;
+
+insert into agg_realisasi_bulanan
 select f.thang, month(f.tgl_sp2d)::smallint as bulan, f.kdsatker, f.kdprogram, f.kdgiat, f.kdoutput,
        f.kdsoutput, f.kdakun, f.kdppk, left(f.kdakun, 2) as jenis_belanja, sum(f.nilai)::bigint as realisasi
 from fact_realisasi f
@@ -40,15 +57,4 @@ semi join agg_kunci_ganti k
  and k.kdsoutput = f.kdsoutput and k.kdakun = f.kdakun and k.kdppk = f.kdppk
 group by all;
 
-delete from agg_realisasi_bulanan a
-using (select thang, bulan, kdsatker, kdprogram, kdgiat, kdoutput, kdsoutput, kdakun, kdppk from agg_baris_baru
-       union select * from agg_kunci_ganti) k
-where k.thang = a.thang and k.bulan = a.bulan and k.kdsatker = a.kdsatker and k.kdprogram = a.kdprogram
-  and k.kdgiat = a.kdgiat and k.kdoutput = a.kdoutput and k.kdsoutput = a.kdsoutput and k.kdakun = a.kdakun
-  and k.kdppk = a.kdppk;
-
-insert into agg_realisasi_bulanan select * from agg_baris_baru;
-
 drop table agg_kunci_ganti;
-
-drop table agg_baris_baru;
