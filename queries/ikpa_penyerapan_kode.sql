@@ -1,5 +1,7 @@
 -- ikpa_penyerapan_kode.sql
--- ikpa_penyerapan.sql's rows with the satker as an integer (kode: kdsatker read as a number; every
+-- The IKPA Penyerapan inputs kept by schema 13 (agg_ikpa_penyerapan): per satker, quarter ended by
+-- :sampai and jenis belanja, the pagu and blokir in force at the quarter's end and the realization
+-- cumulative to it, with the satker as an integer (kode: kdsatker read as a number; every
 -- loaded kdsatker is six digits, monev.warehouse.formats.KDSATKER, so the numbers sort as the
 -- codes do): the IKPA months read a national year's 263.000 rows, whose code strings cost more to
 -- hand to Python and look up again than the rest of their reading.

@@ -201,8 +201,6 @@ def test_penyerapan_kept_at_load_time_are_the_summary_grouped(shared_warehouse, 
     scope, filters = CODE_SELECTIONS[selection]
     expected = _run_text(monkeypatch, engine, PENYERAPAN_FROM_SUMMARY, scope, filters, bulan)
     params = dict(scope=scope, filters=filters, tahun=Y, sampai=Period(Y, bulan).sampai)
-    kept = query.run(engine, "ikpa_penyerapan", **params)
-    pd.testing.assert_frame_equal(kept, expected, check_exact=True)
     coded = query.run(engine, "ikpa_penyerapan_kode", **params)
     pd.testing.assert_frame_equal(coded.drop(columns="kode"), expected.drop(columns="kdsatker"), check_exact=True)
     assert coded["kode"].tolist() == [int(k) for k in expected["kdsatker"]]  # the same rows in the same order

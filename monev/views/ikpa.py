@@ -75,7 +75,9 @@ def scores(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters 
               .astype({"pagu": "int64"}))
     pagu_jenis = grain.groupby(["kdsatker", "jenis_belanja"], as_index=False)["pagu"].sum()
 
-    detail = ikpa.absorption_detail(query.run(engine, "ikpa_penyerapan", **params), quarters)
+    coded = query.run(engine, "ikpa_penyerapan_kode", **params)  # the months' query; here by code text
+    detail = ikpa.absorption_detail(coded.assign(kode=coded["kode"].map("{:06d}".format))
+                                    .rename(columns={"kode": "kdsatker"}), quarters)
     per_quarter = ikpa.absorption_quarters(detail)
     months = ikpa.deviation_months(query.run(engine, "ikpa_deviasi", **params), pagu_jenis, period.bulan, rule)
     deviation = ikpa.deviation(months, rule)
