@@ -14,13 +14,12 @@ SORTS = {"pagu": "pagu", "realisasi": "realisasi", "persen_keuangan": "capaian_k
          "progres_fisik": "capaian_fisik", "capaian_persen": "capaian_output",
          "selisih_fisik_keuangan": "capaian_selisih"}
 
-ctx = data.context(satker_level=True)  # output reports are per satker RO: not for a PPK-only scope
+ctx = data.context(t("capaian"), satker_level=True)  # output reports are per satker RO: not for a PPK-only scope
 period = ctx.selection.period
 when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang()))
 figures = data.view(view.output_achievement, ctx)
 total = next(figures["total"].itertuples(index=False))  # iloc would upcast rupiah to float
 
-st.title(t("capaian"))
 st.subheader(t("capaian_subjudul", **when))
 if total.jumlah_ro == 0:
     st.info(t("no_data"))

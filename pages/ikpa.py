@@ -12,7 +12,7 @@ from monev.ui import tindak_lanjut_form as follow_ups
 from monev.ui.texts import lang, t
 from monev.views import ikpa_page
 
-ctx = data.context(satker_level=True)  # IKPA is a satker measure: not for a PPK-only scope
+ctx = data.context(t("ikpa"), satker_level=True)  # IKPA is a satker measure: not for a PPK-only scope
 period = ctx.selection.period
 L = lang()
 when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, L))
@@ -37,7 +37,6 @@ def show(frame, name, key):
     download.download_button(charts.bands_shown(kept, L), f"{name}_{stamp}", sample=ctx.sample, key=f"{key}_unduh")
 
 
-st.title(t("ikpa"))
 st.caption(t("ikpa_subjudul", **when))
 # shown[...]: each group of tabs' data fetched (and cached) when the open tab first reads it, so
 # the first tab does not pay for the projection and the attention list (ikpa_page.Parts)

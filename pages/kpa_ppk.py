@@ -55,12 +55,11 @@ def _spread(quarters, rows, keys):
     return kpa_ppk.status_counts(quarters.merge(rows, on=keys))
 
 
-ctx = data.context()
+ctx = data.context(t("kpa_ppk"))
 period = ctx.selection.period
 bulan = fmt.month_name(period.bulan, lang())
 quarter = kpa_ppk.quarter_of(period.bulan)
 tw = fmt.QUARTERS[quarter - 1]
-st.title(t("kpa_ppk"))
 st.caption(t("kpa_subjudul", tahun=period.tahun, bulan=bulan))
 
 grains = {"satker": t("kpa_tingkat_satker"), "ppk": t("kpa_tingkat_ppk")}

@@ -19,9 +19,8 @@ def _audited(content: bytes, name: str, viewer, page) -> bytes:
     return content
 
 
-ctx = data.context()
+ctx = data.context(t("rakor"))
 period = ctx.selection.period
-st.title(t("rakor"))
 st.caption(t("rakor_subjudul", tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang())))
 st.caption(t("rakor_isi"))
 

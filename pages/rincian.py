@@ -32,7 +32,7 @@ def _descend_from_list(key, frame, level, path):
         _go_to(path + ((level, kode, frame.set_index("kode").at[kode, "nama"]),))
 
 
-ctx = data.context()
+ctx = data.context(t("rincian"))
 period = ctx.selection.period
 bulan = fmt.month_name(period.bulan, lang())
 if st.session_state.get(PATH, {}).get("tahun") != period.tahun:
@@ -40,7 +40,6 @@ if st.session_state.get(PATH, {}).get("tahun") != period.tahun:
 path = st.session_state[PATH]["path"]
 level = rincian.level_of(path)
 
-st.title(t("rincian"))
 st.caption(t("rincian_subjudul", tahun=period.tahun, bulan=bulan))
 with st.container(horizontal=True):
     crumbs = [t("rincian_semua")] + [_short(f"{kode} {nama}".strip()) for _, kode, nama in path]

@@ -34,13 +34,12 @@ def by_kind(per_jenis, title: str, lg: str):
     return charts.realization_vs_target(kinds, label="nama", lang=lg, title=title)
 
 
-ctx = data.context()
+ctx = data.context(t("app_title"))
 period = ctx.selection.period
 lg = lang()
 view = data.view(ringkasan.overview, ctx)
 asof = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, lg))
 
-st.title(t("app_title"))
 st.subheader(t("ringkasan_subjudul", **asof))
 heads = view["headline"]
 rows = list(heads.itertuples(index=False))  # keeps int64 rupiah; iloc would upcast the row to float

@@ -9,13 +9,12 @@ from monev.ui import data, download, tables
 from monev.ui.texts import lang, t
 from monev.views import rpd as view
 
-ctx = data.context(satker_level=True)  # RPD plans are per satker: not for a PPK-only scope
+ctx = data.context(t("rpd"), satker_level=True)  # RPD plans are per satker: not for a PPK-only scope
 period = ctx.selection.period
 when = dict(tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang()))
 figures = data.view(view.plan_vs_realization, ctx)
 per_bulan, table = figures["per_bulan"], figures["tabel"]
 
-st.title(t("rpd"))
 st.subheader(t("rpd_subjudul", **when))
 if per_bulan.empty:
     st.info(t("no_data"))

@@ -10,9 +10,8 @@ from monev.ui import access, data, tindak_lanjut_form
 from monev.ui.texts import lang, t
 from monev.views import tindak_lanjut as view
 
-ctx = data.context()
+ctx = data.context(t("tindak_lanjut"))
 period = ctx.selection.period
-st.title(t("tindak_lanjut"))
 st.caption(t("tl_subjudul", tahun=period.tahun, bulan=fmt.month_name(period.bulan, lang())))
 
 if note := st.session_state.pop("tl_pesan", None):  # what the last cancel did, shown once

@@ -18,10 +18,9 @@ def year_label(frame: pd.DataFrame, lg: str) -> pd.Series:
     return frame["tahun"].astype(int).map(lambda y: current if y == period.tahun else str(y))
 
 
-ctx = data.context()
+ctx = data.context(t("tren"))
 period = ctx.selection.period
 lg = lang()
-st.title(t("tren"))
 yearly = data.view(tren.yearly, ctx)
 curves = data.view(tren.monthly_curves, ctx)
 totals = yearly["per_tahun"]

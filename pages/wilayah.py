@@ -15,10 +15,9 @@ from monev.views import wilayah
 CHOICES = {"DK_TP": ("DK", "TP"), "DK": ("DK",), "TP": ("TP",)}
 
 
-ctx = data.context()
+ctx = data.context(t("wilayah"))
 period = ctx.selection.period
 lg = lang()
-st.title(t("wilayah"))
 
 left, right = st.columns([2, 1])
 choice = left.radio(t("wilayah_pilih_kewenangan"), list(CHOICES), horizontal=True, key="wilayah_kewenangan",

@@ -238,6 +238,8 @@ def test_every_page_and_download_shows_only_the_scope(name, page, shared_warehou
         ("01", "Sekretariat Jenderal"), ("05", "Ditjen Perlindungan dan Jaminan Sosial")) if u in visible_units]
     assert at.sidebar.multiselect(key="f_unit").value == [] and at.sidebar.multiselect(key="f_lokasi").value == []
 
+    # the page's own heading, also where it stops for a PPK-only scope (it once showed only the note)
+    assert [h.value for h in at.title] == [TEXTS["app_title" if page == "ringkasan" else page][0]]
     if page in SATKER_LEVEL and not scope.whole_satker:
         assert TEXTS["cakupan_tingkat_satker"][0] in [i.value for i in at.info]
         assert not at.dataframe and not at.get("plotly_chart") and not at.written

@@ -216,8 +216,10 @@ def figure(build, ctx: PageContext, key: tuple, *frames, **options) -> go.Figure
                    ctx.selection.filters, lang(), key, tuple(sorted(options.items())), frames)
 
 
-def context(satker_level: bool = False) -> PageContext:
-    """What every page starts from; stops the page with a message when there is nothing to show.
+def context(title: str, satker_level: bool = False) -> PageContext:
+    """What every page starts from: its banners and its title (drawn here, so a page stopped
+    below for lack of data still says which page it is); stops the page with a message when
+    there is nothing to show.
     satker_level: the page shows measures kept per satker (RPD plan, IKPA, output achievement),
     which a viewer who sees only some PPK of a satker does not get: the page says so and stops."""
     ctx = guard.page_context()
@@ -225,6 +227,7 @@ def context(satker_level: bool = False) -> PageContext:
         st.warning(t("sample_banner"))
     if ctx.as_loaded is not None:
         st.warning(escape(as_loaded_note(ctx)), icon=":material/history:")  # names a loaded file
+    st.title(title)
     if ctx.scope.ppks:
         st.caption(t("cakupan_ppk_saja", daftar=scope_text(ctx.scope)))
     if ctx.selection is None:
