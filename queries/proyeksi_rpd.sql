@@ -1,12 +1,12 @@
 -- proyeksi_rpd.sql
 -- The RPD plan (Halaman III DIPA) of a whole fiscal year per satker and jenis belanja, one column
 -- per month, each month at its latest tgl_update on or before :sampai: the shape the year-end
--- projection falls back to where earlier years give no seasonal pattern. Read
--- from agg_proyeksi_rpd (schema 18), kept at load time per stretch of as-of months: picking each
+-- projection falls back to where earlier years give no seasonal pattern. Read from
+-- agg_proyeksi_rpd (schema 18), kept at load time per stretch of as-of months: picking each
 -- month's latest plan among the 1,6 million plan rows of a national warehouse and pivoting them
--- here took 0,35 s a call.
--- params: :tahun (int), :sampai (date, a month end in :tahun: its month is the as-of month), scope and
---         filters (lists, empty = all)
+-- here took 0,32 s a call (0,04 s from the aggregate; docs/benchmarks.md, Session 10 (proj5)).
+-- params: :tahun (int), :sampai (date, a month end in :tahun: its month is the as-of month),
+--         scope and filters (lists, empty = all)
 -- returns: kdsatker, jenis_belanja, rpd_1 .. rpd_12 (BIGINT rupiah of that month alone; NULL
 --          where the month has no plan)
 with s as (

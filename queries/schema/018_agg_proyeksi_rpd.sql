@@ -1,6 +1,6 @@
 -- Schema version 18: the year's RPD plan in force kept pivoted per stretch of as-of months, the
 -- shape the year-end projection falls back to (issue 13: the IKPA projection tab's data spent
--- 0,35 s of its 0,79 s at national scale in queries/proyeksi_rpd.sql, finding each month's latest
+-- 0,32 s of its 0,79 s at national scale in queries/proyeksi_rpd.sql, finding each month's latest
 -- plan among 1,6 million plan rows and pivoting 790.000 of them on every call).
 
 -- One row per satker x jenis belanja x stretch of as-of months bulan_sd_awal .. bulan_sd_akhir
