@@ -18,8 +18,8 @@ from monev.warehouse import db, query, store
 
 # in the order they read each other's output
 REFRESH_SCRIPTS = ("load/refresh_agg_realisasi", "load/refresh_agg_ringkasan", "load/refresh_agg_rpd_berlaku",
-                   "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_ikpa_capaian", "load/refresh_agg_capaian_ro",
-                   "load/refresh_agg_kpa_ppk", "load/refresh_agg_ikpa_penyerapan")
+                   "load/refresh_agg_proyeksi_rpd", "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_ikpa_capaian",
+                   "load/refresh_agg_capaian_ro", "load/refresh_agg_kpa_ppk", "load/refresh_agg_ikpa_penyerapan")
 
 
 class UndoRefused(Exception):

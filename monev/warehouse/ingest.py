@@ -51,7 +51,7 @@ REFRESHES = {
     "realisasi_kumulatif": ["load/refresh_agg_realisasi", "load/refresh_agg_ringkasan",
                             "load/refresh_agg_ikpa_bulanan", "load/refresh_agg_capaian_ro",
                             "load/refresh_agg_kpa_ppk", "load/refresh_agg_ikpa_penyerapan"],
-    "rpd": ["load/refresh_agg_rpd_berlaku", "load/refresh_agg_ikpa_bulanan"],
+    "rpd": ["load/refresh_agg_rpd_berlaku", "load/refresh_agg_proyeksi_rpd", "load/refresh_agg_ikpa_bulanan"],
     "capaian": ["load/refresh_agg_ikpa_capaian", "load/refresh_agg_capaian_ro_laporan"],
 }
 
