@@ -118,6 +118,8 @@ def profile(db: Path, csv: Path, workdir: Path) -> tuple[Steps, dict]:
     steps.wrap(ingest, "_staging", "staging frames (_staging)")
     steps.wrap(ingest, "_staging_lines", "staging lines (_staging_lines, beside the load)")
     steps.wrap(load_warnings, "after_load", "warnings after the load (load_warnings.after_load)")
+    steps.wrap(load_warnings, "_read", "their query, read to pandas (load_warnings._read)")
+    steps.wrap(sa.engine.Connection, "_commit_impl", "commit of the load's transaction")
     steps.wrap(store.Draft, "publish", "fsync and publish")
     load_before = os.getloadavg()
     wall, cpu = time.perf_counter(), _cpu()

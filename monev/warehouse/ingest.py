@@ -317,7 +317,7 @@ def _read_and_check(engine: sa.Engine, path: Path, kind: str | None,
         spec_out.extend(ahead.spec)
         if ahead.error is not None:
             raise ahead.error
-        table, prepared = ahead.done
+        (table, prepared), ahead.done = ahead.done, None  # the raw cells freed once checked, as read in turn
     else:
         table, prepared = _read_and_prepare(path, kind, spec_out)
     spec = spec_out[-1]
