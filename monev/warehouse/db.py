@@ -171,11 +171,13 @@ def _read_write(path: Path) -> Iterator[sa.Engine]:
 
 
 @contextmanager
-def writing(db_path: str | Path, wait: Callable[[str], None] | None = None) -> Iterator[store.Draft]:
+def writing(db_path: str | Path, wait: Callable[[str], None] | None = None,
+            meanwhile: Callable[[], None] | None = None) -> Iterator[store.Draft]:
     """A read-write engine (draft.engine) on a private copy of the warehouse, migrated to the
     current schema; published as the version in force when the block ends without an exception
-    (and without draft.discard()). Other processes keep reading the version in force meanwhile."""
-    with store.draft(db_path, wait) as session, _read_write(session.work) as eng:
+    (and without draft.discard()). Other processes keep reading the version in force meanwhile.
+    meanwhile, if given, runs while the copy is made (store.draft): work that needs no engine."""
+    with store.draft(db_path, wait, meanwhile) as session, _read_write(session.work) as eng:
         with eng.begin() as conn:
             migrate(conn)
         session.engine = eng

@@ -26,6 +26,7 @@ import shutil
 import signal
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -127,10 +128,39 @@ def _prune(directory: Path) -> None:
         (directory / f"{number:06d}.duckdb").unlink(missing_ok=True)
 
 
+def _copy(current: Path | None, work: Path, meanwhile: Callable[[], None] | None) -> None:
+    """The version in force (and a plain file's WAL) copied to work, with meanwhile run in this
+    thread while a worker copies: the copy is the kernel's work (sendfile, the GIL released), so
+    a load can parse its first file on the CPU while the disk copies a warehouse of a gigabyte.
+    Returns once both are done; a failed copy or meanwhile leaves no copy behind."""
+    def copy() -> None:
+        if current is not None:
+            shutil.copyfile(current, work)
+            if _wal(current).exists():  # only a plain file made before versions can have one
+                shutil.copyfile(_wal(current), _wal(work))
+
+    try:
+        if meanwhile is None:
+            copy()
+            return
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            copying = pool.submit(copy)
+            try:
+                meanwhile()
+                crash_point("sambil_menyalin")
+            finally:
+                copying.result()  # waited for either way: the copy is never left writing
+    except BaseException:
+        _discard(work)
+        raise
+
+
 @contextmanager
-def draft(db_path: str | Path, wait: Callable[[str], None] | None = None) -> Iterator[Draft]:
+def draft(db_path: str | Path, wait: Callable[[str], None] | None = None,
+          meanwhile: Callable[[], None] | None = None) -> Iterator[Draft]:
     """A private copy of the version in force to load into, published when the block ends without
-    an exception and without draft.discard(); one at a time per warehouse."""
+    an exception and without draft.discard(); one at a time per warehouse. meanwhile, if given,
+    runs while the copy is made (see _copy), under the writer's lock."""
     live = live_path(db_path)
     directory = versions_dir(live)
     directory.mkdir(parents=True, exist_ok=True)
@@ -139,10 +169,7 @@ def draft(db_path: str | Path, wait: Callable[[str], None] | None = None) -> Ite
         _remove_leftovers(live, directory, current)
         number = max(_numbers(directory), default=0) + 1
         work = directory / f"tmp-{number:06d}.duckdb"
-        if current is not None:
-            shutil.copyfile(current, work)
-            if _wal(current).exists():  # only a plain file made before versions can have one
-                shutil.copyfile(_wal(current), _wal(work))
+        _copy(current, work, meanwhile)
         crash_point("disalin")
         session = Draft(live, work, directory / f"{number:06d}.duckdb")
         try:
