@@ -116,12 +116,13 @@ class Basis:
     levels: dict[str, pd.DataFrame] = field(default_factory=dict)
     weighted: pd.DataFrame | None = field(default=None, repr=False)
     cache: dict[tuple | str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    codes: dict[str, tuple] = field(default_factory=dict, repr=False)  # the rollups' key codes of weighted
 
     def level(self, name: str) -> pd.DataFrame:
         if name not in self.levels:
             if self.weighted is None:
                 self.weighted = projection.weighted(self.rows, self.year_end)
-            self.levels[name] = projection.rollup_weighted(self.weighted, ROLLUPS[name])
+            self.levels[name] = projection.rollup_weighted(self.weighted, ROLLUPS[name], self.codes)
         return self.levels[name]
 
     def per_jenis(self, keys: list[str]) -> pd.DataFrame:
