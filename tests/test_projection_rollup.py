@@ -86,3 +86,66 @@ def test_random_rows_with_shared_codes_equal_the_text_groupby():
 def test_no_rows_gives_no_groups():
     frame = _rows({"kdunit": ["01"], "nmunit": ["A"]}, np.random.default_rng(1)).iloc[:0]
     _same(frame, ["kdunit", "nmunit"])
+
+
+@pytest.mark.parametrize("dropna", [True, False])
+def test_grouped_sums_equal_the_groupby_with_missing_keys_kept_last_or_dropped(dropna):
+    rng = np.random.default_rng(29)
+    n = 2000
+    pick = lambda values: [values[i] if i < len(values) else None for i in rng.integers(0, len(values) + 1, n)]  # noqa: E731
+    frame = _rows({"kdunit": pick(["05", "01", "12"]), "kdsatker": pick(["400", "0399", "401", "40"]),
+                   "kdppk": pick(["01", "02"]), "jenis_belanja": pick(["53", "51", "52"])}, rng)
+    codes: dict = {}
+    for keys in (["kdunit", "kdsatker", "jenis_belanja"], ["kdunit", "kdsatker", "kdppk", "jenis_belanja"],
+                 ["jenis_belanja"]):
+        expected = frame.groupby(keys, as_index=False, sort=True, dropna=dropna)[SUMS].sum()
+        pd.testing.assert_frame_equal(projection.grouped_sums(frame, keys, SUMS, codes, dropna), expected,
+                                      check_exact=True)
+
+
+
+def _current_reference(grain: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """views.projection._current as it was: a text groupby of the grain."""
+    frame = grain.assign(nmunit=grain["nmunit"].fillna(""))
+    return frame.groupby(keys, as_index=False)[["pagu", "blokir", "realisasi"]].sum()
+
+
+PER_JENIS = (["kdunit", "kdsatker"], ["kdunit", "kdsatker", "kdppk"])
+
+
+@pytest.mark.parametrize("scope", [EVERYTHING, Scope(units=("05",)), Scope(ppks=((b.S1, "02"),))])
+@pytest.mark.parametrize("bulan", [3, 12])
+def test_the_basis_groups_the_grain_as_the_text_groupbys_did(engine, scope, bulan):
+    shared = view.basis(engine, Period(b.THANG, bulan), scope=scope)
+    if shared.grain.empty:
+        return
+    keys = view.GRAIN + ["nmsatker", "kdppk"]
+    pd.testing.assert_frame_equal(view._current(shared.grain, keys, {}), _current_reference(shared.grain, keys),
+                                  check_exact=True)
+    for group in PER_JENIS:
+        expected = shared.grain.groupby([*group, "jenis_belanja"], as_index=False, dropna=False)[
+            ["pagu", "realisasi"]].sum()
+        pd.testing.assert_frame_equal(shared.per_jenis(group), expected, check_exact=True)
+    assert {"kdunit", "kdsatker", "kdppk", "jenis_belanja", "nmsatker"} <= set(shared.grain_codes)
+
+
+def test_a_grain_with_missing_names_and_keys_groups_as_the_text_groupbys_did():
+    # a unit without a name (its dim_unit row missing: nmunit NULL, filled '' by _current but a
+    # group of its own, last, in per_jenis), repeated keys summed, a missing PPK dropped by _current
+    text = lambda values: pd.array(values, dtype="str")  # noqa: E731
+    grain = pd.DataFrame({"kdunit": text(["05", "01", "05", "05", "01", "01"]),
+                          "nmunit": text([None, "Unit A", None, "Unit B", "Unit A", "Unit A"]),
+                          "kdsatker": text(["3", "2", "3", "3", "10", "2"]),
+                          "nmsatker": text(["S3", "S2", "S3", "S3", "S10", "S2"]),
+                          "kdppk": text(["01", "02", "01", None, "01", "02"]),
+                          "jenis_belanja": text(["52", "51", "52", "53", "51", "51"]),
+                          "pagu": [5, 7, 2**62, 11, 13, 17], "blokir": [0, 1, 2, 3, 4, 5],
+                          "realisasi": [1, 2, 3, 4, 5, -6]})
+    keys = view.GRAIN + ["nmsatker", "kdppk"]
+    codes: dict = {}
+    pd.testing.assert_frame_equal(view._current(grain, keys, codes), _current_reference(grain, keys), check_exact=True)
+    assert "nmunit" not in codes  # the filled names' codes are not the grain's
+    shared = view.Basis(Period(b.THANG, 6), grain, pd.DataFrame(), pd.DataFrame(), {}, grain_codes=codes)
+    for group in PER_JENIS:  # a group missing its PPK kept, last
+        expected = grain.groupby([*group, "jenis_belanja"], as_index=False, dropna=False)[["pagu", "realisasi"]].sum()
+        pd.testing.assert_frame_equal(shared.per_jenis(group), expected, check_exact=True)
