@@ -49,6 +49,10 @@ def test_every_level_of_the_sample_equals_the_text_groupby(engine, scope, bulan)
         for name, keys in view.ROLLUPS.items():
             pd.testing.assert_frame_equal(shared.level(name), _reference(shared.weighted, keys), check_exact=True)
         assert set(shared.codes) == {"kdunit", "nmunit", "jenis_belanja", "kdsatker", "nmsatker", "kdppk"}
+        alone = view.projections(engine, Period(b.THANG, bulan), scope=scope, filters=filters)
+        weighted = projection.weighted(alone["baris"], shared.year_end)
+        for name, keys in view.ROLLUPS.items():
+            pd.testing.assert_frame_equal(alone[name], _reference(weighted, keys), check_exact=True)
 
 
 def _rows(keys: dict[str, list], rng: np.random.Generator) -> pd.DataFrame:

@@ -85,8 +85,9 @@ def projections(engine: sa.Engine, period: Period, *, scope: Scope,
     projected (and capped at their own pagu net of blokir) at the PPK grain and summed, so every
     level adds up; the seasonal curve is the satker's (or coarser), the same for all its PPK."""
     rows, goals = _projected_rows(engine, period, scope=scope, filters=filters)
-    weighted = projection.weighted(rows, goals)
-    return {"baris": rows, **{name: projection.rollup_weighted(weighted, keys) for name, keys in ROLLUPS.items()}}
+    weighted, codes = projection.weighted(rows, goals), {}  # each key factorized once for every level
+    return {"baris": rows,
+            **{name: projection.rollup_weighted(weighted, keys, codes) for name, keys in ROLLUPS.items()}}
 
 
 def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Filters, ahead: tuple[int, ...] = (),
