@@ -58,9 +58,17 @@ def _seasons(engine, years: list[int], scope: Scope, filters: Filters) -> pd.Dat
     return query.run(engine, "proyeksi_riwayat", scope=scope, filters=filters, daftar_tahun=list(years))
 
 
-def _current(grain: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def _current(grain: pd.DataFrame, keys: list[str], codes: dict[str, tuple] | None = None) -> pd.DataFrame:
+    """The grain's pagu, blokir and realisasi per group of `keys` (a missing nmunit as '').
+    codes: the grain's key codes the caller keeps (projection.grouped_sums), filled here."""
+    codes = {} if codes is None else codes
+    for key in keys:
+        if key != "nmunit" and key not in codes:
+            codes[key] = projection.key_codes(grain[key])
     frame = grain.assign(nmunit=grain["nmunit"].fillna(""))
-    return frame.groupby(keys, as_index=False)[["pagu", "blokir", "realisasi"]].sum()
+    # nmunit's codes are the filled column's, not the grain's
+    return projection.grouped_sums(frame, keys, ["pagu", "blokir", "realisasi"],
+                                   {**codes, "nmunit": projection.key_codes(frame["nmunit"])})
 
 
 def _rpd(engine, period: Period, scope: Scope, filters: Filters) -> pd.DataFrame:
@@ -77,24 +85,26 @@ def projections(engine: sa.Engine, period: Period, *, scope: Scope,
     projected (and capped at their own pagu net of blokir) at the PPK grain and summed, so every
     level adds up; the seasonal curve is the satker's (or coarser), the same for all its PPK."""
     rows, goals = _projected_rows(engine, period, scope=scope, filters=filters)
-    weighted = projection.weighted(rows, goals)
-    return {"baris": rows, **{name: projection.rollup_weighted(weighted, keys) for name, keys in ROLLUPS.items()}}
+    weighted, codes = projection.weighted(rows, goals), {}  # each key factorized once for every level
+    return {"baris": rows,
+            **{name: projection.rollup_weighted(weighted, keys, codes) for name, keys in ROLLUPS.items()}}
 
 
 def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Filters, ahead: tuple[int, ...] = (),
-                    grain: pd.DataFrame | None = None, goal_rows: pd.DataFrame | None = None):
+                    grain: pd.DataFrame | None = None, goal_rows: pd.DataFrame | None = None,
+                    grain_codes: dict[str, tuple] | None = None):
     """The projected satker x PPK x jenis belanja rows (with share_T for the months `ahead`) and
     the year-end targets: what every rollup of projections() is summed from (the callers needing
     one or two levels sum only those). grain and goal_rows (queries/target_triwulan.sql): those
-    the caller already has."""
+    the caller already has; grain_codes: the grain's key codes it keeps (_current)."""
     if goal_rows is None:
         goal_rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
     if grain is None:
         grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
     history = _seasons(engine, [y for y in _years(engine, scope) if y < period.tahun], scope=scope, filters=filters)
     plan = _rpd(engine, period, scope=scope, filters=filters)
-    rows = projection.project(_current(grain, GRAIN + ["nmsatker", "kdppk"]), period.bulan, history, LEVELS,
-                              plan, RPD_KEYS, ahead=ahead)
+    rows = projection.project(_current(grain, GRAIN + ["nmsatker", "kdppk"], grain_codes), period.bulan, history,
+                              LEVELS, plan, RPD_KEYS, ahead=ahead)
     return rows, targets.month_targets(goal_rows, 12)
 
 
@@ -116,12 +126,14 @@ class Basis:
     levels: dict[str, pd.DataFrame] = field(default_factory=dict)
     weighted: pd.DataFrame | None = field(default=None, repr=False)
     cache: dict[tuple | str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    codes: dict[str, tuple] = field(default_factory=dict, repr=False)  # the rollups' key codes of weighted
+    grain_codes: dict[str, tuple] = field(default_factory=dict, repr=False)  # per_jenis's of the grain
 
     def level(self, name: str) -> pd.DataFrame:
         if name not in self.levels:
             if self.weighted is None:
                 self.weighted = projection.weighted(self.rows, self.year_end)
-            self.levels[name] = projection.rollup_weighted(self.weighted, ROLLUPS[name])
+            self.levels[name] = projection.rollup_weighted(self.weighted, ROLLUPS[name], self.codes)
         return self.levels[name]
 
     def per_jenis(self, keys: list[str]) -> pd.DataFrame:
@@ -129,8 +141,8 @@ class Basis:
         exact: what needs them per group sums the same rupiah), groups missing a key included."""
         key = ("per_jenis", *keys)
         if key not in self.cache:
-            self.cache[key] = self.grain.groupby([*keys, "jenis_belanja"], as_index=False, dropna=False)[
-                ["pagu", "realisasi"]].sum()
+            self.cache[key] = projection.grouped_sums(self.grain, [*keys, "jenis_belanja"], ["pagu", "realisasi"],
+                                                      self.grain_codes, dropna=False)
         return self.cache[key]
 
     def names(self) -> pd.DataFrame:
@@ -151,10 +163,12 @@ def basis(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
     """The shared Basis of the selection (one budget grain, one history, one projection)."""
     grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
     goal_rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
+    grain_codes = {}  # the projection's and per_jenis's groupings of the grain factorize each key once
     rows, _ = _projected_rows(engine, period, scope=scope, filters=filters,
                               ahead=tuple(sorted({_quarter_end(period.bulan), 12})),
-                              grain=grain, goal_rows=goal_rows) if not grain.empty else (pd.DataFrame(), None)
-    return Basis(period, grain, goal_rows, rows, targets.month_targets(goal_rows, 12))
+                              grain=grain, goal_rows=goal_rows, grain_codes=grain_codes) \
+        if not grain.empty else (pd.DataFrame(), None)
+    return Basis(period, grain, goal_rows, rows, targets.month_targets(goal_rows, 12), grain_codes=grain_codes)
 
 
 def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str, int]) -> pd.DataFrame:
