@@ -2,7 +2,7 @@
 reference the page's frames are held equal to (tests/test_kpa_ppk_agregat.py): the monthly trend
 summed from the year's agg_ringkasan_bulanan rows (kpa_ppk_lama/kpa_ppk_tren.sql) and the earlier
 quarters grouped from its quarter-end rows (kpa_ppk_lama/kpa_ppk_triwulan.sql); the rest of the
-view is shared (monev.views.kpa_ppk's _figures, _trend and the domain rules)."""
+view is shared (monev.views.kpa_ppk's _trend and the domain rules)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,6 +46,15 @@ def _earlier_quarters(engine, period: Period, target_rows: pd.DataFrame, grain_n
     return frame
 
 
+def _figures(grain: pd.DataFrame, target_rows: pd.DataFrame, bulan: int, grain_name: str) -> pd.DataFrame:
+    """The view's figures as rolled up before they shared one grouping with the needed rupiah."""
+    with_targets = summary.with_targets(grain, targets.month_targets(target_rows, bulan))
+    frame = summary.rollup(with_targets, summary.LEVELS[kpa_ppk.LEVEL[grain_name]])
+    frame["rasio"] = status.ratio(frame["persen"], frame["target_persen"])
+    frame["status"] = status.bands_of(frame["rasio"])
+    return frame
+
+
 def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scope: Scope,
           filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     keys = KEYS[grain_name]
@@ -58,7 +67,7 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
         return {"tabel": pd.DataFrame(columns=columns), "triwulan": pd.DataFrame(columns=keys),
                 "triwulan_panjang": pd.DataFrame(columns=keys + ["pagu", "realisasi", "persen", "status", "triwulan"])}
     target_rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
-    frame = kpa_ppk._figures(grain, target_rows, period.bulan, grain_name)
+    frame = _figures(grain, target_rows, period.bulan, grain_name)
     needed = status.needed_by_group(grain, targets.month_targets(target_rows, 3 * quarter_of(period.bulan)), keys)
     frame = frame.merge(needed, on=keys, how="left")
     rows = _run(engine, "kpa_ppk_tren", scope=scope, filters=filters, tahun=period.tahun,

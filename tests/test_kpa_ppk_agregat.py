@@ -223,5 +223,5 @@ def test_sums_too_large_to_be_exact_are_taken_again_in_order(engine, monkeypatch
                         run(engine, name, **kw))
     monkeypatch.setattr(kpa_ppk, "_exact_sums", lambda rows, bound: False)
     figures = kpa_ppk.table(engine, Period(b.THANG, 12), "ppk", scope=EVERYTHING)
-    assert [a for a in asked if a[0] == "kpa_ppk_baris"] == [("kpa_ppk_baris", False), ("kpa_ppk_baris", True)]
+    assert [name for name, _ in asked if name.startswith("kpa_ppk")] == ["kpa_ppk_baris", "kpa_ppk_urut"]
     _assert_same_frames(figures, kpa_ppk_lama.table(engine, Period(b.THANG, 12), "ppk", scope=EVERYTHING), "urut")

@@ -8,6 +8,7 @@ ringkasan_ppk_kode), so they reconcile.
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -34,12 +35,29 @@ def quarter_months(bulan: int) -> list[tuple[int, int]]:
 
 
 def _figures(grain: pd.DataFrame, target_rows: pd.DataFrame, bulan: int, grain_name: str) -> pd.DataFrame:
-    # only the level shown: summarize would roll up all five (a third of this page's time at national scale)
+    """The table's figures per row of the level shown, with `kebutuhan` (status.needed_by_group of
+    the quarter end's targets), from one grouping of the grain: summary.rollup's sums and
+    needed_by_group's each grouped the text keys, twice the same work (a tenth of this page's CPU
+    nationally). Only the level shown: summarize would roll up all five."""
+    keys = summary.LEVELS[LEVEL[grain_name]]
     with_targets = summary.with_targets(grain, targets.month_targets(target_rows, bulan))
-    frame = summary.rollup(with_targets, summary.LEVELS[LEVEL[grain_name]])
+    frame, group = _numbered(with_targets, keys)
+    needed = status.needed_numbered(
+        with_targets, group, frame["pagu"].to_numpy(), frame["realisasi"].to_numpy(),
+        {"kebutuhan": targets.month_targets(target_rows, 3 * quarter_of(bulan))})
+    frame = summary.with_percentages(frame)
     frame["rasio"] = status.ratio(frame["persen"], frame["target_persen"])
     frame["status"] = status.bands_of(frame["rasio"])
+    frame["kebutuhan"] = needed["kebutuhan"]
     return frame
+
+
+def _numbered(frame: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """summary.rollup's sums of `frame` per group of `keys` before its percentages (the groups
+    sorted, one row each, amounts int64), and each row's group number in them."""
+    grouped = frame.groupby(keys, sort=True)
+    sums = grouped[[*summary.AMOUNTS, "pagu_bertarget", "pagu_x_target"]].sum().reset_index()
+    return sums.astype(dict.fromkeys(summary.AMOUNTS, "int64")), grouped.ngroup().to_numpy()
 
 
 def _trend(rows: pd.DataFrame, bulan: int) -> list:
@@ -58,10 +76,10 @@ def _trend(rows: pd.DataFrame, bulan: int) -> list:
 def _quarter_targets(period: Period, target_rows: pd.DataFrame) -> dict:
     """The target % of each jenis belanja at the end of each quarter before the period's, as the
     three parallel lists queries/kpa_ppk_baris.sql takes (empty in the first quarter), and `urut`:
-    whether the query must add pagu x target in its fixed order, i.e. some target is not a whole
-    number or is negative (a whole-number target and a pagu, never negative, give every product,
-    and every partial sum below 2^53, as an exact integer: the threads' order cannot change a bit;
-    _exact_sums checks the bound)."""
+    whether pagu x target must be added in its fixed order (queries/kpa_ppk_urut.sql), i.e. some
+    target is not a whole number or is negative (a whole-number target and a pagu, never negative,
+    give every product, and every partial sum below 2^53, as an exact integer: the threads' order
+    cannot change a bit; _exact_sums checks the bound)."""
     months = [month for _, month in quarter_months(period.bulan) if month != period.bulan]
     listed = [(month, jb, float(value)) for month in months
               for jb, value in targets.month_targets(target_rows, month).items()]
@@ -76,6 +94,22 @@ def _exact_sums(rows: pd.DataFrame, bound: dict) -> bool:
     every partial sum of its group, below 2^53."""
     largest = max(bound["target_persen"], default=0.0)
     return all(float(rows[f"pagu_{m}"].max()) * largest < 2.0 ** 53 for m in (3, 6, 9)) if len(rows) else True
+
+
+def _year_rows(engine: sa.Engine, bound: dict) -> pd.DataFrame:
+    """queries/kpa_ppk_baris.sql's rows for `bound` (table()'s parameters with _quarter_targets'),
+    their pagu x target sums taken again in order (queries/kpa_ppk_urut.sql) where the order of
+    adding them can change a bit: a target not a whole number, or a satker of over 90 trillion
+    rupiah."""
+    params = {name: value for name, value in bound.items() if name != "urut"}
+    rows = query.run(engine, "kpa_ppk_baris", **params)
+    if not bound["urut"] and _exact_sums(rows, bound):
+        return rows
+    sums = [f"pagu_x_target_{m}" for m in (3, 6, 9)]
+    # the same groups from the same rows: each row of the one query has its row in the other
+    ordered = query.run(engine, "kpa_ppk_urut", **params).set_index(["kdsatker", "kdppk"])[sums]
+    at = pd.MultiIndex.from_frame(rows[["kdsatker", "kdppk"]])
+    return rows.assign(**{name: ordered[name].reindex(at).to_numpy() for name in sums})
 
 
 def _at_quarter_end(rows: pd.DataFrame, month: int) -> tuple[pd.Series, pd.DataFrame]:
@@ -102,23 +136,22 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
     people = ["ppk"] if grain_name == "ppk" else ["kpa"]
     columns = (["kdunit", "nmunit", "kdsatker", "nmsatker"] + (["kdppk"] if grain_name == "ppk" else []) + people
                + ["pagu", "blokir", "realisasi", "persen", "target_persen", "rasio", "status", "kebutuhan", "tren"])
-    # the grain without names: they come with the year's rows, one per table row
-    grain = query.run(engine, "ringkasan_ppk_kode", scope=scope, filters=filters, tahun=period.tahun,
-                      sampai=period.sampai)
-    if grain.empty:
-        return {"tabel": pd.DataFrame(columns=columns), "triwulan": pd.DataFrame(columns=keys),
-                "triwulan_panjang": pd.DataFrame(columns=keys + ["pagu", "realisasi", "persen", "status", "triwulan"])}
     target_rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
-    frame = _figures(grain, target_rows, period.bulan, grain_name)
-    needed = status.needed_by_group(grain, targets.month_targets(target_rows, 3 * quarter_of(period.bulan)), keys)
-    frame = frame.merge(needed, on=keys, how="left")
     # the trend, the earlier quarters' figures and the names, one row per table row and more (a
-    # row of the year need not be in the period's grain)
+    # row of the year need not be in the period's grain), fetched on a second core (DuckDB runs
+    # without the GIL) while the period's figures are computed here
     bound = dict(scope=scope, filters=filters, tahun=period.tahun, sampai=period.sampai, per_ppk=grain_name == "ppk",
                  **_quarter_targets(period, target_rows))
-    rows = query.run(engine, "kpa_ppk_baris", **bound)
-    if not bound["urut"] and not _exact_sums(rows, bound):  # a satker of over 90 trillion rupiah
-        rows = query.run(engine, "kpa_ppk_baris", **{**bound, "urut": True})
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        pending = worker.submit(_year_rows, engine, bound)
+        # the grain without names: they come with the year's rows, one per table row
+        grain = query.run(engine, "ringkasan_ppk_kode", scope=scope, filters=filters, tahun=period.tahun,
+                          sampai=period.sampai)
+        frame = None if grain.empty else _figures(grain, target_rows, period.bulan, grain_name)
+        rows = pending.result()
+    if frame is None:
+        return {"tabel": pd.DataFrame(columns=columns), "triwulan": pd.DataFrame(columns=keys),
+                "triwulan_panjang": pd.DataFrame(columns=keys + ["pagu", "realisasi", "persen", "status", "triwulan"])}
     if grain_name != "ppk":
         rows = rows.drop(columns="kdppk")
     # every row of the table has a row there (its grain rows are rows of the year); a left merge
