@@ -9,6 +9,7 @@ import math
 from fractions import Fraction
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -171,6 +172,15 @@ def test_names_and_trend(engine):
     assert dict(zip(satker["kdsatker"], satker["kpa"])) == {"001001": "Ani", "050123": "Dedi", "050456": "Gita"}
     for _, row in satker.iterrows():
         assert row["tren"] == pytest.approx(trend(7, row["kdsatker"]))
+
+
+def test_trend_is_an_arrow_list_missing_without_pagu():
+    rows = pd.DataFrame({"pagu": [200, 0, 3], "bulan_1": [50, 0, 1], "bulan_2": [150, None, 2], "bulan_3": [None] * 3})
+    tren = pd.Series(kpa_ppk._trend(rows, 2))
+    assert tren.dtype == pd.ArrowDtype(pa.list_(pa.float64()))
+    assert tren[1] is pd.NA
+    assert kpa_ppk.trend_lists(tren) == [[25.0, 75.0], None, [100.0 * 1 / 3, 100.0 * 2 / 3]]
+    assert kpa_ppk.trend_lists(tren[[2]]) == [[100.0 * 1 / 3, 100.0 * 2 / 3]]  # some rows, by position
 
 
 @pytest.mark.parametrize("per_ppk", [True, False])
