@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monev import reports
-from monev.domain import status
+from monev.domain import status, summary
 from monev.domain.period import Period
 from monev.ui import charts_kpa_ppk, download
 from monev.views import kpa_ppk
@@ -172,6 +172,32 @@ def test_names_and_trend(engine):
     assert dict(zip(satker["kdsatker"], satker["kpa"])) == {"001001": "Ani", "050123": "Dedi", "050456": "Gita"}
     for _, row in satker.iterrows():
         assert row["tren"] == pytest.approx(trend(7, row["kdsatker"]))
+
+
+@pytest.mark.parametrize("grain", ["satker", "ppk"])
+def test_numbered_groups_as_a_grouping_by_the_keys_in_any_row_order(engine, grain):
+    """_numbered counts the groups along a grain that comes in key order, and groups by the keys
+    otherwise (rows shuffled, a key missing): the same sums to the bit as summary.rollup's grouping,
+    and group numbers that are groupby's."""
+    keys = kpa_ppk.KEYS[grain]
+    rows = query.run(engine, "ringkasan_ppk_kode", scope=EVERYTHING, tahun=THANG, sampai=builders.month_end(THANG, 8))
+    targets = {"51": 17.33, "52": 41.67, "57": 66.66}  # inexact products: the order of adding counts
+    columns = ["pagu", "blokir", "realisasi", "pagu_bertarget", "pagu_x_target"]
+    unsorted = rows.sample(frac=1, random_state=3).reset_index(drop=True)
+    missing = rows.astype({keys[-1]: object})
+    missing.loc[0, keys[-1]] = None
+    assert kpa_ppk._sorted_starts(rows, keys) is not None
+    assert kpa_ppk._sorted_starts(unsorted, keys) is None
+    assert kpa_ppk._sorted_starts(missing, keys) is None
+    for grain_rows in (rows, unsorted):
+        frame = summary.with_targets(grain_rows, targets)
+        sums, group = kpa_ppk._numbered(frame, keys)
+        grouped = frame.groupby(keys, sort=True)
+        want = grouped[columns].sum().reset_index().astype(dict.fromkeys(["pagu", "blokir", "realisasi"], "int64"))
+        pd.testing.assert_frame_equal(sums, want, check_exact=True)
+        assert (sums["pagu_x_target"].to_numpy().view("int64") == want["pagu_x_target"].to_numpy().view("int64")).all()
+        assert (group == grouped.ngroup().to_numpy()).all()
+    assert kpa_ppk._sorted_starts(rows.iloc[:0], keys) is None
 
 
 def test_trend_is_an_arrow_list_missing_without_pagu():
