@@ -200,6 +200,24 @@ def test_numbered_groups_as_a_grouping_by_the_keys_in_any_row_order(engine, grai
     assert kpa_ppk._sorted_starts(rows.iloc[:0], keys) is None
 
 
+@pytest.mark.parametrize("grain", ["satker", "ppk"])
+def test_joined_is_the_left_merge_of_the_years_rows(grain):
+    """_joined looks the table's rows up by code and gives the left merge's frame; where a row has
+    none or its unit differs there, the merge itself (missing values, the unit kept apart)."""
+    keys = kpa_ppk.KEYS[grain]
+    frame = pd.DataFrame({"kdunit": ["01", "01", "05"], "kdsatker": ["001001", "001001", "050123"],
+                          "kdppk": ["01", "02", "01"], "pagu": [1, 2, 3]}).drop_duplicates(keys)[keys + ["pagu"]]
+    frame = frame.reset_index(drop=True).astype({k: "str" for k in keys})
+    rows = pd.DataFrame({"kdsatker": ["050123", "001001", "001001", "099999"], "kdppk": ["01", "02", "01", "01"],
+                         "bulan_1": [10, 20, 30, 40], "kdunit": ["05", "01", "01", "09"], "nmsatker": list("abcd")})
+    rows = rows.drop_duplicates(keys).reset_index(drop=True).astype({k: "str" for k in keys})
+    want = frame.merge(rows, on=keys, how="left")
+    pd.testing.assert_frame_equal(kpa_ppk._joined(frame, rows, keys), want, check_exact=True)
+    for other in (rows.iloc[1:], rows.assign(kdunit=rows["kdunit"].replace("05", "06"))):
+        pd.testing.assert_frame_equal(kpa_ppk._joined(frame, other, keys), frame.merge(other, on=keys, how="left"),
+                                      check_exact=True)
+
+
 def test_trend_is_an_arrow_list_missing_without_pagu():
     rows = pd.DataFrame({"pagu": [200, 0, 3], "bulan_1": [50, 0, 1], "bulan_2": [150, None, 2], "bulan_3": [None] * 3})
     tren = pd.Series(kpa_ppk._trend(rows, 2))

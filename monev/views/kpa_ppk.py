@@ -160,6 +160,28 @@ def _year_rows(engine: sa.Engine, bound: dict) -> pd.DataFrame:
     return rows.assign(**{name: ordered[name].reindex(at).to_numpy() for name in sums})
 
 
+def _joined(frame: pd.DataFrame, rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """frame.merge(rows, on=keys, how="left"): every row of the table has its row of the year there
+    (its grain rows are rows of the year), keys unique on both sides, so the table's rows in their
+    order with the year's columns beside them. Found by one Arrow lookup of the satker (and PPK)
+    code, the unit compared after, where the merge hashed every key of both sides (a twentieth
+    of the page's CPU nationally); the merge itself where a row is missing or the unit differs."""
+    def key(part: pd.DataFrame) -> pa.Array:
+        codes = [pa.array(part[name].array, type=pa.large_string()) for name in keys[1:]]
+        between = pa.scalar("\x1f", pa.large_string())  # in no code
+        return codes[0] if len(codes) == 1 else pc.binary_join_element_wise(*codes, between)
+
+    at = pc.index_in(key(frame), value_set=key(rows))
+    if at.null_count or len(rows) == 0:
+        return frame.merge(rows, on=keys, how="left")
+    at = at.to_numpy()
+    if not pa.array(rows[keys[0]].array, type=pa.large_string()).take(at).equals(
+            pa.array(frame[keys[0]].array, type=pa.large_string())):
+        return frame.merge(rows, on=keys, how="left")
+    beside = rows.drop(columns=keys).take(at).reset_index(drop=True)
+    return pd.concat([frame, beside.set_axis(frame.index)], axis=1)
+
+
 def _at_quarter_end(rows: pd.DataFrame, month: int) -> tuple[pd.Series, pd.DataFrame]:
     """Of the table's rows with kpa_ppk_baris.sql's columns: which ones have figures at the end of
     quarter-end `month` (a line in force or realization by then), and every row's pagu,
@@ -202,9 +224,7 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
                 "triwulan_panjang": pd.DataFrame(columns=keys + ["pagu", "realisasi", "persen", "status", "triwulan"])}
     if grain_name != "ppk":
         rows = rows.drop(columns="kdppk")
-    # every row of the table has a row there (its grain rows are rows of the year); a left merge
-    # on keys unique on both sides keeps the table's rows in their order
-    frame = frame.merge(rows, on=keys, how="left")
+    frame = _joined(frame, rows, keys)
     frame["tren"] = _trend(frame, period.bulan)
     shown = frame[columns]
 
