@@ -80,7 +80,7 @@ def _sorted_starts(frame: pd.DataFrame, keys: list[str]) -> np.ndarray | None:
     """Where each group of `keys` starts in `frame` when its rows come grouped and the groups in
     increasing key order (each key's text compared as sort_values compares it); None when they do
     not, or a key is missing."""
-    columns = [pa.array(frame[key].array) for key in keys]
+    columns = [_text(frame[key]) for key in keys]
     if not len(frame) or any(column.null_count for column in columns):
         return None
     changed = np.zeros(len(frame) - 1, dtype=bool)
@@ -160,6 +160,12 @@ def _year_rows(engine: sa.Engine, bound: dict) -> pd.DataFrame:
     return rows.assign(**{name: ordered[name].reindex(at).to_numpy() for name in sums})
 
 
+def _text(codes: pd.Series) -> pa.Array:
+    """A column of codes as one Arrow array of large strings (a query's may come in chunks)."""
+    array = pa.array(codes.array, type=pa.large_string())
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
 def _joined(frame: pd.DataFrame, rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """frame.merge(rows, on=keys, how="left"): every row of the table has its row of the year there
     (its grain rows are rows of the year), keys unique on both sides, so the table's rows in their
@@ -167,7 +173,7 @@ def _joined(frame: pd.DataFrame, rows: pd.DataFrame, keys: list[str]) -> pd.Data
     code, the unit compared after, where the merge hashed every key of both sides (a twentieth
     of the page's CPU nationally); the merge itself where a row is missing or the unit differs."""
     def key(part: pd.DataFrame) -> pa.Array:
-        codes = [pa.array(part[name].array, type=pa.large_string()) for name in keys[1:]]
+        codes = [_text(part[name]) for name in keys[1:]]
         between = pa.scalar("\x1f", pa.large_string())  # in no code
         return codes[0] if len(codes) == 1 else pc.binary_join_element_wise(*codes, between)
 
@@ -175,8 +181,7 @@ def _joined(frame: pd.DataFrame, rows: pd.DataFrame, keys: list[str]) -> pd.Data
     if at.null_count or len(rows) == 0:
         return frame.merge(rows, on=keys, how="left")
     at = at.to_numpy()
-    if not pa.array(rows[keys[0]].array, type=pa.large_string()).take(at).equals(
-            pa.array(frame[keys[0]].array, type=pa.large_string())):
+    if not _text(rows[keys[0]]).take(at).equals(_text(frame[keys[0]])):
         return frame.merge(rows, on=keys, how="left")
     beside = rows.drop(columns=keys).take(at).reset_index(drop=True)
     return pd.concat([frame, beside.set_axis(frame.index)], axis=1)
