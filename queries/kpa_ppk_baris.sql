@@ -13,8 +13,9 @@
 -- Pagu x target is a floating sum added in whatever order the threads meet the rows: the same
 -- bits in every order only with whole-number targets and sums below 2^53 (every partial sum an
 -- exact integer). Otherwise the view takes those three sums from queries/kpa_ppk_urut.sql, added
--- in a fixed order; an ordered aggregate here, even switched off by a filter, cost its sort's
--- machinery on every run. No ORDER BY: the view merges the rows on their keys.
+-- in a fixed order. No ORDER BY: the view looks the rows up by their keys. With the ordered
+-- aggregate here (switched off by a filter) and the ORDER BY the query took 0,115 s of CPU
+-- nationally, without them 0,088 s.
 -- params: :tahun (int), :sampai (date, a month end), :per_ppk (bool: one row per satker and PPK,
 --         else per satker with kdppk ''), :target_bulan (ints), :target_jenis (jenis belanja
 --         codes), :target_persen (floats, the target % of that jenis belanja at that month),

@@ -448,8 +448,8 @@ def aggregate_by_codes(frame: pd.DataFrame, group: np.ndarray, keys: list[dict],
 
 def _terms(values: np.ndarray, weights: np.ndarray, pagu: np.ndarray, running: np.ndarray, exact: bool):
     """aggregate_by_codes' inputs of one column: the positions of its missing values (sorted;
-    counting them with a cumulative sum of a boolean per row cost a tenth of the IKPA page's CPU
-    nationally), the values not missing, their terms (value x weight) and weights, and with
+    counting them with a cumulative sum of a boolean per row and column cost 0,025 s of the IKPA
+    page's CPU nationally), the values not missing, their terms (value x weight) and weights, and with
     `exact` the running integer sums (from 0) of the pagu of the rows missing the value."""
     have = ~np.isnan(values)
     if have.all():  # the arrays themselves, not copies
