@@ -35,6 +35,8 @@ def _config(tw):
 
 def _table(rows, key, tw):
     """At most a screenful of rows (tables.paged), its numbers written as Indonesian text."""
+    if "tren" in rows:  # the drawn rows' trend as the Python lists a line chart cell takes
+        rows = rows.assign(tren=kpa_ppk.trend_lists(rows["tren"]))
     shown, config = tables.formatted(_shown(rows), lang(), _config(tw),
                                      money=["pagu", "blokir", "realisasi", "kebutuhan"],
                                      percent=[c for c, _ in PERCENT_LABELS] + [f"{q} %" for q in kpa_ppk.QUARTERS])

@@ -10,16 +10,16 @@
 -- in force or realization by the quarter's end), with the pagu that carries a target and pagu x
 -- target (the quarter end's target % of each jenis belanja, given as three parallel lists), so
 -- the view takes realization % and the weighted target % as summary.rollup does.
--- Pagu x target is a floating sum: with :urut it is added in PPK and jenis belanja order (an
--- ordered aggregate: the order of the summary aggregate's rows as a national warehouse holds them,
--- so its bits there, and the same bits whatever loads did since), which costs a sort per row of
--- the page (0,05 s of CPU nationally); without, in whatever
--- order the threads meet the rows, which the view asks for only when every order gives the same
--- bits (whole-number targets and sums below 2^53: every partial sum is an exact integer).
+-- Pagu x target is a floating sum added in whatever order the threads meet the rows: the same
+-- bits in every order only with whole-number targets and sums below 2^53 (every partial sum an
+-- exact integer). Otherwise the view takes those three sums from queries/kpa_ppk_urut.sql, added
+-- in a fixed order. No ORDER BY: the view looks the rows up by their keys. With the ordered
+-- aggregate here (switched off by a filter) and the ORDER BY the query took 0,115 s of CPU
+-- nationally, without them 0,088 s.
 -- params: :tahun (int), :sampai (date, a month end), :per_ppk (bool: one row per satker and PPK,
 --         else per satker with kdppk ''), :target_bulan (ints), :target_jenis (jenis belanja
 --         codes), :target_persen (floats, the target % of that jenis belanja at that month),
---         :urut (bool, above), scope and filters (lists, empty = all)
+--         scope and filters (lists, empty = all)
 -- returns: kdsatker, kdppk, bulan_1 .. bulan_12 (BIGINT rupiah, January to the end of that month,
 --          NULL after :sampai's month), ada_3, pagu_3, realisasi_3, pagu_bertarget_3,
 --          pagu_x_target_3, ada_6, pagu_6, realisasi_6, pagu_bertarget_6, pagu_x_target_6, ada_9,
@@ -81,20 +81,17 @@ baris as (
            sum(w.pagu_3)::bigint as pagu_3,
            sum(w.realisasi_3)::bigint as realisasi_3,
            coalesce(sum(w.pagu_3) filter (where t.t_3 is not null), 0)::bigint as pagu_bertarget_3,
-           coalesce(sum(w.pagu_3 * t.t_3 order by w.kdppk, w.jenis_belanja) filter (where :urut),
-                    sum(w.pagu_3 * t.t_3) filter (where not :urut), 0.0)::double as pagu_x_target_3,
+           coalesce(sum(w.pagu_3 * t.t_3), 0.0)::double as pagu_x_target_3,
            bool_or(w.ada_6) and 6 < month(CAST(:sampai AS DATE)) as ada_6,
            sum(w.pagu_6)::bigint as pagu_6,
            sum(w.realisasi_6)::bigint as realisasi_6,
            coalesce(sum(w.pagu_6) filter (where t.t_6 is not null), 0)::bigint as pagu_bertarget_6,
-           coalesce(sum(w.pagu_6 * t.t_6 order by w.kdppk, w.jenis_belanja) filter (where :urut),
-                    sum(w.pagu_6 * t.t_6) filter (where not :urut), 0.0)::double as pagu_x_target_6,
+           coalesce(sum(w.pagu_6 * t.t_6), 0.0)::double as pagu_x_target_6,
            bool_or(w.ada_9) and 9 < month(CAST(:sampai AS DATE)) as ada_9,
            sum(w.pagu_9)::bigint as pagu_9,
            sum(w.realisasi_9)::bigint as realisasi_9,
            coalesce(sum(w.pagu_9) filter (where t.t_9 is not null), 0)::bigint as pagu_bertarget_9,
-           coalesce(sum(w.pagu_9 * t.t_9 order by w.kdppk, w.jenis_belanja) filter (where :urut),
-                    sum(w.pagu_9 * t.t_9) filter (where not :urut), 0.0)::double as pagu_x_target_9
+           coalesce(sum(w.pagu_9 * t.t_9), 0.0)::double as pagu_x_target_9
     from agg_kpa_ppk w
     join s on s.kdsatker = w.kdsatker
     left join t on t.jenis_belanja = w.jenis_belanja
@@ -107,5 +104,4 @@ select b.*, s.kdunit, s.nmunit, s.nmsatker, kpa.kpa, ppk.ppk
 from baris b
 join s on s.kdsatker = b.kdsatker
 left join kpa on kpa.kdsatker = b.kdsatker
-left join ppk on ppk.kdsatker = b.kdsatker and ppk.kdppk = b.kdppk
-order by b.kdsatker, b.kdppk;
+left join ppk on ppk.kdsatker = b.kdsatker and ppk.kdppk = b.kdppk;

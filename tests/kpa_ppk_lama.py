@@ -1,12 +1,13 @@
 """The KPA/PPK page's data as it was computed before schema 12 (main at a7cec2a), kept as the
 reference the page's frames are held equal to (tests/test_kpa_ppk_agregat.py): the monthly trend
 summed from the year's agg_ringkasan_bulanan rows (kpa_ppk_lama/kpa_ppk_tren.sql) and the earlier
-quarters grouped from its quarter-end rows (kpa_ppk_lama/kpa_ppk_triwulan.sql); the rest of the
-view is shared (monev.views.kpa_ppk's _figures, _trend and the domain rules)."""
+quarters grouped from its quarter-end rows (kpa_ppk_lama/kpa_ppk_triwulan.sql), the figures rolled
+up and the rupiah needed grouped apart, the trend as Python lists; the domain rules are shared."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -46,6 +47,25 @@ def _earlier_quarters(engine, period: Period, target_rows: pd.DataFrame, grain_n
     return frame
 
 
+def _figures(grain: pd.DataFrame, target_rows: pd.DataFrame, bulan: int, grain_name: str) -> pd.DataFrame:
+    """The view's figures as rolled up before they shared one grouping with the needed rupiah."""
+    with_targets = summary.with_targets(grain, targets.month_targets(target_rows, bulan))
+    frame = summary.rollup(with_targets, summary.LEVELS[kpa_ppk.LEVEL[grain_name]])
+    frame["rasio"] = status.ratio(frame["persen"], frame["target_persen"])
+    frame["status"] = status.bands_of(frame["rasio"])
+    return frame
+
+
+def _trend(rows: pd.DataFrame, bulan: int) -> list:
+    """The trend as Python lists, as the view gave it before it came as an Arrow list column."""
+    months = [f"bulan_{m}" for m in range(1, bulan + 1)]
+    amounts = rows[months].fillna(0).astype("int64")
+    pagu = rows["pagu"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = 100.0 * amounts.to_numpy(dtype="float64") / pagu.astype("float64")[:, None]
+    return [values if p else None for values, p in zip(share.tolist(), pagu.tolist())]
+
+
 def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scope: Scope,
           filters: Filters = NO_FILTER) -> dict[str, pd.DataFrame]:
     keys = KEYS[grain_name]
@@ -58,7 +78,7 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
         return {"tabel": pd.DataFrame(columns=columns), "triwulan": pd.DataFrame(columns=keys),
                 "triwulan_panjang": pd.DataFrame(columns=keys + ["pagu", "realisasi", "persen", "status", "triwulan"])}
     target_rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
-    frame = kpa_ppk._figures(grain, target_rows, period.bulan, grain_name)
+    frame = _figures(grain, target_rows, period.bulan, grain_name)
     needed = status.needed_by_group(grain, targets.month_targets(target_rows, 3 * quarter_of(period.bulan)), keys)
     frame = frame.merge(needed, on=keys, how="left")
     rows = _run(engine, "kpa_ppk_tren", scope=scope, filters=filters, tahun=period.tahun,
@@ -66,7 +86,7 @@ def table(engine: sa.Engine, period: Period, grain_name: str = "satker", *, scop
     if grain_name != "ppk":
         rows = rows.drop(columns="kdppk")
     frame = frame.merge(rows, on=keys, how="left")
-    frame["tren"] = kpa_ppk._trend(frame, period.bulan)
+    frame["tren"] = _trend(frame, period.bulan)
     frame = frame[columns].reset_index(drop=True)
 
     earlier = (_earlier_quarters(engine, period, target_rows, grain_name, scope=scope, filters=filters)

@@ -83,11 +83,11 @@ def test_months_per_unit_are_the_aggregate_of_the_named_months(request, which, s
         pd.testing.assert_frame_equal(months.as_of(bulan), ikpa_view.as_of(months.named(), bulan), check_exact=True)
 
 
-def _random_frame(seed: int) -> pd.DataFrame:
+def _random_frame(seed: int, largest: int = 10**12) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     n = 3000
     frame = pd.DataFrame({"bulan": rng.integers(1, 13, n), "kdunit": rng.choice(["01", "05", "10", "7A"], n),
-                          "pagu": rng.integers(0, 10**12, n) * (rng.random(n) > 0.05)})
+                          "pagu": rng.integers(0, largest, n) * (rng.random(n) > 0.05)})
     for i, column in enumerate((*ikpa.INDICATORS, "nilai")):
         values = rng.random(n) * 100
         values[rng.random(n) < (0.3, 0.0, 1.0)[(i + seed) % 3]] = math.nan  # some, none or all missing
@@ -96,9 +96,16 @@ def _random_frame(seed: int) -> pd.DataFrame:
     return frame.sort_values(["bulan", "kdunit"], kind="stable").reset_index(drop=True) if seed % 2 else frame
 
 
+@pytest.mark.parametrize("largest", [10**12, 10**14])
 @pytest.mark.parametrize("seed", range(6))
-def test_aggregate_by_codes_is_aggregate_to_the_bit(seed):
-    frame, rules = _random_frame(seed), Rules(Y)
+def test_aggregate_by_codes_is_aggregate_to_the_bit(seed, largest):
+    """A group whose pagu add up to less than 2^53 takes its weights from running integer sums,
+    another from numpy's sum per group and column: either way aggregate()'s bits. With pagu up to
+    10^14 some groups per month (and per unit) pass 2^53, those per month and unit do not."""
+    frame, rules = _random_frame(seed, largest), Rules(Y)
+    if largest > 10**12:
+        assert frame.groupby("bulan")["pagu"].sum().max() >= 2**53
+        assert frame.groupby(["bulan", "kdunit"])["pagu"].sum().max() < 2**53
     for keys in (["bulan"], ["bulan", "kdunit"], ["kdunit"]):
         expected = ikpa.aggregate(frame, keys, rules)
         labels = pd.MultiIndex.from_frame(frame[keys]) if len(keys) > 1 else pd.Index(frame[keys[0]])

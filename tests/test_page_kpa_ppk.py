@@ -9,11 +9,12 @@ import math
 from fractions import Fraction
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from monev import reports
-from monev.domain import status
+from monev.domain import status, summary
 from monev.domain.period import Period
 from monev.ui import charts_kpa_ppk, download
 from monev.views import kpa_ppk
@@ -173,6 +174,59 @@ def test_names_and_trend(engine):
         assert row["tren"] == pytest.approx(trend(7, row["kdsatker"]))
 
 
+@pytest.mark.parametrize("grain", ["satker", "ppk"])
+def test_numbered_groups_as_a_grouping_by_the_keys_in_any_row_order(engine, grain):
+    """_numbered counts the groups along a grain that comes in key order, and groups by the keys
+    otherwise (rows shuffled, a key missing): the same sums to the bit as summary.rollup's grouping,
+    and group numbers that are groupby's."""
+    keys = kpa_ppk.KEYS[grain]
+    rows = query.run(engine, "ringkasan_ppk_kode", scope=EVERYTHING, tahun=THANG, sampai=builders.month_end(THANG, 8))
+    targets = {"51": 17.33, "52": 41.67, "57": 66.66}  # inexact products: the order of adding counts
+    columns = ["pagu", "blokir", "realisasi", "pagu_bertarget", "pagu_x_target"]
+    unsorted = rows.sample(frac=1, random_state=3).reset_index(drop=True)
+    missing = rows.astype({keys[-1]: object})
+    missing.loc[0, keys[-1]] = None
+    assert kpa_ppk._sorted_starts(rows, keys) is not None
+    assert kpa_ppk._sorted_starts(unsorted, keys) is None
+    assert kpa_ppk._sorted_starts(missing, keys) is None
+    for grain_rows in (rows, unsorted):
+        frame = summary.with_targets(grain_rows, targets)
+        sums, group = kpa_ppk._numbered(frame, keys)
+        grouped = frame.groupby(keys, sort=True)
+        want = grouped[columns].sum().reset_index().astype(dict.fromkeys(["pagu", "blokir", "realisasi"], "int64"))
+        pd.testing.assert_frame_equal(sums, want, check_exact=True)
+        assert (sums["pagu_x_target"].to_numpy().view("int64") == want["pagu_x_target"].to_numpy().view("int64")).all()
+        assert (group == grouped.ngroup().to_numpy()).all()
+    assert kpa_ppk._sorted_starts(rows.iloc[:0], keys) is None
+
+
+@pytest.mark.parametrize("grain", ["satker", "ppk"])
+def test_joined_is_the_left_merge_of_the_years_rows(grain):
+    """_joined looks the table's rows up by code and gives the left merge's frame; where a row has
+    none or its unit differs there, the merge itself (missing values, the unit kept apart)."""
+    keys = kpa_ppk.KEYS[grain]
+    frame = pd.DataFrame({"kdunit": ["01", "01", "05"], "kdsatker": ["001001", "001001", "050123"],
+                          "kdppk": ["01", "02", "01"], "pagu": [1, 2, 3]}).drop_duplicates(keys)[keys + ["pagu"]]
+    frame = frame.reset_index(drop=True).astype({k: "str" for k in keys})
+    rows = pd.DataFrame({"kdsatker": ["050123", "001001", "001001", "099999"], "kdppk": ["01", "02", "01", "01"],
+                         "bulan_1": [10, 20, 30, 40], "kdunit": ["05", "01", "01", "09"], "nmsatker": list("abcd")})
+    rows = rows.drop_duplicates(keys).reset_index(drop=True).astype({k: "str" for k in keys})
+    want = frame.merge(rows, on=keys, how="left")
+    pd.testing.assert_frame_equal(kpa_ppk._joined(frame, rows, keys), want, check_exact=True)
+    for other in (rows.iloc[1:], rows.assign(kdunit=rows["kdunit"].replace("05", "06"))):
+        pd.testing.assert_frame_equal(kpa_ppk._joined(frame, other, keys), frame.merge(other, on=keys, how="left"),
+                                      check_exact=True)
+
+
+def test_trend_is_an_arrow_list_missing_without_pagu():
+    rows = pd.DataFrame({"pagu": [200, 0, 3], "bulan_1": [50, 0, 1], "bulan_2": [150, None, 2], "bulan_3": [None] * 3})
+    tren = pd.Series(kpa_ppk._trend(rows, 2))
+    assert tren.dtype == pd.ArrowDtype(pa.list_(pa.float64()))
+    assert tren[1] is pd.NA
+    assert kpa_ppk.trend_lists(tren) == [[25.0, 75.0], None, [100.0 * 1 / 3, 100.0 * 2 / 3]]
+    assert kpa_ppk.trend_lists(tren[[2]]) == [[100.0 * 1 / 3, 100.0 * 2 / 3]]  # some rows, by position
+
+
 @pytest.mark.parametrize("per_ppk", [True, False])
 @pytest.mark.parametrize("jenis", [None, {"57"}])
 def test_trend_query_holds_the_cumulative_realization(engine, jenis, per_ppk):
@@ -191,11 +245,11 @@ def test_trend_query_holds_the_cumulative_realization(engine, jenis, per_ppk):
     assert {(s, p) for s, p, _ in by_month} <= {(s, p) for s, p, _ in got}
 
 
-def _quarter_targets(months: list[int], urut: bool = False) -> dict:
+def _quarter_targets(months: list[int]) -> dict:
     """The data's quarter-end targets at `months` as the three lists kpa_ppk_baris takes."""
     listed = [(m, jb, float(q[m // 3 - 1])) for m in months for jb, q in QUARTERS.items()]
     return {"target_bulan": [m for m, _, _ in listed], "target_jenis": [jb for _, jb, _ in listed],
-            "target_persen": [v for _, _, v in listed], "urut": urut}
+            "target_persen": [v for _, _, v in listed]}
 
 
 @pytest.mark.parametrize("urut", [True, False])
@@ -203,9 +257,14 @@ def _quarter_targets(months: list[int], urut: bool = False) -> dict:
 @pytest.mark.parametrize("bulan, months", [(3, []), (5, [3]), (9, [3, 6]), (12, [3, 6, 9])])
 def test_quarter_columns_sum_the_grain_at_each_earlier_quarter_end(engine, bulan, months, per_ppk, urut):
     sampai = builders.month_end(THANG, bulan)
-    targets = _quarter_targets([3, 6, 9], urut)  # targets of months the query does not read are ignored
+    targets = _quarter_targets([3, 6, 9])  # targets of months the query does not read are ignored
     frame = query.run(engine, "kpa_ppk_baris", tahun=THANG, sampai=sampai, per_ppk=per_ppk, scope=EVERYTHING,
-                      **targets)
+                      **targets).sort_values(["kdsatker", "kdppk"], ignore_index=True)
+    if urut:  # the sums in their fixed order, for the same rows
+        ordered = query.run(engine, "kpa_ppk_urut", tahun=THANG, per_ppk=per_ppk, scope=EVERYTHING, **targets)
+        ordered = ordered.sort_values(["kdsatker", "kdppk"], ignore_index=True)
+        assert ordered[["kdsatker", "kdppk"]].equals(frame[["kdsatker", "kdppk"]])
+        frame = frame.assign(**{c: ordered[c] for c in ordered.columns if c.startswith("pagu_x_target")})
     assert [m for m in (3, 6, 9) if frame[f"ada_{m}"].any()] == months
     for month in months:
         want: dict[tuple, dict] = {}
@@ -225,9 +284,10 @@ def test_quarter_columns_sum_the_grain_at_each_earlier_quarter_end(engine, bulan
             assert (r[f"pagu_{month}"], r[f"realisasi_{month}"], r[f"pagu_bertarget_{month}"]) == \
                 (w["pagu"], w["realisasi"], w["pagu_bertarget"])
             assert r[f"pagu_x_target_{month}"] == pytest.approx(float(w["pagu_x_target"]))
-    scoped = query.run(engine, "kpa_ppk_baris", scope=query.Scope(units=("05",)), tahun=THANG, sampai=sampai,
-                       per_ppk=per_ppk, **targets)
-    assert scoped.equals(frame[frame["kdunit"] == "05"].reset_index(drop=True))
+    if not urut:
+        scoped = query.run(engine, "kpa_ppk_baris", scope=query.Scope(units=("05",)), tahun=THANG, sampai=sampai,
+                           per_ppk=per_ppk, **targets).sort_values(["kdsatker", "kdppk"], ignore_index=True)
+        assert scoped.equals(frame[frame["kdunit"] == "05"].reset_index(drop=True))
 
 
 def test_reconciles_with_the_budget_summary(engine):

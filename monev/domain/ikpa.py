@@ -405,15 +405,33 @@ def aggregate_by_codes(frame: pd.DataFrame, group: np.ndarray, keys: list[dict],
     running = np.concatenate([[0], np.cumsum(pagu, dtype="int64")])  # exact: integer rupiah
     result = {"pagu": (running[ends] - running[starts]).tolist(), "jumlah_satker": (ends - starts).tolist()}
     add = np.add.reduce  # ndarray.sum's own reduction, without its wrapper
+    # the weights are whole rupiah: where a group's stay below 2^53 together, every sum of some of
+    # them, added in any order, is the exact integer, so the group's pagu less that of its rows
+    # missing the value (running integer sums, int64: all rows checked below 2^62) is its weight
+    # with the bits numpy's sum gives it, without a reduction per group and column
+    exact = pagu.dtype.kind in "iu" and float(np.abs(pagu).sum(dtype="float64")) < 2.0**62
+    if exact:
+        size = running if (pagu >= 0).all() else np.concatenate([[0], np.cumsum(np.abs(pagu), dtype="int64")])
+        rounds = np.flatnonzero(size[ends] - size[starts] >= 2**53)  # groups whose sums may round
+    weights = pagu.astype(float)
     for column in columns:
         # the column's values and terms where it is not missing: a group's are one slice of them,
         # the same terms in the same order as aggregate()'s part[have] * w, so the same sums
         if column not in shared:
             values = frame[column].to_numpy(dtype=float, na_value=math.nan)
-            shared[column] = _terms(values if in_order else values[order], pagu.astype(float))
-        counted, value, term, weight = shared[column]
-        at = counted[bounds]
-        w = np.array([add(weight[a:z]) for a, z in zip(at[:-1], at[1:])], dtype=float)
+            shared[column] = _terms(values if in_order else values[order], weights, pagu, running, exact)
+        missing, value, term, weight, gone = shared[column]
+        before = np.searchsorted(missing, bounds)  # the rows missing it before each group's first
+        at = bounds - before
+        if not len(value):  # missing everywhere (an indicator without its import): no mean
+            result[column] = [math.nan] * len(keys)
+            continue
+        if exact:
+            w = ((running[ends] - running[starts]) - (gone[before[1:]] - gone[before[:-1]])).astype(float)
+            for g in rounds:
+                w[g] = add(weight[at[g]:at[g + 1]])
+        else:
+            w = np.array([add(weight[a:z]) for a, z in zip(at[:-1], at[1:])], dtype=float)
         t = np.array([add(term[a:z]) for a, z in zip(at[:-1], at[1:])], dtype=float)
         means = np.divide(t, w, out=np.full(len(keys), math.nan), where=w > 0)
         for g in np.flatnonzero((w <= 0) & (at[1:] > at[:-1])):  # no pagu among them: the plain mean
@@ -428,8 +446,16 @@ def aggregate_by_codes(frame: pd.DataFrame, group: np.ndarray, keys: list[dict],
     return pd.DataFrame(rows, columns=[*(keys[0] if keys else {}), "pagu", "jumlah_satker", *columns, "kategori"])
 
 
-def _terms(values: np.ndarray, weights: np.ndarray):
-    """aggregate_by_codes' inputs of one column: how many values are not missing up to each row
-    (from 0), and those values, their terms (value x weight) and weights."""
+def _terms(values: np.ndarray, weights: np.ndarray, pagu: np.ndarray, running: np.ndarray, exact: bool):
+    """aggregate_by_codes' inputs of one column: the positions of its missing values (sorted;
+    counting them with a cumulative sum of a boolean per row and column cost 0,025 s of the IKPA
+    page's CPU nationally), the values not missing, their terms (value x weight) and weights, and with
+    `exact` the running integer sums (from 0) of the pagu of the rows missing the value."""
     have = ~np.isnan(values)
-    return (np.concatenate([[0], np.cumsum(have)]), values[have], (values * weights)[have], weights[have])
+    if have.all():  # the arrays themselves, not copies
+        return np.empty(0, dtype="int64"), values, values * weights, weights, np.zeros(1, dtype="int64")
+    missing = np.flatnonzero(~have)
+    gone = None
+    if exact:  # every row's pagu when every row misses it (running: aggregate_by_codes' of the pagu)
+        gone = running if len(missing) == len(pagu) else np.concatenate([[0], np.cumsum(pagu[missing], dtype="int64")])
+    return missing, values[have], (values * weights)[have], weights[have], gone

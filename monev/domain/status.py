@@ -94,16 +94,27 @@ def needed_by_groups(grain: pd.DataFrame, targets: dict[str, dict[str, float]], 
         return needed_by_groups(whole, targets, ["_semua"]).drop(columns="_semua")
     grouped = grain.groupby(keys, sort=True, dropna=False)
     totals = grouped[["pagu", "realisasi"]].sum()
-    # the pagu per group and jenis belanja added up by position (each row's group number from the
-    # grouping above, its jenis belanja's code): a second grouping on the text keys and an unstack
-    # took twice as long on a national grain (24.000 satker), for the same int64 sums
-    group = grouped.ngroup().to_numpy()
-    jenis, columns = pd.factorize(grain["jenis_belanja"], sort=True, use_na_sentinel=False)
-    weights = np.zeros((len(totals), len(columns)), dtype="int64")
-    np.add.at(weights, (group, jenis), grain["pagu"].to_numpy(dtype="int64"))
-    pagu = totals["pagu"].to_numpy(dtype="int64")
-    realisasi = totals["realisasi"].to_numpy(dtype="int64")
     result = totals.index.to_frame(index=False)
+    needed = needed_numbered(grain, grouped.ngroup().to_numpy(), totals["pagu"].to_numpy(dtype="int64"),
+                             totals["realisasi"].to_numpy(dtype="int64"), targets)
+    for name, values in needed.items():
+        result[name] = values
+    return result
+
+
+def needed_numbered(grain: pd.DataFrame, group: np.ndarray, pagu: np.ndarray, realisasi: np.ndarray,
+                    targets: dict[str, dict[str, float]]) -> dict[str, pd.arrays.IntegerArray]:
+    """needed_by_groups()' columns for groups the caller numbered already: row i of the grain in
+    group group[i] (0 .. n - 1, every group with a row), whose summed pagu and realisasi (int64)
+    are pagu[g] and realisasi[g]. A view that groups the grain for its own sums passes its
+    grouping here instead of grouping the text keys twice."""
+    # the pagu per group and jenis belanja added up by position (each row's group number, its
+    # jenis belanja's code): a second grouping on the text keys and an unstack took twice as long
+    # on a national grain (24.000 satker), for the same int64 sums
+    jenis, columns = pd.factorize(grain["jenis_belanja"], sort=True, use_na_sentinel=False)
+    weights = np.zeros((len(pagu), len(columns)), dtype="int64")
+    np.add.at(weights, (group, jenis), grain["pagu"].to_numpy(dtype="int64"))
+    result = {}
     for name, goals in targets.items():
         codes = {jb: target_persen_times100(value) for jb, value in goals.items()}
         # a jenis belanja without a target weighs 0 in both sums
