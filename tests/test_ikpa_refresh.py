@@ -1,7 +1,6 @@
 """The IKPA month aggregate's refresh inside a load (queries/load/refresh_agg_ikpa_bulanan.sql):
 what it leaves for the satker a load or an undo touched is, to the last bit of every float, what
-rebuilding the aggregate for every satker gives, and what schema 11's macro gave (schema 19 folds
-the month's mean in one window instead of two); and in every path the aggregates it reads (the
+rebuilding the aggregate for every satker gives; and in every path the aggregates it reads (the
 summary aggregate, the RPD plan in force) are refreshed before it, so it never reads them stale."""
 from __future__ import annotations
 
@@ -42,52 +41,30 @@ def test_undo_refreshes_what_the_ikpa_aggregate_reads_before_it():
     assert {"load/refresh_agg_ringkasan", "load/refresh_agg_rpd_berlaku"} <= set(scripts[:scripts.index(IKPA)])
 
 
-def _schema_11_macro() -> str:
-    """Schema 11's ikpa_bulanan_baru(), read from its migration file, as ikpa_bulanan_11()."""
-    text = (db.SCHEMA_DIR / "011_rpd_berlaku.sql").read_text()
-    start = text.index("create or replace macro ikpa_bulanan_baru()")
-    return text[start:text.index("drop view staging_satker;", start)].replace(
-        "create or replace macro ikpa_bulanan_baru()", "create temp macro ikpa_bulanan_11()", 1)
-
-
-def test_schema_19_changes_the_macro_from_schema_11():
-    """Else the comparison with schema 11 below would compare a macro with itself."""
-    text = (db.SCHEMA_DIR / "019_ikpa_satu_jendela.sql").read_text()
-    assert "create or replace macro ikpa_bulanan_baru()" in text
-    assert "over semua" in _schema_11_macro() and "over semua" not in text
-
-
 def _ordered(con, sql):
     return con.execute(f"select * from ({sql}) order by thang, bulan_sd, kdsatker").fetchnumpy()
 
 
 def _assert_equals_a_full_rebuild(db_path):
-    """The stored rows equal ikpa_bulanan_baru() over every satker, and so does schema 11's
-    macro: no row more or fewer (`except all` both ways), and every float column bit for bit
-    (NULLs in the same places)."""
+    """The stored rows equal ikpa_bulanan_baru() over every satker: no row more or fewer
+    (`except all` both ways), and every float column bit for bit (NULLs in the same places)."""
     con = duckdb.connect(str(db_path))
     try:
         con.execute("create temp table staging_satker as "
                     "select thang, kdsatker from agg_ringkasan_bulanan union select thang, kdsatker from fact_rpd "
                     "union select thang, kdsatker from agg_ikpa_bulanan")
         con.execute("create temp table baru as select * from ikpa_bulanan_baru()")
-        con.execute(_schema_11_macro())
-        con.execute("create temp table lama as select * from ikpa_bulanan_11()")
-        tables = ("agg_ikpa_bulanan", "baru", "lama")
-        for a in tables:
-            for c in tables:
-                if a != c:
-                    extra = con.execute(f"select * from {a} except all select * from {c}").fetchall()
-                    assert extra == [], f"in {a}, not in {c}"
-        stored, *others = (_ordered(con, f"from {t}") for t in tables)
+        for a, c in (("agg_ikpa_bulanan", "baru"), ("baru", "agg_ikpa_bulanan")):
+            extra = con.execute(f"select * from {a} except all select * from {c}").fetchall()
+            assert extra == [], f"in {a}, not in {c}"
+        stored, rebuilt = _ordered(con, "from agg_ikpa_bulanan"), _ordered(con, "from baru")
     finally:
         con.close()
     assert len(stored["kdsatker"]) > 0
-    for other in others:
-        for column in ("deviasi_rata_pagu", "deviasi_rata_biasa"):
-            x, y = stored[column], other[column]
-            assert np.array_equal(np.ma.getmaskarray(x), np.ma.getmaskarray(y)), column
-            assert np.array_equal(np.ma.getdata(x).view(np.int64), np.ma.getdata(y).view(np.int64)), column
+    for column in ("deviasi_rata_pagu", "deviasi_rata_biasa"):
+        x, y = stored[column], rebuilt[column]
+        assert np.array_equal(np.ma.getmaskarray(x), np.ma.getmaskarray(y)), column
+        assert np.array_equal(np.ma.getdata(x).view(np.int64), np.ma.getdata(y).view(np.int64)), column
 
 
 def test_the_sample_warehouse_holds_a_full_rebuild(shared_warehouse, tmp_path):
