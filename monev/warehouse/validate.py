@@ -114,11 +114,16 @@ def check_header(kind: f.Kind, header: list[str]) -> list[str]:
 
 
 def _money(text: pd.Series, column: str, problems: Problems) -> pd.Series:
-    if _all_digits(text):  # what exports write for whole rupiah: no shape below can apply
-        values = _int64(text)
-        if column in NON_NEGATIVE:
-            problems.add(values < 0, column, text, "nilai tidak boleh negatif")
-        return values
+    # what exports write for whole rupiah takes the fast path: no shape _money_shapes reads applies
+    values = _int64(text) if _all_digits(text) else _money_shapes(text, column, problems)
+    if column in NON_NEGATIVE:
+        problems.add(values < 0, column, text, "nilai tidak boleh negatif")
+    return values
+
+
+def _money_shapes(text: pd.Series, column: str, problems: Problems) -> pd.Series:
+    """Rupiah written in any accepted shape (1234567, 1234567.0, 1.234.567, 1.234.567,00), each
+    other shape a problem with its own reason; such cells read as 0."""
     grouped = text.str.fullmatch(MONEY_GROUPED)
     plain = text.str.fullmatch(MONEY_PLAIN) & ~grouped
     whole = grouped | plain
@@ -146,10 +151,7 @@ def _money(text: pd.Series, column: str, problems: Problems) -> pd.Series:
               .where(grouped, text.where(plain, "0").str.replace(r"[.,]0+$", "", regex=True)))
     too_long = digits.str.lstrip("-").str.len() > 18
     problems.add(too_long & whole, column, text, "nilai terlalu besar")
-    values = _int64(digits.where(~too_long, "0"))
-    if column in NON_NEGATIVE:
-        problems.add(values < 0, column, text, "nilai tidak boleh negatif")
-    return values
+    return _int64(digits.where(~too_long, "0"))
 
 
 def _all_digits(text: pd.Series) -> bool:
