@@ -111,9 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         kemensos = args.db
         if kemensos is None:
             from monev.sample.build import build_sample
+            from monev.views import muat
 
             kemensos = Path(scratch) / "kemensos.duckdb"
-            build_sample(kemensos, scale="kemensos", seed=2024)
+            build_sample(kemensos, scale="kemensos", seed=2024, derived=muat.DERIVED)
         period = latest_period(kemensos)
         rows.append(measure(f"Kemensos, semua unit, s.d. {period.tahun}-{period.bulan:02d}", "kemensos", kemensos,
                             period, (), args.repeat))

@@ -88,6 +88,7 @@ def _hook_sql(steps: Steps, script: dict) -> None:
 
 
 def profile(db: Path, csv: Path, workdir: Path) -> tuple[Steps, dict]:
+    from monev.views import muat
     from monev.warehouse import db as wdb
     from monev.warehouse import ingest, load_warnings, query, store, validate
 
@@ -123,7 +124,7 @@ def profile(db: Path, csv: Path, workdir: Path) -> tuple[Steps, dict]:
     steps.wrap(store.Draft, "publish", "fsync and publish")
     load_before = os.getloadavg()
     wall, cpu = time.perf_counter(), _cpu()
-    [result] = ingest.ingest_files(live, [csv], loaded_by="bench")
+    [result] = ingest.ingest_files(live, [csv], loaded_by="bench", derived=muat.DERIVED)
     totals = {"wall": time.perf_counter() - wall, "cpu": _cpu() - cpu, "status": result.status,
               "rows": result.rows, "warnings": result.total_warnings, "message": result.message[:300],
               "load_before": load_before, "load_after": os.getloadavg(),

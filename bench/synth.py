@@ -205,12 +205,13 @@ def scaled(preset: Preset, fraction: float) -> Preset:
 def build_synthetic(db_path: Path, scale: str, seed: int = 2024, fraction: float = 1.0,
                     progress: Callable[[float, str], None] | None = None) -> dict:
     """Generate files in a temp dir and load them with ingest_files; raises if any is rejected."""
+    from monev.views import muat
     from monev.warehouse.ingest import ingest_files
 
     preset = scaled(PRESETS[scale], fraction)
     with tempfile.TemporaryDirectory(prefix="monev-synth-") as tmp:
         files = write_files(Path(tmp), preset, seed=seed)
-        results = ingest_files(db_path, files, loaded_by="bench", progress=progress)
+        results = ingest_files(db_path, files, loaded_by="bench", progress=progress, derived=muat.DERIVED)
     bad = [r for r in results if not r.ok]
     if bad:
         raise RuntimeError("synthetic file rejected: " + "; ".join(

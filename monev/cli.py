@@ -22,11 +22,12 @@ SAMPLE_NOTE = "DATA CONTOH (dibangkitkan, bukan data resmi)"
 
 def _cmd_sample(args) -> int:
     from monev.sample.build import build_sample
+    from monev.views import muat
 
     def progress(fraction: float, message: str) -> None:
         print(f"[{fraction:5.0%}] {message}", file=sys.stderr)
 
-    build_sample(Path(args.db), scale=args.scale, seed=args.seed, progress=progress)
+    build_sample(Path(args.db), scale=args.scale, seed=args.seed, progress=progress, derived=muat.DERIVED)
     print(f"Gudang data contoh ({args.scale}, seed {args.seed}) siap: {args.db}")
     return 0
 
@@ -52,10 +53,12 @@ def _print_report(result) -> None:
 
 
 def _cmd_ingest(args) -> int:
+    from monev.views import muat
     from monev.warehouse.ingest import ingest_files
 
     results = ingest_files(Path(args.db), [Path(p) for p in args.files], kind=args.kind,
-                           loaded_by=args.user, wait=lambda message: print(f"{message}…", file=sys.stderr))
+                           loaded_by=args.user, wait=lambda message: print(f"{message}…", file=sys.stderr),
+                           derived=muat.DERIVED)
     for result in results:
         _print_report(result)
     cli_access.record_load(results, args.user)
@@ -238,17 +241,31 @@ def _cmd_batches(args) -> int:
 
 
 def _cmd_undo(args) -> int:
+    from monev.views import muat
     from monev.warehouse import batches
 
     if not Path(args.db).is_file():
         raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
     try:
-        result = batches.undo(args.db, args.batch_id)
+        result = batches.undo(args.db, args.batch_id, derived=muat.DERIVED)
     except batches.UndoRefused as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 1
     cli_access.record_undo(args.batch_id, result.message)
     print(result.message)
+    return 0
+
+
+def _cmd_derive(args) -> int:
+    from monev.views import muat
+    from monev.warehouse import derived
+
+    if not Path(args.db).is_file():
+        raise ValueError(f"Gudang data tidak ditemukan: {args.db}")
+    if derived.refresh(args.db, muat.DERIVED):
+        print(f"Nilai IKPA dihitung dan disimpan sebagai versi baru gudang data: {args.db}")
+    else:
+        print("Nilai IKPA yang tersimpan sudah sesuai dengan versi gudang data ini; tidak ada yang berubah.")
     return 0
 
 
@@ -306,6 +323,12 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("batch_id", type=int)
     undo.add_argument("--db", default=default_db)
     undo.set_defaults(run=_cmd_undo)
+
+    derive = commands.add_parser("nilai-ikpa", help="hitung dan simpan nilai IKPA untuk versi gudang saat ini "
+                                                    "(pemuatan dan pembatalan melakukannya sendiri; "
+                                                    "perlu setelah pembaruan skema)")
+    derive.add_argument("--db", default=default_db)
+    derive.set_defaults(run=_cmd_derive)
 
     cli_access.add_parsers(commands, default_db)
     cli_tindak_lanjut.add_parsers(commands, default_db)

@@ -295,11 +295,13 @@ def write_dataset(directory: Path, data: Dataset, style: str = "csv") -> dict[st
 
 def load_dataset(db_path: Path, directory: Path, data: Dataset, style: str = "csv",
                  loaded_by: str = "penguji") -> dict[str, object]:
-    """Write and load every file; fails loudly if any is not loaded."""
+    """Write and load every file, keeping the IKPA scores as every load in the app and CLI does;
+    fails loudly if any is not loaded."""
+    from monev.views import muat
     from monev.warehouse.ingest import ingest_files
 
     paths = write_dataset(directory, data, style)
-    results = ingest_files(db_path, list(paths.values()), loaded_by=loaded_by)
+    results = ingest_files(db_path, list(paths.values()), loaded_by=loaded_by, derived=muat.DERIVED)
     bad = [(r.file_name, r.status, r.message, r.problems.to_dict("records")) for r in results
            if r.status != "dimuat"]
     assert not bad, bad

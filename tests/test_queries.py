@@ -25,7 +25,7 @@ PLAUSIBLE = {
     "kdppk": "01", "jenis_belanja": "57", "batch_id": 1, "dari": date(2024, 1, 1), "lang": "id",
     "tingkat": "satker", "daftar_tahun": [b.THANG], "per_ppk": True,
     "target_bulan": [3, 6], "target_jenis": ["52", "57"], "target_persen": [15.0, 50.0],
-    "urut": True,
+    "urut": True, "bulan_awal": 1,
 }
 BOUND_BY_RUN = {"scope_unit", "scope_satker", "scope_ppk", "f_unit", "f_satker", "f_kewenangan", "f_jenis_belanja",
                 "f_lokasi"}

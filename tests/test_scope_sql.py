@@ -120,7 +120,7 @@ SCOPES = {
 PLAUSIBLE = {"tahun": b.THANG, "sampai": "2024-09-30", "daftar_tahun": [b.THANG], "tingkat": "akun",
              "p_unit": [], "p_satker": [], "p_program": [], "p_giat": [], "p_ro": [],
              "per_ppk": True, "target_bulan": [3, 6], "target_jenis": ["52", "57"], "target_persen": [15.0, 50.0],
-             "urut": True}
+             "urut": True, "bulan_awal": 1}
 
 
 def _params(name: str) -> dict:

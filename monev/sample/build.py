@@ -67,10 +67,12 @@ def load_rank(path: Path) -> tuple[int, str]:
     return formats.LOAD_ORDER.index(kind), stem
 
 
-def build_sample(db_path: Path, scale: str = "kemensos", seed: int = 2024, progress=None) -> None:
+def build_sample(db_path: Path, scale: str = "kemensos", seed: int = 2024, progress=None,
+                 derived=None) -> None:
     """write_sample_files into a working dir next to db_path, then load them through the import
     path (monev.warehouse.ingest.load_files, loaded_by="sample") and mark the warehouse as sample
-    data, all in one new version: it appears complete, or not at all."""
+    data, all in one new version: it appears complete, or not at all. derived: as
+    monev.warehouse.ingest.ingest_files' (monev.views.muat.DERIVED), run before publishing."""
     from monev.warehouse import db, ingest
 
     db_path = Path(db_path)
@@ -93,6 +95,9 @@ def build_sample(db_path: Path, scale: str = "kemensos", seed: int = 2024, progr
                         lines.append(f"  baris {row.baris}, kolom {row.kolom}, nilai {row.nilai}: {row.alasan}")
                 raise SampleLoadError("Data contoh ditolak oleh validasi:\n" + "\n".join(lines))
             ingest.mark_sample(draft.engine, scale, seed)
+            if derived is not None:
+                progress(0.99, "Menghitung nilai IKPA")
+                derived(draft.engine)
         progress(1.0, "Data contoh siap")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -14,6 +14,7 @@ from monev.domain.period import Period
 from monev.i18n.markdown import escape
 from monev.ui import guard
 from monev.ui.texts import lang, t
+from monev.views import muat
 from monev.warehouse import batches, db, query
 
 CACHE_TTL_SECONDS = 600
@@ -27,7 +28,7 @@ def engine(path: str):
 
 def engine_as_loaded_at(path: str, batch_id: int):
     """The engine of a read-only copy of the warehouse as loaded at an earlier batch."""
-    return db.engine(batches.as_loaded_at(path, batch_id), create=False)
+    return db.engine(batches.as_loaded_at(path, batch_id, derived=muat.DERIVED), create=False)
 
 
 @dataclass(frozen=True)

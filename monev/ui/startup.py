@@ -39,6 +39,7 @@ def ensure_warehouse(progress: Callable[[float, str], None] | None = None,
     with _build_lock:
         if not path.is_file():  # another session may have built it while we waited
             from monev.sample.build import build_sample
+            from monev.views import muat
 
-            build_sample(path, progress=progress)
+            build_sample(path, progress=progress, derived=muat.DERIVED)
     return path

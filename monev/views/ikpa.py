@@ -25,7 +25,7 @@ from monev.domain.period import Period
 from monev.i18n import format as fmt
 from monev.i18n.texts import text
 from monev.views import capaian as capaian_view
-from monev.warehouse import query
+from monev.warehouse import derived, query
 from monev.warehouse.query import NO_FILTER, Filters, Scope
 
 INDICATOR_COLUMNS = ["penyerapan", "deviasi_halaman_iii", "revisi_dipa", "capaian_output",
@@ -158,15 +158,90 @@ class Months:
 def months(engine: sa.Engine, tahun: int, bulan: int, *, scope: Scope, filters: Filters = NO_FILTER,
            rule: ikpa_rules.Rules | None = None, only_last: bool = False) -> Months:
     """monthly(), its rows not yet named (Months). only_last: the rows of month `bulan` only, the
-    same numbers (each row is scored from its own inputs), a twelfth of the scoring."""
+    same numbers (each row is scored from its own inputs), a twelfth of the scoring. The scores
+    the last load kept (store_scores) where they are of this version and there is no jenis
+    belanja filter: a satker's scores do not depend on which others are selected, so these are
+    the rows scoring would give, bit for bit (tests/test_ikpa_tersimpan.py)."""
     params = dict(scope=scope, filters=filters, tahun=tahun, sampai=Period(tahun, bulan).sampai)
+    if not filters.jenis_belanja and derived.ikpa_scores_current(engine):
+        return _stored(engine, params, bulan if only_last else 1)
+    return _scored_months(engine, params, bulan, rule, only_last)
+
+
+def store_scores(engine: sa.Engine) -> None:
+    """Score every satker of every year as of each month's end, without a filter, and keep the
+    scores in the warehouse (agg_ikpa_nilai) for the version of `engine`, a draft's read-write
+    engine: what a load or undo runs on its draft (monev.warehouse.derived.Derived) so that the
+    IKPA page reads its scores rather than computing them (0,36 s nationally, issue 13). Nothing
+    to do where they are this version's already."""
+    if derived.ikpa_scores_current(engine):
+        return
+    frames = [_unnamed(_scored_months(engine, dict(scope=query.EVERYTHING, filters=NO_FILTER, tahun=tahun,
+                                                   sampai=Period(tahun, 12).sampai), 12, None, False), tahun)
+              for tahun in derived.ikpa_years(engine)]
+    derived.keep_ikpa_scores(engine, pd.concat(frames, ignore_index=True) if frames else _unnamed(None, 0))
+
+
+STORED = [c for c in SATKER_COLUMNS if c not in NAMES]
+# the columns arriving as floats from a nullable integer column (as the scoring types them)
+STORED_INT64 = ("jumlah_spm", "bulan_dispensasi", "bulan_resmi")
+
+
+def _unnamed(months: Months | None, tahun: int) -> pd.DataFrame:
+    """agg_ikpa_nilai's rows of one year's Months (no rows for None)."""
+    if months is None:
+        return pd.DataFrame({"thang": pd.Series(dtype="int64"), "bulan_sd": pd.Series(dtype="int64"),
+                             "kdsatker": pd.Series(dtype="str"),
+                             **{c: pd.Series(dtype="Int64" if c in STORED_INT64 else "float64") for c in STORED}})
+    frame = months.scores[STORED].copy()
+    frame.insert(0, "kdsatker", months.names["kdsatker"].to_numpy()[months.at])
+    frame.insert(0, "bulan_sd", months.scores["bulan"].to_numpy())
+    frame.insert(0, "thang", tahun)
+    return frame
+
+
+def _stored(engine: sa.Engine, params: dict, first: int) -> Months:
+    """months() from agg_ikpa_nilai: the rows of as-of months first .. the month of params'
+    sampai, named and ordered as _from_aggregates names and orders the rows it scores."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        pending = worker.submit(query.run, engine, "ikpa_nilai", bulan_awal=first, **params)
+        names = query.run(engine, "ikpa_satker", **params)
+        rows = pending.result()
+    month = rows[ikpa.AS_OF].to_numpy().astype("int64")
+    _code, at, order = _placed(names, rows["kode"].to_numpy(), month)
+    frame = rows[STORED].take(order).reset_index(drop=True)
+    for column in STORED_INT64:
+        frame[column] = frame[column].astype("Int64")
+    frame["pagu"] = frame["pagu"].astype("int64")
+    if not frame["kategori"].notna().any():  # no band named: scoring leaves an object column of None
+        frame["kategori"] = np.full(len(frame), None, dtype=object)
+    frame["bulan"] = month[order]
+    return Months(frame, at[order], names)
+
+
+def _placed(names: pd.DataFrame, kode: np.ndarray, month: np.ndarray):
+    """For rows of integer satker codes `kode` as of `month`: each row's satker among the
+    selection's (_SatkerCodes of names' kode), its row in `names` (ordered by unit and satker),
+    and the order of the rows by (month, that row)."""
+    satkers = _SatkerCodes(names["kode"].to_numpy())
+    name_of = np.empty(len(names), dtype="int64")
+    name_of[satkers.code(names["kode"].to_numpy())] = np.arange(len(names))
+    code = satkers.code(kode)
+    at = name_of[code]
+    return code, at, _order_of(month * len(names) + at, 13 * len(names))
+
+
+def _scored_months(engine: sa.Engine, params: dict, bulan: int, rule: ikpa_rules.Rules | None,
+                   only_last: bool) -> Months:
+    """months() scored from the aggregates (or the facts, with a jenis belanja filter)."""
+    tahun = params["tahun"]
     # the inputs keyed by satker code are fetched on a second core (DuckDB runs without the GIL)
     # while the satker rows are fetched and put in order here
     with ThreadPoolExecutor(max_workers=1) as worker:
         pending = worker.submit(lambda: {name: query.run(engine, name, **params) for name in _BY_CODE})
         rule = rules(engine, tahun) if rule is None else rule
         quarters = targets.quarter_targets(query.reference(engine, "target_triwulan", tahun=tahun))
-        inputs = _from_facts if filters.jenis_belanja else _from_aggregates
+        inputs = _from_facts if params["filters"].jenis_belanja else _from_aggregates
         satker, aligned, names, at, satkers = inputs(engine, params, rule)
         if only_last:
             last = (satker[ikpa.AS_OF] == bulan).to_numpy()
@@ -293,12 +368,8 @@ def _from_aggregates(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
     stored = query.run(engine, "ikpa_capaian_tersimpan", **params)
     satkers = _SatkerCodes(names["kode"].to_numpy())
     # every row's satker is one of the selection's, whose position orders them by unit and code
-    name_of = np.empty(len(names), dtype="int64")
-    name_of[satkers.code(names["kode"].to_numpy())] = np.arange(len(names))
-    code = satkers.code(rows["kode"].to_numpy())
-    at = name_of[code]
     month = rows[ikpa.AS_OF].to_numpy().astype("int64")
-    order = _order_of(month * len(names) + at, 13 * len(names))
+    code, at, order = _placed(names, rows["kode"].to_numpy(), month)
     deviation = ikpa.deviation_stored(rows, rule)
     achievement = ikpa.output_achievement_stored(_on_rows(stored, month, code, satkers))
     satker = pd.DataFrame({

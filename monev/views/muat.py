@@ -10,12 +10,16 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
+from monev.views import ikpa as ikpa_view
 from monev.warehouse import loading
 from monev.warehouse.loading import LoadResult
 
 PREVIEW_ROWS = 20
 MAX_WARNINGS_PER_RULE = loading.MAX_WARNINGS_PER_RULE
 UNDO_ROWS = 30  # the newest batches get an undo button; older ones: `python -m monev undo`
+# what every load, undo and sample build keeps computed in the draft it publishes
+# (monev.warehouse.derived): the IKPA scores, which the warehouse layer cannot compute
+DERIVED = ikpa_view.store_scores
 HISTORY_COLUMNS = ["batch_id", "file_name", "kind", "row_count", "loaded_at", "loaded_by", "sha256",
                    "baris_dilampaui", "dilampaui_oleh"]
 
@@ -46,7 +50,7 @@ def check_upload(engine: sa.Engine, name: str, content: bytes) -> Checked:
 def load_upload(warehouse, name: str, content: bytes, loaded_by: str | None = None) -> LoadResult:
     """Load one uploaded file as a new version of the warehouse (waits while another load runs)."""
     with tempfile.TemporaryDirectory(prefix="monev-unggah-") as directory:
-        return loading.load(warehouse, _write(directory, name, content), loaded_by=loaded_by)
+        return loading.load(warehouse, _write(directory, name, content), loaded_by=loaded_by, derived=DERIVED)
 
 
 def problems(result: LoadResult) -> pd.DataFrame:
@@ -68,4 +72,4 @@ def warnings(engine: sa.Engine, batch_id: int) -> pd.DataFrame:
 
 def undo(warehouse, batch_id: int) -> tuple[bool, str]:
     """(done, message): the undo's result or the reason it was refused."""
-    return loading.undo(warehouse, batch_id)
+    return loading.undo(warehouse, batch_id, derived=DERIVED)

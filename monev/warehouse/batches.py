@@ -15,6 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from monev.warehouse import db, query, store
+from monev.warehouse.derived import Derived
 
 # in the order they read each other's output
 REFRESH_SCRIPTS = ("load/refresh_agg_realisasi", "load/refresh_agg_ringkasan", "load/refresh_agg_rpd_berlaku",
@@ -45,10 +46,11 @@ def history(engine: sa.Engine) -> pd.DataFrame:
     return query.reference(engine, "riwayat_muat")
 
 
-def as_loaded_at(db_path, batch_id: int) -> Path:
+def as_loaded_at(db_path, batch_id: int, derived: Derived | None = None) -> Path:
     """A read-only copy of the warehouse as it was right after batch batch_id was loaded (what an
     earlier Rakor saw; batches undone since stay undone). Built once per batch and version in force,
-    next to the versions; older copies are removed. Raises UndoRefused for an unknown batch."""
+    next to the versions; older copies are removed. Raises UndoRefused for an unknown batch.
+    derived: as ingest.ingest_files', run on the copy once rewound."""
     batch_id = int(batch_id)
     live = store.live_path(db_path)
     current = store.in_force(live)
@@ -60,15 +62,18 @@ def as_loaded_at(db_path, batch_id: int) -> Path:
     target = folder / f"batch-{batch_id:06d}-dari-{current.stem}.duckdb"
     if target.is_file():
         return target
-    with db.deriving(current, target) as engine, engine.begin() as conn:
-        satker = pd.DataFrame(conn.execute(sa.text(query.sql_text("undo/semua_satker"))).fetchall(),
-                              columns=["thang", "kdsatker"]).astype({"thang": "int64", "kdsatker": "object"})
-        _run_script(conn, "undo/mundur_ke", {"batch_id": batch_id})
-        raw = conn.connection.driver_connection
-        raw.register("staging_satker", satker)
-        for script in REFRESH_SCRIPTS:
-            _run_script(conn, script, {})
-        raw.unregister("staging_satker")
+    with db.deriving(current, target) as engine:
+        with engine.begin() as conn:
+            satker = pd.DataFrame(conn.execute(sa.text(query.sql_text("undo/semua_satker"))).fetchall(),
+                                  columns=["thang", "kdsatker"]).astype({"thang": "int64", "kdsatker": "object"})
+            _run_script(conn, "undo/mundur_ke", {"batch_id": batch_id})
+            raw = conn.connection.driver_connection
+            raw.register("staging_satker", satker)
+            for script in REFRESH_SCRIPTS:
+                _run_script(conn, script, {})
+            raw.unregister("staging_satker")
+        if derived is not None:
+            derived(engine)
     for older in folder.glob("batch-*.duckdb"):
         if not older.name.endswith(f"-dari-{current.stem}.duckdb"):
             older.unlink(missing_ok=True)  # built from an earlier version: a reader holding it keeps its copy
@@ -80,11 +85,15 @@ def _run_script(conn: sa.Connection, name: str, params: dict) -> None:
         conn.execute(sa.text(statement), params)
 
 
-def undo(db_path, batch_id: int) -> UndoResult:
+def undo(db_path, batch_id: int, derived: Derived | None = None) -> UndoResult:
     """Undo one batch, published as a new version of the warehouse; raises UndoRefused with an
-    Indonesian message when it may not be undone (and then nothing changes)."""
+    Indonesian message when it may not be undone (and then nothing changes). derived: as
+    ingest.ingest_files'."""
     with db.writing(db_path) as draft:
-        return _undo(draft.engine, int(batch_id))
+        result = _undo(draft.engine, int(batch_id))
+        if derived is not None:
+            derived(draft.engine)
+        return result
 
 
 def _undo(engine: sa.Engine, batch_id: int) -> UndoResult:

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 
 from monev.warehouse import db, formats, query, store, validate
 from monev.warehouse import load_warnings as warnings
+from monev.warehouse.derived import Derived
 from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem, FileRejected
 from monev.warehouse.prepare import Prepared, prepare
 from monev.warehouse.reader import RawTable, check_limits, read_header, read_table
@@ -425,10 +426,12 @@ def load_files(engine: sa.Engine, paths: list[Path], kind: str | None = None, lo
 
 def ingest_files(db_path: str | Path, paths: list[Path], kind: str | None = None,
                  loaded_by: str | None = None, progress: Progress | None = None,
-                 wait: Callable[[str], None] | None = None) -> list[LoadResult]:
+                 wait: Callable[[str], None] | None = None,
+                 derived: Derived | None = None) -> list[LoadResult]:
     """Load files into the warehouse as one new version: readers see all of them at once, or,
     if this process dies first, none (monev.warehouse.store). wait hears of another load that
-    holds the warehouse meanwhile."""
+    holds the warehouse meanwhile; derived, if given, computes and keeps the figures derived
+    from the data (monev.warehouse.derived) in the draft before it is published."""
     known = _all_loaded_before(db_path, [Path(p) for p in paths], kind)
     if known is not None:
         return known  # nothing to load: no need to copy the warehouse for a draft
@@ -446,6 +449,8 @@ def ingest_files(db_path: str | Path, paths: list[Path], kind: str | None = None
         results = load_files(draft.engine, ordered, kind, loaded_by, progress, ahead.pop())
         if not any(r.status == LOADED for r in results):
             draft.discard()
+        elif derived is not None:
+            derived(draft.engine)
     return results
 
 

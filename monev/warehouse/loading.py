@@ -7,6 +7,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from monev.warehouse import batches, formats
+from monev.warehouse.derived import Derived
 from monev.warehouse.errors import PROBLEM_COLUMNS, FileProblem
 from monev.warehouse.ingest import REJECTED, LoadResult, check_file, ingest_files, located_problems, safe_file_name
 from monev.warehouse.load_warnings import of_batch as batch_warnings
@@ -32,10 +33,11 @@ def preview(path, rows: int) -> pd.DataFrame | None:
         return None
 
 
-def load(warehouse, path, loaded_by: str | None = None) -> LoadResult:
-    """Load one file as a new version of the warehouse; a busy warehouse is a refused load."""
+def load(warehouse, path, loaded_by: str | None = None, derived: Derived | None = None) -> LoadResult:
+    """Load one file as a new version of the warehouse; a busy warehouse is a refused load.
+    derived: as ingest_files'."""
     try:
-        [result] = ingest_files(warehouse, [path], loaded_by=loaded_by)
+        [result] = ingest_files(warehouse, [path], loaded_by=loaded_by, derived=derived)
     except WarehouseBusy as exc:
         return LoadResult(safe_file_name(path.name), REJECTED, message=str(exc))
     return result
@@ -52,9 +54,9 @@ def history(engine: sa.Engine) -> pd.DataFrame:
     return batches.history(engine)
 
 
-def undo(warehouse, batch_id: int) -> tuple[bool, str]:
-    """(done, message): the undo's result or the reason it was refused."""
+def undo(warehouse, batch_id: int, derived: Derived | None = None) -> tuple[bool, str]:
+    """(done, message): the undo's result or the reason it was refused. derived: as ingest_files'."""
     try:
-        return True, batches.undo(warehouse, batch_id).message
+        return True, batches.undo(warehouse, batch_id, derived).message
     except (batches.UndoRefused, WarehouseBusy) as exc:
         return False, str(exc)

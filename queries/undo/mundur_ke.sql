@@ -45,3 +45,5 @@ update fact_realisasi_kumulatif_hist set superseded_by = null where superseded_b
 delete from load_warning where batch_id > :batch_id;
 delete from load_batch where batch_id > :batch_id;
 insert or replace into warehouse_info values ('dimuat_per_batch', CAST(:batch_id AS VARCHAR));
+-- the stored IKPA scores are of the version in force, not of this rewound copy (schema 19)
+delete from warehouse_info where key = 'ikpa_nilai_keadaan';
