@@ -122,6 +122,7 @@ def profile(db: Path, csv: Path, workdir: Path) -> tuple[Steps, dict]:
     steps.wrap(load_warnings, "_read", "their query, read to pandas (load_warnings._read)")
     steps.wrap(sa.engine.Connection, "_commit_impl", "commit of the load's transaction")
     steps.wrap(store.Draft, "publish", "fsync and publish")
+    steps.wrap(muat, "DERIVED", "IKPA scores kept for the new version (derived: views.ikpa.store_scores)")
     load_before = os.getloadavg()
     wall, cpu = time.perf_counter(), _cpu()
     [result] = ingest.ingest_files(live, [csv], loaded_by="bench", derived=muat.DERIVED)

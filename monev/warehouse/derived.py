@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pandas as pd
+import pyarrow as pa
 import sqlalchemy as sa
 
 from monev.warehouse import db, query
@@ -27,7 +27,7 @@ def ikpa_years(engine: sa.Engine) -> list[int]:
     return [int(t) for t in query.reference(engine, "meta/tahun_ikpa")["thang"]]
 
 
-def keep_ikpa_scores(engine: sa.Engine, scores: pd.DataFrame) -> None:
+def keep_ikpa_scores(engine: sa.Engine, scores: pa.Table) -> None:
     """Replace agg_ikpa_nilai by `scores` (its columns) and stamp them as this version's, in one
     transaction on a draft's read-write engine."""
     raw = None
