@@ -39,14 +39,20 @@ kunci as (
     select distinct thang, kdsatker, kdppk, jenis_belanja, false as ulang from tambah
     union all
     -- a key summed again stays while it has realization or pagu in some month, as in a rebuild
+    -- (a semi join to either, not `exists ... or exists`: that built a hash table of the whole
+    -- summary aggregate even when the batch superseded nothing)
     select k.thang, k.kdsatker, k.kdppk, k.jenis_belanja, true
     from ringkasan_ulang k
-    where exists (select 1 from ulang u
-                  where u.thang = k.thang and u.kdsatker = k.kdsatker and u.kdppk = k.kdppk
-                    and u.jenis_belanja = k.jenis_belanja)
-       or exists (select 1 from agg_ringkasan_bulanan o
-                  where o.thang = k.thang and o.kdsatker = k.kdsatker and o.kdppk = k.kdppk
-                    and o.jenis_belanja = k.jenis_belanja and o.ada_pagu)
+    semi join (
+        select thang, kdsatker, kdppk, jenis_belanja from ulang
+        union all
+        select o.thang, o.kdsatker, o.kdppk, o.jenis_belanja
+        from agg_ringkasan_bulanan o
+        semi join ringkasan_ulang u
+          on u.thang = o.thang and u.kdsatker = o.kdsatker and u.kdppk = o.kdppk and u.jenis_belanja = o.jenis_belanja
+        where o.ada_pagu
+    ) x
+      on x.thang = k.thang and x.kdsatker = k.kdsatker and x.kdppk = k.kdppk and x.jenis_belanja = k.jenis_belanja
 ),
 bulan_nilai as (
     -- per key, the months' realization to add (tambah) or to sum again (ulang) side by side: one
