@@ -73,7 +73,7 @@ bulan_nilai as (
            max(case when bulan = 10 then realisasi end) as r10,
            max(case when bulan = 11 then realisasi end) as r11,
            max(case when bulan = 12 then realisasi end) as r12
-    from (select * from tambah union all select * from ulang)
+    from (select * from tambah union all by name select * from ulang)
     group by thang, kdsatker, kdppk, jenis_belanja
 ),
 berjalan as (
