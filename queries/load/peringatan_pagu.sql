@@ -16,20 +16,23 @@ with g as (
     from staging_lines
 ),
 r as (
-    -- agg_realisasi_bulanan holds one row per line and month: a month without one is null
+    -- agg_realisasi_bulanan holds one row per line and month: a month without one is null. Its
+    -- value taken by max(case ...), not summed: a BIGINT sum keeps 128-bit states, and over the
+    -- 6,8 M line x month rows of a national file that was a tenth of the query's CPU
+    -- (docs/benchmarks.md session 11, muat7; sum(case ...) was slower still, session 10)
     select g.baris,
-           sum(a.realisasi) filter (where a.bulan = 1) as r1,
-           sum(a.realisasi) filter (where a.bulan = 2) as r2,
-           sum(a.realisasi) filter (where a.bulan = 3) as r3,
-           sum(a.realisasi) filter (where a.bulan = 4) as r4,
-           sum(a.realisasi) filter (where a.bulan = 5) as r5,
-           sum(a.realisasi) filter (where a.bulan = 6) as r6,
-           sum(a.realisasi) filter (where a.bulan = 7) as r7,
-           sum(a.realisasi) filter (where a.bulan = 8) as r8,
-           sum(a.realisasi) filter (where a.bulan = 9) as r9,
-           sum(a.realisasi) filter (where a.bulan = 10) as r10,
-           sum(a.realisasi) filter (where a.bulan = 11) as r11,
-           sum(a.realisasi) filter (where a.bulan = 12) as r12
+           max(case when a.bulan = 1 then a.realisasi end) as r1,
+           max(case when a.bulan = 2 then a.realisasi end) as r2,
+           max(case when a.bulan = 3 then a.realisasi end) as r3,
+           max(case when a.bulan = 4 then a.realisasi end) as r4,
+           max(case when a.bulan = 5 then a.realisasi end) as r5,
+           max(case when a.bulan = 6 then a.realisasi end) as r6,
+           max(case when a.bulan = 7 then a.realisasi end) as r7,
+           max(case when a.bulan = 8 then a.realisasi end) as r8,
+           max(case when a.bulan = 9 then a.realisasi end) as r9,
+           max(case when a.bulan = 10 then a.realisasi end) as r10,
+           max(case when a.bulan = 11 then a.realisasi end) as r11,
+           max(case when a.bulan = 12 then a.realisasi end) as r12
     from agg_realisasi_bulanan a
     join g
       on g.thang = a.thang and g.kdsatker = a.kdsatker and g.kdprogram = a.kdprogram and g.kdgiat = a.kdgiat
