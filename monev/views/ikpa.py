@@ -209,7 +209,7 @@ def _stored(engine: sa.Engine, params: dict, first: int) -> Months:
         names = query.run(engine, "ikpa_satker", **params)
         rows = pending.result()
     month = rows[ikpa.AS_OF].to_numpy().astype("int64")
-    _code, at, order = _placed(names, rows["kode"].to_numpy(), month)
+    _satkers, _code, at, order = _placed(names, rows["kode"].to_numpy(), month)
     frame = rows[STORED].take(order).reset_index(drop=True)
     for column in STORED_INT64:
         frame[column] = frame[column].astype("Int64")
@@ -221,15 +221,15 @@ def _stored(engine: sa.Engine, params: dict, first: int) -> Months:
 
 
 def _placed(names: pd.DataFrame, kode: np.ndarray, month: np.ndarray):
-    """For rows of integer satker codes `kode` as of `month`: each row's satker among the
-    selection's (_SatkerCodes of names' kode), its row in `names` (ordered by unit and satker),
-    and the order of the rows by (month, that row)."""
+    """For rows of integer satker codes `kode` as of `month`: the selection's satker codes
+    (_SatkerCodes of names' kode), each row's satker among them, its row in `names` (ordered by
+    unit and satker), and the order of the rows by (month, that row)."""
     satkers = _SatkerCodes(names["kode"].to_numpy())
     name_of = np.empty(len(names), dtype="int64")
     name_of[satkers.code(names["kode"].to_numpy())] = np.arange(len(names))
     code = satkers.code(kode)
     at = name_of[code]
-    return code, at, _order_of(month * len(names) + at, 13 * len(names))
+    return satkers, code, at, _order_of(month * len(names) + at, 13 * len(names))
 
 
 def _scored_months(engine: sa.Engine, params: dict, bulan: int, rule: ikpa_rules.Rules | None,
@@ -367,10 +367,9 @@ def _from_aggregates(engine: sa.Engine, params: dict, rule: ikpa_rules.Rules):
     rows = query.run(engine, "ikpa_bulanan", **params)
     names = query.run(engine, "ikpa_satker", **params)
     stored = query.run(engine, "ikpa_capaian_tersimpan", **params)
-    satkers = _SatkerCodes(names["kode"].to_numpy())
     # every row's satker is one of the selection's, whose position orders them by unit and code
     month = rows[ikpa.AS_OF].to_numpy().astype("int64")
-    code, at, order = _placed(names, rows["kode"].to_numpy(), month)
+    satkers, code, at, order = _placed(names, rows["kode"].to_numpy(), month)
     deviation = ikpa.deviation_stored(rows, rule)
     achievement = ikpa.output_achievement_stored(_on_rows(stored, month, code, satkers))
     satker = pd.DataFrame({
