@@ -76,3 +76,62 @@ def test_the_rows_codes_are_their_own_texts_codes(engine, scope, bulan):
             own, _ = pd.factorize(shared.rows[key], sort=True)
             assert uniques.take(code).tolist() == shared.rows[key].tolist()
             assert (np.argsort(code, kind="stable") == np.argsort(own, kind="stable")).all()
+
+
+def _usual_reference(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str, int]) -> pd.DataFrame:
+    """view._usual as it was: grouped by the key texts."""
+    from monev.domain import attention, projection
+
+    usual = {name: projection.usual_after(rows, bulan, until) for name, until in deadlines.items()}
+    grouped = rows[keys].assign(**usual).groupby(keys, sort=True)
+    sums = grouped[list(deadlines)].sum().reset_index()
+    group = grouped.ngroup().to_numpy()
+    kept = group >= 0
+    basis, names = pd.factorize(projection.realism_basis(rows), use_na_sentinel=False)
+    names = np.asarray(names, dtype=object)
+    pairs = pd.DataFrame({"group": group[kept].astype("int64"), "basis": basis[kept],
+                          "realisasi": rows["realisasi"].to_numpy(dtype="float64").clip(min=0.0)[kept]})
+    bases = pairs.groupby(["group", "basis"], as_index=False)["realisasi"].sum()
+    rank = np.argsort(np.argsort(names))
+    bases = bases.iloc[np.lexsort((rank[bases["basis"]], -bases["realisasi"].to_numpy(), bases["group"].to_numpy()))]
+    texts = names[bases["basis"].to_numpy()]
+    sums["dasar_realistis"] = pd.Series(attention.joined(texts, bases["group"].to_numpy(), len(sums), ", "),
+                                        dtype="str")
+    return sums
+
+
+@pytest.mark.parametrize("scope", [EVERYTHING, Scope(units=("05",)), Scope(satkers=(b.S1, b.S3)),
+                                   Scope(ppks=((b.S1, "02"),))])
+@pytest.mark.parametrize("bulan", [1, 5, 9, 12])
+def test_catch_ups_groupings_by_codes_are_the_text_groupbys(engine, scope, bulan):
+    from monev.domain import status, summary
+
+    for filters in (Filters(), Filters(jenis_belanja=("51",))):
+        shared = view.basis(engine, Period(b.THANG, bulan), scope=scope, filters=filters)
+        if shared.grain.empty:
+            continue
+        weighted = summary.with_targets(shared.grain, shared.month_goals(bulan))
+        goals = {"_q": shared.month_goals(3), "_y": shared.year_end}
+        for keys in (["kdunit", "kdsatker"], ["kdunit", "kdsatker", "kdppk"]):
+            pd.testing.assert_frame_equal(summary.rollup(weighted, keys, shared.grain_codes),
+                                          summary.rollup(weighted, keys), check_exact=True)
+            per_jenis = shared.per_jenis(keys)
+            pd.testing.assert_frame_equal(
+                status.needed_by_groups(per_jenis, goals, keys, shared.jenis_codes[("per_jenis", *keys)]),
+                status.needed_by_groups(per_jenis, goals, keys), check_exact=True)
+            deadlines = {"_pola_q": 3 * ((min(bulan + 1, 12) - 1) // 3 + 1), "_pola_y": 12}
+            pd.testing.assert_frame_equal(view._usual(shared.rows, keys, bulan, deadlines, shared.codes),
+                                          _usual_reference(shared.rows, keys, bulan, deadlines), check_exact=True)
+
+
+def test_needed_by_groups_by_codes_keeps_groups_missing_a_key_last():
+    from monev.domain import status
+
+    frame = _frame(400, 17).rename(columns={"x": "realisasi"})
+    frame["pagu"] = frame["pagu"].abs() // 1000
+    frame["realisasi"] = (frame["realisasi"].abs() * 1e-6).astype("int64")
+    goals = {"_q": {"51": 25.5, "52": 30.0}, "_y": {"51": 95.0, "52": 90.25, "53": 80.0}}
+    for keys in (["kdunit", "kdsatker"], ["kdunit", "kdsatker", "kdppk"]):
+        expected = status.needed_by_groups(frame, goals, keys)
+        assert expected[keys].isna().any().any()
+        pd.testing.assert_frame_equal(status.needed_by_groups(frame, goals, keys, {}), expected, check_exact=True)

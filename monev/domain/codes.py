@@ -71,13 +71,14 @@ def numbered(frame: pd.DataFrame, keys: list[str], codes: Codes, dropna: bool = 
 
 
 def grouped_sums(frame: pd.DataFrame, keys: list[str], sums: list[str], codes: Codes, dropna: bool = True,
-                 result_codes: Codes | None = None) -> pd.DataFrame:
+                 result_codes: Codes | None = None, numbers: tuple[np.ndarray, np.ndarray] | None = None
+                 ) -> pd.DataFrame:
     """frame.groupby(keys, as_index=False, sort=True, dropna=dropna)[sums].sum(), grouped by the
     rows' group numbers (numbered): the same groups in the same order, and the sums made by the
     same groupby sum over each group's rows in the same order (the same numbers per row), so equal
     to the bit. result_codes: filled with the result's own key codes (in the same uniques), for a
-    later grouping of the result."""
-    group, first = numbered(frame, keys, codes, dropna)
+    later grouping of the result; numbers: numbered()'s, when the caller has them already."""
+    group, first = numbered(frame, keys, codes, dropna) if numbers is None else numbers
     values = frame[sums]
     kept = group >= 0
     if not kept.all():

@@ -197,16 +197,19 @@ def basis(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
                  grain_codes=grain_codes)
 
 
-def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str, int]) -> pd.DataFrame:
+def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str, int],
+           row_codes: codes.Codes) -> pd.DataFrame:
     """Per group of `keys`: what its rows usually realize up to each deadline (projection.usual_after,
     summed: one column per name of `deadlines`) and dasar_realistis, the bases used, the one
-    behind the most realization first (a satker's jenis belanja may rest on different ones)."""
-    usual = {name: projection.usual_after(rows, bulan, until) for name, until in deadlines.items()}
-    grouped = rows[keys].assign(**usual).groupby(keys, sort=True)
-    sums = grouped[list(deadlines)].sum().reset_index()
+    behind the most realization first (a satker's jenis belanja may rest on different ones).
+    row_codes: the rows' key codes (Basis.codes): grouped by those, as by the key texts."""
+    usual = pd.DataFrame({name: projection.usual_after(rows, bulan, until) for name, until in deadlines.items()})
+    numbers = codes.numbered(rows, keys, row_codes)
+    sums = codes.grouped_sums(usual.assign(**{key: rows[key] for key in keys}), keys, list(deadlines), row_codes,
+                              numbers=numbers)
     # the bases as small integers (a handful of names) per group, in sums' order: grouped by
     # those, then ordered by realization and name, rather than grouped and sorted by the texts
-    group = grouped.ngroup().to_numpy()
+    group = numbers[0]
     kept = group >= 0
     basis, names = pd.factorize(projection.realism_basis(rows), use_na_sentinel=False)
     names = np.asarray(names, dtype=object)
@@ -238,13 +241,15 @@ def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id") -
     level = {"satker": ("per_satker", ["kdunit", "kdsatker"]), "ppk": ("per_ppk", ["kdunit", "kdsatker", "kdppk"])}
     name, keys = level[grain_name]
     period, grain = shared.period, shared.grain
-    figures = summary.rollup(summary.with_targets(grain, shared.month_goals(period.bulan)), summary.LEVELS[name])
+    figures = summary.rollup(summary.with_targets(grain, shared.month_goals(period.bulan)), summary.LEVELS[name],
+                             shared.grain_codes)
     if figures.empty:
         return figures
     quarter_end = _quarter_end(period.bulan)
-    need = status.needed_by_groups(shared.per_jenis(keys), {"_q": shared.month_goals(quarter_end),
-                                                            "_y": shared.year_end}, keys)
-    usual = _usual(shared.rows, keys, period.bulan, {"_pola_q": quarter_end, "_pola_y": 12})
+    per_jenis = shared.per_jenis(keys)
+    need = status.needed_by_groups(per_jenis, {"_q": shared.month_goals(quarter_end), "_y": shared.year_end}, keys,
+                                   shared.jenis_codes[("per_jenis", *keys)])
+    usual = _usual(shared.rows, keys, period.bulan, {"_pola_q": quarter_end, "_pola_y": 12}, shared.codes)
     frame = figures.merge(need, on=keys, how="left").merge(usual, on=keys, how="left")
     frame = frame.merge(shared.names(), on="kdsatker", how="left")
     result = catching_up.catch_up(frame.drop(columns=["_q", "_y", "_pola_q", "_pola_y"]), period.bulan,
