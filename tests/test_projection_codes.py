@@ -135,3 +135,35 @@ def test_needed_by_groups_by_codes_keeps_groups_missing_a_key_last():
         expected = status.needed_by_groups(frame, goals, keys)
         assert expected[keys].isna().any().any()
         pd.testing.assert_frame_equal(status.needed_by_groups(frame, goals, keys, {}), expected, check_exact=True)
+
+
+SELECTIONS = [(EVERYTHING, Filters()), (Scope(units=("05",)), Filters()), (Scope(satkers=(b.S1, b.S3)), Filters()),
+              (Scope(ppks=((b.S1, "02"),)), Filters()), (EVERYTHING, Filters(jenis_belanja=("52",))),
+              (Scope(units=("99",)), Filters())]
+
+
+@pytest.mark.parametrize("scope,filters", SELECTIONS)
+@pytest.mark.parametrize("bulan", [1, 7, 12])
+def test_the_basis_grain_is_the_budget_grain_with_its_names_put_on_by_satker(engine, scope, filters, bulan):
+    from monev import reports
+
+    period = Period(b.THANG, bulan)
+    shared = view.basis(engine, period, scope=scope, filters=filters)
+    expected = reports.budget_grain(engine, period, scope=scope, filters=filters)[view.GRAIN_COLUMNS]
+    pd.testing.assert_frame_equal(shared.grain, expected, check_exact=True)
+    for key in ("kdsatker", "nmsatker"):  # codes from the satker's names rank the rows as their own
+        if not shared.grain.empty:
+            code, uniques, _missing = shared.grain_codes[key]
+            assert uniques.take(code).tolist() == shared.grain[key].tolist()
+
+
+def test_names_not_one_row_per_satker_are_not_put_on():
+    text = lambda values: pd.array(values, dtype="str")  # noqa: E731
+    coded = pd.DataFrame({"kdunit": text(["01", "01"]), "kdsatker": text(["1", "2"]), "kdppk": text(["01", "01"]),
+                          "jenis_belanja": text(["51", "52"]), "pagu": [1, 2], "blokir": [0, 0], "realisasi": [1, 1]})
+    names = pd.DataFrame({"kdunit": text(["01", "01"]), "nmunit": text(["U", "U"]), "kdsatker": text(["1", "2"]),
+                          "nmsatker": text(["A", None])})
+    named = view._named(coded, names, {})
+    assert named["nmsatker"].isna().tolist() == [False, True] and list(named) == view.GRAIN_COLUMNS
+    assert view._named(coded, names.iloc[:1], {}) is None  # a satker without its names row
+    assert view._named(coded, pd.concat([names, names.iloc[:1]]), {}) is None  # a satker named twice

@@ -125,10 +125,10 @@ def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Fi
 @dataclass
 class Basis:
     """What projections, catch_up and needs_attention share for one selection, fetched and
-    projected once: the budget grain (reports.budget_grain), the year's quarter targets (rows of
-    queries/target_triwulan.sql), the projected rows with share_T for the target quarter's end
-    and December (what catch_up needs; the rollups do not depend on it) and the year-end targets.
-    level(name) sums the rows to a level of ROLLUPS once and keeps it (the rows weighted by the
+    projected once: the budget grain (reports.budget_grain in GRAIN_COLUMNS, _named), the year's
+    quarter targets (rows of queries/target_triwulan.sql), the projected rows with share_T for the
+    target quarter's end and December (what catch_up needs; the rollups do not depend on it) and
+    the year-end targets. level(name) sums the rows to a level of ROLLUPS once and keeps it (the rows weighted by the
     year-end targets, projection.weighted, are made once for every level); per_jenis and names
     keep theirs too."""
 
@@ -173,20 +173,51 @@ class Basis:
         return targets.month_targets(self.goal_rows, bulan)
 
 
+# the columns of reports.budget_grain the projection, the catch-up and the attention list read
+GRAIN_COLUMNS = ["kdunit", "nmunit", "kdsatker", "nmsatker", "kdppk", "jenis_belanja", "pagu", "blokir", "realisasi"]
+
+
+def _named(coded: pd.DataFrame, names: pd.DataFrame, grain_codes: codes.Codes) -> pd.DataFrame | None:
+    """reports.budget_grain's rows in GRAIN_COLUMNS from its codes (queries/ringkasan_ppk_kode.sql:
+    the same rows in the same order) and each satker's names (queries/ringkasan_nama.sql, the
+    names ringkasan_ppk.sql puts on each row): the grain's 90.000 rows of names (and kewenangan
+    and location, which the projection does not read) were a third of its query's CPU time
+    nationally. None unless every row's satker has exactly one names row. grain_codes: filled
+    with the codes of the satker and its names, factorized among the satker (a quarter of the
+    rows) and put on each row: ranks among the sorted names of every selected satker order the
+    rows as their own would."""
+    at = codes.positions(coded["kdsatker"], names["kdsatker"])
+    if (at < 0).any() or not names["kdsatker"].is_unique:
+        return None
+    for key in ("kdsatker", "nmsatker"):
+        code, uniques, missing = codes.key_codes(names[key])
+        grain_codes[key] = (code[at], uniques, missing)
+    return pd.DataFrame({"kdunit": coded["kdunit"], "nmunit": names["nmunit"].array.take(at),
+                         "kdsatker": coded["kdsatker"], "nmsatker": names["nmsatker"].array.take(at),
+                         **{column: coded[column] for column in GRAIN_COLUMNS[4:]}})
+
+
 def _quarter_end(bulan: int) -> int:
     return 3 * catching_up.target_quarter(bulan)
 
 
 def basis(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER) -> Basis:
     """The shared Basis of the selection (one budget grain, one history, one projection)."""
-    # the history's and the plan's queries run beside the grain's, the longest (DuckDB works
-    # without the GIL, on the second core): 0,04 s less nationally than one after the other
+    # the history's, the plan's and the names' queries run beside the grain's, the longest (DuckDB
+    # works without the GIL, on the second core): 0,04 s less nationally than one after the other
     with ThreadPoolExecutor(max_workers=1) as worker:
-        pending = worker.submit(_curve_inputs, engine, period, scope, filters)
-        grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
+        pending = worker.submit(lambda: (_curve_inputs(engine, period, scope, filters),
+                                         query.run(engine, "ringkasan_nama", scope=scope, filters=filters,
+                                                   tahun=period.tahun)))
+        coded = query.run(engine, "ringkasan_ppk_kode", scope=scope, filters=filters, tahun=period.tahun,
+                          sampai=period.sampai)
         goal_rows = query.reference(engine, "target_triwulan", tahun=period.tahun)
-        curve_inputs = pending.result()
+        curve_inputs, names = pending.result()
     grain_codes = {}  # the projection's and per_jenis's groupings of the grain factorize each key once
+    grain = _named(coded, names, grain_codes)
+    if grain is None:  # not one name row per satker of the grain: the grain with its names as queried
+        grain_codes = {}
+        grain = reports.budget_grain(engine, period, scope=scope, filters=filters)[GRAIN_COLUMNS]
     row_codes = {}  # and the rows' codes come from their grouping of the grain, for the rollups
     rows, _ = _projected_rows(engine, period, scope=scope, filters=filters,
                               ahead=tuple(sorted({_quarter_end(period.bulan), 12})),
