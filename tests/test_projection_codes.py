@@ -167,3 +167,16 @@ def test_names_not_one_row_per_satker_are_not_put_on():
     assert named["nmsatker"].isna().tolist() == [False, True] and list(named) == view.GRAIN_COLUMNS
     assert view._named(coded, names.iloc[:1], {}) is None  # a satker without its names row
     assert view._named(coded, pd.concat([names, names.iloc[:1]]), {}) is None  # a satker named twice
+
+
+@pytest.mark.parametrize("dropna", [True, False])
+def test_rows_already_in_their_groups_order_are_numbered_along(dropna):
+    frame = _frame(2000, 23)
+    for keys in KEYS:
+        ordered = frame.sort_values(keys, na_position="last", kind="stable").reset_index(drop=True)
+        group, first = codes.numbered(ordered, keys, {}, dropna)
+        grouped = ordered.groupby(keys, sort=True, dropna=dropna)
+        assert group.tolist() == grouped.ngroup().fillna(-1).astype("int64").tolist()
+        assert first.tolist() == [int(np.flatnonzero(group == g)[0]) for g in range(grouped.ngroups)]
+        pd.testing.assert_frame_equal(codes.grouped_sums(ordered, keys, ["pagu", "x"], {}, dropna),
+                                      grouped[["pagu", "x"]].sum().reset_index(), check_exact=True)

@@ -58,7 +58,14 @@ def numbered(frame: pd.DataFrame, keys: list[str], codes: Codes, dropna: bool = 
         combined = np.zeros(len(frame), dtype="int64")
         for key, size in zip(keys, sizes):
             combined = combined * size + codes[key][0]
-        group, _ = pd.factorize(combined[kept], sort=True)
+        combined = combined[kept]
+        changed = combined[1:] != combined[:-1]
+        if (combined[1:] >= combined[:-1]).all():
+            # rows already in the groups' order (the projected rows, the grain by its query's
+            # order): each group a run of rows, numbered along them without hashing
+            group = np.concatenate([np.zeros(min(len(combined), 1), dtype="int64"), np.cumsum(changed)])
+        else:
+            group, _ = pd.factorize(combined, sort=True)
     else:  # too many digits for int64: pandas numbers the codes' combinations itself
         group = pd.DataFrame({i: codes[key][0][kept] for i, key in enumerate(keys)}).groupby(
             list(range(len(keys))), sort=True).ngroup().to_numpy()
@@ -79,11 +86,12 @@ def grouped_sums(frame: pd.DataFrame, keys: list[str], sums: list[str], codes: C
     to the bit. result_codes: filled with the result's own key codes (in the same uniques), for a
     later grouping of the result; numbers: numbered()'s, when the caller has them already."""
     group, first = numbered(frame, keys, codes, dropna) if numbers is None else numbers
-    values = frame[sums]
-    kept = group >= 0
-    if not kept.all():
-        values, group = values[kept], group[kept]
-    summed = values.groupby(group, sort=True).sum().reset_index(drop=True)
+    # the numbers as the codes of a categorical, a dropped row's -1 missing: groupby takes them as
+    # its row-to-group ids unchanged, the text groupby's own (dropped rows in place, which decides
+    # whether pandas sums each group's floats in a run, np.add.reduceat, or by its compensated
+    # loop), so the same floats to the bit where dropping the rows first could change the route
+    ids = pd.Categorical.from_codes(group, categories=pd.RangeIndex(len(first)))
+    summed = frame[sums].groupby(ids, sort=True, observed=True).sum().reset_index(drop=True)
     named = {}
     for key in keys:
         code, uniques, missing = codes[key]
