@@ -180,3 +180,25 @@ def test_rows_already_in_their_groups_order_are_numbered_along(dropna):
         assert first.tolist() == [int(np.flatnonzero(group == g)[0]) for g in range(grouped.ngroups)]
         pd.testing.assert_frame_equal(codes.grouped_sums(ordered, keys, ["pagu", "x"], {}, dropna),
                                       grouped[["pagu", "x"]].sum().reset_index(), check_exact=True)
+
+
+@pytest.mark.parametrize("scope,filters", SELECTIONS[:5])
+@pytest.mark.parametrize("bulan", [4, 12])
+def test_names_put_on_by_position_are_the_merge_with_the_grains_names(engine, scope, filters, bulan):
+    shared = view.basis(engine, Period(b.THANG, bulan), scope=scope, filters=filters)
+    if shared.grain.empty:
+        return
+    names = shared.grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")  # names() as it was
+    for frame in (shared.level("per_ppk")[["kdunit", "kdsatker", "kdppk", "proyeksi"]],
+                  shared.per_jenis(["kdunit", "kdsatker"])):
+        expected = frame.merge(names, on="kdsatker", how="left")
+        pd.testing.assert_frame_equal(view._with_names(frame, shared.names()), expected, check_exact=True)
+
+
+def test_names_put_on_by_merge_where_a_satker_has_none_or_a_column_is_there():
+    text = lambda values: pd.array(values, dtype="str")  # noqa: E731
+    names = pd.DataFrame({"kdsatker": text(["1", "2"]), "nmsatker": text(["A", "B"]), "nmunit": text(["U", None])})
+    frame = pd.DataFrame({"kdsatker": text(["2", "3", "1", "2"]), "pagu": [1, 2, 3, 4]}, index=[5, 6, 7, 8])
+    for part in (frame, frame.iloc[[0, 2, 3]], frame.iloc[:0], frame.assign(nmunit="x").iloc[[0, 2]]):
+        pd.testing.assert_frame_equal(view._with_names(part, names), part.merge(names, on="kdsatker", how="left"),
+                                      check_exact=True)

@@ -164,7 +164,9 @@ class Basis:
         return self.cache[key]
 
     def names(self) -> pd.DataFrame:
-        """kdsatker, nmsatker and nmunit, one row per satker of the grain."""
+        """kdsatker, nmsatker and nmunit, one row per satker of the grain (or of the selection, as
+        basis() keeps them from the names it put on the grain: what a left join on the grain's
+        satker takes of them is the same)."""
         if "names" not in self.cache:
             self.cache["names"] = self.grain[["kdsatker", "nmsatker", "nmunit"]].drop_duplicates("kdsatker")
         return self.cache["names"]
@@ -215,7 +217,8 @@ def basis(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
         curve_inputs, names = pending.result()
     grain_codes = {}  # the projection's and per_jenis's groupings of the grain factorize each key once
     grain = _named(coded, names, grain_codes)
-    if grain is None:  # not one name row per satker of the grain: the grain with its names as queried
+    named = grain is not None
+    if not named:  # not one name row per satker of the grain: the grain with its names as queried
         grain_codes = {}
         grain = reports.budget_grain(engine, period, scope=scope, filters=filters)[GRAIN_COLUMNS]
     row_codes = {}  # and the rows' codes come from their grouping of the grain, for the rollups
@@ -224,8 +227,11 @@ def basis(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
                               grain=grain, goal_rows=goal_rows, grain_codes=grain_codes,
                               curve_inputs=curve_inputs, row_codes=row_codes) \
         if not grain.empty else (pd.DataFrame(), None)
-    return Basis(period, grain, goal_rows, rows, targets.month_targets(goal_rows, 12), codes=row_codes,
-                 grain_codes=grain_codes)
+    shared = Basis(period, grain, goal_rows, rows, targets.month_targets(goal_rows, 12), codes=row_codes,
+                   grain_codes=grain_codes)
+    if named:  # the grain's names are the selection's satker names, one row each (_named)
+        shared.cache["names"] = names[["kdsatker", "nmsatker", "nmunit"]]
+    return shared
 
 
 def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str, int],
@@ -282,7 +288,7 @@ def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id") -
                                    shared.jenis_codes[("per_jenis", *keys)])
     usual = _usual(shared.rows, keys, period.bulan, {"_pola_q": quarter_end, "_pola_y": 12}, shared.codes)
     frame = figures.merge(need, on=keys, how="left").merge(usual, on=keys, how="left")
-    frame = frame.merge(shared.names(), on="kdsatker", how="left")
+    frame = _with_names(frame, shared.names())
     result = catching_up.catch_up(frame.drop(columns=["_q", "_y", "_pola_q", "_pola_y"]), period.bulan,
                                  frame["_q"], frame["_y"], frame["_pola_q"].fillna(0.0), frame["_pola_y"].fillna(0.0))
     projected = shared.level(name)[keys + ["proyeksi", "proyeksi_persen"]]
@@ -327,7 +333,18 @@ def needs_attention_from(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.
                "jenis_ppk": _per_jenis(shared, ["kdunit", "kdsatker", "kdppk"], goals),
                "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"]}
     frame = attention.needs_attention(context, projection_words.reason_words(lang), n=n)
-    return frame.merge(shared.names(), on="kdsatker", how="left")
+    return _with_names(frame, shared.names())
+
+
+def _with_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
+    """frame.merge(names, on="kdsatker", how="left") (names: one row per satker): where every
+    row's satker has its names row, the names taken by its position (Arrow's hash lookup), which
+    is the merge's frame without hashing its 46.000 national rows' codes against each other."""
+    at = codes.positions(frame["kdsatker"], names["kdsatker"]) if len(frame) else np.array([-1])
+    if (at < 0).any() or set(names).intersection(frame.columns) != {"kdsatker"}:
+        return frame.merge(names, on="kdsatker", how="left")
+    others = names.drop(columns="kdsatker").iloc[at].reset_index(drop=True)
+    return pd.concat([frame.reset_index(drop=True), others], axis=1)
 
 
 def backtest(engine: sa.Engine, *, scope: Scope, filters: Filters = NO_FILTER,
