@@ -1,9 +1,11 @@
 """Codes (satker, jenis belanja, ...) looked up among a set of codes by Arrow's hash lookup:
 pandas' Index.get_indexer and Series.isin on Arrow-backed strings go through Python objects,
-seven times slower for the hundreds of thousands of rows of a national year."""
+seven times slower for the hundreds of thousands of rows of a national year. And frames grouped
+by their keys' integer codes, made once per frame, rather than by the key texts on every call."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -16,3 +18,85 @@ def positions(values, among) -> np.ndarray:
         return np.full(len(values), -1, dtype="int64")
     found = pc.index_in(values, value_set=among)
     return found.fill_null(-1).to_numpy().astype("int64")
+
+
+# ---------------------------------------------------------------- grouping by key codes
+# pandas groupby factorizes and sorts each text key on every call, most of a national rollup's
+# time where one frame is grouped several ways (the IKPA projection tab groups one grain and its
+# projected rows eleven ways): the keys' codes are made once per frame (key_codes, in a dict the
+# caller keeps), and a grouping's result hands on its own codes for the next grouping of it.
+
+Codes = dict[str, tuple[np.ndarray, pd.Index, int]]
+# the keys' codes are combined into one int64 while the product of their counts stays below this
+COMBINED_BELOW = 2.0**62
+
+
+def key_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index, int]:
+    """A key as groupby factorizes it: each row's rank among the sorted distinct values, a missing
+    one ranked last; those values (the missing last); and the missing one's code (-1 if none)."""
+    code, uniques = pd.factorize(values, sort=True, use_na_sentinel=False)
+    missing = np.flatnonzero(uniques.isna())
+    return code, uniques, int(missing[0]) if len(missing) else -1
+
+
+def numbered(frame: pd.DataFrame, keys: list[str], codes: Codes, dropna: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's group of `keys` numbered as frame.groupby(keys, sort=True, dropna=dropna).ngroup()
+    numbers it (groups in the keys' sorted order, a missing key last; -1 for a row dropped for a
+    missing key), and each group's first row. codes: the key codes of frame's columns the caller
+    keeps (key_codes), filled here."""
+    for key in keys:
+        if key not in codes:
+            codes[key] = key_codes(frame[key])
+    kept = np.ones(len(frame), dtype=bool)
+    if dropna:
+        for key in keys:
+            if codes[key][2] >= 0:
+                kept &= codes[key][0] != codes[key][2]
+    sizes = [max(len(codes[key][1]), 1) for key in keys]
+    if np.prod(np.array(sizes, dtype="float64")) < COMBINED_BELOW:
+        # the keys' codes as the digits of one integer, in the keys' order: its order is theirs
+        combined = np.zeros(len(frame), dtype="int64")
+        for key, size in zip(keys, sizes):
+            combined = combined * size + codes[key][0]
+        combined = combined[kept]
+        changed = combined[1:] != combined[:-1]
+        if (combined[1:] >= combined[:-1]).all():
+            # rows already in the groups' order (the projected rows, the grain by its query's
+            # order): each group a run of rows, numbered along them without hashing
+            group = np.concatenate([np.zeros(min(len(combined), 1), dtype="int64"), np.cumsum(changed)])
+        else:
+            group, _ = pd.factorize(combined, sort=True)
+    else:  # too many digits for int64: pandas numbers the codes' combinations itself
+        group = pd.DataFrame({i: codes[key][0][kept] for i, key in enumerate(keys)}).groupby(
+            list(range(len(keys))), sort=True).ngroup().to_numpy()
+    every = np.full(len(frame), -1, dtype="int64")
+    every[kept] = group
+    rows = np.flatnonzero(kept)
+    first = np.empty(int(group.max(initial=-1)) + 1, dtype="int64")
+    first[group[::-1]] = rows[::-1]  # the last assignment to a group is its first row
+    return every, first
+
+
+def grouped_sums(frame: pd.DataFrame, keys: list[str], sums: list[str], codes: Codes, dropna: bool = True,
+                 result_codes: Codes | None = None, numbers: tuple[np.ndarray, np.ndarray] | None = None
+                 ) -> pd.DataFrame:
+    """frame.groupby(keys, as_index=False, sort=True, dropna=dropna)[sums].sum(), grouped by the
+    rows' group numbers (numbered): the same groups in the same order, and the sums made by the
+    same groupby sum over each group's rows in the same order (the same numbers per row), so equal
+    to the bit. result_codes: filled with the result's own key codes (in the same uniques), for a
+    later grouping of the result; numbers: numbered()'s, when the caller has them already."""
+    group, first = numbered(frame, keys, codes, dropna) if numbers is None else numbers
+    # the numbers as the codes of a categorical, a dropped row's -1 missing: groupby takes them as
+    # its row-to-group ids unchanged, the text groupby's own (dropped rows in place, which decides
+    # whether pandas sums each group's floats in a run, np.add.reduceat, or by its compensated
+    # loop), so the same floats to the bit where dropping the rows first could change the route
+    ids = pd.Categorical.from_codes(group, categories=pd.RangeIndex(len(first)))
+    summed = frame[sums].groupby(ids, sort=True, observed=True).sum().reset_index(drop=True)
+    named = {}
+    for key in keys:
+        code, uniques, missing = codes[key]
+        at = code[first]
+        named[key] = uniques.take(at)
+        if result_codes is not None:
+            result_codes[key] = (at, uniques, missing)
+    return pd.concat([pd.DataFrame(named), summed], axis=1)

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from monev.domain import summary
+from monev.domain.codes import grouped_sums
 
 MONTHS = list(range(1, 13))
 
@@ -281,33 +282,3 @@ def rollup_weighted(frame: pd.DataFrame, keys: list[str], codes: dict[str, tuple
     weight = grouped["_pagu_bertarget"]
     grouped["target_persen"] = (grouped["_pagu_x_target"] / weight).where(weight > 0)
     return grouped.drop(columns=["_pagu_bertarget", "_pagu_x_target"])
-
-
-def key_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index, int]:
-    """A key as groupby factorizes it: each row's rank among the sorted distinct values, a missing
-    one ranked last; those values (the missing last); and the missing one's code (-1 if none)."""
-    code, uniques = pd.factorize(values, sort=True, use_na_sentinel=False)
-    missing = np.flatnonzero(uniques.isna())
-    return code, uniques, int(missing[0]) if len(missing) else -1
-
-
-def grouped_sums(frame: pd.DataFrame, keys: list[str], sums: list[str], codes: dict[str, tuple],
-                 dropna: bool = True) -> pd.DataFrame:
-    """frame.groupby(keys, as_index=False, sort=True, dropna=dropna)[sums].sum(), grouped by the
-    keys' integer codes (key_codes, kept in `codes` by the caller for this frame's columns and
-    filled here): pandas groupby factorized and sorted each key's texts on every call, most of a
-    national rollup's time, where one frame is grouped several ways. The same groups in the same
-    order (by the keys' sorted codes, a missing key last or its rows dropped), and the sums made
-    by the same groupby sum over each group's rows in the same order, so equal to the bit."""
-    for key in keys:
-        if key not in codes:
-            codes[key] = key_codes(frame[key])
-    by = [codes[key][0] for key in keys]
-    values = frame[sums]
-    if dropna:
-        kept = np.logical_and.reduce([codes[key][0] != codes[key][2] for key in keys])
-        if not kept.all():
-            by, values = [code[kept] for code in by], values[kept]
-    summed = values.groupby(by, sort=True).sum()
-    named = {key: codes[key][1].take(summed.index.get_level_values(i)) for i, key in enumerate(keys)}
-    return pd.concat([pd.DataFrame(named), summed.reset_index(drop=True)], axis=1)

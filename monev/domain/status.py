@@ -12,6 +12,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from monev.domain import codes
 from monev.domain.ikpa_rules import BAND_NAMES, DEFAULT_BANDS
 
 # (lowest ratio in %, band), highest first; the last band takes everything below. The thresholds
@@ -81,21 +82,29 @@ def needed_by_group(grain: pd.DataFrame, targets: dict[str, float], keys: list[s
     return needed_by_groups(grain, {"kebutuhan": targets}, keys)
 
 
-def needed_by_groups(grain: pd.DataFrame, targets: dict[str, dict[str, float]], keys: list[str]) -> pd.DataFrame:
+def needed_by_groups(grain: pd.DataFrame, targets: dict[str, dict[str, float]], keys: list[str],
+                     key_codes: codes.Codes | None = None) -> pd.DataFrame:
     """needed_by_group() for several sets of targets at once, one Int64 column per name of
     `targets`, from one grouping of the grain. Pagu and realization are summed as int64 (as the
     summaries are), then per group and jenis belanja. Where every rupiah of a group's pagu
     carries a target (the usual case) the goal is ceil(sum(pagu_j x target_j x 100) / 10.000),
     taken in int64 while those products cannot overflow; other groups go through needed() in
-    Python integers (the products with the pagu may pass int64)."""
+    Python integers (the products with the pagu may pass int64). key_codes: the key codes of the
+    grain's rows the caller keeps (codes.grouped_sums), to group by those rather than by the key
+    texts: the same groups in the same order."""
     if not keys:  # the whole grain as one group, one row even when empty (no pagu: nothing to need)
         whole = grain.assign(_semua=0) if len(grain) else pd.DataFrame(
             {"_semua": [0], "jenis_belanja": [""], "pagu": [0], "realisasi": [0]})
         return needed_by_groups(whole, targets, ["_semua"]).drop(columns="_semua")
-    grouped = grain.groupby(keys, sort=True, dropna=False)
-    totals = grouped[["pagu", "realisasi"]].sum()
-    result = totals.index.to_frame(index=False)
-    needed = needed_numbered(grain, grouped.ngroup().to_numpy(), totals["pagu"].to_numpy(dtype="int64"),
+    if key_codes is not None:
+        numbers = codes.numbered(grain, keys, key_codes, dropna=False)
+        totals = codes.grouped_sums(grain, keys, ["pagu", "realisasi"], key_codes, dropna=False, numbers=numbers)
+        result, group = totals[keys].copy(), numbers[0]
+    else:
+        grouped = grain.groupby(keys, sort=True, dropna=False)
+        totals = grouped[["pagu", "realisasi"]].sum()
+        result, group = totals.index.to_frame(index=False), grouped.ngroup().to_numpy()
+    needed = needed_numbered(grain, group, totals["pagu"].to_numpy(dtype="int64"),
                              totals["realisasi"].to_numpy(dtype="int64"), targets)
     for name, values in needed.items():
         result[name] = values
