@@ -45,19 +45,9 @@ ppk as (
     from dim_pejabat
     where thang = :tahun and peran = 'PPK' and :per_ppk
 ),
-target as (
-    select unnest(CAST(:target_bulan AS INTEGER[])) as bulan,
-           unnest(CAST(:target_jenis AS VARCHAR[])) as jenis_belanja,
-           unnest(CAST(:target_persen AS DOUBLE[])) as target_persen
-),
 t as (
-    -- one row per jenis belanja, its target at each quarter end listed
-    select jenis_belanja,
-           any_value(target_persen) filter (where bulan = 3) as t_3,
-           any_value(target_persen) filter (where bulan = 6) as t_6,
-           any_value(target_persen) filter (where bulan = 9) as t_9
-    from target
-    group by jenis_belanja
+    -- one row per jenis belanja, its target at each quarter end listed (schema 20)
+    select * from target_kuartal(:target_bulan, :target_jenis, :target_persen)
 ),
 baris as (
     -- a row without a line in force or realization at a quarter's end has pagu and realization 0

@@ -15,18 +15,9 @@ with s as (
     select kdsatker
     from satker_terpilih(:tahun, :scope_unit, :scope_satker, :f_unit, :f_satker, :f_kewenangan, :f_lokasi)
 ),
-target as (
-    select unnest(CAST(:target_bulan AS INTEGER[])) as bulan,
-           unnest(CAST(:target_jenis AS VARCHAR[])) as jenis_belanja,
-           unnest(CAST(:target_persen AS DOUBLE[])) as target_persen
-),
 t as (
-    select jenis_belanja,
-           any_value(target_persen) filter (where bulan = 3) as t_3,
-           any_value(target_persen) filter (where bulan = 6) as t_6,
-           any_value(target_persen) filter (where bulan = 9) as t_9
-    from target
-    group by jenis_belanja
+    -- one row per jenis belanja, its target at each quarter end listed (schema 20)
+    select * from target_kuartal(:target_bulan, :target_jenis, :target_persen)
 )
 select w.kdsatker, case when :per_ppk then w.kdppk else '' end as kdppk,
        coalesce(sum(w.pagu_3 * t.t_3 order by w.kdppk, w.jenis_belanja), 0.0)::double as pagu_x_target_3,

@@ -1,6 +1,7 @@
 """Queries that share a step say it once. The step is a table macro of the warehouse's schema
-(queries/schema/008_langkah_bersama.sql, 009_muat_cepat.sql, 015_capaian_ro_bulan.sql), and
-each query of the pair calls it with its own bound parameters, so a fix to the step reaches both.
+(queries/schema/008_langkah_bersama.sql, 009_muat_cepat.sql, 015_capaian_ro_bulan.sql,
+020_target_kuartal.sql), and each query of the pair calls it with its own bound parameters, so a
+fix to the step reaches both.
 What the queries return is checked elsewhere against figures computed independently of the SQL:
 tests/test_queries.py (capaian_ro per RO against the loaded lines), tests/test_page_capaian.py
 (every level of capaian_tingkat against capaian_ro's RO), tests/test_projection.py
@@ -26,6 +27,7 @@ SHARED = {
     "ikpa_satker_dinilai": (("ikpa_capaian_bulanan", "ikpa_deviasi_bulanan"), "satker_terpilih"),
     "ikpa_bulan_sd": (("ikpa_capaian_bulanan", "ikpa_deviasi_bulanan"), "range"),
     "capaian_ro_di_bulan": (("capaian_ro", "capaian_tingkat"), "agg_capaian_ro"),
+    "target_kuartal": (("kpa_ppk_baris", "kpa_ppk_urut"), "unnest"),
 }
 
 # a macro argument that is not the query's parameter of the same name: the satkers a PPK-only
