@@ -26,15 +26,18 @@ SORTS = ["peringkat", "nilai", "pagu", "realisasi", "persen", *charts.INDICATORS
          "kebutuhan_tahun", "proyeksi_persen", "bobot", "kdsatker"]
 
 
-def show(frame, name, key):
+def show(frame, name, key, finish=None):
     """A screenful at a time (tables.paged: search, order, pages), its numbers written as text;
-    the download holds every row the search kept, as numbers."""
+    the download holds every row the search kept, as numbers. finish(rows): what the rows shown
+    and downloaded still need (the attention list's words), for those rows only."""
     rows, kept = tables.paged(frame.reset_index(drop=True), key, search=SEARCH,
                               sort={c: labels.get(c, c) for c in SORTS if c in frame})
+    rows = rows if finish is None else finish(rows)
     rows, config = tables.formatted(charts.bands_shown(rows, L), L, {c: labels.get(c, c) for c in rows},
                                     money=charts.MONEY, percent=charts.PERCENT, scores=charts.score_columns(rows))
     tables.show(rows, config, key=f"{key}_tabel")
-    download.download_button(charts.bands_shown(kept, L), f"{name}_{stamp}", sample=ctx.sample, key=f"{key}_unduh")
+    download.download_button(charts.bands_shown(kept, L), f"{name}_{stamp}", sample=ctx.sample, key=f"{key}_unduh",
+                             finish=finish)
 
 
 st.caption(t("ikpa_subjudul", **when))
@@ -104,12 +107,16 @@ def _projection():
 
 def _attention():
     st.subheader(t("ikpa_judul_perhatian", **when))
-    attention = shown["perhatian"]
-    if attention.empty:
+    listed = shown["perhatian"]  # the list before its words: those of the rows shown are written
+    if listed.rows.empty:
         st.success(t("ikpa_tidak_ada_perhatian"))
     else:
-        show(attention[ikpa_page.ATTENTION_COLUMNS], "ikpa_perlu_perhatian", "ikpa_perhatian")
-        follow_ups.from_attention(ctx, attention)  # a follow-up in one click from a row
+        def worded(rows):
+            return ikpa_page.attention_words(listed, rows, L)
+
+        table = ikpa_page.attention_table(listed)
+        show(table, "ikpa_perlu_perhatian", "ikpa_perhatian", finish=worded)
+        follow_ups.from_attention(ctx, table, worded)  # a follow-up in one click from a row
 
 
 # a widget not drawn in a run loses its value: the choices of the closed tabs are kept across runs

@@ -243,13 +243,44 @@ def test_each_tabs_part_is_what_the_one_call_returns(tiny, bulan, lang, filters)
 
     parts = ikpa_page.Parts(fetch)
     assert set(parts) == set(whole)
-    for key in ("sekarang", "bulanan", "proyeksi", "kejar", "perhatian"):
+    for key in ("sekarang", "bulanan", "proyeksi", "kejar"):
         got, expected = parts[key], whole[key]
         for name in (expected if isinstance(expected, dict) else [None]):
             pd.testing.assert_frame_equal(got[name] if name else got, expected[name] if name else expected,
                                           check_exact=True)
+    # the attention list comes before its words: every row put in words is shown()'s list
+    listed = parts["perhatian"]
+    assert not listed.rows.empty
+    pd.testing.assert_frame_equal(projection_view.attention_worded(listed, lang), whole["perhatian"], check_exact=True)
     assert fetched == ["scores_shown", "projection_shown"]
-    assert not parts["perhatian"].empty
+
+
+def test_the_attention_list_puts_in_words_only_the_rows_asked_for(tiny):
+    """The page writes the reasons of the rows it shows (and downloads), in whatever order its
+    search and sort left them: each row's words are those of the whole list's same row."""
+    engine = db.engine(tiny)
+    period = Period(Y, 6)
+    listed = ikpa_page.projection_shown(engine, period, scope=EVERYTHING)["perhatian"]
+    whole = projection_view.attention_worded(listed, "id")
+    table = ikpa_page.attention_table(listed)
+    assert "alasan" not in table and len(table) == len(whole) >= 3
+    asked = table.iloc[[2, 0]]  # two rows, out of order, as a sorted page may hold them
+
+    got = ikpa_page.attention_words(listed, asked, "id")
+    assert list(got.columns) == ikpa_page.ATTENTION_COLUMNS
+    assert got["alasan"].tolist() == [whole["alasan"].iloc[2], whole["alasan"].iloc[0]]
+    assert got["kdsatker"].tolist() == [whole["kdsatker"].iloc[2], whole["kdsatker"].iloc[0]]
+    # the words written are those of the rows asked for only
+    written = []
+    words = projection_view.projection_words.reason_words("id")
+
+    def counting(key, values):
+        written.append(len(values))
+        return words(key, values)
+
+    listed.alasan(counting, [0])
+    reasons_of_first = int((listed.reasons["baris"] == 0).sum())
+    assert sum(written) == reasons_of_first < len(listed.reasons)
 
 
 
@@ -272,6 +303,10 @@ def test_the_projection_part_takes_the_first_tabs_current_scores(tiny, monkeypat
     monkeypatch.setattr(ikpa_page.ikpa_view, "current", refetched)
     after = ikpa_page.projection_shown(engine, period, scope=scope, filters=filters)
     for key, expected in alone.items():
+        if key == "perhatian":  # the list before its words: its rows and its reasons
+            pd.testing.assert_frame_equal(after[key].rows, expected.rows, check_exact=True)
+            pd.testing.assert_frame_equal(after[key].reasons, expected.reasons, check_exact=True)
+            continue
         for name in (expected if isinstance(expected, dict) else [None]):
             pd.testing.assert_frame_equal(after[key][name] if name else after[key],
                                           expected[name] if name else expected, check_exact=True)
@@ -296,7 +331,7 @@ def test_the_kept_current_scores_are_the_viewers_own(tiny, monkeypatch):
     ikpa_page.projection_shown(engine, Period(Y, 3), scope=Scope(units=("05",)))
     ikpa_page.projection_shown(engine, period, scope=Scope(units=("05",)), filters=Filters(jenis_belanja=("52",)))
     assert len(fetched) == 3
-    assert S1 in set(everything["perhatian"]["kdsatker"])  # unit 01's satker: the ministry's own list
+    assert S1 in set(everything["perhatian"].rows["kdsatker"])  # unit 01's satker: the ministry's own list
     ikpa_page.projection_shown(engine, period, scope=Scope(units=("05",)))
     assert len(fetched) == 3  # the same selection: taken from the first tab
 
@@ -355,3 +390,33 @@ def test_empty_selection_shows_a_message(tiny, monkeypatch):
     at = open_page(monkeypatch, tiny, "pages/ikpa.py", tahun=str(hand.Y), sampai="6", unit="01", jb="57")
     assert not at.exception
     assert any(i.value == "Tidak ada data untuk pilihan ini." for i in at.info)
+
+
+def test_the_attention_tab_writes_the_reasons_of_its_page_and_its_whole_download(tiny, monkeypatch):
+    """A screenful of the list shows each row's reasons, and the download (written on the click)
+    holds every row with its reasons: the words the whole list has in shown()."""
+    from monev.views import paging
+
+    monkeypatch.setattr(paging, "PAGE_ROWS", (1, 2))
+    buttons = {}
+    original = download.st.download_button
+
+    def recording(label, data, file_name=None, **kw):
+        buttons[file_name.removesuffix(".xlsx")] = data
+        return original(label, data, file_name=file_name, **kw)
+
+    monkeypatch.setattr(download.st, "download_button", recording)
+    at = _open(_page(monkeypatch, tiny), "ikpa_tab_perhatian")
+    whole = ikpa_page.shown(db.engine(tiny), Period(Y, 6), scope=EVERYTHING)["perhatian"]
+    assert len(whole) > 1
+    shown = _table(at, "alasan")
+    assert len(shown) == 1
+    first = whole.iloc[0]
+    assert (shown["kdsatker"].iloc[0], shown["alasan"].iloc[0]) == (first["kdsatker"], first["alasan"])
+    at.session_state["ikpa_tab"] = text("ikpa_tab_perhatian", "id")  # the tab stays open: its page kept
+    at.number_input(key="ikpa_perhatian_halaman").set_value(2).run()
+    second = _table(at, "alasan")
+    assert second["alasan"].iloc[0] == whole["alasan"].iloc[1]
+    back = pd.read_excel(io.BytesIO(buttons[f"ikpa_perlu_perhatian_{Y}_06"]()), dtype=str)
+    assert back["alasan"].tolist() == whole["alasan"].tolist()
+    assert list(back.columns) == ikpa_page.ATTENTION_COLUMNS

@@ -36,3 +36,52 @@ def test_first_seen_with_keys_too_many_to_combine_in_one_integer():
     keys = list(frame)
     expected = frame.groupby(keys, sort=False).ngroup().fillna(-1).astype("int64").to_numpy()
     assert (attention._first_seen(frame, keys) == expected).all()
+
+
+def _context():
+    """Two satker and a PPK behind on several jenis belanja; satker 000002's two reasons weigh the
+    same (both 40 points below), so only their words order them."""
+    jenis = pd.DataFrame({"kdunit": ["01", "01", "01", "02"], "kdsatker": ["000001", "000001", "000001", "000002"],
+                          "kdppk": ["01", "01", "02", "01"], "jenis_belanja": ["51", "53", "52", "52"],
+                          "persen": [10.0, 5.0, 30.0, 0.0], "target_persen": [50.0, 45.0, 40.0, 40.0]})
+    satker = pd.DataFrame({"kdunit": ["01", "02", "02"], "kdsatker": ["000001", "000002", "000002"],
+                           "jenis_belanja": ["52", "52", "53"], "persen": [1.0, 0.0, 0.0],
+                           "target_persen": [40.0, 40.0, 40.0]})
+    return {"jenis_ppk": jenis, "jenis_satker": satker}
+
+
+def _words(order):
+    """Words of a jenis reason ranking the codes in `order`: what decides a tie between two."""
+    def words(key, values):
+        return pd.Series([f"{order.index(j)} {j} {p:.1f}" for j, p in zip(values["jenis"], values["persen"])],
+                         index=values.index)
+    return words
+
+
+@pytest.mark.parametrize("order", [["52", "53", "51"], ["53", "52", "51"]])
+def test_the_reasons_of_any_rows_are_those_of_the_whole_list(order):
+    """Listing.alasan of some rows, in any order, writes for each the words the whole list has for
+    it; a tie in weight is ordered by the words, whichever language's they are."""
+    listed = attention.listing(_context())
+    whole = attention.needs_attention(_context(), _words(order))
+    pd.testing.assert_frame_equal(listed.rows.drop(columns=attention.ROW), whole.drop(columns="alasan"))
+    for at in ([2, 0], [1], [0, 1, 2, 3][::-1]):
+        assert listed.alasan(_words(order), at).tolist() == whole["alasan"].iloc[at].tolist()
+    tied = whole.set_index(["tingkat", "kdsatker"]).at[("satker", "000002"), "alasan"]
+    first, second = sorted(["52", "53"], key=order.index)
+    assert tied == f"0 {first} 0.0; 1 {second} 0.0"
+
+
+def test_the_lists_order_does_not_depend_on_the_words():
+    one = attention.needs_attention(_context(), _words(["52", "53", "51"]))
+    other = attention.needs_attention(_context(), _words(["53", "52", "51"]))
+    keys = ["tingkat", "kdunit", "kdsatker", "kdppk", "bobot", "jumlah_alasan"]
+    pd.testing.assert_frame_equal(one[keys], other[keys])
+    assert one["bobot"].is_monotonic_decreasing
+
+
+def test_the_first_n_rows_keep_only_their_reasons():
+    listed = attention.listing(_context(), n=2)
+    assert len(listed.rows) == 2 and set(listed.reasons[attention.ROW]) == {0, 1}
+    whole = attention.needs_attention(_context(), _words(["52", "53", "51"]))
+    assert listed.alasan(_words(["52", "53", "51"])).tolist() == whole["alasan"].head(2).tolist()

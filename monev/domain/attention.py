@@ -16,6 +16,7 @@ its worst `bobot` (then kdsatker, kdppk).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -128,37 +129,87 @@ Reason = Callable[[dict], pd.DataFrame]
 REASONS: list[Reason] = [projection_reason, jenis_belanja_reason, ikpa_band_reason]
 
 
+LISTED = ["tingkat", "kdunit", "kdsatker", "kdppk", "bobot", "jumlah_alasan"]
+ROW = "baris"  # Listing.reasons: the position in Listing.rows of the reason's satker or PPK
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The list before its words: `rows` (LISTED, ROW and any columns a caller adds, worst first) and
+    every reason of those rows (`reasons`: ROW, bobot, kunci and the value columns its words
+    read). alasan() writes the reasons of any of the rows: a page writes the screenful it shows
+    and its download, not the reasons of a national list's 46.000 rows on every visit."""
+
+    rows: pd.DataFrame
+    reasons: pd.DataFrame
+
+    def alasan(self, words: Words, at=None) -> pd.Series:
+        """The reasons of the rows at positions `at` (their ROW; default: every row, in order), each row's
+        put in words by words(kunci, values), worst first, ties in the order of their words,
+        joined by '; ': one text per position, numbered from 0."""
+        at = np.arange(len(self.rows)) if at is None else np.asarray(at, dtype="int64")
+        place = np.full(len(self.rows), -1, dtype="int64")
+        place[at] = np.arange(len(at))
+        place = place[self.reasons[ROW].to_numpy(dtype="int64")]
+        chosen = place >= 0
+        reasons = self.reasons if chosen.all() else self.reasons[chosen]
+        place = place[chosen]
+        texts = pd.Series(_worded(reasons, words), dtype="str")
+        order = _order(pd.DataFrame({"place": place, "bobot": reasons["bobot"].to_numpy(dtype="float64"),
+                                     "alasan": texts}),
+                       [("place", "ascending"), ("bobot", "descending"), ("alasan", "ascending")])
+        return pd.Series(joined(texts.take(order), place[order], len(at), "; "), dtype="str")
+
+
 def needs_attention(context: dict, words: Words, reasons: list[Reason] | None = None,
                     n: int | None = None) -> pd.DataFrame:
     """One row per satker or PPK with at least one reason: tingkat, kdunit, kdsatker, kdppk,
     bobot (the worst reason's), jumlah_alasan and alasan (each reason put in words by
     words(kunci, values), worst first, ties in the order of their words, joined by '; '), worst
-    first; the first n when n is given."""
+    first; the first n when n is given. listing() and Listing.alasan() of every row."""
+    listed = listing(context, reasons, n)
+    if listed.rows.empty:
+        return pd.DataFrame(columns=[*LISTED, "alasan"])
+    return listed.rows.drop(columns=ROW).assign(alasan=listed.alasan(words))
+
+
+def nobody(columns: list[str]) -> Listing:
+    """A Listing without a row, whose rows have `columns` and ROW."""
+    return Listing(pd.DataFrame(columns=[*columns, ROW]), pd.DataFrame(columns=[ROW, "bobot", "kunci"]))
+
+
+def listing(context: dict, reasons: list[Reason] | None = None, n: int | None = None) -> Listing:
+    """needs_attention()'s rows without their words, and their reasons (Listing): ordered by the
+    worst reason's bobot, then kdsatker, kdppk, tingkat and kdunit, none of which depends on the
+    reader's language."""
     found = [reason(context) for reason in (reasons if reasons is not None else REASONS)]
     found = [f for f in found if not f.empty]
-    columns = ["tingkat", "kdunit", "kdsatker", "kdppk", "bobot", "jumlah_alasan", "alasan"]
     if not found:
-        return pd.DataFrame(columns=columns)
+        return nobody(LISTED)
     keys = ["tingkat", "kdunit", "kdsatker", "kdppk"]
-    every = pd.concat([f[[*keys, "bobot"]] for f in found], ignore_index=True)
+    every = pd.concat(found, ignore_index=True)  # each source's value columns, missing in the others' rows
     every["bobot"] = every["bobot"].astype(float)
-    every["alasan"] = _worded(found, words)
-    every = every.take(_order(every, [("bobot", "descending"), ("alasan", "ascending")]))
     group = _first_seen(every, keys)
-    # one row per group in the order the groups first appear, as groupby(sort=False).agg gives
-    # them (a row missing a key is in none, as there)
-    kept = group >= 0
-    every, group = every[kept], group[kept]
+    kept = group >= 0  # a row missing a key is in no group, as in groupby
+    if not kept.all():
+        every, group = every[kept].reset_index(drop=True), group[kept]
     count = int(group.max(initial=-1)) + 1
     first = np.empty(count, dtype="int64")
     first[group[::-1]] = np.arange(len(group))[::-1]
     grouped = every.iloc[first][keys].reset_index(drop=True)
     grouped["bobot"] = every["bobot"].groupby(group, sort=True).max().to_numpy()
     grouped["jumlah_alasan"] = np.bincount(group, minlength=count).astype("int64")
-    grouped["alasan"] = pd.Series(joined(every["alasan"], group, count, "; "), dtype="str")
-    grouped = grouped.take(_order(grouped, [("bobot", "descending"), ("kdsatker", "ascending"),
-                                            ("kdppk", "ascending"), ("tingkat", "ascending")])).reset_index(drop=True)
-    return (grouped.head(n) if n is not None else grouped)[columns]
+    order = _order(grouped, [("bobot", "descending"), ("kdsatker", "ascending"), ("kdppk", "ascending"),
+                             ("tingkat", "ascending"), ("kdunit", "ascending")])
+    if n is not None:
+        order = order[:n]
+    position = np.full(count, -1, dtype="int64")
+    position[order] = np.arange(len(order))
+    every[ROW] = position[group]
+    reasons_kept = every[every[ROW] >= 0] if n is not None else every
+    rows = grouped.take(order).reset_index(drop=True)[LISTED]
+    rows[ROW] = np.arange(len(rows), dtype="int64")
+    return Listing(rows, reasons_kept.drop(columns=keys + ["sumber"]).reset_index(drop=True))
 
 
 def _first_seen(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
@@ -185,21 +236,21 @@ def _order(frame: pd.DataFrame, keys: list[tuple[str, str]]) -> np.ndarray:
     return pc.sort_indices(table, sort_keys=[(name, order, "at_end") for name, order in keys]).to_numpy()
 
 
-def _worded(found: list[pd.DataFrame], words: Words) -> pd.Series:
-    """The words of every reason of the sources' frames, in the order of their concatenation:
-    one call of `words` per source and key, on that source's own value columns."""
-    positions, texts, offset = [], [], 0
-    for frame in found:
-        values = frame.drop(columns=REASON_COLUMNS)
-        for key, rows in frame.groupby("kunci", sort=False).indices.items():
-            worded = words(key, values if len(rows) == len(frame) else values.iloc[rows])
-            # by position: a Series of texts on another index must not be realigned
-            worded = worded.array if isinstance(worded, pd.Series) else list(worded)
-            texts.append(pa.array(worded, type=pa.string()))
-            positions.append(offset + rows)
-        offset += len(frame)
+def _worded(reasons: pd.DataFrame, words: Words) -> pa.Array:
+    """The words of every reason (a Listing's), in order: one call of `words` per key, on the
+    value columns of its reasons."""
+    values = reasons.drop(columns=[ROW, "bobot", "kunci"])
+    positions, texts = [], []
+    for key, rows in reasons.groupby("kunci", sort=False).indices.items():
+        worded = words(key, values if len(rows) == len(reasons) else values.iloc[rows])
+        # by position: a Series of texts on another index must not be realigned
+        worded = worded.array if isinstance(worded, pd.Series) else list(worded)
+        texts.append(pa.array(worded, type=pa.string()))
+        positions.append(rows)
+    if not texts:
+        return pa.array([], type=pa.string())
     order = np.argsort(np.concatenate(positions), kind="stable")
-    return pd.Series(pc.take(pa.concat_arrays(texts), pa.array(order)), dtype="str")
+    return pc.take(pa.concat_arrays(texts), pa.array(order))
 
 
 def joined(texts, group: np.ndarray, groups: int, separator: str) -> pa.Array:

@@ -6,6 +6,7 @@ Text cells are always written as text (xlsxwriter's strings_to_formulas off), so
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
@@ -31,24 +32,27 @@ def excel_bytes(frame: pd.DataFrame, sheet: str = "data", sample: bool = False, 
     return buffer.getvalue()
 
 
-def _workbook(frame: pd.DataFrame, name: str, sample: bool, note: str | None, viewer, page: str | None) -> bytes:
+def _workbook(frame: pd.DataFrame, name: str, sample: bool, note: str | None, viewer, page: str | None,
+              finish: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> bytes:
     """Called by Streamlit when the button is clicked: the audit row, then the workbook."""
     access.record("unduh", page=page, detail={"tabel": name}, viewer=viewer)
-    return excel_bytes(frame, sheet=name, sample=sample, note=note)
+    return excel_bytes(frame if finish is None else finish(frame), sheet=name, sample=sample, note=note)
 
 
-def download_button(frame: pd.DataFrame, name: str, sample: bool = False, key: str | None = None) -> None:
+def download_button(frame: pd.DataFrame, name: str, sample: bool = False, key: str | None = None,
+                    finish: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> None:
     """The button; the workbook is written only when it is clicked (Streamlit 1.65 calls a callable
     `data` then, on its own thread), not on every run of every page: writing a 24.000-row sheet
     takes seconds, and most runs download nothing. A click does not rerun the page, so the audit of
     the download is written by that call too, with the viewer and page read now (the callable
-    runs outside the page's run and its session state)."""
+    runs outside the page's run and its session state). finish(frame): what the rows still need
+    before they are written (the attention list's words), done then too."""
     ctx = st.session_state.get(guard.CONTEXT_KEY)
     note = data.as_loaded_note(ctx) if ctx is not None else None
     st.download_button(
         t("download_excel"),
         data=partial(_workbook, frame, name, sample, note, st.session_state.get(access.VIEWER),
-                     st.session_state.get(access.PAGE)),
+                     st.session_state.get(access.PAGE), finish),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=key or f"unduh-{name}",

@@ -9,6 +9,8 @@ through `_record`, which checks the unit, the PPK and the RO against the warehou
 (store.add writes the commitment and its audit row in one transaction)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -169,8 +171,9 @@ def _cancel_form(commitment_id: int) -> None:
 
 # ---------------------------------------------------------------- the IKPA page's needs-attention list
 
-def from_attention(ctx, attention: pd.DataFrame) -> None:
-    """Under the needs-attention list: pick one of its satker or PPK the viewer may record for and
+def from_attention(ctx, attention: pd.DataFrame, worded: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
+    """Under the needs-attention list (before its words: worded(rows) writes the reasons of
+    those rows): pick one of its satker or PPK the viewer may record for and
     record a commitment prefilled from it (views.tindak_lanjut.prefill: the quarter's target as a
     % of pagu by the quarter's last month, the KPA's or PPK's name, the Rakor) with one click; the
     prefilled values can be changed first. Nothing for a viewer who may not record."""
@@ -189,7 +192,7 @@ def from_attention(ctx, attention: pd.DataFrame) -> None:
     code = tables.pick(rows, "_kode", "_nama", t("tl_pilih_baris"), "tl_perhatian_pilih")
     if code is None:
         return
-    row = rows[rows["_kode"] == code].iloc[0]
+    row = worded(rows[rows["_kode"] == code].head(1)).iloc[0]
     ppk = str(row["kdppk"] or "")
     fill = data.view(view.prefill, ctx, kdsatker=row["kdsatker"], kdppk=ppk, lang=lang())
     st.markdown(escape(t("tl_alasan", alasan=row["alasan"])))

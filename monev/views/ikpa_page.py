@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from monev.domain import ikpa, ikpa_rules
+from monev.domain import attention, ikpa, ikpa_rules
 from monev.domain.period import Period
 from monev.views import ikpa as ikpa_view
 from monev.views import projection as projection_view
@@ -147,7 +147,8 @@ def shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters =
     if scores["sekarang"]["satker"].empty:
         return {**scores, **_empty()}
     scored = months.as_of(period.bulan)
-    return {**scores, **_projected(shared, lang), **_attention(shared, scored, rules, lang)}
+    listed = projection_view.attention_listing(shared, scored, rules)
+    return {**scores, **_projected(shared, lang), "perhatian": projection_view.attention_worded(listed, lang)}
 
 
 # ---------------------------------------------------------------- the page's parts, one per group of tabs
@@ -171,7 +172,9 @@ def projection_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters
                      lang: str = "id") -> dict:
     """shown()'s 'proyeksi', 'kejar' and 'perhatian': the projection and attention tabs, one part
     as they share the projection's basis (fetched once for both), with the current scores the
-    attention list names (the last month's rows only, ikpa_view.current)."""
+    attention list names (the last month's rows only, ikpa_view.current). 'perhatian' is the list
+    before its words (projection.attention_listing): the page puts in words the rows it shows and
+    downloads (attention_words), not a national list's 46.000 on every visit."""
     with ThreadPoolExecutor(max_workers=1) as worker:  # as in shown(): the basis beside the scores
         pending = worker.submit(projection_view.basis, engine, period, scope=scope, filters=filters)
         rules = ikpa_view.rules(engine, period.tahun)
@@ -180,8 +183,8 @@ def projection_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters
             scored = ikpa_view.current(engine, period, scope=scope, filters=filters, rule=rules)
         shared = pending.result()
     if scored.empty:
-        return _empty()
-    return {**_projected(shared, lang), **_attention(shared, scored, rules, lang)}
+        return {**_empty(), "perhatian": attention.nobody(ATTENTION_COLUMNS[:-1])}
+    return {**_projected(shared, lang), "perhatian": projection_view.attention_listing(shared, scored, rules)}
 
 
 PARTS = {"sekarang": scores_shown, "bulanan": scores_shown, "proyeksi": projection_shown,
@@ -265,16 +268,24 @@ def _projected(shared: projection_view.Basis, lang: str) -> dict:
             "kejar": projection_view.catch_up_from(shared, "satker", lang)}
 
 
-def _attention(shared: projection_view.Basis, scored: pd.DataFrame, rules: ikpa_rules.Rules, lang: str) -> dict:
-    return {"perhatian": projection_view.needs_attention_from(shared, scored, rules, None, lang)}
-
-
 # columns of monev.views.projection.catch_up and .needs_attention the page shows
 CATCH_UP_COLUMNS = ["kdunit", "kdsatker", "nmsatker", "pagu", "realisasi", "persen", "kebutuhan_triwulan",
                     "per_bulan_triwulan", "realistis_triwulan", "kebutuhan_tahun", "per_bulan_tahun",
                     "realistis_tahun", "alasan_realistis", "laju_bulanan", "proyeksi", "proyeksi_persen",
                     "proyeksi_capai_target"]
 ATTENTION_COLUMNS = ["tingkat", "kdunit", "nmunit", "kdsatker", "nmsatker", "kdppk", "bobot", "alasan"]
+
+
+def attention_table(listed: attention.Listing) -> pd.DataFrame:
+    """The attention list as the page pages through it: ATTENTION_COLUMNS but its words, and each
+    row's attention.ROW, which attention_words() writes them from."""
+    return listed.rows[[*ATTENTION_COLUMNS[:-1], attention.ROW]]
+
+
+def attention_words(listed: attention.Listing, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Rows of attention_table(listed) (any of them, in any order, with any other columns) with
+    their reasons in words (alasan) in place of attention.ROW."""
+    return projection_view.attention_worded(listed, lang, rows)
 
 
 def _empty() -> dict:

@@ -323,17 +323,39 @@ def needs_attention_from(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.
                          lang: str = "id") -> pd.DataFrame:
     """needs_attention() from an already computed Basis and the IKPA satker scores of the same
     selection (monev.views.ikpa.current) with their rules, which the IKPA page computes once for
-    its other tables."""
-    grain = shared.grain
-    if grain.empty:
-        return attention.needs_attention({}, projection_words.reason_words(lang), n=n)
+    its other tables: attention_listing() in words."""
+    return attention_worded(attention_listing(shared, scored, rules, n), lang)
+
+
+def attention_listing(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.Rules,
+                      n: int | None = None) -> attention.Listing:
+    """The 'perlu perhatian' list before its words (attention.listing), its rows named (nmsatker,
+    nmunit): what a page pages through, putting in words only the rows it shows
+    (attention_worded)."""
+    if shared.grain.empty:
+        return attention.listing({}, n=n)
     goals = shared.month_goals(shared.period.bulan)
     context = {"proyeksi_satker": shared.level("per_satker"), "proyeksi_ppk": shared.level("per_ppk"),
                "jenis_satker": _per_jenis(shared, ["kdunit", "kdsatker"], goals),
                "jenis_ppk": _per_jenis(shared, ["kdunit", "kdsatker", "kdppk"], goals),
                "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"]}
-    frame = attention.needs_attention(context, projection_words.reason_words(lang), n=n)
-    return _with_names(frame, shared.names())
+    listed = attention.listing(context, n=n)
+    return attention.Listing(_with_names(listed.rows, shared.names()), listed.reasons)
+
+
+def attention_worded(listed: attention.Listing, lang: str, rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """`rows` (default: every row of the list; else any of listed.rows, in any order, with their
+    attention.ROW and whatever other columns) with their reasons in words in `lang` (alasan) in
+    place of attention.ROW: after jumlah_alasan where the rows have it, else last."""
+    rows = listed.rows if rows is None else rows
+    if rows.empty:
+        texts = pd.Series([], dtype=object)
+    else:
+        texts = listed.alasan(projection_words.reason_words(lang), rows[attention.ROW].to_numpy())
+    frame = rows.drop(columns=attention.ROW)
+    where = frame.columns.get_loc("jumlah_alasan") + 1 if "jumlah_alasan" in frame else len(frame.columns)
+    frame.insert(where, "alasan", pd.Series(texts.array, index=frame.index))
+    return frame
 
 
 def _with_names(frame: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
