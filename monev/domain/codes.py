@@ -100,3 +100,37 @@ def grouped_sums(frame: pd.DataFrame, keys: list[str], sums: list[str], codes: C
         if result_codes is not None:
             result_codes[key] = (at, uniques, missing)
     return pd.concat([pd.DataFrame(named), summed], axis=1)
+
+
+def matched(codes: Codes, keys: list[str], other: pd.DataFrame) -> np.ndarray | None:
+    """For each row of the frame whose key codes are `codes` (key_codes of each of `keys`), the
+    position of the row of `other` with the same keys, -1 where none: what
+    frame[keys].merge(other, on=keys, how="left") puts on each row, found by the keys' integer
+    codes (a table indexed by the combined codes) rather than by factorizing the texts of both
+    frames together. None where that cannot stand for the merge: a key missing in the frame (the
+    merge matches missing to missing) or `other` not one row per keys (the merge repeats rows)."""
+    widths = [max(len(codes[key][1]), 1) for key in keys]
+    if not keys or any(codes[key][2] >= 0 for key in keys) or np.prod(widths, dtype="float64") >= COMBINED_BELOW:
+        return None
+    n = len(codes[keys[0]][0])
+    combined, other_combined = np.zeros(n, dtype="int64"), np.zeros(len(other), dtype="int64")
+    found = np.ones(len(other), dtype=bool)
+    for key, width in zip(keys, widths):
+        code, uniques, _missing = codes[key]
+        at = positions(other[key], uniques)  # a text the frame does not have matches none of its rows
+        found &= at >= 0
+        combined, other_combined = combined * width + code, other_combined * width + at
+    rows = np.flatnonzero(found)
+    other_combined = other_combined[rows]
+    size = int(np.prod(widths, dtype="float64"))
+    if size <= 4 * (n + len(other)) + 1024:  # a table no bigger than the frames themselves
+        table = np.full(size, -1, dtype="int64")
+        table[other_combined] = rows
+        if (table[other_combined] != rows).any():  # two rows of other with the same keys
+            return None
+        return table[combined]
+    index = pd.Index(other_combined)
+    if not index.is_unique:
+        return None
+    at = index.get_indexer(combined)
+    return np.where(at >= 0, rows[at], -1)

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from monev.domain import summary
-from monev.domain.codes import grouped_sums
+from monev.domain.codes import Codes, grouped_sums, matched
 
 MONTHS = list(range(1, 13))
 
@@ -147,9 +147,19 @@ def clamped(estimates: np.ndarray, lowest: np.ndarray, highest: np.ndarray, at_h
     return pd.Series(result, dtype="int64")
 
 
+def _curve_rows(frame: pd.DataFrame, keys: list[str], curves: pd.DataFrame, codes: Codes | None) -> np.ndarray:
+    """The row of `curves` (one per group of `keys`) each row of `frame` takes, -1 where none: by
+    the rows' key codes where project() has them (codes.matched), else by the merge on the texts."""
+    rows = None if codes is None else matched(codes, keys, curves)
+    if rows is None:
+        found = frame[keys].merge(curves[keys].assign(_row=np.arange(len(curves))), on=keys, how="left")["_row"]
+        rows = found.fillna(-1).to_numpy(dtype="int64")
+    return rows
+
+
 def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: list[tuple[str, list[str]]],
             rpd: pd.DataFrame | None = None, rpd_keys: list[str] | None = None,
-            ahead: tuple[int, ...] = ()) -> pd.DataFrame:
+            ahead: tuple[int, ...] = (), codes: Codes | None = None) -> pd.DataFrame:
     """The year-end projection of every row of `current` (pagu, blokir, realisasi to the end of
     `bulan` and the columns of the keys below).
 
@@ -162,7 +172,9 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     Adds: dasar, tahun_riwayat (years behind the curve; 0 for RPD), share (mean share at
     `bulan`), batas (the cap: pagu - blokir, never below the realization), proyeksi,
     proyeksi_bawah, proyeksi_atas (int64 rupiah); and for each month T of `ahead`, share_T: the
-    same curve's mean share at T (missing without a basis), for usual_after()."""
+    same curve's mean share at T (missing without a basis), for usual_after(). `codes`: the key
+    codes of `current`'s rows (codes.key_codes of its key columns, as its grouping kept them),
+    by which each row finds its curve (codes.matched) rather than by a merge on the key texts."""
     frame = current.reset_index(drop=True).copy()
     n = len(frame)
     share = np.full(n, np.nan)
@@ -184,16 +196,18 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
         at = curves(source, keys, bulan, ahead)
         if at.empty:
             continue
-        merged = frame[keys].merge(at, on=keys, how="left")
-        usable = np.flatnonzero((basis == BASIS_NONE) & (merged["share"].fillna(0.0).to_numpy() > 0))
-        share[usable] = merged["share"].to_numpy(dtype="float64")[usable]
-        lowest[usable] = merged["share_min"].to_numpy(dtype="float64")[usable]
-        lowest_positive[usable] = merged["share_min_positif"].to_numpy(dtype="float64")[usable]
-        highest[usable] = merged["share_max"].to_numpy(dtype="float64")[usable]
-        years[usable] = 0 if label == BASIS_RPD else merged["tahun_riwayat"].fillna(0).to_numpy(dtype="int64")[usable]
+        rows = _curve_rows(frame, keys, at, codes)
+        curve_share = at["share"].to_numpy(dtype="float64")
+        usable = np.flatnonzero((basis == BASIS_NONE) & (rows >= 0) & (curve_share[rows] > 0))
+        taken = rows[usable]  # the curve's row of each usable row
+        share[usable] = curve_share[taken]
+        lowest[usable] = at["share_min"].to_numpy(dtype="float64")[taken]
+        lowest_positive[usable] = at["share_min_positif"].to_numpy(dtype="float64")[taken]
+        highest[usable] = at["share_max"].to_numpy(dtype="float64")[taken]
+        years[usable] = 0 if label == BASIS_RPD else at["tahun_riwayat"].to_numpy(dtype="int64")[taken]
         basis[usable] = label
         for month, values in later.items():
-            values[usable] = merged[f"share_{month}"].to_numpy(dtype="float64")[usable]
+            values[usable] = at[f"share_{month}"].to_numpy(dtype="float64")[taken]
 
     # Money stays integer: the realization and the cap (pagu - blokir) are exact int64 rupiah, and
     # every projected figure is an estimate in floats clamped between those two exact amounts.

@@ -116,9 +116,11 @@ def _projected_rows(engine: sa.Engine, period: Period, scope: Scope, filters: Fi
     if grain is None:
         grain = reports.budget_grain(engine, period, scope=scope, filters=filters)
     history, plan = _curve_inputs(engine, period, scope, filters) if curve_inputs is None else curve_inputs
-    # project() keeps the rows of _current in their order, so the codes of one are the other's
-    rows = projection.project(_current(grain, GRAIN + ["nmsatker", "kdppk"], grain_codes, row_codes), period.bulan,
-                              history, LEVELS, plan, RPD_KEYS, ahead=ahead)
+    # project() keeps the rows of _current in their order, so the codes of one are the other's:
+    # the rows find their curves by them
+    row_codes = {} if row_codes is None else row_codes
+    current = _current(grain, GRAIN + ["nmsatker", "kdppk"], grain_codes, row_codes)
+    rows = projection.project(current, period.bulan, history, LEVELS, plan, RPD_KEYS, ahead=ahead, codes=row_codes)
     return rows, targets.month_targets(goal_rows, 12)
 
 

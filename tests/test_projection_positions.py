@@ -1,0 +1,103 @@
+"""The projection's rows find their curves by their key codes (codes.matched) rather than by a
+merge on the key texts: the same row of the curves for every row (none where the merge finds
+none), and the same projection to the bit, with curves at every level, the RPD and rows no curve
+serves; where the codes cannot stand for the merge (a key missing, curves not one row per keys)
+matched() says so and project() merges."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from monev.domain import codes, projection
+
+LEVELS = [("satker", ["kdsatker", "jenis_belanja"]), ("unit", ["kdunit", "nmunit", "jenis_belanja"]),
+          ("jenis belanja", ["jenis_belanja"])]
+KEYS = ["kdunit", "nmunit", "kdsatker", "jenis_belanja", "kdppk"]
+
+
+def _text(rng, values, n, missing=False):
+    pool = list(values) + ([None] if missing else [])
+    return pd.array([pool[i] for i in rng.integers(0, len(pool), n)], dtype="str")
+
+
+def _merged_rows(frame: pd.DataFrame, keys: list[str], other: pd.DataFrame) -> list[int]:
+    found = frame[keys].merge(other[keys].assign(_row=np.arange(len(other))), on=keys, how="left")["_row"]
+    return found.fillna(-1).astype("int64").tolist()
+
+
+@pytest.mark.parametrize("distinct", [5, 300])  # a table of the combined codes; too many: a hash index
+def test_matched_rows_are_the_merges(distinct):
+    rng = np.random.default_rng(distinct)
+    values = [f"{i:03d}" for i in range(distinct)] + ["É", "0"]
+    frame = pd.DataFrame({key: _text(rng, values, 2000) for key in ("a", "b", "c")})
+    # other: one row per keys, some keys the frame lacks, some texts it has not at all
+    other = pd.concat([frame.sample(600, random_state=distinct),
+                       pd.DataFrame({key: _text(rng, values + ["zz"], 900, missing=True) for key in ("a", "b", "c")})])
+    other = other[other["a"] != "0"].drop_duplicates(["a", "b", "c"]).iloc[::-1].reset_index(drop=True)
+    kept: codes.Codes = {key: codes.key_codes(frame[key]) for key in frame}
+    for keys in (["a"], ["b", "a"], ["a", "b", "c"]):
+        unique = other.drop_duplicates(keys)
+        got = codes.matched(kept, keys, unique)
+        assert got.dtype == np.int64 and got.tolist() == _merged_rows(frame, keys, unique)
+        assert (got >= 0).any() and (got < 0).any()
+
+
+def test_matched_gives_way_to_the_merge_where_it_cannot_stand_for_it():
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame({"a": _text(rng, ["1", "2"], 50), "b": _text(rng, ["1", "2"], 50, missing=True)})
+    kept: codes.Codes = {key: codes.key_codes(frame[key]) for key in frame}
+    other = pd.DataFrame({"a": pd.array(["1", "2", "1"], dtype="str"), "b": pd.array(["1", "1", "2"], dtype="str")})
+    assert codes.matched(kept, ["a"], other) is None  # "1" twice: the merge would repeat rows
+    assert codes.matched(kept, ["a", "b"], other) is None  # b missing in some rows: merged missing to missing
+    assert codes.matched(kept, ["a"], other.iloc[:2]).tolist() == _merged_rows(frame, ["a"], other.iloc[:2])
+    assert codes.matched(kept, ["a"], other.iloc[:0]).tolist() == [-1] * len(frame)
+
+
+def _inputs(seed: int):
+    """Rows at the projection's grain (sorted by its keys) with their codes, a history at the
+    satker grain and a plan: some rows served by their satker's curve, some by their unit's or
+    the jenis belanja's, some by the RPD only, some by nothing."""
+    rng = np.random.default_rng(seed)
+    n = 3000
+    satker = [f"{i:06d}" for i in range(60)]
+    rows = pd.DataFrame({"kdsatker": _text(rng, satker, n), "jenis_belanja": _text(rng, ["51", "52", "53", "57"], n),
+                         "kdppk": _text(rng, ["01", "02", "03"], n)})
+    rows["kdunit"] = pd.array([f"{int(s) % 7:02d}" for s in rows["kdsatker"]], dtype="str")
+    rows["nmunit"] = pd.array([f"Unit {int(s) % 7}" for s in rows["kdsatker"]], dtype="str")
+    rows = rows.drop_duplicates(["kdsatker", "jenis_belanja", "kdppk"]).sort_values(KEYS, kind="stable")
+    rows = rows[KEYS].reset_index(drop=True)
+    rows["pagu"] = rng.integers(10**6, 10**12, len(rows))
+    rows["blokir"] = rng.integers(0, 10**5, len(rows))
+    rows["realisasi"] = rng.integers(-10**4, 10**11, len(rows))
+    monthly = []
+    for tahun in (2021, 2022, 2023):
+        for s in satker[: 40 + tahun - 2021]:  # 20 satker without a history of their own
+            for jb in ("51", "52", "53"):  # "57" only by the RPD or nothing
+                for bulan in range(1, 13):
+                    monthly.append(dict(kdunit=f"{int(s) % 7:02d}", nmunit=f"Unit {int(s) % 7}", kdsatker=s,
+                                        jenis_belanja=jb, tahun=tahun, bulan=bulan,
+                                        realisasi=int(rng.integers(-10**3, 10**6))))
+    history = projection.by_month(pd.DataFrame(monthly), ["kdunit", "nmunit", "kdsatker", "jenis_belanja"])
+    history = history[~((history["kdunit"] == "03") & (history["jenis_belanja"] == "53"))]  # unit 3 lacks 53
+    plan = pd.DataFrame({"kdsatker": pd.array(np.repeat(satker[30:] + ["999999"], 2), dtype="str"),
+                         "jenis_belanja": pd.array(["57", "53"] * 31, dtype="str")})
+    for month in range(1, 13):
+        plan[f"rpd_{month}"] = pd.array([None if rng.random() < 0.2 else int(v)
+                                         for v in rng.integers(0, 10**7, len(plan))], dtype="Int64")
+    row_codes: codes.Codes = {}
+    codes.numbered(rows, KEYS, row_codes)  # the rows' codes, as their grouping keeps them
+    return rows, history, plan, row_codes
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("bulan", [1, 6, 12])
+def test_projected_by_codes_is_projected_by_merge(seed, bulan):
+    rows, history, plan, row_codes = _inputs(seed)
+    ahead = tuple(sorted({3 * ((bulan - 1) // 3 + 1), 12}))
+    expected = projection.project(rows, bulan, history, LEVELS, plan, ["kdsatker", "jenis_belanja"], ahead=ahead)
+    got = projection.project(rows, bulan, history, LEVELS, plan, ["kdsatker", "jenis_belanja"], ahead=ahead,
+                             codes=row_codes)
+    assert set(expected["dasar"]) == {"riwayat satker", "riwayat unit", "riwayat jenis belanja", "RPD",
+                                      "tanpa dasar"}
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
