@@ -101,3 +101,43 @@ def test_projected_by_codes_is_projected_by_merge(seed, bulan):
     assert set(expected["dasar"]) == {"riwayat satker", "riwayat unit", "riwayat jenis belanja", "RPD",
                                       "tanpa dasar"}
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
+
+
+def _plan_curves_reference(plan: pd.DataFrame, keys: list[str], bulan: int, ahead: tuple[int, ...]) -> pd.DataFrame:
+    """projection._plan_curves as it was: every month's cumulative plan by cumsum."""
+    cumulative = plan[projection.PLAN_MONTHS].to_numpy(dtype="float64", na_value=0.0).cumsum(axis=1)
+    kept = cumulative[:, -1] > 0
+    shares = np.clip(cumulative[kept] / cumulative[kept, -1:], 0.0, None)
+    at = plan.loc[kept, keys].reset_index(drop=True)
+    share = shares[:, bulan - 1]
+    at["share"], at["tahun_riwayat"], at["share_min"], at["share_max"] = share, 1, share, share
+    at["share_min_positif"] = np.where(share > 0, share, np.nan)
+    for month in ahead:
+        at[f"share_{month}"] = shares[:, month - 1]
+    return at
+
+
+@pytest.mark.parametrize("bulan", [1, 5, 12])
+def test_plan_curves_summed_at_the_months_read_are_cumsums(bulan):
+    """Rupiah past 2^53 and corrections (negative months), so that a different order of adding
+    would round differently; months without a plan; plans whose total is not positive."""
+    rng = np.random.default_rng(bulan)
+    n = 500
+    plan = pd.DataFrame({"kdsatker": pd.array([f"{i:06d}" for i in range(n)], dtype="str"),
+                         "jenis_belanja": pd.array(["51"] * n, dtype="str")})
+    for month in range(1, 13):
+        values = rng.integers(-2**55, 2**57, n) // rng.choice([1, 2**20, 2**40], n)
+        plan[f"rpd_{month}"] = pd.array([None if rng.random() < 0.15 else int(v) for v in values], dtype="Int64")
+    ahead = tuple(sorted({3 * ((bulan - 1) // 3 + 1), 12}))
+    got = projection._plan_curves(plan, ["kdsatker", "jenis_belanja"], bulan, ahead)
+    expected = _plan_curves_reference(plan, ["kdsatker", "jenis_belanja"], bulan, ahead)
+    assert 0 < len(got) < n
+    pd.testing.assert_frame_equal(got[list(expected)], expected, check_exact=True)
+
+
+def test_no_rows_projected_keep_their_columns_types():
+    rows, history, plan, row_codes = _inputs(1)
+    got = projection.project(rows.iloc[:0], 6, history, LEVELS, plan, ["kdsatker", "jenis_belanja"], ahead=(12,),
+                             codes={key: (code[:0], uniques, missing) for key, (code, uniques, missing)
+                                    in row_codes.items()})
+    assert got.empty and got["dasar"].dtype == object and got["tahun_riwayat"].dtype == np.int64

@@ -95,16 +95,27 @@ def _plan_curves(plan: pd.DataFrame, keys: list[str], bulan: int, ahead: tuple[i
     """_curves_at() of a plan with one row per group of `keys` and its months in PLAN_MONTHS,
     for the groups with a positive planned year total. A plan is one "year": the means, lowest
     and highest share over the years are its own shares, taken without grouping its rows."""
-    cumulative = plan[PLAN_MONTHS].to_numpy(dtype="float64", na_value=0.0).cumsum(axis=1)
-    kept = cumulative[:, -1] > 0
-    shares = np.clip(cumulative[kept] / cumulative[kept, -1:], 0.0, None)
+    months = plan[PLAN_MONTHS].to_numpy(dtype="float64", na_value=0.0)
+    # the cumulative plan at the months read only (of a national plan's 12 columns, two or three),
+    # added up month by month as cumsum adds them, so the same floats
+    wanted, cumulative, running = {bulan, 12, *ahead}, {}, months[:, 0]
+    for month in MONTHS:
+        if month > 1:
+            running = running + months[:, month - 1]
+        if month in wanted:
+            cumulative[month] = running
+    kept = cumulative[12] > 0
+    total = cumulative[12][kept]
+
+    def shares(month: int) -> np.ndarray:
+        return np.clip(cumulative[month][kept] / total, 0.0, None)
+
+    share = shares(bulan)
     at = plan.loc[kept, keys].reset_index(drop=True)
-    share = shares[:, bulan - 1]
-    at["share"], at["tahun_riwayat"], at["share_min"], at["share_max"] = share, 1, share, share
-    at["share_min_positif"] = np.where(share > 0, share, np.nan)
-    for month in ahead:
-        at[f"share_{month}"] = shares[:, month - 1]
-    return at
+    return pd.DataFrame({**{key: at[key] for key in keys}, "share": share,
+                         "tahun_riwayat": np.ones(len(share), dtype="int64"), "share_min": share, "share_max": share,
+                         "share_min_positif": np.where(share > 0, share, np.nan),
+                         **{f"share_{month}": shares(month) for month in ahead}})
 
 
 def _history_curves(history: pd.DataFrame, keys: list[str], bulan: int, ahead: tuple[int, ...]) -> pd.DataFrame:
@@ -175,22 +186,24 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     same curve's mean share at T (missing without a basis), for usual_after(). `codes`: the key
     codes of `current`'s rows (codes.key_codes of its key columns, as its grouping kept them),
     by which each row finds its curve (codes.matched) rather than by a merge on the key texts."""
-    frame = current.reset_index(drop=True).copy()
+    frame = current.reset_index(drop=True)  # columns are only added to it: current stays as it is
     n = len(frame)
     share = np.full(n, np.nan)
     lowest, lowest_positive, highest = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     years = np.zeros(n, dtype="int64")
-    basis = np.array([BASIS_NONE] * n, dtype=object)
-
     later = {month: np.full(n, np.nan) for month in ahead}
 
     sources = [(f"{BASIS_HISTORY} {name}", keys, history, _history_curves) for name, keys in levels]
     if rpd is not None and rpd_keys:
         sources.append((BASIS_RPD, rpd_keys, rpd, _plan_curves))
-    for label, keys, source, curves in sources:
+    # each row's basis as its position in labels (0: none), compared and named as small integers
+    # rather than as 90.000 texts nationally
+    labels = [BASIS_NONE, *(label for label, _keys, _source, _curves in sources)]
+    basis = np.zeros(n, dtype="int8")
+    for number, (label, keys, source, curves) in enumerate(sources, start=1):
         if source.empty:
             continue
-        if not (basis == BASIS_NONE).any():
+        if not (basis == 0).any():
             break  # a coarser curve only serves rows the finer ones left without
         # every year of a curve has all twelve months, so the mean at T is over the same years
         at = curves(source, keys, bulan, ahead)
@@ -198,14 +211,14 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
             continue
         rows = _curve_rows(frame, keys, at, codes)
         curve_share = at["share"].to_numpy(dtype="float64")
-        usable = np.flatnonzero((basis == BASIS_NONE) & (rows >= 0) & (curve_share[rows] > 0))
+        usable = np.flatnonzero((basis == 0) & (rows >= 0) & (curve_share[rows] > 0))
         taken = rows[usable]  # the curve's row of each usable row
         share[usable] = curve_share[taken]
         lowest[usable] = at["share_min"].to_numpy(dtype="float64")[taken]
         lowest_positive[usable] = at["share_min_positif"].to_numpy(dtype="float64")[taken]
         highest[usable] = at["share_max"].to_numpy(dtype="float64")[taken]
         years[usable] = 0 if label == BASIS_RPD else at["tahun_riwayat"].to_numpy(dtype="int64")[taken]
-        basis[usable] = label
+        basis[usable] = number
         for month, values in later.items():
             values[usable] = at[f"share_{month}"].to_numpy(dtype="float64")[taken]
 
@@ -218,7 +231,7 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     # something was realized, else 0), so the band's ends come from the lowest and highest share:
     # realized > 0: [realized / highest, realized / lowest (inf if 0)]; realized < 0: [realized /
     # lowest positive, 0 if a share is 0 else realized / highest]; nothing realized: 0.
-    chosen = basis != BASIS_NONE
+    chosen = basis != 0
     positive, negative = realized > 0, realized < 0
     with np.errstate(divide="ignore", invalid="ignore"):
         central = np.where(chosen, realized / share, realized)
@@ -230,7 +243,9 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     def bounded(values, at_cap=None):
         return clamped(values, realized_rp, cap_rp, at_cap)
 
-    frame["dasar"] = basis
+    # the labels taken by position: the texts the rows' own would be (no rows: an object column, as
+    # an empty column of texts is)
+    frame["dasar"] = pd.array(labels, dtype="str").take(basis) if n else np.array([], dtype=object)
     frame["tahun_riwayat"] = years
     frame["share"] = share
     frame["batas"] = cap_rp
