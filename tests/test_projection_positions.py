@@ -141,3 +141,55 @@ def test_no_rows_projected_keep_their_columns_types():
                              codes={key: (code[:0], uniques, missing) for key, (code, uniques, missing)
                                     in row_codes.items()})
     assert got.empty and got["dasar"].dtype == object and got["tahun_riwayat"].dtype == np.int64
+
+
+def _grain(seed: int, n: int = 3000) -> pd.DataFrame:
+    """A budget grain: rows per satker x PPK x jenis belanja (some twice, as the text groupby
+    would sum them), the satker's unit and names, a unit without a name."""
+    rng = np.random.default_rng(seed)
+    satker = np.array([f"{i:06d}" for i in rng.permutation(200)], dtype=object)
+    s = rng.integers(0, len(satker), n)
+    unit = s % 9
+    grain = pd.DataFrame({"kdunit": pd.array([f"{u:02d}" for u in unit], dtype="str"),
+                          "nmunit": pd.array([None if u == 4 else f"Unit {'É' if u == 2 else u}" for u in unit],
+                                             dtype="str"),
+                          "kdsatker": pd.array(satker[s], dtype="str"),
+                          "nmsatker": pd.array([f"Satker {v % 150}" for v in s], dtype="str"),
+                          "kdppk": _text(rng, ["01", "02", "10"], n),
+                          "jenis_belanja": _text(rng, ["51", "52", "53"], n),
+                          "pagu": rng.integers(-10**15, 10**15, n), "blokir": rng.integers(0, 10**9, n),
+                          "realisasi": rng.integers(-10**12, 10**14, n)})
+    return grain.sort_values(["kdunit", "kdsatker", "kdppk", "jenis_belanja"], kind="stable").reset_index(drop=True)
+
+
+PROJECTION_KEYS = ["kdunit", "nmunit", "kdsatker", "jenis_belanja", "nmsatker", "kdppk"]
+
+
+@pytest.mark.parametrize("unique", [True, False])
+def test_current_is_the_text_groupby_with_its_codes(unique):
+    from monev.views import projection as view
+
+    grain = _grain(7)
+    if unique:  # the warehouse's grain: one row per satker x PPK x jenis belanja
+        grain = grain.drop_duplicates(["kdsatker", "kdppk", "jenis_belanja"]).reset_index(drop=True)
+    grain_codes, result_codes = {}, {}
+    got = view._current(grain, PROJECTION_KEYS, grain_codes, result_codes)
+    expected = grain.assign(nmunit=grain["nmunit"].fillna("")).groupby(PROJECTION_KEYS, sort=True)[
+        ["pagu", "blokir", "realisasi"]].sum().reset_index()
+    assert (len(expected) == len(grain)) is unique
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    for key in PROJECTION_KEYS:
+        code, uniques, _missing = result_codes[key]
+        assert uniques.take(code).tolist() == got[key].tolist()
+        if key != "nmunit":  # the grain's own, for its other groupings
+            assert grain_codes[key][1].take(grain_codes[key][0]).tolist() == grain[key].tolist()
+
+
+def test_ordered_rows_are_the_groupbys_groups_order():
+    grain = _grain(11).drop_duplicates(["kdsatker", "kdppk", "jenis_belanja"])
+    kept: codes.Codes = {}
+    for keys in (PROJECTION_KEYS[:1] + PROJECTION_KEYS[2:], ["jenis_belanja", "kdppk", "kdsatker"]):
+        order = codes.ordered(grain, keys, kept)
+        assert order.tolist() == np.argsort(grain.groupby(keys, sort=True).ngroup().to_numpy()).tolist()
+    assert codes.ordered(grain, ["kdunit", "kdppk"], kept) is None  # rows sharing their keys
+    assert codes.ordered(grain, ["nmunit", "kdsatker", "kdppk", "jenis_belanja"], kept) is None  # a missing key
