@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from monev.domain import codes, projection
 
@@ -193,3 +195,16 @@ def test_ordered_rows_are_the_groupbys_groups_order():
         assert order.tolist() == np.argsort(grain.groupby(keys, sort=True).ngroup().to_numpy()).tolist()
     assert codes.ordered(grain, ["kdunit", "kdppk"], kept) is None  # rows sharing their keys
     assert codes.ordered(grain, ["nmunit", "kdsatker", "kdppk", "jenis_belanja"], kept) is None  # a missing key
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet="0159AZaz É\u00e9\u1e9e\U0001f600", max_size=4), st.none()), max_size=40))
+def test_ranked_codes_are_key_codes(values):
+    """Arrow's dense rank orders texts as pandas' factorize sorts them (by code point); with a
+    missing text ranked_codes is key_codes itself."""
+    series = pd.Series(values, dtype="str")
+    code, uniques, missing = codes.ranked_codes(series)
+    expected_code, expected_uniques, expected_missing = codes.key_codes(series)
+    assert code.dtype == expected_code.dtype and code.tolist() == expected_code.tolist()
+    pd.testing.assert_index_equal(uniques, expected_uniques, exact=True)
+    assert missing == expected_missing

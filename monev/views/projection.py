@@ -206,7 +206,7 @@ def _named(coded: pd.DataFrame, names: pd.DataFrame, grain_codes: codes.Codes) -
     if (at < 0).any() or not names["kdsatker"].is_unique:
         return None
     for key in ("kdsatker", "nmsatker"):
-        code, uniques, missing = codes.key_codes(names[key])
+        code, uniques, missing = codes.ranked_codes(names[key])
         grain_codes[key] = (code[at], uniques, missing)
     return pd.DataFrame({"kdunit": coded["kdunit"], "nmunit": names["nmunit"].array.take(at),
                          "kdsatker": coded["kdsatker"], "nmsatker": names["nmsatker"].array.take(at),
