@@ -119,17 +119,20 @@ def _plan_curves_reference(plan: pd.DataFrame, keys: list[str], bulan: int, ahea
     return at
 
 
+@pytest.mark.parametrize("dtype", ["Int64", "float64", "int64"])  # as the plan's months may come back
 @pytest.mark.parametrize("bulan", [1, 5, 12])
-def test_plan_curves_summed_at_the_months_read_are_cumsums(bulan):
+def test_plan_curves_summed_at_the_months_read_are_cumsums(bulan, dtype):
     """Rupiah past 2^53 and corrections (negative months), so that a different order of adding
-    would round differently; months without a plan; plans whose total is not positive."""
+    would round differently; months without a plan (but in int64); plans whose total is not
+    positive."""
     rng = np.random.default_rng(bulan)
     n = 500
     plan = pd.DataFrame({"kdsatker": pd.array([f"{i:06d}" for i in range(n)], dtype="str"),
                          "jenis_belanja": pd.array(["51"] * n, dtype="str")})
     for month in range(1, 13):
         values = rng.integers(-2**55, 2**57, n) // rng.choice([1, 2**20, 2**40], n)
-        plan[f"rpd_{month}"] = pd.array([None if rng.random() < 0.15 else int(v) for v in values], dtype="Int64")
+        planned = pd.array([None if rng.random() < 0.15 else int(v) for v in values], dtype="Int64")
+        plan[f"rpd_{month}"] = planned.fillna(0).astype("int64") if dtype == "int64" else planned.astype(dtype)
     ahead = tuple(sorted({3 * ((bulan - 1) // 3 + 1), 12}))
     got = projection._plan_curves(plan, ["kdsatker", "jenis_belanja"], bulan, ahead)
     expected = _plan_curves_reference(plan, ["kdsatker", "jenis_belanja"], bulan, ahead)

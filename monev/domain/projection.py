@@ -95,13 +95,14 @@ def _plan_curves(plan: pd.DataFrame, keys: list[str], bulan: int, ahead: tuple[i
     """_curves_at() of a plan with one row per group of `keys` and its months in PLAN_MONTHS,
     for the groups with a positive planned year total. A plan is one "year": the means, lowest
     and highest share over the years are its own shares, taken without grouping its rows."""
-    months = plan[PLAN_MONTHS].to_numpy(dtype="float64", na_value=0.0)
     # the cumulative plan at the months read only (of a national plan's 12 columns, two or three),
-    # added up month by month as cumsum adds them, so the same floats
-    wanted, cumulative, running = {bulan, 12, *ahead}, {}, months[:, 0]
-    for month in MONTHS:
-        if month > 1:
-            running = running + months[:, month - 1]
+    # added up month by month as cumsum adds them, so the same floats; each month's column read as
+    # it is (an int64 one without a copy: added to floats, numpy casts it as astype would)
+    wanted, cumulative, running = {bulan, 12, *ahead}, {}, 0.0
+    for month, column in zip(MONTHS, PLAN_MONTHS):
+        values = plan[column]
+        values = values.to_numpy() if values.dtype == np.int64 else values.to_numpy(dtype="float64", na_value=0.0)
+        running = values.astype("float64") if month == 1 else running + values
         if month in wanted:
             cumulative[month] = running
     kept = cumulative[12] > 0
