@@ -100,3 +100,69 @@ def grouped_sums(frame: pd.DataFrame, keys: list[str], sums: list[str], codes: C
         if result_codes is not None:
             result_codes[key] = (at, uniques, missing)
     return pd.concat([pd.DataFrame(named), summed], axis=1)
+
+
+def matched(codes: Codes, keys: list[str], other: pd.DataFrame) -> np.ndarray | None:
+    """For each row of the frame whose key codes are `codes` (key_codes of each of `keys`), the
+    position of the row of `other` with the same keys, -1 where none: what
+    frame[keys].merge(other, on=keys, how="left") puts on each row, found by the keys' integer
+    codes (a table indexed by the combined codes) rather than by factorizing the texts of both
+    frames together. None where that cannot stand for the merge: a key missing in the frame (the
+    merge matches missing to missing) or `other` not one row per keys (the merge repeats rows)."""
+    widths = [max(len(codes[key][1]), 1) for key in keys]
+    if not keys or any(codes[key][2] >= 0 for key in keys) or np.prod(widths, dtype="float64") >= COMBINED_BELOW:
+        return None
+    n = len(codes[keys[0]][0])
+    combined, other_combined = np.zeros(n, dtype="int64"), np.zeros(len(other), dtype="int64")
+    found = np.ones(len(other), dtype=bool)
+    for key, width in zip(keys, widths):
+        code, uniques, _missing = codes[key]
+        at = positions(other[key], uniques)  # a text the frame does not have matches none of its rows
+        found &= at >= 0
+        combined, other_combined = combined * width + code, other_combined * width + at
+    rows = np.flatnonzero(found)
+    other_combined = other_combined[rows]
+    size = int(np.prod(widths, dtype="float64"))
+    if size <= 4 * (n + len(other)) + 1024:  # a table no bigger than the frames themselves
+        table = np.full(size, -1, dtype="int64")
+        table[other_combined] = rows
+        if (table[other_combined] != rows).any():  # two rows of other with the same keys
+            return None
+        return table[combined]
+    index = pd.Index(other_combined)
+    if not index.is_unique:
+        return None
+    at = index.get_indexer(combined)
+    return np.where(at >= 0, rows[at], -1)
+
+
+def ordered(frame: pd.DataFrame, keys: list[str], codes: Codes) -> np.ndarray | None:
+    """Where every row of frame is a group of `keys` of its own (no key missing, no two rows with
+    the same keys), the rows in the order frame.groupby(keys, sort=True) puts its groups (the
+    group numbers of numbered() are then this order's inverse); else None. Sorts the keys' codes
+    combined into one integer (an argsort) rather than factorizing them. codes: as numbered()."""
+    for key in keys:
+        if key not in codes:
+            codes[key] = key_codes(frame[key])
+    sizes = [max(len(codes[key][1]), 1) for key in keys]
+    if not keys or any(codes[key][2] >= 0 for key in keys) or np.prod(sizes, dtype="float64") >= COMBINED_BELOW:
+        return None
+    combined = np.zeros(len(frame), dtype="int64")
+    for key, size in zip(keys, sizes):
+        combined = combined * size + codes[key][0]
+    order = np.argsort(combined, kind="stable")
+    in_order = combined[order]
+    return None if (in_order[1:] == in_order[:-1]).any() else order
+
+
+def ranked_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index, int]:
+    """key_codes(values) by Arrow's dense rank of the texts (their sort, by code point, as Python
+    orders them), half of pandas' factorize and sort of the uniques for the 24.000 satker names
+    of a national year: the same codes and uniques. Texts with none missing only, else key_codes."""
+    array = pa.array(values.array) if isinstance(values.dtype, pd.StringDtype) else None
+    if array is None or array.null_count or not len(array):
+        return key_codes(values)
+    rank = pc.rank(array, sort_keys="ascending", tiebreaker="dense").to_numpy().astype("int64") - 1
+    first = np.empty(int(rank.max()) + 1, dtype="int64")
+    first[rank[::-1]] = np.arange(len(rank) - 1, -1, -1)  # the last assignment to a rank is its first row
+    return rank, pd.Index(values.array.take(first)), -1

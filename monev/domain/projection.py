@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from monev.domain import summary
-from monev.domain.codes import grouped_sums
+from monev.domain.codes import Codes, grouped_sums, matched
 
 MONTHS = list(range(1, 13))
 
@@ -95,16 +95,28 @@ def _plan_curves(plan: pd.DataFrame, keys: list[str], bulan: int, ahead: tuple[i
     """_curves_at() of a plan with one row per group of `keys` and its months in PLAN_MONTHS,
     for the groups with a positive planned year total. A plan is one "year": the means, lowest
     and highest share over the years are its own shares, taken without grouping its rows."""
-    cumulative = plan[PLAN_MONTHS].to_numpy(dtype="float64", na_value=0.0).cumsum(axis=1)
-    kept = cumulative[:, -1] > 0
-    shares = np.clip(cumulative[kept] / cumulative[kept, -1:], 0.0, None)
+    # the cumulative plan at the months read only (of a national plan's 12 columns, two or three),
+    # added up month by month as cumsum adds them, so the same floats; each month's column read as
+    # it is (an int64 one without a copy: added to floats, numpy casts it as astype would)
+    wanted, cumulative, running = {bulan, 12, *ahead}, {}, 0.0
+    for month, column in zip(MONTHS, PLAN_MONTHS):
+        values = plan[column]
+        values = values.to_numpy() if values.dtype == np.int64 else values.to_numpy(dtype="float64", na_value=0.0)
+        running = values.astype("float64") if month == 1 else running + values
+        if month in wanted:
+            cumulative[month] = running
+    kept = cumulative[12] > 0
+    total = cumulative[12][kept]
+
+    def shares(month: int) -> np.ndarray:
+        return np.clip(cumulative[month][kept] / total, 0.0, None)
+
+    share = shares(bulan)
     at = plan.loc[kept, keys].reset_index(drop=True)
-    share = shares[:, bulan - 1]
-    at["share"], at["tahun_riwayat"], at["share_min"], at["share_max"] = share, 1, share, share
-    at["share_min_positif"] = np.where(share > 0, share, np.nan)
-    for month in ahead:
-        at[f"share_{month}"] = shares[:, month - 1]
-    return at
+    return pd.DataFrame({**{key: at[key] for key in keys}, "share": share,
+                         "tahun_riwayat": np.ones(len(share), dtype="int64"), "share_min": share, "share_max": share,
+                         "share_min_positif": np.where(share > 0, share, np.nan),
+                         **{f"share_{month}": shares(month) for month in ahead}})
 
 
 def _history_curves(history: pd.DataFrame, keys: list[str], bulan: int, ahead: tuple[int, ...]) -> pd.DataFrame:
@@ -147,9 +159,19 @@ def clamped(estimates: np.ndarray, lowest: np.ndarray, highest: np.ndarray, at_h
     return pd.Series(result, dtype="int64")
 
 
+def _curve_rows(frame: pd.DataFrame, keys: list[str], curves: pd.DataFrame, codes: Codes | None) -> np.ndarray:
+    """The row of `curves` (one per group of `keys`) each row of `frame` takes, -1 where none: by
+    the rows' key codes where project() has them (codes.matched), else by the merge on the texts."""
+    rows = None if codes is None else matched(codes, keys, curves)
+    if rows is None:
+        found = frame[keys].merge(curves[keys].assign(_row=np.arange(len(curves))), on=keys, how="left")["_row"]
+        rows = found.fillna(-1).to_numpy(dtype="int64")
+    return rows
+
+
 def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: list[tuple[str, list[str]]],
             rpd: pd.DataFrame | None = None, rpd_keys: list[str] | None = None,
-            ahead: tuple[int, ...] = ()) -> pd.DataFrame:
+            ahead: tuple[int, ...] = (), codes: Codes | None = None) -> pd.DataFrame:
     """The year-end projection of every row of `current` (pagu, blokir, realisasi to the end of
     `bulan` and the columns of the keys below).
 
@@ -162,38 +184,44 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     Adds: dasar, tahun_riwayat (years behind the curve; 0 for RPD), share (mean share at
     `bulan`), batas (the cap: pagu - blokir, never below the realization), proyeksi,
     proyeksi_bawah, proyeksi_atas (int64 rupiah); and for each month T of `ahead`, share_T: the
-    same curve's mean share at T (missing without a basis), for usual_after()."""
-    frame = current.reset_index(drop=True).copy()
+    same curve's mean share at T (missing without a basis), for usual_after(). `codes`: the key
+    codes of `current`'s rows (codes.key_codes of its key columns, as its grouping kept them),
+    by which each row finds its curve (codes.matched) rather than by a merge on the key texts."""
+    frame = current.reset_index(drop=True)  # columns are only added to it: current stays as it is
     n = len(frame)
     share = np.full(n, np.nan)
     lowest, lowest_positive, highest = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     years = np.zeros(n, dtype="int64")
-    basis = np.array([BASIS_NONE] * n, dtype=object)
-
     later = {month: np.full(n, np.nan) for month in ahead}
 
     sources = [(f"{BASIS_HISTORY} {name}", keys, history, _history_curves) for name, keys in levels]
     if rpd is not None and rpd_keys:
         sources.append((BASIS_RPD, rpd_keys, rpd, _plan_curves))
-    for label, keys, source, curves in sources:
+    # each row's basis as its position in labels (0: none), compared and named as small integers
+    # rather than as 90.000 texts nationally
+    labels = [BASIS_NONE, *(label for label, _keys, _source, _curves in sources)]
+    basis = np.zeros(n, dtype="int8")
+    for number, (label, keys, source, curves) in enumerate(sources, start=1):
         if source.empty:
             continue
-        if not (basis == BASIS_NONE).any():
+        if not (basis == 0).any():
             break  # a coarser curve only serves rows the finer ones left without
         # every year of a curve has all twelve months, so the mean at T is over the same years
         at = curves(source, keys, bulan, ahead)
         if at.empty:
             continue
-        merged = frame[keys].merge(at, on=keys, how="left")
-        usable = np.flatnonzero((basis == BASIS_NONE) & (merged["share"].fillna(0.0).to_numpy() > 0))
-        share[usable] = merged["share"].to_numpy(dtype="float64")[usable]
-        lowest[usable] = merged["share_min"].to_numpy(dtype="float64")[usable]
-        lowest_positive[usable] = merged["share_min_positif"].to_numpy(dtype="float64")[usable]
-        highest[usable] = merged["share_max"].to_numpy(dtype="float64")[usable]
-        years[usable] = 0 if label == BASIS_RPD else merged["tahun_riwayat"].fillna(0).to_numpy(dtype="int64")[usable]
-        basis[usable] = label
+        rows = _curve_rows(frame, keys, at, codes)
+        curve_share = at["share"].to_numpy(dtype="float64")
+        usable = np.flatnonzero((basis == 0) & (rows >= 0) & (curve_share[rows] > 0))
+        taken = rows[usable]  # the curve's row of each usable row
+        share[usable] = curve_share[taken]
+        lowest[usable] = at["share_min"].to_numpy(dtype="float64")[taken]
+        lowest_positive[usable] = at["share_min_positif"].to_numpy(dtype="float64")[taken]
+        highest[usable] = at["share_max"].to_numpy(dtype="float64")[taken]
+        years[usable] = 0 if label == BASIS_RPD else at["tahun_riwayat"].to_numpy(dtype="int64")[taken]
+        basis[usable] = number
         for month, values in later.items():
-            values[usable] = merged[f"share_{month}"].to_numpy(dtype="float64")[usable]
+            values[usable] = at[f"share_{month}"].to_numpy(dtype="float64")[taken]
 
     # Money stays integer: the realization and the cap (pagu - blokir) are exact int64 rupiah, and
     # every projected figure is an estimate in floats clamped between those two exact amounts.
@@ -204,7 +232,7 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     # something was realized, else 0), so the band's ends come from the lowest and highest share:
     # realized > 0: [realized / highest, realized / lowest (inf if 0)]; realized < 0: [realized /
     # lowest positive, 0 if a share is 0 else realized / highest]; nothing realized: 0.
-    chosen = basis != BASIS_NONE
+    chosen = basis != 0
     positive, negative = realized > 0, realized < 0
     with np.errstate(divide="ignore", invalid="ignore"):
         central = np.where(chosen, realized / share, realized)
@@ -216,7 +244,9 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     def bounded(values, at_cap=None):
         return clamped(values, realized_rp, cap_rp, at_cap)
 
-    frame["dasar"] = basis
+    # the labels taken by position: the texts the rows' own would be (no rows: an object column, as
+    # an empty column of texts is)
+    frame["dasar"] = pd.array(labels, dtype="str").take(basis) if n else np.array([], dtype=object)
     frame["tahun_riwayat"] = years
     frame["share"] = share
     frame["batas"] = cap_rp
