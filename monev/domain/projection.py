@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from monev.domain import summary
-from monev.domain.codes import grouped_sums
+from monev.domain.codes import grouped_totals
 
 MONTHS = list(range(1, 13))
 
@@ -267,18 +267,22 @@ def weighted(projected: pd.DataFrame, targets: dict[str, float] | None = None) -
 
 def rollup_weighted(frame: pd.DataFrame, keys: list[str], codes: dict[str, tuple] | None = None) -> pd.DataFrame:
     """rollup() of rows from weighted(). codes: a dict kept by the caller for this frame, which
-    holds each key column's codes once computed (grouped_sums), so the levels sharing a key
+    holds each key column's codes once computed (grouped_totals), so the levels sharing a key
     (kdunit and nmunit are in three) factorize its texts once."""
     sums = PROJECTED + ["_pagu_bertarget", "_pagu_x_target"]
     if keys:
-        grouped = grouped_sums(frame, keys, sums, {} if codes is None else codes)
+        grouped = grouped_totals(frame, keys, sums, {} if codes is None else codes)
     else:
         grouped = pd.DataFrame({c: [frame[c].sum()] for c in sums})
-    for column in PROJECTED:
-        grouped[column] = grouped[column].astype("int64")
+    # the result's columns made as arrays and put in one frame: set one by one on the grouped
+    # frame they cost 0,005 s per level nationally, about what its sums cost
+    columns = {key: grouped[key] for key in keys}
+    columns.update({column: grouped[column].to_numpy(dtype="int64") for column in PROJECTED})
     for column, name in (("realisasi", "persen"), ("proyeksi", "proyeksi_persen"),
                          ("proyeksi_bawah", "proyeksi_bawah_persen"), ("proyeksi_atas", "proyeksi_atas_persen")):
-        grouped[name] = summary.percent(grouped[column], grouped["pagu"])
-    weight = grouped["_pagu_bertarget"]
-    grouped["target_persen"] = (grouped["_pagu_x_target"] / weight).where(weight > 0)
-    return grouped.drop(columns=["_pagu_bertarget", "_pagu_x_target"])
+        columns[name] = summary.percent_values(columns[column], columns["pagu"])
+    weight = grouped["_pagu_bertarget"].to_numpy(dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        columns["target_persen"] = np.where(weight > 0, grouped["_pagu_x_target"].to_numpy(dtype="float64") / weight,
+                                            np.nan)
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(grouped)))

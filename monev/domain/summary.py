@@ -70,11 +70,16 @@ def percent(part: pd.Series, whole: pd.Series) -> pd.Series:
     if _plain(part) and _plain(whole) and part.index.equals(whole.index):
         # the same operations in numpy: through pandas each percent of a national rollup cost
         # 0,001 s, mostly its own overhead, and a projection tab computes two dozen of them
-        with np.errstate(divide="ignore", invalid="ignore"):
-            values = 100.0 * part.to_numpy(dtype="float64") / whole.to_numpy(dtype="float64")
-        return pd.Series(np.where(whole.to_numpy() != 0, values, np.nan), index=part.index,
+        return pd.Series(percent_values(part.to_numpy(), whole.to_numpy()), index=part.index,
                          name=part.name if part.name == whole.name else None)
     return (100.0 * part.astype(float) / whole.astype(float)).where(whole != 0)
+
+
+def percent_values(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """percent() of two numpy arrays of numbers, as a float64 array."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = 100.0 * part.astype("float64", copy=False) / whole.astype("float64", copy=False)
+    return np.where(whole != 0, values, np.nan)
 
 
 def _plain(values: pd.Series) -> bool:
