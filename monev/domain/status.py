@@ -90,7 +90,7 @@ def needed_by_groups(grain: pd.DataFrame, targets: dict[str, dict[str, float]], 
     carries a target (the usual case) the goal is ceil(sum(pagu_j x target_j x 100) / 10.000),
     taken in int64 while those products cannot overflow; other groups go through needed() in
     Python integers (the products with the pagu may pass int64). key_codes: the key codes of the
-    grain's rows the caller keeps (codes.grouped_sums), to group by those rather than by the key
+    grain's rows the caller keeps (codes.grouped_totals), to group by those rather than by the key
     texts: the same groups in the same order."""
     if not keys:  # the whole grain as one group, one row even when empty (no pagu: nothing to need)
         whole = grain.assign(_semua=0) if len(grain) else pd.DataFrame(
@@ -98,7 +98,7 @@ def needed_by_groups(grain: pd.DataFrame, targets: dict[str, dict[str, float]], 
         return needed_by_groups(whole, targets, ["_semua"]).drop(columns="_semua")
     if key_codes is not None:
         numbers = codes.numbered(grain, keys, key_codes, dropna=False)
-        totals = codes.grouped_sums(grain, keys, ["pagu", "realisasi"], key_codes, dropna=False, numbers=numbers)
+        totals = codes.grouped_totals(grain, keys, ["pagu", "realisasi"], key_codes, dropna=False, numbers=numbers)
         result, group = totals[keys].copy(), numbers[0]
     else:
         grouped = grain.groupby(keys, sort=True, dropna=False)

@@ -38,11 +38,11 @@ def with_targets(grain: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame
 
 def rollup(frame: pd.DataFrame, keys: list[str], key_codes: codes.Codes | None = None) -> pd.DataFrame:
     """The amounts summed per group of `keys` (all rows when empty) with persen and target_persen.
-    key_codes: the key codes of frame's rows the caller keeps (codes.grouped_sums), to group by
+    key_codes: the key codes of frame's rows the caller keeps (codes.grouped_totals), to group by
     those rather than by the key texts: the same groups and sums."""
     columns = AMOUNTS + ["pagu_bertarget", "pagu_x_target"]
     if keys and key_codes is not None:
-        grouped = codes.grouped_sums(frame, keys, columns, key_codes)
+        grouped = codes.grouped_totals(frame, keys, columns, key_codes)
     elif keys:
         grouped = frame.groupby(keys, as_index=False, sort=True)[columns].sum()
     else:
