@@ -228,13 +228,14 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     return frame
 
 
-def usual_after(rows: pd.DataFrame, bulan: int, until: int) -> pd.Series:
+def usual_after(rows: pd.DataFrame, bulan: int, until: int, flat: np.ndarray | None = None) -> pd.Series:
     """What each projected row (project(..., ahead=(until,))) usually realizes after the end of
     `bulan` up to the end of `until`, at the pace it has kept so far: realisasi x (S(until) -
     S(bulan)) / S(bulan), S being the mean share curve its projection used (history or RPD). A row
     with neither takes the flat curve S(t) = t / 12: its average monthly realization so far times
-    the months left. Float rupiah; 0 when nothing has been realized yet or no month is left."""
-    flat = (rows["dasar"] == BASIS_NONE).to_numpy()
+    the months left. Float rupiah; 0 when nothing has been realized yet or no month is left.
+    flat: whether each row is one without a basis (dasar BASIS_NONE), when the caller has it."""
+    flat = (rows["dasar"] == BASIS_NONE).to_numpy() if flat is None else flat
     now = np.where(flat, bulan / 12.0, rows["share"].to_numpy(dtype="float64"))
     then = np.where(flat, until / 12.0, rows[f"share_{until}"].to_numpy(dtype="float64"))
     realized = rows["realisasi"].to_numpy(dtype="float64")
