@@ -243,3 +243,22 @@ def test_usual_orders_each_groups_bases_as_the_text_groupby(big, flat_named):
     deadlines = {"_pola_q": 6, "_pola_y": 12}
     pd.testing.assert_frame_equal(view._usual(rows, ["kdunit", "kdsatker"], 4, deadlines, {}),
                                   _usual_reference(rows, ["kdunit", "kdsatker"], 4, deadlines), check_exact=True)
+
+
+@pytest.mark.parametrize("dropna", [True, False])
+@pytest.mark.parametrize("missing", [False, True])
+def test_totals_of_rows_in_runs_with_dropped_rows_first_are_the_groupbys_floats(dropna, missing):
+    """Rows in their groups' order, those missing a key first (dropped, or a group of their own
+    last): the floats summed over the runs as pandas sums them there, to the bit (groups of a
+    thousand rows, where pairwise summing differs from adding along), unless one is missing."""
+    frame = _frame(3000, 37)
+    frame["y"] = frame["x"] * 3.7
+    if missing:
+        frame.loc[11, "y"] = np.nan
+    for keys in KEYS:
+        ordered = frame.sort_values(keys, na_position="first", kind="stable").reset_index(drop=True)
+        if not dropna:  # missing keys last, as their group is
+            ordered = frame.sort_values(keys, na_position="last", kind="stable").reset_index(drop=True)
+        expected = ordered.groupby(keys, sort=True, dropna=dropna)[["pagu", "x", "y"]].sum().reset_index()
+        pd.testing.assert_frame_equal(codes.grouped_totals(ordered, keys, ["pagu", "x", "y"], {}, dropna), expected,
+                                      check_exact=True)
