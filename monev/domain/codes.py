@@ -89,14 +89,16 @@ def summed(frame: pd.DataFrame, sums: list[str], numbers: tuple[np.ndarray, np.n
     dtypes by the groupby itself, on those columns alone (their blocks as frame's, so the same
     route and the same floats)."""
     group, first = numbers
-    result = {}
+    result, floats = {}, {}
     for column in sums:
-        if frame[column].dtype == np.dtype("int64"):
+        values = frame[column]
+        if values.dtype == np.dtype("int64"):
             # one more slot for the dropped rows (group -1, the last slot), which is then left off
             totals = np.zeros(len(first) + 1, dtype="int64")
-            np.add.at(totals, group, frame[column].to_numpy())
+            np.add.at(totals, group, values.to_numpy())
             result[column] = totals[:-1]
-    floats = {column: frame[column].to_numpy() for column in sums if frame[column].dtype == np.dtype("float64")}
+        elif values.dtype == np.dtype("float64"):
+            floats[column] = values.to_numpy()
     in_runs = len(first) and (group[1:] >= group[:-1]).all()
     if floats and in_runs and not any(np.isnan(values).any() for values in floats.values()):
         kept = int(np.searchsorted(group, 0))  # the dropped rows (-1) come first

@@ -252,8 +252,8 @@ def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str,
         basis, names = dasar, np.where(names == projection.BASIS_NONE, projection.BASIS_FLAT, names)
     usual = pd.DataFrame({name: projection.usual_after(rows, bulan, until, flat) for name, until in deadlines.items()})
     numbers = codes.numbered(rows, keys, row_codes)
-    sums = codes.grouped_sums(usual.assign(**{key: rows[key] for key in keys}), keys, list(deadlines), row_codes,
-                              numbers=numbers)
+    # the keys' codes and the rows' numbers are given: the sums' frame needs no key columns
+    sums = codes.grouped_totals(usual, keys, list(deadlines), row_codes, numbers=numbers)
     # per group, in sums' order, its bases ordered by realization and name
     group = numbers[0]
     kept = group >= 0
