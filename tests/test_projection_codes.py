@@ -262,3 +262,20 @@ def test_totals_of_rows_in_runs_with_dropped_rows_first_are_the_groupbys_floats(
         expected = ordered.groupby(keys, sort=True, dropna=dropna)[["pagu", "x", "y"]].sum().reset_index()
         pd.testing.assert_frame_equal(codes.grouped_totals(ordered, keys, ["pagu", "x", "y"], {}, dropna), expected,
                                       check_exact=True)
+
+
+def test_needed_by_groups_reads_the_callers_jenis_belanja_codes_even_among_more_uniques():
+    """Codes among uniques the frame does not all have (a jenis belanja absent from it weighs 0),
+    missing ones included: the same needs as factorizing the frame's own."""
+    from monev.domain import status
+
+    frame = _frame(400, 19).rename(columns={"x": "realisasi"})
+    frame["pagu"] = frame["pagu"].abs() // 1000
+    frame["realisasi"] = (frame["realisasi"].abs() * 1e-6).astype("int64")
+    goals = {"_q": {"51": 25.5, "52": 30.0, "54": 10.0}, "_y": {"51": 95.0, "52": 90.25, "53": 80.0}}
+    wider = pd.concat([frame["jenis_belanja"], pd.Series(["54", "50"], dtype="str")], ignore_index=True)
+    code, uniques, missing = codes.key_codes(wider)
+    for keys in (["kdunit", "kdsatker"], ["kdunit", "kdsatker", "kdppk"]):
+        kept = {"jenis_belanja": (code[:len(frame)], uniques, missing)}
+        pd.testing.assert_frame_equal(status.needed_by_groups(frame, goals, keys, kept),
+                                      status.needed_by_groups(frame, goals, keys), check_exact=True)
