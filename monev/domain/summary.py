@@ -48,19 +48,28 @@ def rollup(frame: pd.DataFrame, keys: list[str], key_codes: codes.Codes | None =
     else:
         # column by column: summing the frame at once would pass int64 through a float Series
         grouped = pd.DataFrame({column: [frame[column].sum()] for column in columns})
-    for amount in AMOUNTS:
-        grouped[amount] = grouped[amount].astype("int64")
-    return with_percentages(grouped)
+    # the columns as arrays, put in one frame at the end: set one by one on the grouped frame and
+    # dropped from it they took 0,002 s of the 0,007 s of a national per-satker rollup
+    columns = {column: grouped[column].array for column in grouped.columns}
+    columns.update({amount: grouped[amount].to_numpy(dtype="int64") for amount in AMOUNTS})
+    return _with_percentages(columns, grouped.index)
 
 
 def with_percentages(grouped: pd.DataFrame) -> pd.DataFrame:
     """`persen` and `target_persen` (the pagu-weighted mean target) of rows already summed per
     group (realisasi, pagu, pagu_bertarget, pagu_x_target, as rollup() sums them or a query does),
     without the two weighting columns."""
-    grouped["persen"] = percent(grouped["realisasi"], grouped["pagu"])
-    weight = grouped["pagu_bertarget"].astype(float)
-    grouped["target_persen"] = (grouped["pagu_x_target"] / weight).where(weight > 0)
-    return grouped.drop(columns=["pagu_bertarget", "pagu_x_target"])
+    return _with_percentages({column: grouped[column].array for column in grouped.columns}, grouped.index)
+
+
+def _with_percentages(columns: dict, index: pd.Index) -> pd.DataFrame:
+    """with_percentages() of a frame's columns (arrays, in its order) and index."""
+    column = lambda name: pd.Series(columns[name], index=index)  # noqa: E731
+    weight = column("pagu_bertarget").astype(float)
+    percents = {"persen": percent(column("realisasi"), column("pagu")),
+                "target_persen": (column("pagu_x_target") / weight).where(weight > 0)}
+    kept = {name: values for name, values in columns.items() if name not in ("pagu_bertarget", "pagu_x_target")}
+    return pd.DataFrame({**kept, **{name: values.array for name, values in percents.items()}}, index=index)
 
 
 def percent(part: pd.Series, whole: pd.Series) -> pd.Series:
