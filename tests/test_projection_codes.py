@@ -223,10 +223,11 @@ def test_totals_add_int64_by_position_and_leave_floats_and_other_dtypes_to_the_g
 
 @pytest.mark.parametrize("big", [False, True])
 @pytest.mark.parametrize("flat_named", [False, True])
-def test_usual_orders_each_groups_bases_as_the_text_groupby(big, flat_named):
+@pytest.mark.parametrize("one", [None, "RPD"])
+def test_usual_orders_each_groups_bases_as_the_text_groupby(big, flat_named, one):
     """Groups resting on one or several bases (tied realization ordered by name), rows without a
     basis (the flat curve), realization past 2^52 (the float sums' path), and a dasar that is the
-    flat curve's name already (one basis under two dasar)."""
+    flat curve's name already (one basis under two dasar); `one`: every group on one basis."""
     from monev.domain import projection
 
     rng = np.random.default_rng(41)
@@ -235,10 +236,14 @@ def test_usual_orders_each_groups_bases_as_the_text_groupby(big, flat_named):
     dasar = rng.choice(["riwayat satker", "RPD", projection.BASIS_NONE, "riwayat unit"], n)
     if flat_named:
         dasar[:5] = projection.BASIS_FLAT
+    if one is not None:
+        dasar = np.where(np.arange(n) % 3 == 0, one, "riwayat unit" if flat_named else projection.BASIS_NONE)
     rows = pd.DataFrame({"kdunit": text(rng.choice(["01", "05"], n)), "kdsatker": text(rng.choice(["1", "2", "3"], n)),
                          "dasar": text(dasar), "share": rng.random(n) + 0.01, "share_6": rng.random(n) + 0.5,
                          "share_12": np.ones(n),
                          "realisasi": rng.choice([0, -5, 7, 10**6, 2**60 if big else 3], n).astype("int64")})
+    if one is not None:  # the groups: the rows' dasar
+        rows["kdunit"] = rows["kdsatker"] = text(np.where(np.arange(n) % 3 == 0, "1", "2"))
     rows = rows.sort_values(["kdunit", "kdsatker"], kind="stable").reset_index(drop=True)
     deadlines = {"_pola_q": 6, "_pola_y": 12}
     pd.testing.assert_frame_equal(view._usual(rows, ["kdunit", "kdsatker"], 4, deadlines, {}),

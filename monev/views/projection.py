@@ -259,6 +259,11 @@ def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str,
     kept = group >= 0
     pair_group, pair_basis, realized = _bases(group[kept], basis[kept], len(names),
                                               rows["realisasi"].to_numpy(dtype="int64")[kept])
+    if len(pair_group) == len(sums):
+        # one basis per group (a selection with one year of history, or none, is all RPD), in
+        # group order: its name, which is what joining one text gives
+        sums["dasar_realistis"] = pd.Series(names[pair_basis], dtype="str")
+        return sums
     if len(pair_group) > len(sums):  # some group rests on more than one basis (else in group order)
         rank = np.argsort(np.argsort(names))
         order = np.lexsort((rank[pair_basis], -realized, pair_group))
