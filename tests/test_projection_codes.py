@@ -41,8 +41,9 @@ def test_group_numbers_and_sums_are_the_text_groupbys(monkeypatch, combined, dro
         grouped = frame.groupby(keys, sort=True, dropna=dropna)
         assert group.tolist() == grouped.ngroup().fillna(-1).astype("int64").tolist()
         assert first.tolist() == [int(np.flatnonzero(group == g)[0]) for g in range(grouped.ngroups)]
-        pd.testing.assert_frame_equal(codes.grouped_sums(frame, keys, ["pagu", "x"], kept, dropna),
-                                      grouped[["pagu", "x"]].sum().reset_index(), check_exact=True)
+        for summed in (codes.grouped_sums, codes.grouped_totals):
+            pd.testing.assert_frame_equal(summed(frame, keys, ["pagu", "x"], kept, dropna),
+                                          grouped[["pagu", "x"]].sum().reset_index(), check_exact=True)
 
 
 @pytest.mark.parametrize("dropna", [True, False])
@@ -60,8 +61,9 @@ def test_no_rows_and_every_row_dropped():
     frame = _frame(50, 3)
     for part in (frame.iloc[:0], frame[frame["kdppk"].isna()]):
         expected = part.groupby(KEYS[0], sort=True)[["pagu", "x"]].sum().reset_index()
-        pd.testing.assert_frame_equal(codes.grouped_sums(part, KEYS[0], ["pagu", "x"], {}), expected,
-                                      check_exact=True, check_index_type=False)
+        for summed in (codes.grouped_sums, codes.grouped_totals):
+            pd.testing.assert_frame_equal(summed(part, KEYS[0], ["pagu", "x"], {}), expected,
+                                          check_exact=True, check_index_type=False)
 
 
 @pytest.mark.parametrize("scope", [EVERYTHING, Scope(units=("05",)), Scope(ppks=((b.S1, "02"),))])
@@ -178,8 +180,9 @@ def test_rows_already_in_their_groups_order_are_numbered_along(dropna):
         grouped = ordered.groupby(keys, sort=True, dropna=dropna)
         assert group.tolist() == grouped.ngroup().fillna(-1).astype("int64").tolist()
         assert first.tolist() == [int(np.flatnonzero(group == g)[0]) for g in range(grouped.ngroups)]
-        pd.testing.assert_frame_equal(codes.grouped_sums(ordered, keys, ["pagu", "x"], {}, dropna),
-                                      grouped[["pagu", "x"]].sum().reset_index(), check_exact=True)
+        for summed in (codes.grouped_sums, codes.grouped_totals):
+            pd.testing.assert_frame_equal(summed(ordered, keys, ["pagu", "x"], {}, dropna),
+                                          grouped[["pagu", "x"]].sum().reset_index(), check_exact=True)
 
 
 @pytest.mark.parametrize("scope,filters", SELECTIONS[:5])
@@ -202,3 +205,82 @@ def test_names_put_on_by_merge_where_a_satker_has_none_or_a_column_is_there():
     for part in (frame, frame.iloc[[0, 2, 3]], frame.iloc[:0], frame.assign(nmunit="x").iloc[[0, 2]]):
         pd.testing.assert_frame_equal(view._with_names(part, names), part.merge(names, on="kdsatker", how="left"),
                                       check_exact=True)
+
+
+@pytest.mark.parametrize("dropna", [True, False])
+def test_totals_add_int64_by_position_and_leave_floats_and_other_dtypes_to_the_groupby(dropna):
+    frame = _frame(3000, 31)
+    # int64 sums wrap past 2^63 as the groupby's do; a nullable Int64 column and a float column
+    # with a missing value (which sends pandas' float sums to its compensated loop) stay pandas'
+    frame["pagu"] = frame["pagu"] * 4000
+    frame["n"] = pd.array(np.where(np.arange(3000) % 7 == 0, None, np.arange(3000)), dtype="Int64")
+    frame["y"] = frame["x"].where(np.arange(3000) != 5)
+    for keys in KEYS:
+        expected = frame.groupby(keys, sort=True, dropna=dropna)[["pagu", "n", "x", "y"]].sum().reset_index()
+        pd.testing.assert_frame_equal(codes.grouped_totals(frame, keys, ["pagu", "n", "x", "y"], {}, dropna),
+                                      expected, check_exact=True)
+
+
+@pytest.mark.parametrize("big", [False, True])
+@pytest.mark.parametrize("flat_named", [False, True])
+@pytest.mark.parametrize("one", [None, "RPD"])
+def test_usual_orders_each_groups_bases_as_the_text_groupby(big, flat_named, one):
+    """Groups resting on one or several bases (tied realization ordered by name), rows without a
+    basis (the flat curve), realization past 2^52 (the float sums' path), and a dasar that is the
+    flat curve's name already (one basis under two dasar); `one`: every group on one basis."""
+    from monev.domain import projection
+
+    rng = np.random.default_rng(41)
+    n = 400
+    text = lambda values: pd.array(values, dtype="str")  # noqa: E731
+    dasar = rng.choice(["riwayat satker", "RPD", projection.BASIS_NONE, "riwayat unit"], n)
+    if flat_named:
+        dasar[:5] = projection.BASIS_FLAT
+    if one is not None:
+        dasar = np.where(np.arange(n) % 3 == 0, one, "riwayat unit" if flat_named else projection.BASIS_NONE)
+    rows = pd.DataFrame({"kdunit": text(rng.choice(["01", "05"], n)), "kdsatker": text(rng.choice(["1", "2", "3"], n)),
+                         "dasar": text(dasar), "share": rng.random(n) + 0.01, "share_6": rng.random(n) + 0.5,
+                         "share_12": np.ones(n),
+                         "realisasi": rng.choice([0, -5, 7, 10**6, 2**60 if big else 3], n).astype("int64")})
+    if one is not None:  # the groups: the rows' dasar
+        rows["kdunit"] = rows["kdsatker"] = text(np.where(np.arange(n) % 3 == 0, "1", "2"))
+    rows = rows.sort_values(["kdunit", "kdsatker"], kind="stable").reset_index(drop=True)
+    deadlines = {"_pola_q": 6, "_pola_y": 12}
+    pd.testing.assert_frame_equal(view._usual(rows, ["kdunit", "kdsatker"], 4, deadlines, {}),
+                                  _usual_reference(rows, ["kdunit", "kdsatker"], 4, deadlines), check_exact=True)
+
+
+@pytest.mark.parametrize("dropna", [True, False])
+@pytest.mark.parametrize("missing", [False, True])
+def test_totals_of_rows_in_runs_with_dropped_rows_first_are_the_groupbys_floats(dropna, missing):
+    """Rows in their groups' order, those missing a key first (dropped, or a group of their own
+    last): the floats summed over the runs as pandas sums them there, to the bit (groups of a
+    thousand rows, where pairwise summing differs from adding along), unless one is missing."""
+    frame = _frame(3000, 37)
+    frame["y"] = frame["x"] * 3.7
+    if missing:
+        frame.loc[11, "y"] = np.nan
+    for keys in KEYS:
+        ordered = frame.sort_values(keys, na_position="first", kind="stable").reset_index(drop=True)
+        if not dropna:  # missing keys last, as their group is
+            ordered = frame.sort_values(keys, na_position="last", kind="stable").reset_index(drop=True)
+        expected = ordered.groupby(keys, sort=True, dropna=dropna)[["pagu", "x", "y"]].sum().reset_index()
+        pd.testing.assert_frame_equal(codes.grouped_totals(ordered, keys, ["pagu", "x", "y"], {}, dropna), expected,
+                                      check_exact=True)
+
+
+def test_needed_by_groups_reads_the_callers_jenis_belanja_codes_even_among_more_uniques():
+    """Codes among uniques the frame does not all have (a jenis belanja absent from it weighs 0),
+    missing ones included: the same needs as factorizing the frame's own."""
+    from monev.domain import status
+
+    frame = _frame(400, 19).rename(columns={"x": "realisasi"})
+    frame["pagu"] = frame["pagu"].abs() // 1000
+    frame["realisasi"] = (frame["realisasi"].abs() * 1e-6).astype("int64")
+    goals = {"_q": {"51": 25.5, "52": 30.0, "54": 10.0}, "_y": {"51": 95.0, "52": 90.25, "53": 80.0}}
+    wider = pd.concat([frame["jenis_belanja"], pd.Series(["54", "50"], dtype="str")], ignore_index=True)
+    code, uniques, missing = codes.key_codes(wider)
+    for keys in (["kdunit", "kdsatker"], ["kdunit", "kdsatker", "kdppk"]):
+        kept = {"jenis_belanja": (code[:len(frame)], uniques, missing)}
+        pd.testing.assert_frame_equal(status.needed_by_groups(frame, goals, keys, kept),
+                                      status.needed_by_groups(frame, goals, keys), check_exact=True)

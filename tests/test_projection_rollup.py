@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from monev.domain import codes as codes_
 from monev.domain import projection
 from monev.domain.period import Period
 from monev.views import projection as view
@@ -103,8 +104,8 @@ def test_grouped_sums_equal_the_groupby_with_missing_keys_kept_last_or_dropped(d
     for keys in (["kdunit", "kdsatker", "jenis_belanja"], ["kdunit", "kdsatker", "kdppk", "jenis_belanja"],
                  ["jenis_belanja"]):
         expected = frame.groupby(keys, as_index=False, sort=True, dropna=dropna)[SUMS].sum()
-        pd.testing.assert_frame_equal(projection.grouped_sums(frame, keys, SUMS, codes, dropna), expected,
-                                      check_exact=True)
+        for grouped in (codes_.grouped_sums, codes_.grouped_totals):
+            pd.testing.assert_frame_equal(grouped(frame, keys, SUMS, codes, dropna), expected, check_exact=True)
 
 
 

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from monev.domain import summary
-from monev.domain.codes import Codes, grouped_sums, matched
+from monev.domain.codes import Codes, matched, named_groups, numbered, summed
 
 MONTHS = list(range(1, 13))
 
@@ -258,13 +258,14 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     return frame
 
 
-def usual_after(rows: pd.DataFrame, bulan: int, until: int) -> pd.Series:
+def usual_after(rows: pd.DataFrame, bulan: int, until: int, flat: np.ndarray | None = None) -> pd.Series:
     """What each projected row (project(..., ahead=(until,))) usually realizes after the end of
     `bulan` up to the end of `until`, at the pace it has kept so far: realisasi x (S(until) -
     S(bulan)) / S(bulan), S being the mean share curve its projection used (history or RPD). A row
     with neither takes the flat curve S(t) = t / 12: its average monthly realization so far times
-    the months left. Float rupiah; 0 when nothing has been realized yet or no month is left."""
-    flat = (rows["dasar"] == BASIS_NONE).to_numpy()
+    the months left. Float rupiah; 0 when nothing has been realized yet or no month is left.
+    flat: whether each row is one without a basis (dasar BASIS_NONE), when the caller has it."""
+    flat = (rows["dasar"] == BASIS_NONE).to_numpy() if flat is None else flat
     now = np.where(flat, bulan / 12.0, rows["share"].to_numpy(dtype="float64"))
     then = np.where(flat, until / 12.0, rows[f"share_{until}"].to_numpy(dtype="float64"))
     realized = rows["realisasi"].to_numpy(dtype="float64")
@@ -297,18 +298,24 @@ def weighted(projected: pd.DataFrame, targets: dict[str, float] | None = None) -
 
 def rollup_weighted(frame: pd.DataFrame, keys: list[str], codes: dict[str, tuple] | None = None) -> pd.DataFrame:
     """rollup() of rows from weighted(). codes: a dict kept by the caller for this frame, which
-    holds each key column's codes once computed (grouped_sums), so the levels sharing a key
+    holds each key column's codes once computed (grouped_totals), so the levels sharing a key
     (kdunit and nmunit are in three) factorize its texts once."""
     sums = PROJECTED + ["_pagu_bertarget", "_pagu_x_target"]
-    if keys:
-        grouped = grouped_sums(frame, keys, sums, {} if codes is None else codes)
+    if keys:  # the groups' keys and sums (as grouped_totals has them), put in a frame once at the end
+        codes = {} if codes is None else codes
+        numbers = numbered(frame, keys, codes)
+        grouped = {**named_groups(keys, codes, numbers[1]), **summed(frame, sums, numbers)}
     else:
-        grouped = pd.DataFrame({c: [frame[c].sum()] for c in sums})
-    for column in PROJECTED:
-        grouped[column] = grouped[column].astype("int64")
+        grouped = {c: np.array([frame[c].sum()]) for c in sums}
+    # the result's columns made as arrays and put in one frame: set one by one on the grouped
+    # frame they cost 0,005 s per level nationally, about what its sums cost
+    columns = {key: grouped[key] for key in keys}
+    columns.update({column: np.asarray(grouped[column]).astype("int64") for column in PROJECTED})
     for column, name in (("realisasi", "persen"), ("proyeksi", "proyeksi_persen"),
                          ("proyeksi_bawah", "proyeksi_bawah_persen"), ("proyeksi_atas", "proyeksi_atas_persen")):
-        grouped[name] = summary.percent(grouped[column], grouped["pagu"])
-    weight = grouped["_pagu_bertarget"]
-    grouped["target_persen"] = (grouped["_pagu_x_target"] / weight).where(weight > 0)
-    return grouped.drop(columns=["_pagu_bertarget", "_pagu_x_target"])
+        columns[name] = summary.percent_values(columns[column], columns["pagu"])
+    weight = np.asarray(grouped["_pagu_bertarget"], dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        columns["target_persen"] = np.where(weight > 0, np.asarray(grouped["_pagu_x_target"], dtype="float64") / weight,
+                                            np.nan)
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(weight)))

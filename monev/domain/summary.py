@@ -38,29 +38,38 @@ def with_targets(grain: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame
 
 def rollup(frame: pd.DataFrame, keys: list[str], key_codes: codes.Codes | None = None) -> pd.DataFrame:
     """The amounts summed per group of `keys` (all rows when empty) with persen and target_persen.
-    key_codes: the key codes of frame's rows the caller keeps (codes.grouped_sums), to group by
+    key_codes: the key codes of frame's rows the caller keeps (codes.grouped_totals), to group by
     those rather than by the key texts: the same groups and sums."""
     columns = AMOUNTS + ["pagu_bertarget", "pagu_x_target"]
     if keys and key_codes is not None:
-        grouped = codes.grouped_sums(frame, keys, columns, key_codes)
+        grouped = codes.grouped_totals(frame, keys, columns, key_codes)
     elif keys:
         grouped = frame.groupby(keys, as_index=False, sort=True)[columns].sum()
     else:
         # column by column: summing the frame at once would pass int64 through a float Series
         grouped = pd.DataFrame({column: [frame[column].sum()] for column in columns})
-    for amount in AMOUNTS:
-        grouped[amount] = grouped[amount].astype("int64")
-    return with_percentages(grouped)
+    # the columns as arrays, put in one frame at the end: set one by one on the grouped frame and
+    # dropped from it they took 0,002 s of the 0,007 s of a national per-satker rollup
+    columns = {column: grouped[column].array for column in grouped.columns}
+    columns.update({amount: grouped[amount].to_numpy(dtype="int64") for amount in AMOUNTS})
+    return _with_percentages(columns, grouped.index)
 
 
 def with_percentages(grouped: pd.DataFrame) -> pd.DataFrame:
     """`persen` and `target_persen` (the pagu-weighted mean target) of rows already summed per
     group (realisasi, pagu, pagu_bertarget, pagu_x_target, as rollup() sums them or a query does),
     without the two weighting columns."""
-    grouped["persen"] = percent(grouped["realisasi"], grouped["pagu"])
-    weight = grouped["pagu_bertarget"].astype(float)
-    grouped["target_persen"] = (grouped["pagu_x_target"] / weight).where(weight > 0)
-    return grouped.drop(columns=["pagu_bertarget", "pagu_x_target"])
+    return _with_percentages({column: grouped[column].array for column in grouped.columns}, grouped.index)
+
+
+def _with_percentages(columns: dict, index: pd.Index) -> pd.DataFrame:
+    """with_percentages() of a frame's columns (arrays, in its order) and index."""
+    column = lambda name: pd.Series(columns[name], index=index)  # noqa: E731
+    weight = column("pagu_bertarget").astype(float)
+    percents = {"persen": percent(column("realisasi"), column("pagu")),
+                "target_persen": (column("pagu_x_target") / weight).where(weight > 0)}
+    kept = {name: values for name, values in columns.items() if name not in ("pagu_bertarget", "pagu_x_target")}
+    return pd.DataFrame({**kept, **{name: values.array for name, values in percents.items()}}, index=index)
 
 
 def percent(part: pd.Series, whole: pd.Series) -> pd.Series:
@@ -70,11 +79,16 @@ def percent(part: pd.Series, whole: pd.Series) -> pd.Series:
     if _plain(part) and _plain(whole) and part.index.equals(whole.index):
         # the same operations in numpy: through pandas each percent of a national rollup cost
         # 0,001 s, mostly its own overhead, and a projection tab computes two dozen of them
-        with np.errstate(divide="ignore", invalid="ignore"):
-            values = 100.0 * part.to_numpy(dtype="float64") / whole.to_numpy(dtype="float64")
-        return pd.Series(np.where(whole.to_numpy() != 0, values, np.nan), index=part.index,
+        return pd.Series(percent_values(part.to_numpy(), whole.to_numpy()), index=part.index,
                          name=part.name if part.name == whole.name else None)
     return (100.0 * part.astype(float) / whole.astype(float)).where(whole != 0)
+
+
+def percent_values(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """percent() of two numpy arrays of numbers, as a float64 array."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = 100.0 * part.astype("float64", copy=False) / whole.astype("float64", copy=False)
+    return np.where(whole != 0, values, np.nan)
 
 
 def _plain(values: pd.Series) -> bool:
