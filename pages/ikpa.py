@@ -101,8 +101,9 @@ def _projection():
     show(figures, f"ikpa_proyeksi_{level}", "ikpa_proyeksi")
     st.subheader(t("ikpa_judul_kejar", tw=tw, **when))
     st.caption(t("ikpa_catatan_kejar", faktor=fmt.percent(catch_up.REALISTIC_FACTOR, L)[:-1]))
-    needs = shown["kejar"]  # not `catch_up`: that names the domain module above
-    show(needs[[c for c in ikpa_page.CATCH_UP_COLUMNS if c in needs]], "ikpa_kebutuhan_satker", "ikpa_kejar")
+    needs = shown["kejar"]  # not `catch_up`: that names the domain module above; its words written per row shown
+    show(ikpa_page.catch_up_table(needs), "ikpa_kebutuhan_satker", "ikpa_kejar",
+         finish=lambda rows: ikpa_page.catch_up_shown(rows, period.bulan, L))
 
 
 def _attention():

@@ -243,11 +243,15 @@ def test_each_tabs_part_is_what_the_one_call_returns(tiny, bulan, lang, filters)
 
     parts = ikpa_page.Parts(fetch)
     assert set(parts) == set(whole)
-    for key in ("sekarang", "bulanan", "proyeksi", "kejar"):
+    for key in ("sekarang", "bulanan", "proyeksi"):
         got, expected = parts[key], whole[key]
         for name in (expected if isinstance(expected, dict) else [None]):
             pd.testing.assert_frame_equal(got[name] if name else got, expected[name] if name else expected,
                                           check_exact=True)
+    # the catch-up comes without its words, which every row has once they are written
+    assert "alasan_realistis" not in parts["kejar"]
+    pd.testing.assert_frame_equal(projection_view.realism_worded(parts["kejar"], bulan, lang), whole["kejar"],
+                                  check_exact=True)
     # the attention list comes before its words: every row put in words is shown()'s list
     listed = parts["perhatian"]
     assert not listed.rows.empty
@@ -420,3 +424,28 @@ def test_the_attention_tab_writes_the_reasons_of_its_page_and_its_whole_download
     back = pd.read_excel(io.BytesIO(buttons[f"ikpa_perlu_perhatian_{Y}_06"]()), dtype=str)
     assert back["alasan"].tolist() == whole["alasan"].tolist()
     assert list(back.columns) == ikpa_page.ATTENTION_COLUMNS
+
+
+def test_the_catch_up_tab_writes_the_words_of_its_page_and_its_whole_download(tiny, monkeypatch):
+    """The catch-up table's words (alasan_realistis) are written for the rows of the page shown
+    and, on the click, for every row of the download: those shown() has for the same satker."""
+    from monev.views import paging
+
+    monkeypatch.setattr(paging, "PAGE_ROWS", (1, 2))
+    buttons = {}
+    original = download.st.download_button
+
+    def recording(label, data, file_name=None, **kw):
+        buttons[file_name.removesuffix(".xlsx")] = data
+        return original(label, data, file_name=file_name, **kw)
+
+    monkeypatch.setattr(download.st, "download_button", recording)
+    at = _open(_page(monkeypatch, tiny), "ikpa_tab_proyeksi")
+    whole = ikpa_page.shown(db.engine(tiny), Period(Y, 6), scope=EVERYTHING)["kejar"].set_index("kdsatker")
+    assert len(whole) == 2
+    shown = _table(at, "alasan_realistis")
+    assert len(shown) == 1
+    assert shown["alasan_realistis"].iloc[0] == whole.at[shown["kdsatker"].iloc[0], "alasan_realistis"]
+    back = pd.read_excel(io.BytesIO(buttons[f"ikpa_kebutuhan_satker_{Y}_06"]()), dtype={"kdsatker": str})
+    assert list(back.columns) == ikpa_page.CATCH_UP_COLUMNS
+    assert back.set_index("kdsatker")["alasan_realistis"].to_dict() == whole["alasan_realistis"].to_dict()

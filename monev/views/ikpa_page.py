@@ -172,9 +172,10 @@ def projection_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters
                      lang: str = "id") -> dict:
     """shown()'s 'proyeksi', 'kejar' and 'perhatian': the projection and attention tabs, one part
     as they share the projection's basis (fetched once for both), with the current scores the
-    attention list names (the last month's rows only, ikpa_view.current). 'perhatian' is the list
-    before its words (projection.attention_listing): the page puts in words the rows it shows and
-    downloads (attention_words), not a national list's 46.000 on every visit."""
+    attention list names (the last month's rows only, ikpa_view.current). 'kejar' comes without
+    its words (alasan_realistis) and 'perhatian' is the list before its words
+    (projection.attention_listing): the page writes those of the rows it shows and downloads
+    (catch_up_shown, attention_words), not a national list's 24.000 and 46.000 on every visit."""
     with ThreadPoolExecutor(max_workers=1) as worker:  # as in shown(): the basis beside the scores
         pending = worker.submit(projection_view.basis, engine, period, scope=scope, filters=filters)
         rules = ikpa_view.rules(engine, period.tahun)
@@ -184,7 +185,8 @@ def projection_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters
         shared = pending.result()
     if scored.empty:
         return {**_empty(), "perhatian": attention.nobody(ATTENTION_COLUMNS[:-1])}
-    return {**_projected(shared, lang), "perhatian": projection_view.attention_listing(shared, scored, rules)}
+    return {**_projected(shared, lang, worded=False),
+            "perhatian": projection_view.attention_listing(shared, scored, rules)}
 
 
 PARTS = {"sekarang": scores_shown, "bulanan": scores_shown, "proyeksi": projection_shown,
@@ -263,9 +265,9 @@ class _Kept:
 _CURRENT = _Kept(8)
 
 
-def _projected(shared: projection_view.Basis, lang: str) -> dict:
+def _projected(shared: projection_view.Basis, lang: str, worded: bool = True) -> dict:
     return {"proyeksi": {k: shared.level(k) for k in PROJECTION_LEVELS},
-            "kejar": projection_view.catch_up_from(shared, "satker", lang)}
+            "kejar": projection_view.catch_up_from(shared, "satker", lang, worded)}
 
 
 # columns of monev.views.projection.catch_up and .needs_attention the page shows
@@ -274,6 +276,21 @@ CATCH_UP_COLUMNS = ["kdunit", "kdsatker", "nmsatker", "pagu", "realisasi", "pers
                     "realistis_tahun", "alasan_realistis", "laju_bulanan", "proyeksi", "proyeksi_persen",
                     "proyeksi_capai_target"]
 ATTENTION_COLUMNS = ["tingkat", "kdunit", "nmunit", "kdsatker", "nmsatker", "kdppk", "bobot", "alasan"]
+# what the catch-up's words are written from (projection_words.realism_words), beyond the columns shown
+REALISM_INPUTS = ["dasar_realistis", "kebutuhan_triwulan", "pola_triwulan", "kebutuhan_tahun", "pola_tahun"]
+
+
+def catch_up_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """projection_shown()'s 'kejar' as the page pages through it: CATCH_UP_COLUMNS but the words,
+    and what catch_up_shown() writes them from."""
+    columns = [c for c in CATCH_UP_COLUMNS if c in frame and c != "alasan_realistis"]
+    return frame[columns + [c for c in REALISM_INPUTS if c in frame and c not in columns]]
+
+
+def catch_up_shown(rows: pd.DataFrame, bulan: int, lang: str) -> pd.DataFrame:
+    """Rows of catch_up_table() (any of them, in any order) in CATCH_UP_COLUMNS, with their words."""
+    worded = projection_view.realism_worded(rows, bulan, lang)
+    return worded[[c for c in CATCH_UP_COLUMNS if c in worded]]
 
 
 def attention_table(listed: attention.Listing) -> pd.DataFrame:

@@ -323,8 +323,10 @@ def catch_up(engine: sa.Engine, period: Period, grain_name: str = "satker", *, s
     return catch_up_from(basis(engine, period, scope=scope, filters=filters), grain_name, lang)
 
 
-def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id") -> pd.DataFrame:
-    """catch_up() from an already computed Basis (the IKPA page shares one with its other tables)."""
+def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id", worded: bool = True) -> pd.DataFrame:
+    """catch_up() from an already computed Basis (the IKPA page shares one with its other tables).
+    worded=False: without alasan_realistis, which realism_worded() adds to any of its rows (a page
+    writes the screenful it shows, not 24.000 rows of words)."""
     level = {"satker": ("per_satker", ["kdunit", "kdsatker"]), "ppk": ("per_ppk", ["kdunit", "kdsatker", "kdppk"])}
     name, keys = level[grain_name]
     period, grain = shared.period, shared.grain
@@ -344,8 +346,15 @@ def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id") -
     result = _beside(result, projected, keys)
     result["proyeksi_capai_target"] = catching_up.reaches(result["proyeksi"], result["realisasi"],
                                                          result["kebutuhan_tahun"])
-    result["alasan_realistis"] = projection_words.realism_words(result, period.bulan, lang)
-    return result.reset_index(drop=True)
+    result = result.reset_index(drop=True)
+    return realism_worded(result, period.bulan, lang) if worded else result
+
+
+def realism_worded(rows: pd.DataFrame, bulan: int, lang: str) -> pd.DataFrame:
+    """Rows of catch_up_from(..., worded=False) (any of them, with at least the columns
+    projection_words.realism_words reads) with alasan_realistis, in `lang`, as their last column."""
+    texts = projection_words.realism_words(rows, bulan, lang) if len(rows) else pd.Series([], dtype=object)
+    return rows.assign(alasan_realistis=texts)
 
 
 def _beside(groups: pd.DataFrame, other: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
