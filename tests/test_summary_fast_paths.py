@@ -101,3 +101,31 @@ def test_needed_by_group_sums_as_grouping_twice_did(keys):
     got = status.needed_by_group(grain, goals, keys)
     pd.testing.assert_frame_equal(got, _needed_by_grouping_twice(grain, goals, keys), check_exact=True)
     assert (got["kebutuhan"].fillna(0) > 0).any()  # something is needed, so the sums were compared
+
+
+def _with_targets_reference(grain: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame:
+    """summary.with_targets as it was: a copy of the grain with the two columns set on it."""
+    from monev.domain import summary
+
+    frame = grain.copy()
+    target = summary.target_of(frame["jenis_belanja"], targets)
+    frame["pagu_bertarget"] = frame["pagu"].where(target.notna(), 0)
+    frame["pagu_x_target"] = (frame["pagu_bertarget"] * target.fillna(0.0)).astype(float)
+    return frame
+
+
+@pytest.mark.parametrize("pagu_dtype", ["int64", "Int64", "float64"])
+def test_with_targets_by_arrays_and_by_the_callers_codes_is_the_copy_with_columns_set(pagu_dtype):
+    from monev.domain import codes, summary
+
+    rng = np.random.default_rng(61)
+    n = 500
+    jenis = pd.array(rng.choice(np.array(["51", "52", "53", "57", None], dtype=object), n), dtype="str")
+    grain = pd.DataFrame({"kdsatker": pd.array(rng.choice(["1", "2"], n), dtype="str"), "jenis_belanja": jenis,
+                          "pagu": pd.array(rng.integers(-10**14, 10**15, n), dtype=pagu_dtype)},
+                         index=rng.permutation(n))
+    targets = {"51": 23.45, "52": 17.0, "57": 99.99, "59": 1.0}  # 53 and a missing one without a target
+    expected = _with_targets_reference(grain, targets)
+    pd.testing.assert_frame_equal(summary.with_targets(grain, targets), expected, check_exact=True)
+    pd.testing.assert_frame_equal(summary.with_targets(grain, targets, codes.key_codes(grain["jenis_belanja"])),
+                                  expected, check_exact=True)

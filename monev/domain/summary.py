@@ -27,10 +27,22 @@ def target_of(jenis_belanja: pd.Series, targets: dict[str, float]) -> pd.Series:
     return pd.Series(values[codes.positions(jenis_belanja, list(targets))], index=jenis_belanja.index)
 
 
-def with_targets(grain: pd.DataFrame, targets: dict[str, float]) -> pd.DataFrame:
-    """Adds the pagu that carries a target and pagu x target, so targets roll up as weighted means."""
+def with_targets(grain: pd.DataFrame, targets: dict[str, float],
+                 jenis_codes: tuple[np.ndarray, pd.Index, int] | None = None) -> pd.DataFrame:
+    """Adds the pagu that carries a target and pagu x target, so targets roll up as weighted means.
+    jenis_codes: the grain's jenis belanja codes (codes.key_codes), when the caller keeps them: the
+    targets looked up once per code rather than per row (0,001 s of a national grain's 0,003)."""
+    if jenis_codes is None:
+        target = target_of(grain["jenis_belanja"], targets)
+    else:
+        code, uniques, _missing = jenis_codes
+        target = pd.Series(target_of(pd.Series(uniques), targets).to_numpy()[code], index=grain.index)
+    if grain["pagu"].dtype == np.dtype("int64"):
+        # the same operations on the arrays, without copying the grain and setting two columns
+        values = target.to_numpy()
+        carried = np.where(np.isnan(values), 0, grain["pagu"].to_numpy())
+        return grain.assign(pagu_bertarget=carried, pagu_x_target=(carried * np.nan_to_num(values, nan=0.0)))
     frame = grain.copy()
-    target = target_of(frame["jenis_belanja"], targets)
     frame["pagu_bertarget"] = frame["pagu"].where(target.notna(), 0)
     frame["pagu_x_target"] = (frame["pagu_bertarget"] * target.fillna(0.0)).astype(float)
     return frame

@@ -330,8 +330,9 @@ def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id", w
     level = {"satker": ("per_satker", ["kdunit", "kdsatker"]), "ppk": ("per_ppk", ["kdunit", "kdsatker", "kdppk"])}
     name, keys = level[grain_name]
     period, grain = shared.period, shared.grain
-    figures = summary.rollup(summary.with_targets(grain, shared.month_goals(period.bulan)), summary.LEVELS[name],
-                             shared.grain_codes)
+    figures = summary.rollup(summary.with_targets(grain, shared.month_goals(period.bulan),
+                                                  shared.grain_codes.get("jenis_belanja")),
+                             summary.LEVELS[name], shared.grain_codes)
     if figures.empty:
         return figures
     quarter_end = _quarter_end(period.bulan)
