@@ -108,3 +108,32 @@ def test_a_long_choice_list_is_searched_first(shared_warehouse, monkeypatch):
 def _name(at, kode):
     table = at.dataframe[0].value
     return table.loc[table["kdsatker"] == kode, "nmsatker"].iloc[0]
+
+
+def _picker():
+    import pandas as pd
+    import streamlit as st
+
+    from monev.ui import tables
+
+    tables.PICK_OPTIONS = int(st.session_state.get("limit", 200))
+    frame = pd.DataFrame({"kode": ["A", "A", "B", "C"], "nama": ["awal", "akhir", "beta", "cepat"]})
+    st.session_state["chosen"] = tables.pick(frame, "kode", "nama", "Pilih", "pilih")
+
+
+@pytest.mark.parametrize("limit", [200, 2])
+def test_a_choice_offers_each_code_once_named_by_its_last_row(limit):
+    """A code on two rows is offered once (at its first place) and named by its last row, whether
+    or not the list is long enough to be searched first."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_picker)
+    at.session_state["limit"] = limit
+    at.run()
+    assert not at.exception
+    box = at.selectbox(key="pilih")
+    # searched first: the first `limit` codes, each once
+    assert box.options == (["A akhir", "B beta", "C cepat"] if limit == 200 else ["A akhir", "B beta"])
+    if limit == 2:
+        at.text_input(key="pilih_cari").set_value("cepat").run()
+        assert at.selectbox(key="pilih").options == ["C cepat"]

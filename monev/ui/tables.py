@@ -156,14 +156,14 @@ PICK_OPTIONS = 200  # a choice list longer than this is searched first: 24.000 s
 
 def pick(frame: pd.DataFrame, code: str, name: str, label: str, key: str, *, none: bool = True):
     """One code of `frame[code]`, chosen in a select box labelled "code name"; None while nothing
-    is chosen (with `none`), else the first offered. Beyond PICK_OPTIONS rows a search box narrows
-    the list first."""
-    names = dict(zip(frame[code], frame[name]))
-    options = list(names)
+    is chosen (with `none`), else the first offered. Beyond PICK_OPTIONS codes a search box narrows
+    the list first. Only the offered codes are named: a national attention list's 62.000 rows
+    named in Python cost a tenth of a second on every run of its tab."""
+    options = pd.unique(frame[code]).tolist()
     if len(options) > PICK_OPTIONS:
         text = st.text_input(t("tabel_cari_pilihan", jumlah=_count(len(options))), key=f"{key}_cari", max_chars=100,
                              placeholder=t("tabel_cari_petunjuk"))
-        options = paging.searched(frame[[code, name]], text, [code, name])[code].tolist()
+        options = pd.unique(paging.searched(frame[[code, name]], text, [code, name])[code]).tolist()
         if len(options) > PICK_OPTIONS:
             st.caption(t("tabel_pilihan_terpotong", jumlah=_count(len(options)), tampil=_count(PICK_OPTIONS)))
             options = options[:PICK_OPTIONS]
@@ -172,5 +172,7 @@ def pick(frame: pd.DataFrame, code: str, name: str, label: str, key: str, *, non
             return None
         if st.session_state.get(key) not in options and key in st.session_state:
             del st.session_state[key]  # a choice the new search no longer offers
+    offered = frame[frame[code].isin(options)]
+    names = dict(zip(offered[code], offered[name]))  # as over every row: a repeated code, its last name
     return st.selectbox(label, options, index=None if none else 0, key=key,
                         format_func=lambda k: f"{k} {names.get(k, '')}".strip(), placeholder=t("semua"))

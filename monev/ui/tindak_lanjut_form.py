@@ -180,15 +180,18 @@ def from_attention(ctx, attention: pd.DataFrame, worded: Callable[[pd.DataFrame]
     viewer = _viewer()
     if attention.empty or viewer is None:
         return
-    rows = attention[[store.may_record(viewer, u) for u in attention["kdunit"]]].reset_index(drop=True)
+    # asked per unit, not per row: a national list has 62.000 rows and 80 units
+    units = [u for u in pd.unique(attention["kdunit"]) if store.may_record(viewer, u)]
+    rows = attention[attention["kdunit"].isin(units)].reset_index(drop=True)
     if rows.empty:
         return
     period = ctx.selection.period
     st.subheader(t("tl_dari_perhatian"))
     st.caption(t("tl_dari_perhatian_catatan"))
     kdppk = rows["kdppk"].fillna("").astype(str)
-    rows = rows.assign(_kode=rows["kdsatker"] + kdppk.map(lambda p: f".{p}" if p else ""),
-                       _nama=rows["nmsatker"].fillna("") + kdppk.map(lambda p: f" · PPK {p}" if p else ""))
+    ppk = kdppk != ""
+    rows = rows.assign(_kode=rows["kdsatker"] + ("." + kdppk).where(ppk, ""),
+                       _nama=rows["nmsatker"].fillna("") + (" · PPK " + kdppk).where(ppk, ""))
     code = tables.pick(rows, "_kode", "_nama", t("tl_pilih_baris"), "tl_perhatian_pilih")
     if code is None:
         return
