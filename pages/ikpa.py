@@ -36,8 +36,9 @@ def show(frame, name, key, finish=None):
     rows, config = tables.formatted(charts.bands_shown(rows, L), L, {c: labels.get(c, c) for c in rows},
                                     money=charts.MONEY, percent=charts.PERCENT, scores=charts.score_columns(rows))
     tables.show(rows, config, key=f"{key}_tabel")
-    download.download_button(charts.bands_shown(kept, L), f"{name}_{stamp}", sample=ctx.sample, key=f"{key}_unduh",
-                             finish=finish)
+    # the band names and anything finish() adds, for the download's rows only on its click
+    download.download_button(kept, f"{name}_{stamp}", sample=ctx.sample, key=f"{key}_unduh",
+                             finish=lambda whole: charts.bands_shown(whole if finish is None else finish(whole), L))
 
 
 st.caption(t("ikpa_subjudul", **when))
