@@ -211,3 +211,13 @@ def test_ranked_codes_are_key_codes(values):
     assert code.dtype == expected_code.dtype and code.tolist() == expected_code.tolist()
     pd.testing.assert_index_equal(uniques, expected_uniques, exact=True)
     assert missing == expected_missing
+
+
+def test_ranked_codes_of_texts_in_several_chunks():
+    """A column put together from two frames is two Arrow chunks: ranked as one."""
+    series = pd.concat([pd.Series(["b", "a", "É"], dtype="str"), pd.Series(["c", "a", "b"], dtype="str")],
+                       ignore_index=True)
+    code, uniques, missing = codes.ranked_codes(series)
+    expected_code, expected_uniques, expected_missing = codes.key_codes(series)
+    assert code.tolist() == expected_code.tolist() and missing == expected_missing == -1
+    pd.testing.assert_index_equal(uniques, expected_uniques, exact=True)
