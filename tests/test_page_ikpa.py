@@ -396,12 +396,8 @@ def test_empty_selection_shows_a_message(tiny, monkeypatch):
     assert any(i.value == "Tidak ada data untuk pilihan ini." for i in at.info)
 
 
-def test_the_attention_tab_writes_the_reasons_of_its_page_and_its_whole_download(tiny, monkeypatch):
-    """A screenful of the list shows each row's reasons, and the download (written on the click)
-    holds every row with its reasons: the words the whole list has in shown()."""
-    from monev.views import paging
-
-    monkeypatch.setattr(paging, "PAGE_ROWS", (1, 2))
+def _recorded_downloads(monkeypatch) -> dict:
+    """The page's download buttons: file name -> the callable a click calls (the workbook)."""
     buttons = {}
     original = download.st.download_button
 
@@ -410,6 +406,16 @@ def test_the_attention_tab_writes_the_reasons_of_its_page_and_its_whole_download
         return original(label, data, file_name=file_name, **kw)
 
     monkeypatch.setattr(download.st, "download_button", recording)
+    return buttons
+
+
+def test_the_attention_tab_writes_the_reasons_of_its_page_and_its_whole_download(tiny, monkeypatch):
+    """A screenful of the list shows each row's reasons, and the download (written on the click)
+    holds every row with its reasons: the words the whole list has in shown()."""
+    from monev.views import paging
+
+    monkeypatch.setattr(paging, "PAGE_ROWS", (1, 2))
+    buttons = _recorded_downloads(monkeypatch)
     at = _open(_page(monkeypatch, tiny), "ikpa_tab_perhatian")
     whole = ikpa_page.shown(db.engine(tiny), Period(Y, 6), scope=EVERYTHING)["perhatian"]
     assert len(whole) > 1
@@ -432,14 +438,7 @@ def test_the_catch_up_tab_writes_the_words_of_its_page_and_its_whole_download(ti
     from monev.views import paging
 
     monkeypatch.setattr(paging, "PAGE_ROWS", (1, 2))
-    buttons = {}
-    original = download.st.download_button
-
-    def recording(label, data, file_name=None, **kw):
-        buttons[file_name.removesuffix(".xlsx")] = data
-        return original(label, data, file_name=file_name, **kw)
-
-    monkeypatch.setattr(download.st, "download_button", recording)
+    buttons = _recorded_downloads(monkeypatch)
     at = _open(_page(monkeypatch, tiny), "ikpa_tab_proyeksi")
     whole = ikpa_page.shown(db.engine(tiny), Period(Y, 6), scope=EVERYTHING)["kejar"].set_index("kdsatker")
     assert len(whole) == 2

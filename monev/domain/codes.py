@@ -150,14 +150,7 @@ def grouped_sums(frame: pd.DataFrame, keys: list[str], sums: list[str], codes: C
     # loop), so the same floats to the bit where dropping the rows first could change the route
     ids = pd.Categorical.from_codes(group, categories=pd.RangeIndex(len(first)))
     summed = frame[sums].groupby(ids, sort=True, observed=True).sum().reset_index(drop=True)
-    named = {}
-    for key in keys:
-        code, uniques, missing = codes[key]
-        at = code[first]
-        named[key] = uniques.take(at)
-        if result_codes is not None:
-            result_codes[key] = (at, uniques, missing)
-    return pd.concat([pd.DataFrame(named), summed], axis=1)
+    return pd.concat([pd.DataFrame(named_groups(keys, codes, first, result_codes)), summed], axis=1)
 
 
 def matched(codes: Codes, keys: list[str], other: pd.DataFrame) -> np.ndarray | None:
