@@ -196,7 +196,7 @@ def listing(context: dict, reasons: list[Reason] | None = None, n: int | None = 
     count = int(group.max(initial=-1)) + 1
     first = np.empty(count, dtype="int64")
     first[group[::-1]] = np.arange(len(group))[::-1]
-    grouped = every.iloc[first][keys].reset_index(drop=True)
+    grouped = every[keys].take(first).reset_index(drop=True)  # the keys only: the value columns are long texts
     grouped["bobot"] = every["bobot"].groupby(group, sort=True).max().to_numpy()
     grouped["jumlah_alasan"] = np.bincount(group, minlength=count).astype("int64")
     order = _order(grouped, [("bobot", "descending"), ("kdsatker", "ascending"), ("kdppk", "ascending"),
