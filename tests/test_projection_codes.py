@@ -284,3 +284,10 @@ def test_needed_by_groups_reads_the_callers_jenis_belanja_codes_even_among_more_
         kept = {"jenis_belanja": (code[:len(frame)], uniques, missing)}
         pd.testing.assert_frame_equal(status.needed_by_groups(frame, goals, keys, kept),
                                       status.needed_by_groups(frame, goals, keys), check_exact=True)
+
+
+def test_first_of_gives_each_groups_first_position():
+    group = np.array([2, 0, 2, 1, 0, 1, 3])
+    expected = pd.Series(np.arange(len(group))).groupby(group).first().to_numpy()
+    assert codes.first_of(group).tolist() == expected.tolist() == [1, 3, 0, 6]
+    assert codes.first_of(np.array([], dtype="int64")).tolist() == []

@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from monev.domain import status
+from monev.domain import codes, status
 
 REASON_COLUMNS = ["tingkat", "kdunit", "kdsatker", "kdppk", "sumber", "bobot", "kunci"]
 # A jenis belanja is named as a reason when its realization is in the lowest status band
@@ -193,9 +193,8 @@ def listing(context: dict, reasons: list[Reason] | None = None, n: int | None = 
     kept = group >= 0  # a row missing a key is in no group, as in groupby
     if not kept.all():
         every, group = every[kept].reset_index(drop=True), group[kept]
-    count = int(group.max(initial=-1)) + 1
-    first = np.empty(count, dtype="int64")
-    first[group[::-1]] = np.arange(len(group))[::-1]
+    first = codes.first_of(group)
+    count = len(first)
     grouped = every[keys].take(first).reset_index(drop=True)  # the keys only: the value columns are long texts
     grouped["bobot"] = every["bobot"].groupby(group, sort=True).max().to_numpy()
     grouped["jumlah_alasan"] = np.bincount(group, minlength=count).astype("int64")

@@ -44,21 +44,14 @@ def numbered(frame: pd.DataFrame, keys: list[str], codes: Codes, dropna: bool = 
     numbers it (groups in the keys' sorted order, a missing key last; -1 for a row dropped for a
     missing key), and each group's first row. codes: the key codes of frame's columns the caller
     keeps (key_codes), filled here."""
-    for key in keys:
-        if key not in codes:
-            codes[key] = key_codes(frame[key])
+    digits = _digits(frame, keys, codes)
     kept = np.ones(len(frame), dtype=bool)
     if dropna:
         for key in keys:
             if codes[key][2] >= 0:
                 kept &= codes[key][0] != codes[key][2]
-    sizes = [max(len(codes[key][1]), 1) for key in keys]
-    if np.prod(np.array(sizes, dtype="float64")) < COMBINED_BELOW:
-        # the keys' codes as the digits of one integer, in the keys' order: its order is theirs
-        combined = np.zeros(len(frame), dtype="int64")
-        for key, size in zip(keys, sizes):
-            combined = combined * size + codes[key][0]
-        combined = combined[kept]
+    if digits is not None:
+        combined = digits[kept]
         changed = combined[1:] != combined[:-1]
         if (combined[1:] >= combined[:-1]).all():
             # rows already in the groups' order (the projected rows, the grain by its query's
@@ -71,10 +64,30 @@ def numbered(frame: pd.DataFrame, keys: list[str], codes: Codes, dropna: bool = 
             list(range(len(keys))), sort=True).ngroup().to_numpy()
     every = np.full(len(frame), -1, dtype="int64")
     every[kept] = group
-    rows = np.flatnonzero(kept)
+    return every, np.flatnonzero(kept)[first_of(group)]
+
+
+def first_of(group: np.ndarray) -> np.ndarray:
+    """For groups numbered 0 .. n - 1 (every number used), the position of each group's first
+    element in `group`."""
     first = np.empty(int(group.max(initial=-1)) + 1, dtype="int64")
-    first[group[::-1]] = rows[::-1]  # the last assignment to a group is its first row
-    return every, first
+    first[group[::-1]] = np.arange(len(group) - 1, -1, -1)  # the last assignment to a group is its first
+    return first
+
+
+def _digits(frame: pd.DataFrame, keys: list[str], codes: Codes) -> np.ndarray | None:
+    """Each row's key codes as the digits of one int64, in the keys' order (so its order is
+    theirs); None where their counts' product passes COMBINED_BELOW. codes: as numbered()."""
+    for key in keys:
+        if key not in codes:
+            codes[key] = key_codes(frame[key])
+    sizes = [max(len(codes[key][1]), 1) for key in keys]
+    if np.prod(np.array(sizes, dtype="float64")) >= COMBINED_BELOW:
+        return None
+    combined = np.zeros(len(frame), dtype="int64")
+    for key, size in zip(keys, sizes):
+        combined = combined * size + codes[key][0]
+    return combined
 
 
 def summed(frame: pd.DataFrame, sums: list[str], numbers: tuple[np.ndarray, np.ndarray]) -> dict:
@@ -192,15 +205,9 @@ def ordered(frame: pd.DataFrame, keys: list[str], codes: Codes) -> np.ndarray | 
     the same keys), the rows in the order frame.groupby(keys, sort=True) puts its groups (the
     group numbers of numbered() are then this order's inverse); else None. Sorts the keys' codes
     combined into one integer (an argsort) rather than factorizing them. codes: as numbered()."""
-    for key in keys:
-        if key not in codes:
-            codes[key] = key_codes(frame[key])
-    sizes = [max(len(codes[key][1]), 1) for key in keys]
-    if not keys or any(codes[key][2] >= 0 for key in keys) or np.prod(sizes, dtype="float64") >= COMBINED_BELOW:
+    combined = _digits(frame, keys, codes) if keys else None
+    if combined is None or any(codes[key][2] >= 0 for key in keys):
         return None
-    combined = np.zeros(len(frame), dtype="int64")
-    for key, size in zip(keys, sizes):
-        combined = combined * size + codes[key][0]
     order = np.argsort(combined, kind="stable")
     in_order = combined[order]
     return None if (in_order[1:] == in_order[:-1]).any() else order
@@ -214,6 +221,4 @@ def ranked_codes(values: pd.Series) -> tuple[np.ndarray, pd.Index, int]:
     if array is None or array.null_count or not len(array):
         return key_codes(values)
     rank = pc.rank(array, sort_keys="ascending", tiebreaker="dense").to_numpy().astype("int64") - 1
-    first = np.empty(int(rank.max()) + 1, dtype="int64")
-    first[rank[::-1]] = np.arange(len(rank) - 1, -1, -1)  # the last assignment to a rank is its first row
-    return rank, pd.Index(values.array.take(first)), -1
+    return rank, pd.Index(values.array.take(first_of(rank))), -1

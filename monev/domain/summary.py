@@ -76,7 +76,9 @@ def with_percentages(grouped: pd.DataFrame) -> pd.DataFrame:
 
 def _with_percentages(columns: dict, index: pd.Index) -> pd.DataFrame:
     """with_percentages() of a frame's columns (arrays, in its order) and index."""
-    column = lambda name: pd.Series(columns[name], index=index)  # noqa: E731
+    def column(name: str) -> pd.Series:
+        return pd.Series(columns[name], index=index)
+
     weight = column("pagu_bertarget").astype(float)
     percents = {"persen": percent(column("realisasi"), column("pagu")),
                 "target_persen": (column("pagu_x_target") / weight).where(weight > 0)}

@@ -79,12 +79,7 @@ def _current(grain: pd.DataFrame, keys: list[str], grain_codes: codes.Codes | No
     # every group one row of the grain (the projection's: a satker's PPK x jenis belanja, its names
     # the satker's), so its integer sums are that row's own: the rows put in the groups' order
     # rather than summed (35 -> 20 ms nationally)
-    named = {}
-    for key in keys:
-        code, uniques, missing = kept[key]
-        named[key] = uniques.take(code[order])
-        if result_codes is not None:
-            result_codes[key] = (code[order], uniques, missing)
+    named = codes.named_groups(keys, kept, order, result_codes)  # each row the first (only) of its group
     return pd.concat([pd.DataFrame(named), frame[sums].take(order).reset_index(drop=True)], axis=1)
 
 
