@@ -256,7 +256,7 @@ def test_each_tabs_part_is_what_the_one_call_returns(tiny, bulan, lang, filters)
     listed = parts["perhatian"]
     assert not listed.rows.empty
     pd.testing.assert_frame_equal(projection_view.attention_worded(listed, lang), whole["perhatian"], check_exact=True)
-    assert fetched == ["scores_shown", "projection_shown"]
+    assert fetched == ["scores_shown", "projection_shown", "attention_shown"]
 
 
 def test_the_attention_list_puts_in_words_only_the_rows_asked_for(tiny):
@@ -264,7 +264,7 @@ def test_the_attention_list_puts_in_words_only_the_rows_asked_for(tiny):
     search and sort left them: each row's words are those of the whole list's same row."""
     engine = db.engine(tiny)
     period = Period(Y, 6)
-    listed = ikpa_page.projection_shown(engine, period, scope=EVERYTHING)["perhatian"]
+    listed = ikpa_page.attention_shown(engine, period, scope=EVERYTHING)["perhatian"]
     whole = projection_view.attention_worded(listed, "id")
     table = ikpa_page.attention_table(listed)
     assert "alasan" not in table and len(table) == len(whole) >= 3
@@ -288,56 +288,116 @@ def test_the_attention_list_puts_in_words_only_the_rows_asked_for(tiny):
 
 
 
-@pytest.mark.parametrize("scope, filters", [(EVERYTHING, NO_FILTER), (EVERYTHING, Filters(jenis_belanja=("52",))),
-                                            (Scope(units=("05",)), NO_FILTER),
-                                            (Scope(ppks=((S2, "001"),)), NO_FILTER)])
-def test_the_projection_part_takes_the_first_tabs_current_scores(tiny, monkeypatch, scope, filters):
-    """After the first tab's part, the projection part of the same selection takes the current
+@pytest.fixture
+def forgotten(monkeypatch):
+    """Nothing kept from another test's parts: the first tab's scores and the projection's basis."""
+    monkeypatch.setattr(ikpa_page, "_CURRENT", ikpa_page._Kept(8, lambda frame: frame.copy()))
+    monkeypatch.setattr(ikpa_page, "BASES", ikpa_page._Kept(4, ikpa_page._apart))
+
+
+def _assert_parts_equal(got: dict, expected: dict) -> None:
+    for key, frames in expected.items():
+        if key == "perhatian":  # the list before its words: its rows and its reasons
+            pd.testing.assert_frame_equal(got[key].rows, frames.rows, check_exact=True)
+            pd.testing.assert_frame_equal(got[key].reasons, frames.reasons, check_exact=True)
+            continue
+        for name in (frames if isinstance(frames, dict) else [None]):
+            pd.testing.assert_frame_equal(got[key][name] if name else got[key],
+                                          frames[name] if name else frames, check_exact=True)
+
+
+SELECTIONS = [(EVERYTHING, NO_FILTER), (EVERYTHING, Filters(jenis_belanja=("52",))), (Scope(units=("05",)), NO_FILTER),
+              (Scope(ppks=((S2, "001"),)), NO_FILTER)]
+
+
+@pytest.mark.parametrize("scope, filters", SELECTIONS)
+def test_the_attention_part_takes_the_first_tabs_current_scores(tiny, monkeypatch, forgotten, scope, filters):
+    """After the first tab's part, the attention part of the same selection takes the current
     scores that part kept rather than fetching and scoring the IKPA inputs again; its frames are
     to the last bit those it computes on its own (which shown() is held equal to above)."""
     engine = db.engine(tiny)
     period = Period(Y, 6)
-    monkeypatch.setattr(ikpa_page, "_CURRENT", ikpa_page._Kept(8))  # nothing kept: it scores on its own
-    alone = ikpa_page.projection_shown(engine, period, scope=scope, filters=filters)
+    alone = ikpa_page.attention_shown(engine, period, scope=scope, filters=filters)
+    ikpa_page.BASES.clear()
     ikpa_page.scores_shown(engine, period, scope=scope, filters=filters)
 
     def refetched(*args, **kwargs):
         raise AssertionError("the current scores were fetched again")
 
     monkeypatch.setattr(ikpa_page.ikpa_view, "current", refetched)
-    after = ikpa_page.projection_shown(engine, period, scope=scope, filters=filters)
-    for key, expected in alone.items():
-        if key == "perhatian":  # the list before its words: its rows and its reasons
-            pd.testing.assert_frame_equal(after[key].rows, expected.rows, check_exact=True)
-            pd.testing.assert_frame_equal(after[key].reasons, expected.reasons, check_exact=True)
-            continue
-        for name in (expected if isinstance(expected, dict) else [None]):
-            pd.testing.assert_frame_equal(after[key][name] if name else after[key],
-                                          expected[name] if name else expected, check_exact=True)
+    _assert_parts_equal(ikpa_page.attention_shown(engine, period, scope=scope, filters=filters), alone)
 
 
-def test_the_kept_current_scores_are_the_viewers_own(tiny, monkeypatch):
-    """The kept scores are keyed by scope, filters and period: a unit's viewer's first tab does
-    not serve the whole ministry's, another month's or a filtered selection's projection part."""
+@pytest.mark.parametrize("scope, filters", SELECTIONS)
+@pytest.mark.parametrize("first, second", [("projection_shown", "attention_shown"),
+                                           ("attention_shown", "projection_shown")])
+def test_the_projection_and_attention_tabs_share_one_basis(tiny, monkeypatch, forgotten, scope, filters, first,
+                                                           second):
+    """The tab opened second takes the projection's basis the first one fetched and projected
+    (ikpa_page.BASES), in either order, and its frames are to the last bit those it computes on
+    its own."""
     engine = db.engine(tiny)
     period = Period(Y, 6)
-    monkeypatch.setattr(ikpa_page, "_CURRENT", ikpa_page._Kept(8))
+    alone = getattr(ikpa_page, second)(engine, period, scope=scope, filters=filters)
+    ikpa_page.BASES.clear()
+    getattr(ikpa_page, first)(engine, period, scope=scope, filters=filters)
+
+    def fetched_again(*args, **kwargs):
+        raise AssertionError("the projection's basis was fetched again")
+
+    monkeypatch.setattr(ikpa_page.projection_view, "basis", fetched_again)
+    _assert_parts_equal(getattr(ikpa_page, second)(engine, period, scope=scope, filters=filters), alone)
+
+
+def test_a_kept_basis_is_not_changed_by_what_a_part_does_with_it(tiny, forgotten):
+    """What one part does to the basis it got (its levels filled, a frame written to) is not seen
+    by the next part that gets the kept basis."""
+    engine = db.engine(tiny)
+    period = Period(Y, 6)
+    selection = (engine, period, EVERYTHING, NO_FILTER)
+    ikpa_page.projection_shown(engine, period, scope=EVERYTHING)
+    kept = ikpa_page.BASES.get(selection)
+    assert "per_satker" in kept.levels and not kept.grain.empty
+
+    pagu = kept.level("per_satker")["pagu"].copy()
+    got = ikpa_page.BASES.get(selection)
+    got.level("per_satker").loc[:, "pagu"] = 0
+    got.grain.loc[:, "pagu"] = 0
+    got.levels.pop("per_satker")
+    got.cache.clear()
+
+    again = ikpa_page.BASES.get(selection)
+    pd.testing.assert_series_equal(again.level("per_satker")["pagu"], pagu)
+    assert (again.grain["pagu"] > 0).any() and "per_satker" in again.levels and again.cache
+
+
+def test_the_kept_parts_are_the_viewers_own(tiny, monkeypatch, forgotten):
+    """The kept scores and basis are keyed by scope, filters and period: a unit's viewer's tabs do
+    not serve the whole ministry's, another month's or a filtered selection's."""
+    engine = db.engine(tiny)
+    period = Period(Y, 6)
     ikpa_page.scores_shown(engine, period, scope=Scope(units=("05",)))
-    fetched = []
-    real = ikpa_page.ikpa_view.current
-
-    def counted(*args, **kwargs):
-        fetched.append(kwargs["scope"])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(ikpa_page.ikpa_view, "current", counted)
-    everything = ikpa_page.projection_shown(engine, period, scope=EVERYTHING)
-    ikpa_page.projection_shown(engine, Period(Y, 3), scope=Scope(units=("05",)))
-    ikpa_page.projection_shown(engine, period, scope=Scope(units=("05",)), filters=Filters(jenis_belanja=("52",)))
-    assert len(fetched) == 3
-    assert S1 in set(everything["perhatian"].rows["kdsatker"])  # unit 01's satker: the ministry's own list
     ikpa_page.projection_shown(engine, period, scope=Scope(units=("05",)))
-    assert len(fetched) == 3  # the same selection: taken from the first tab
+    scored, based = [], []
+    real_current, real_basis = ikpa_page.ikpa_view.current, ikpa_page.projection_view.basis
+
+    def counted_current(*args, **kwargs):
+        scored.append(kwargs["scope"])
+        return real_current(*args, **kwargs)
+
+    def counted_basis(*args, **kwargs):
+        based.append(kwargs["scope"])
+        return real_basis(*args, **kwargs)
+
+    monkeypatch.setattr(ikpa_page.ikpa_view, "current", counted_current)
+    monkeypatch.setattr(ikpa_page.projection_view, "basis", counted_basis)
+    everything = ikpa_page.attention_shown(engine, period, scope=EVERYTHING)
+    ikpa_page.attention_shown(engine, Period(Y, 3), scope=Scope(units=("05",)))
+    ikpa_page.attention_shown(engine, period, scope=Scope(units=("05",)), filters=Filters(jenis_belanja=("52",)))
+    assert len(scored) == len(based) == 3
+    assert S1 in set(everything["perhatian"].rows["kdsatker"])  # unit 01's satker: the ministry's own list
+    ikpa_page.attention_shown(engine, period, scope=Scope(units=("05",)))
+    assert len(scored) == len(based) == 3  # the same selection: taken from the first and projection tabs
 
 
 def test_english(tiny, monkeypatch):

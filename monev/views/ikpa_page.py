@@ -7,6 +7,7 @@ caches per warehouse version.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from collections import OrderedDict
@@ -170,27 +171,51 @@ def scores_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Fi
 
 def projection_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
                      lang: str = "id") -> dict:
-    """shown()'s 'proyeksi', 'kejar' and 'perhatian': the projection and attention tabs, one part
-    as they share the projection's basis (fetched once for both), with the current scores the
-    attention list names (the last month's rows only, ikpa_view.current). 'kejar' comes without
-    its words (alasan_realistis) and 'perhatian' is the list before its words
-    (projection.attention_listing): the page writes those of the rows it shows and downloads
-    (catch_up_shown, attention_words), not a national list's 24.000 and 46.000 on every visit."""
+    """shown()'s 'proyeksi' and 'kejar': the projection tab. 'kejar' comes without its words
+    (alasan_realistis): the page writes those of the rows it shows and downloads (catch_up_shown),
+    not a national list's 24.000 on every visit. The page asks for it only once a satker is scored
+    (it stops before its tabs otherwise), where shown() has it too. Its projection's basis is kept
+    for the attention tab's part of the same selection (BASES), and taken from there if that tab
+    was opened first."""
+    selection = (engine, period, scope, filters)
+    shared = BASES.get(selection)
+    if shared is None:
+        shared = projection_view.basis(engine, period, scope=scope, filters=filters)
+    if shared.grain.empty:
+        projected = {key: frame for key, frame in _empty().items() if key != "perhatian"}
+    else:
+        projected = _projected(shared, lang, worded=False)
+    BASES.keep(selection, shared)  # with the levels it filled, which the attention list reads too
+    return projected
+
+
+def attention_shown(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
+                    lang: str = "id") -> dict:
+    """shown()'s 'perhatian': the attention tab's list before its words
+    (projection.attention_listing), which the page writes for the rows it shows and downloads
+    (attention_words), from the projection's basis (kept by the projection tab's part of the same
+    selection, else fetched and kept) and the current scores (kept by the first tab's part, else
+    scored here; lang: unused, the key every part is cached under)."""
+    selection = (engine, period, scope, filters)
+    shared = BASES.get(selection)
     with ThreadPoolExecutor(max_workers=1) as worker:  # as in shown(): the basis beside the scores
-        pending = worker.submit(projection_view.basis, engine, period, scope=scope, filters=filters)
+        pending = None if shared is not None else worker.submit(
+            projection_view.basis, engine, period, scope=scope, filters=filters)
         rules = ikpa_view.rules(engine, period.tahun)
-        scored = _CURRENT.get((engine, period, scope, filters))
+        scored = _CURRENT.get(selection)
         if scored is None:  # the first tab's part was not asked for this selection in this process
             scored = ikpa_view.current(engine, period, scope=scope, filters=filters, rule=rules)
-        shared = pending.result()
+        shared = shared if pending is None else pending.result()
     if scored.empty:
-        return {**_empty(), "perhatian": attention.nobody(ATTENTION_COLUMNS[:-1])}
-    return {**_projected(shared, lang, worded=False),
-            "perhatian": projection_view.attention_listing(shared, scored, rules)}
+        listed = attention.nobody(ATTENTION_COLUMNS[:-1])
+    else:
+        listed = projection_view.attention_listing(shared, scored, rules)
+    BASES.keep(selection, shared)
+    return {"perhatian": listed}
 
 
 PARTS = {"sekarang": scores_shown, "bulanan": scores_shown, "proyeksi": projection_shown,
-         "kejar": projection_shown, "perhatian": projection_shown}
+         "kejar": projection_shown, "perhatian": attention_shown}
 
 
 class Parts(Mapping):
@@ -222,18 +247,16 @@ def _scores_from(months: ikpa_view.Months, period: Period, rules: ikpa_rules.Rul
 
 
 class _Kept:
-    """The current satker scores (ikpa_view.current's frame) the first tab's part computed, kept
-    in this process for the projection part of the same selection: the two parts are cached apart
-    (monev.ui.data.view) and a cached view cannot hand its frames to another, so without this a
-    visitor opening the projection or attention tab after the months' tab fetched and scored the
-    IKPA inputs a second time (about 0,6 s CPU nationally). The key is the warehouse version file
-    (its path and stamp, as monev.ui.data keys its caches: a published version is never written
-    again), the period, the viewer's scope and the filters; a few selections are kept (a national
-    month is 24.000 rows, 9 MB), the oldest dropped first. Handed out as copies, so a caller
-    changing one cannot change what the next one gets."""
+    """What one part of the page computed for a selection, kept in this process for another part
+    of the same selection: the parts are cached apart (monev.ui.data.view) and a cached view
+    cannot hand its frames to another. The key is the warehouse version file (its path and stamp,
+    as monev.ui.data keys its caches: a published version is never written again), the period,
+    the viewer's scope and the filters; `size` selections are kept, the oldest dropped first.
+    Kept and handed out as copy(value), so a caller changing what it got cannot change what the
+    next one gets."""
 
-    def __init__(self, size: int):
-        self._size, self._lock, self._kept = size, threading.Lock(), OrderedDict()
+    def __init__(self, size: int, copy: Callable):
+        self._size, self._copy, self._lock, self._kept = size, copy, threading.Lock(), OrderedDict()
 
     @staticmethod
     def _key(selection: tuple):
@@ -245,24 +268,51 @@ class _Kept:
             return None
         return (database, info.st_mtime_ns, info.st_size, period.tahun, period.bulan, scope, filters)
 
-    def keep(self, selection: tuple, scored: pd.DataFrame) -> None:
+    def keep(self, selection: tuple, value) -> None:
         key = self._key(selection)
         if key is None:
             return
+        value = self._copy(value)
         with self._lock:
-            self._kept[key] = scored.copy()
+            self._kept[key] = value
             self._kept.move_to_end(key)
             while len(self._kept) > self._size:
                 self._kept.popitem(last=False)
 
-    def get(self, selection: tuple) -> pd.DataFrame | None:
+    def get(self, selection: tuple):
         key = self._key(selection)
         with self._lock:
-            scored = None if key is None else self._kept.get(key)
-        return None if scored is None else scored.copy()
+            value = None if key is None else self._kept.get(key)
+        return None if value is None else self._copy(value)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
 
 
-_CURRENT = _Kept(8)
+def _apart(value):
+    """A Basis (or any of its fields) whose frames and caches are its own: its dicts copied, its
+    frames copied shallowly, which under pandas' copy-on-write copies their data only when a
+    holder writes to it. A Basis fills its caches as its levels are asked for."""
+    if isinstance(value, projection_view.Basis):
+        return dataclasses.replace(value, **{f.name: _apart(getattr(value, f.name))
+                                             for f in dataclasses.fields(value)})
+    if isinstance(value, pd.DataFrame):
+        return value.copy(deep=False)
+    if isinstance(value, dict):
+        return {key: _apart(item) for key, item in value.items()}
+    return value
+
+
+# The current satker scores (ikpa_view.current's frame) the first tab's part computed, for the
+# projection and attention parts: without them a visitor opening either tab after the months'
+# tab fetched and scored the IKPA inputs a second time (about 0,6 s CPU nationally). A national
+# month is 24.000 rows, 9 MB.
+_CURRENT = _Kept(8, lambda frame: frame.copy())
+# The projection's basis (projection.Basis) the projection or the attention tab's part fetched and
+# projected, for the other of the two: a national basis with the levels it filled is about 80 MB,
+# and took 0,17 s to fetch and project
+BASES = _Kept(4, _apart)
 
 
 def _projected(shared: projection_view.Basis, lang: str, worded: bool = True) -> dict:
