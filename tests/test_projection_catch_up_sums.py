@@ -1,0 +1,57 @@
+"""The catch-up's projection per satker (or PPK) summed from the projected rows by its own grouping
+(monev.views.projection._projected_per) is the level's (Basis.level) columns it reads, and gives way
+to the level where the level's name keys would split a group."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from monev.domain import codes
+from monev.domain.period import Period
+from monev.views import projection as view
+from monev.warehouse.query import EVERYTHING, Filters, Scope
+
+import builders as b
+
+LEVELS = {"per_satker": ["kdunit", "kdsatker"], "per_ppk": ["kdunit", "kdsatker", "kdppk"]}
+
+
+@pytest.mark.parametrize("scope,filters", [(EVERYTHING, Filters()), (Scope(units=("05",)), Filters()),
+                                           (Scope(ppks=((b.S1, "02"),)), Filters()),
+                                           (EVERYTHING, Filters(jenis_belanja=("52",)))])
+@pytest.mark.parametrize("bulan", [2, 12])
+@pytest.mark.parametrize("name", list(LEVELS))
+def test_summed_per_group_is_the_levels_projection(engine, scope, filters, bulan, name):
+    shared = view.basis(engine, Period(b.THANG, bulan), scope=scope, filters=filters)
+    if shared.grain.empty:
+        return
+    keys = LEVELS[name]
+    got = view._projected_per(shared, name, keys, codes.numbered(shared.rows, keys, shared.codes))
+    assert name not in shared.levels  # summed here, not taken from the level
+    expected = shared.level(name)[keys + ["proyeksi", "proyeksi_persen"]]
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+
+
+def _basis(nmsatker: list) -> view.Basis:
+    text = lambda values: pd.array(values, dtype="str")  # noqa: E731
+    rows = pd.DataFrame({"kdunit": text(["01", "01", "01"]), "nmunit": text(["U", "U", "U"]),
+                         "kdsatker": text(["1", "1", "2"]), "jenis_belanja": text(["51", "52", "51"]),
+                         "nmsatker": text(nmsatker), "kdppk": text(["01", "01", "01"]),
+                         **{column: [30, 0, 7] for column in ("pagu", "blokir", "realisasi", "batas")},
+                         "proyeksi": [10, 5, 3], "proyeksi_bawah": [1, 1, 1], "proyeksi_atas": [20, 9, 4]})
+    row_codes = {key: codes.key_codes(rows[key]) for key in view.GRAIN + ["nmsatker", "kdppk"]}
+    return view.Basis(Period(b.THANG, 6), rows, pd.DataFrame(), rows, {"51": 90.0}, codes=row_codes)
+
+
+@pytest.mark.parametrize("nmsatker,summed", [(["A", "A", "B"], True),  # one name per satker: summed per satker
+                                             (["A", "A2", "B"], False),  # satker 1 named twice: two level rows
+                                             (["A", "A", None], False)])  # a missing name: the level drops it
+def test_names_splitting_or_missing_in_a_group_give_the_level(nmsatker, summed):
+    keys = LEVELS["per_satker"]
+    shared = _basis(nmsatker)
+    got = view._projected_per(shared, "per_satker", keys, codes.numbered(shared.rows, keys, shared.codes))
+    assert ("per_satker" not in shared.levels) == summed
+    expected = _basis(nmsatker).level("per_satker")[keys + ["proyeksi", "proyeksi_persen"]]
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    if summed:
+        assert got["proyeksi"].tolist() == [15, 3]
