@@ -3,6 +3,7 @@
 to the level where the level's name keys would split a group."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -55,3 +56,36 @@ def test_names_splitting_or_missing_in_a_group_give_the_level(nmsatker, summed):
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
     if summed:
         assert got["proyeksi"].tolist() == [15, 3]
+
+
+def _grain(missing: bool) -> pd.DataFrame:
+    rng = np.random.default_rng(29)
+    n = 600
+    pick = lambda values: pd.array([values[i] for i in rng.integers(0, len(values), n)], dtype="str")  # noqa: E731
+    grain = pd.DataFrame({"kdunit": pick(["05", "01", "12"]), "kdsatker": pick(["400", "0399", "401", "É"]),
+                          "kdppk": pick(["01", "02"]), "jenis_belanja": pick(["53", "51", "52", "59"]),
+                          # pagu past what int64 products with the targets hold: needed() in Python integers
+                          "pagu": rng.choice([10**6, 10**9, 4 * 10**15, -10**7], n) * rng.integers(1, 9, n),
+                          "blokir": 0, "realisasi": rng.integers(0, 10**9, n)})
+    if missing:
+        grain.loc[[3, 70], "kdsatker"] = None
+    return grain.sort_values(["kdunit", "kdsatker", "kdppk", "jenis_belanja"], ignore_index=True)
+
+
+@pytest.mark.parametrize("missing", [False, True])
+@pytest.mark.parametrize("keys", list(LEVELS.values()))
+def test_needed_from_the_grains_numbers_is_the_per_jenis_needs_merged(missing, keys):
+    from monev.domain import status
+
+    grain = _grain(missing)
+    goals = {"_q": {"51": 25.5, "52": 30.0}, "_y": {"51": 95.0, "52": 90.25, "53": 80.13}}
+    shared = view.Basis(Period(b.THANG, 6), grain, pd.DataFrame(), pd.DataFrame(), goals["_y"])
+    numbers = codes.numbered(grain, keys, shared.grain_codes)
+    figures = codes.grouped_totals(grain, keys, ["pagu", "realisasi"], shared.grain_codes, numbers=numbers)
+    got = view._needed(shared, keys, goals, numbers, figures)
+    assert (("per_jenis", *keys) in shared.cache) == missing  # by the grain's numbers where no key is missing
+    expected = figures[keys].merge(status.needed_by_groups(grain, goals, keys), on=keys, how="left")
+    assert list(got) == list(goals)
+    for name in goals:
+        pd.testing.assert_extension_array_equal(got[name], expected[name].array)
+    assert expected["_y"].notna().any()

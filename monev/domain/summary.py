@@ -48,13 +48,15 @@ def with_targets(grain: pd.DataFrame, targets: dict[str, float],
     return frame
 
 
-def rollup(frame: pd.DataFrame, keys: list[str], key_codes: codes.Codes | None = None) -> pd.DataFrame:
+def rollup(frame: pd.DataFrame, keys: list[str], key_codes: codes.Codes | None = None,
+           numbers: tuple[np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
     """The amounts summed per group of `keys` (all rows when empty) with persen and target_persen.
     key_codes: the key codes of frame's rows the caller keeps (codes.grouped_totals), to group by
-    those rather than by the key texts: the same groups and sums."""
+    those rather than by the key texts: the same groups and sums; numbers: the rows'
+    codes.numbered(frame, keys, key_codes), when the caller has them (with key_codes)."""
     columns = AMOUNTS + ["pagu_bertarget", "pagu_x_target"]
     if keys and key_codes is not None:
-        grouped = codes.grouped_totals(frame, keys, columns, key_codes)
+        grouped = codes.grouped_totals(frame, keys, columns, key_codes, numbers=numbers)
     elif keys:
         grouped = frame.groupby(keys, as_index=False, sort=True)[columns].sum()
     else:

@@ -326,25 +326,44 @@ def catch_up_from(shared: Basis, grain_name: str = "satker", lang: str = "id", w
     level = {"satker": ("per_satker", ["kdunit", "kdsatker"]), "ppk": ("per_ppk", ["kdunit", "kdsatker", "kdppk"])}
     name, keys = level[grain_name]
     period, grain = shared.period, shared.grain
+    # the grain per satker (or PPK), numbered once for its figures and what they still need
+    grain_numbers = codes.numbered(grain, keys, shared.grain_codes)
     figures = summary.rollup(summary.with_targets(grain, shared.month_goals(period.bulan),
                                                   shared.grain_codes.get("jenis_belanja")),
-                             summary.LEVELS[name], shared.grain_codes)
+                             summary.LEVELS[name], shared.grain_codes, grain_numbers)
     if figures.empty:
         return figures
     quarter_end = _quarter_end(period.bulan)
-    per_jenis = shared.per_jenis(keys)
-    need = status.needed_by_groups(per_jenis, {"_q": shared.month_goals(quarter_end), "_y": shared.year_end}, keys,
-                                   shared.jenis_codes[("per_jenis", *keys)])
+    need = _needed(shared, keys, {"_q": shared.month_goals(quarter_end), "_y": shared.year_end}, grain_numbers,
+                   figures)
     numbers = codes.numbered(shared.rows, keys, shared.codes)  # the rows per satker (or PPK), for both below
     usual = _usual(shared.rows, keys, period.bulan, {"_pola_q": quarter_end, "_pola_y": 12}, shared.codes, numbers)
-    frame = _with_names(_beside(_beside(figures, need, keys), usual, keys), shared.names())
-    result = catching_up.catch_up(frame.drop(columns=["_q", "_y", "_pola_q", "_pola_y"]), period.bulan,
-                                 frame["_q"], frame["_y"], frame["_pola_q"].fillna(0.0), frame["_pola_y"].fillna(0.0))
+    frame = _with_names(_beside(figures, usual, keys), shared.names())
+    result = catching_up.catch_up(frame.drop(columns=["_pola_q", "_pola_y"]), period.bulan,
+                                 pd.Series(need["_q"]), pd.Series(need["_y"]), frame["_pola_q"].fillna(0.0),
+                                 frame["_pola_y"].fillna(0.0))
     result = _beside(result, _projected_per(shared, name, keys, numbers), keys)
     result["proyeksi_capai_target"] = catching_up.reaches(result["proyeksi"], result["realisasi"],
                                                          result["kebutuhan_tahun"])
     result = result.reset_index(drop=True)
     return realism_worded(result, period.bulan, lang) if worded else result
+
+
+def _needed(shared: Basis, keys: list[str], goals: dict[str, dict[str, float]],
+            numbers: tuple[np.ndarray, np.ndarray], figures: pd.DataFrame) -> dict[str, pd.arrays.IntegerArray]:
+    """status.needed_by_groups(shared.per_jenis(keys), goals, keys)'s columns for the rows of
+    `figures` (the grain summed per group of `keys`, the grain's rows numbered so: `numbers`), as
+    merged on `keys`. Where no row of the grain misses a key every row is in one of figures'
+    groups, so the pagu per group and jenis belanja are added up from the grain's rows by those
+    numbers (status.needed_numbered): the same int64 sums as from per_jenis, without grouping the
+    grain per jenis belanja (its 70.000 groups' key columns) and per_jenis per group again."""
+    if all(shared.grain_codes[key][2] < 0 for key in keys):
+        return status.needed_numbered(shared.grain, numbers[0], figures["pagu"].to_numpy(dtype="int64"),
+                                      figures["realisasi"].to_numpy(dtype="int64"), goals,
+                                      shared.grain_codes.get("jenis_belanja"))
+    need = status.needed_by_groups(shared.per_jenis(keys), goals, keys, shared.jenis_codes[("per_jenis", *keys)])
+    merged = _beside(figures[keys], need, keys)
+    return {name: merged[name].array for name in goals}
 
 
 def _projected_per(shared: Basis, name: str, keys: list[str], numbers: tuple[np.ndarray, np.ndarray]
