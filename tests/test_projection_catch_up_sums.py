@@ -89,3 +89,35 @@ def test_needed_from_the_grains_numbers_is_the_per_jenis_needs_merged(missing, k
     for name in goals:
         pd.testing.assert_extension_array_equal(got[name], expected[name].array)
     assert expected["_y"].notna().any()
+
+
+@pytest.mark.parametrize("scope,filters", [(EVERYTHING, Filters()), (Scope(units=("05",)), Filters()),
+                                           (Scope(satkers=(b.S1, b.S3)), Filters()),
+                                           (EVERYTHING, Filters(jenis_belanja=("52",)))])
+def test_the_grains_codes_from_the_names_rows_are_its_columns_codes(engine, scope, filters):
+    shared = view.basis(engine, Period(b.THANG, 7), scope=scope, filters=filters)
+    assert not shared.grain.empty
+    for key in ("kdunit", "nmunit", "kdsatker", "nmsatker", "jenis_belanja", "kdppk"):
+        code, uniques, missing = shared.grain_codes[key]
+        assert uniques.take(code).tolist() == shared.grain[key].tolist()
+        assert list(uniques) == sorted(uniques) and missing == -1  # ranks among sorted values, as key_codes
+
+
+@pytest.mark.parametrize("nmunit", [["U", "U", "V"], ["U", None, "V"]])
+def test_named_grains_unit_names_codes_stand_for_the_filled_columns_in_current(nmunit):
+    text = lambda values: pd.array(values, dtype="str")  # noqa: E731
+    coded = pd.DataFrame({"kdunit": text(["01", "01", "02"]), "kdsatker": text(["2", "2", "1"]),
+                          "kdppk": text(["01", "02", "01"]), "jenis_belanja": text(["51", "51", "52"]),
+                          "pagu": [1, 2, 3], "blokir": [0, 0, 0], "realisasi": [1, 1, 1]})
+    names = pd.DataFrame({"kdunit": text(["02", "01"]), "nmunit": text(nmunit[1:]), "kdsatker": text(["1", "2"]),
+                          "nmsatker": text(["B", "A"])})
+    grain_codes, row_codes = {}, {}
+    grain = view._named(coded, names, grain_codes)
+    keys = view.GRAIN + ["nmsatker", "kdppk"]
+    got = view._current(grain, keys, grain_codes, row_codes)
+    pd.testing.assert_frame_equal(got, view._current(grain, keys), check_exact=True)
+    expected = grain.assign(nmunit=grain["nmunit"].fillna("")).groupby(keys, as_index=False, sort=True)[
+        ["pagu", "blokir", "realisasi"]].sum()
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    code, uniques, _missing = row_codes["nmunit"]
+    assert uniques.take(code).tolist() == got["nmunit"].tolist()

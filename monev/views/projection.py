@@ -69,9 +69,14 @@ def _current(grain: pd.DataFrame, keys: list[str], grain_codes: codes.Codes | No
     for key in keys:
         if key != "nmunit" and key not in grain_codes:
             grain_codes[key] = codes.key_codes(grain[key])
-    frame = grain.assign(nmunit=grain["nmunit"].fillna(""))
-    # nmunit's codes are the filled column's, not the grain's
-    kept = {**grain_codes, "nmunit": codes.key_codes(frame["nmunit"])}
+    # nmunit's codes are the filled column's: the grain's kept ones where no name is missing
+    nmunit = grain_codes.get("nmunit")
+    if nmunit is None or nmunit[2] >= 0:
+        frame = grain.assign(nmunit=grain["nmunit"].fillna(""))
+        nmunit = codes.key_codes(frame["nmunit"])
+    else:
+        frame = grain
+    kept = {**grain_codes, "nmunit": nmunit}
     sums = ["pagu", "blokir", "realisasi"]
     order = codes.ordered(frame, keys, kept)
     if order is None or any(frame[column].dtype != np.int64 for column in sums):
@@ -196,14 +201,18 @@ def _named(coded: pd.DataFrame, names: pd.DataFrame, grain_codes: codes.Codes) -
     names ringkasan_ppk.sql puts on each row): the grain's 90.000 rows of names (and kewenangan
     and location, which the projection does not read) were a third of its query's CPU time
     nationally. None unless every row's satker has exactly one names row. grain_codes: filled
-    with the codes of the satker and its names, factorized among the satker (a quarter of the
-    rows) and put on each row: ranks among the sorted names of every selected satker order the
-    rows as their own would."""
+    with the codes of the satker, its unit and their names, factorized among the satker (a quarter
+    of the rows) and put on each row: ranks among the sorted values of every selected satker order
+    the rows as their own would. The unit's too: both queries take each satker's kdunit from
+    satker_terpilih with the same parameters, so a row's is its satker's names row's."""
     at = codes.positions(coded["kdsatker"], names["kdsatker"])
-    if (at < 0).any() or not names["kdsatker"].is_unique:
+    if (at < 0).any():
         return None
-    for key in ("kdsatker", "nmsatker"):
-        code, uniques, missing = codes.ranked_codes(names[key])
+    ranked = {key: codes.ranked_codes(names[key]) for key in ("kdsatker", "nmsatker")}
+    if len(ranked["kdsatker"][1]) != len(names):  # a satker with two names rows (as not is_unique)
+        return None
+    ranked.update({key: codes.key_codes(names[key]) for key in ("kdunit", "nmunit")})  # a few dozen each
+    for key, (code, uniques, missing) in ranked.items():
         grain_codes[key] = (code[at], uniques, missing)
     return pd.DataFrame({"kdunit": coded["kdunit"], "nmunit": names["nmunit"].array.take(at),
                          "kdsatker": coded["kdsatker"], "nmsatker": names["nmsatker"].array.take(at),
