@@ -121,3 +121,48 @@ def test_named_grains_unit_names_codes_stand_for_the_filled_columns_in_current(n
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
     code, uniques, _missing = row_codes["nmunit"]
     assert uniques.take(code).tolist() == got["nmunit"].tolist()
+
+
+def _catch_up_set_one_by_one(frame, bulan, needed_quarter, needed_year, usual_quarter, usual_year):
+    """catch_up.catch_up as it was written: each column set in turn on a copy of the rows."""
+    from monev.domain import catch_up as c
+    from monev.domain.projection import round_half_up
+
+    result = frame.copy()
+    quarter = c.target_quarter(bulan)
+    left_q, left_y = c.months_left(bulan, 3 * quarter), c.months_left(bulan, 12)
+    speed = c.pace(result["realisasi"], bulan)
+    usual_q = speed * left_q if usual_quarter is None else pd.Series(np.asarray(usual_quarter, dtype="float64"))
+    usual_y = speed * left_y if usual_year is None else pd.Series(np.asarray(usual_year, dtype="float64"))
+    result["triwulan_target"] = quarter
+    result["sisa_bulan_triwulan"] = left_q
+    result["kebutuhan_triwulan"] = needed_quarter.to_numpy()
+    result["per_bulan_triwulan"] = c.per_month(result["kebutuhan_triwulan"], left_q)
+    result["sisa_bulan_tahun"] = left_y
+    result["kebutuhan_tahun"] = needed_year.to_numpy()
+    result["per_bulan_tahun"] = c.per_month(result["kebutuhan_tahun"], left_y)
+    result["laju_bulanan"] = round_half_up(speed.to_numpy())
+    result["pola_triwulan"] = round_half_up(usual_q.to_numpy())
+    result["pola_tahun"] = round_half_up(usual_y.to_numpy())
+    result["realistis_triwulan"] = c.realistic(result["kebutuhan_triwulan"], usual_q)
+    result["realistis_tahun"] = c.realistic(result["kebutuhan_tahun"], usual_y)
+    return result
+
+
+@pytest.mark.parametrize("bulan", [1, 3, 8, 12])
+@pytest.mark.parametrize("n", [0, 5])
+@pytest.mark.parametrize("missing", [False, True])
+@pytest.mark.parametrize("usual", [False, True])
+def test_catch_up_columns_made_at_once_are_those_set_one_by_one(bulan, n, missing, usual):
+    from monev.domain import catch_up as c
+
+    rng = np.random.default_rng(bulan + n)
+    frame = pd.DataFrame({"kdsatker": pd.array([str(i) for i in range(n)], dtype="str"),
+                          "realisasi": rng.integers(0, 10**12, n), "persen": rng.random(n)})
+    need_q = pd.Series(pd.array([None if missing and i == 1 else int(v) for i, v in
+                                 enumerate(rng.integers(0, 10**11, n))], dtype="Int64"))
+    need_y = pd.Series(pd.array(rng.integers(0, 10**12, n), dtype="Int64"))
+    usual_q, usual_y = (pd.Series(rng.random(n) * 1e11), pd.Series(rng.random(n) * 1e12)) if usual else (None, None)
+    pd.testing.assert_frame_equal(c.catch_up(frame, bulan, need_q, need_y, usual_q, usual_y),
+                                  _catch_up_set_one_by_one(frame, bulan, need_q, need_y, usual_q, usual_y),
+                                  check_exact=True)
