@@ -166,3 +166,34 @@ def test_catch_up_columns_made_at_once_are_those_set_one_by_one(bulan, n, missin
     pd.testing.assert_frame_equal(c.catch_up(frame, bulan, need_q, need_y, usual_q, usual_y),
                                   _catch_up_set_one_by_one(frame, bulan, need_q, need_y, usual_q, usual_y),
                                   check_exact=True)
+
+
+@pytest.mark.parametrize("bulan", [1, 6, 12])
+def test_project_keeps_the_codes_of_each_rows_basis(engine, bulan):
+    shared = view.basis(engine, Period(b.THANG, bulan), scope=EVERYTHING)
+    code, uniques, missing = shared.codes["dasar"]
+    assert uniques.take(code).tolist() == shared.rows["dasar"].tolist()
+    assert list(uniques) == sorted(uniques) and missing == -1
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+@pytest.mark.parametrize("flat_named", [False, True])
+def test_usual_by_the_kept_basis_codes_is_usual_by_the_texts(seed, flat_named):
+    from monev.domain import projection
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    labels = sorted([projection.BASIS_NONE, "riwayat satker", "riwayat unit", "RPD",
+                     *([projection.BASIS_FLAT] if flat_named else [])])
+    code = rng.integers(0, len(labels) - 1, n)  # the last label unused, as a label project() had but no row took
+    rows = pd.DataFrame({"kdunit": pd.array(rng.choice(["01", "05"], n), dtype="str"),
+                         "kdsatker": pd.array(rng.choice(["1", "2", "3"], n), dtype="str"),
+                         "dasar": pd.array(np.array(labels, dtype=object)[code], dtype="str"),
+                         "share": rng.random(n) + 0.01, "share_6": rng.random(n) + 0.5, "share_12": np.ones(n),
+                         "realisasi": rng.choice([0, -5, 7, 10**6], n).astype("int64")})
+    rows = rows.sort_values(["kdunit", "kdsatker"], kind="stable").reset_index(drop=True)
+    code = pd.Index(labels).get_indexer(rows["dasar"])
+    kept = {"dasar": (code, pd.Index(pd.array(labels, dtype="str")), -1)}
+    deadlines = {"_pola_q": 6, "_pola_y": 12}
+    pd.testing.assert_frame_equal(view._usual(rows, ["kdunit", "kdsatker"], 4, deadlines, kept),
+                                  view._usual(rows, ["kdunit", "kdsatker"], 4, deadlines, {}), check_exact=True)

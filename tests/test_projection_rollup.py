@@ -49,7 +49,7 @@ def test_every_level_of_the_sample_equals_the_text_groupby(engine, scope, bulan)
             continue
         for name, keys in view.ROLLUPS.items():
             pd.testing.assert_frame_equal(shared.level(name), _reference(shared.weighted, keys), check_exact=True)
-        assert set(shared.codes) == {"kdunit", "nmunit", "jenis_belanja", "kdsatker", "nmsatker", "kdppk"}
+        assert set(shared.codes) == {"kdunit", "nmunit", "jenis_belanja", "kdsatker", "nmsatker", "kdppk", "dasar"}
         alone = view.projections(engine, Period(b.THANG, bulan), scope=scope, filters=filters)
         weighted = projection.weighted(alone["baris"], shared.year_end)
         for name, keys in view.ROLLUPS.items():

@@ -186,7 +186,8 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     proyeksi_bawah, proyeksi_atas (int64 rupiah); and for each month T of `ahead`, share_T: the
     same curve's mean share at T (missing without a basis), for usual_after(). `codes`: the key
     codes of `current`'s rows (codes.key_codes of its key columns, as its grouping kept them),
-    by which each row finds its curve (codes.matched) rather than by a merge on the key texts."""
+    by which each row finds its curve (codes.matched) rather than by a merge on the key texts, and
+    to which the codes of dasar are added (among every label of a basis, some perhaps unused)."""
     frame = current.reset_index(drop=True)  # columns are only added to it: current stays as it is
     n = len(frame)
     share = np.full(n, np.nan)
@@ -247,6 +248,11 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
     # the labels taken by position: the texts the rows' own would be (no rows: an object column, as
     # an empty column of texts is)
     frame["dasar"] = pd.array(labels, dtype="str").take(basis) if n else np.array([], dtype=object)
+    if codes is not None:  # and their codes for the groupings by them (key_codes': ranks among the sorted labels)
+        order = np.argsort(np.array(labels, dtype=object), kind="stable")
+        rank = np.empty(len(labels), dtype="int64")
+        rank[order] = np.arange(len(labels))
+        codes["dasar"] = (rank[basis], pd.Index(pd.array([labels[i] for i in order], dtype="str")), -1)
     frame["tahun_riwayat"] = years
     frame["share"] = share
     frame["batas"] = cap_rp

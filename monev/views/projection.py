@@ -263,9 +263,11 @@ def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str,
     behind the most realization first (a satker's jenis belanja may rest on different ones).
     row_codes: the rows' key codes (Basis.codes): grouped by those, as by the key texts; numbers:
     the rows' codes.numbered(rows, keys, row_codes), when the caller has them."""
-    # the bases (projection.realism_basis) as small integers, from the dasar's own: the rows
-    # without a basis are found among a handful of codes rather than by comparing 90.000 texts
-    dasar, names = pd.factorize(rows["dasar"], use_na_sentinel=False)
+    # the bases (projection.realism_basis) as small integers, from the dasar's own (those project()
+    # kept in row_codes, else factorized): the rows without a basis are found among a handful of
+    # codes rather than by comparing 90.000 texts
+    dasar, names = row_codes["dasar"][:2] if "dasar" in row_codes else pd.factorize(rows["dasar"],
+                                                                                   use_na_sentinel=False)
     names = np.asarray(names, dtype=object)
     flat = np.isin(dasar, np.flatnonzero(names == projection.BASIS_NONE))
     if projection.BASIS_FLAT in set(names):  # two codes would be one basis: factorize the bases
@@ -285,7 +287,8 @@ def _usual(rows: pd.DataFrame, keys: list[str], bulan: int, deadlines: dict[str,
     if len(pair_group) == len(sums):
         # one basis per group (a selection with one year of history, or none, is all RPD), in
         # group order: its name, which is what joining one text gives
-        sums["dasar_realistis"] = pd.Series(names[pair_basis], dtype="str")
+        # (the handful of names as texts, taken per group: not 24.000 Python strings converted)
+        sums["dasar_realistis"] = pd.Series(pd.array(names, dtype="str").take(pair_basis))
         return sums
     if len(pair_group) > len(sums):  # some group rests on more than one basis (else in group order)
         rank = np.argsort(np.argsort(names))
