@@ -197,3 +197,21 @@ def test_usual_by_the_kept_basis_codes_is_usual_by_the_texts(seed, flat_named):
     deadlines = {"_pola_q": 6, "_pola_y": 12}
     pd.testing.assert_frame_equal(view._usual(rows, ["kdunit", "kdsatker"], 4, deadlines, kept),
                                   view._usual(rows, ["kdunit", "kdsatker"], 4, deadlines, {}), check_exact=True)
+
+
+def test_projected_columns_follow_the_rows_in_order_and_type_whatever_their_index():
+    from monev.domain import projection
+
+    text = lambda values: pd.array(values, dtype="str")  # noqa: E731
+    current = pd.DataFrame({"kdsatker": text(["1", "2", "3"]), "jenis_belanja": text(["51", "51", "52"]),
+                            "pagu": [100, 200, 50], "blokir": [0, 50, 0], "realisasi": [30, 60, 0]}, index=[7, 3, 5])
+    plan = pd.DataFrame({"kdsatker": text(["1", "3"]), "jenis_belanja": text(["51", "52"]),
+                         **{column: [10, 5] for column in projection.PLAN_MONTHS}})
+    got = projection.project(current, 6, pd.DataFrame(), [], plan, ["kdsatker", "jenis_belanja"], ahead=(9, 12))
+    assert list(got) == [*current, "dasar", "tahun_riwayat", "share", "batas", "proyeksi", "proyeksi_bawah",
+                         "proyeksi_atas", "share_9", "share_12"]
+    assert list(got.index) == [0, 1, 2]
+    assert got["dasar"].tolist() == [projection.BASIS_RPD, projection.BASIS_NONE, projection.BASIS_RPD]
+    assert got["dasar"].dtype == "str" and all(got[c].dtype == np.int64 for c in projection.PROJECTED)
+    assert got["proyeksi"].tolist() == [60, 60, 0]  # 30 realized at half the plan; no plan: the realization
+    assert got["proyeksi_atas"].tolist() == [60, 150, 0]  # without a basis the band runs to the cap

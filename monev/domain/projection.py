@@ -145,10 +145,11 @@ def _curves_at(groups: pd.DataFrame, shares: np.ndarray, keys: list[str], bulan:
     return result.reset_index()
 
 
-def clamped(estimates: np.ndarray, lowest: np.ndarray, highest: np.ndarray, at_highest=None) -> pd.Series:
+def clamped(estimates: np.ndarray, lowest: np.ndarray, highest: np.ndarray, at_highest=None) -> np.ndarray:
     """Float rupiah estimates rounded half up and held between two exact int64 amounts (the
     realization and the cap), compared as integers: a float cannot hold every rupiah above 2^53,
-    so the bounds are never passed through one. `at_highest`: rows that take the upper bound."""
+    so the bounds are never passed through one. `at_highest`: rows that take the upper bound.
+    An int64 array."""
     values = np.asarray(estimates, dtype="float64")
     # past +-2^62 (or infinite) the bound decides anyway; inside it int64 holds the rounded value
     limited = np.clip(np.nan_to_num(values, nan=0.0, posinf=2.0**62, neginf=-(2.0**62)), -(2.0**62), 2.0**62)
@@ -156,7 +157,7 @@ def clamped(estimates: np.ndarray, lowest: np.ndarray, highest: np.ndarray, at_h
     result = np.minimum(np.maximum(rounded, lowest), highest)
     if at_highest is not None:
         result = np.where(at_highest, highest, result)
-    return pd.Series(result, dtype="int64")
+    return result.astype("int64", copy=False)
 
 
 def _curve_rows(frame: pd.DataFrame, keys: list[str], curves: pd.DataFrame, codes: Codes | None) -> np.ndarray:
@@ -247,21 +248,19 @@ def project(current: pd.DataFrame, bulan: int, history: pd.DataFrame, levels: li
 
     # the labels taken by position: the texts the rows' own would be (no rows: an object column, as
     # an empty column of texts is)
-    frame["dasar"] = pd.array(labels, dtype="str").take(basis) if n else np.array([], dtype=object)
+    added = {"dasar": pd.array(labels, dtype="str").take(basis) if n else np.array([], dtype=object)}
     if codes is not None:  # and their codes for the groupings by them (key_codes': ranks among the sorted labels)
         order = np.argsort(np.array(labels, dtype=object), kind="stable")
         rank = np.empty(len(labels), dtype="int64")
         rank[order] = np.arange(len(labels))
         codes["dasar"] = (rank[basis], pd.Index(pd.array([labels[i] for i in order], dtype="str")), -1)
-    frame["tahun_riwayat"] = years
-    frame["share"] = share
-    frame["batas"] = cap_rp
-    frame["proyeksi"] = bounded(central)
-    frame["proyeksi_bawah"] = bounded(low)
-    frame["proyeksi_atas"] = bounded(high, at_cap=~chosen)  # without a basis the band runs to the cap
-    for month, values in later.items():
-        frame[f"share_{month}"] = values
-    return frame
+    added.update({"tahun_riwayat": years, "share": share, "batas": cap_rp, "proyeksi": bounded(central),
+                  "proyeksi_bawah": bounded(low),
+                  "proyeksi_atas": bounded(high, at_cap=~chosen),  # without a basis the band runs to the cap
+                  **{f"share_{month}": values for month, values in later.items()}})
+    # the columns put beside the rows in one frame: set one by one (each a block of its own, the
+    # projections as Series aligned on the rows' index) they took a tenth of project()'s 18 ms
+    return pd.concat([frame, pd.DataFrame(added, index=frame.index)], axis=1)
 
 
 def usual_after(rows: pd.DataFrame, bulan: int, until: int, flat: np.ndarray | None = None) -> pd.Series:
