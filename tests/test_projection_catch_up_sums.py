@@ -215,3 +215,16 @@ def test_projected_columns_follow_the_rows_in_order_and_type_whatever_their_inde
     assert got["dasar"].dtype == "str" and all(got[c].dtype == np.int64 for c in projection.PROJECTED)
     assert got["proyeksi"].tolist() == [60, 60, 0]  # 30 realized at half the plan; no plan: the realization
     assert got["proyeksi_atas"].tolist() == [60, 150, 0]  # without a basis the band runs to the cap
+
+
+def test_weighted_by_the_rows_jenis_belanja_codes_is_weighted_by_their_texts():
+    from monev.domain import projection
+
+    rng = np.random.default_rng(5)
+    n = 200
+    rows = pd.DataFrame({"jenis_belanja": pd.array(rng.choice(["51", "52", "57", None], n), dtype="str"),
+                         "pagu": rng.integers(-10**15, 10**15, n)})
+    targets = {"51": 95.5, "52": 90.13, "53": 80.0}  # 57 and a missing one without a target
+    got = projection.weighted(rows, targets, codes.key_codes(rows["jenis_belanja"]))
+    pd.testing.assert_frame_equal(got, projection.weighted(rows, targets), check_exact=True)
+    assert got["_pagu_bertarget"].eq(0).any() and got["_pagu_x_target"].ne(0).any()

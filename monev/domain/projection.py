@@ -293,10 +293,18 @@ def rollup(projected: pd.DataFrame, keys: list[str], targets: dict[str, float] |
     return rollup_weighted(weighted(projected, targets), keys)
 
 
-def weighted(projected: pd.DataFrame, targets: dict[str, float] | None = None) -> pd.DataFrame:
+def weighted(projected: pd.DataFrame, targets: dict[str, float] | None = None,
+             jenis_codes: tuple[np.ndarray, pd.Index, int] | None = None) -> pd.DataFrame:
     """The projected rows with the pagu carrying a target of `targets` and pagu x target, what
-    rollup() sums to weigh the targets: made once, rollup_weighted() sums it to several levels."""
-    target = summary.target_of(projected["jenis_belanja"], targets or {})
+    rollup() sums to weigh the targets: made once, rollup_weighted() sums it to several levels.
+    jenis_codes: the rows' jenis belanja codes (codes.key_codes), when the caller keeps them: the
+    targets looked up once per code rather than per row, as summary.with_targets does."""
+    if jenis_codes is None:
+        target = summary.target_of(projected["jenis_belanja"], targets or {})
+    else:
+        code, uniques, _missing = jenis_codes
+        target = pd.Series(summary.target_of(pd.Series(uniques), targets or {}).to_numpy()[code],
+                           index=projected.index)
     carried = projected["pagu"].where(target.notna(), 0).astype("float64")
     return projected.assign(_pagu_bertarget=carried, _pagu_x_target=carried * target.fillna(0.0))
 

@@ -165,7 +165,7 @@ class Basis:
     def level(self, name: str) -> pd.DataFrame:
         if name not in self.levels:
             if self.weighted is None:
-                self.weighted = projection.weighted(self.rows, self.year_end)
+                self.weighted = projection.weighted(self.rows, self.year_end, self.codes.get("jenis_belanja"))
             self.levels[name] = projection.rollup_weighted(self.weighted, ROLLUPS[name], self.codes)
         return self.levels[name]
 
