@@ -228,3 +228,20 @@ def test_weighted_by_the_rows_jenis_belanja_codes_is_weighted_by_their_texts():
     got = projection.weighted(rows, targets, codes.key_codes(rows["jenis_belanja"]))
     pd.testing.assert_frame_equal(got, projection.weighted(rows, targets), check_exact=True)
     assert got["_pagu_bertarget"].eq(0).any() and got["_pagu_x_target"].ne(0).any()
+
+
+@pytest.mark.parametrize("scope,filters", [(EVERYTHING, Filters()), (Scope(units=("05",)), Filters()),
+                                           (Scope(ppks=((b.S1, "02"),)), Filters()),
+                                           (EVERYTHING, Filters(jenis_belanja=("52",)))])
+@pytest.mark.parametrize("bulan", [3, 7, 12])
+@pytest.mark.parametrize("grain_name", ["satker", "ppk"])
+def test_catch_up_in_one_frame_is_the_merged_frames(engine, monkeypatch, scope, filters, bulan, grain_name):
+    """The figures, needs, patterns, names and projections of the same groups in order put in one
+    frame are the frame of their merges (taken where no names are put on by position)."""
+    period = Period(b.THANG, bulan)
+    got = view.catch_up_from(view.basis(engine, period, scope=scope, filters=filters), grain_name)
+    with monkeypatch.context() as patched:
+        patched.setattr(view, "_names_at", lambda frame, names: None)
+        merged = view.catch_up_from(view.basis(engine, period, scope=scope, filters=filters), grain_name)
+    pd.testing.assert_frame_equal(got, merged, check_exact=True)
+    assert len(got) and got["proyeksi_capai_target"].notna().any()

@@ -77,28 +77,35 @@ def catch_up(frame: pd.DataFrame, bulan: int, needed_quarter: pd.Series, needed_
     per_bulan_triwulan, sisa_bulan_tahun, kebutuhan_tahun, per_bulan_tahun, laju_bulanan (average
     per month so far, rounded half up), pola_triwulan, pola_tahun (usual_*, rounded half up),
     realistis_triwulan, realistis_tahun."""
+    return pd.concat([frame, pd.DataFrame(catch_up_columns(frame["realisasi"], bulan, needed_quarter, needed_year,
+                                                           usual_quarter, usual_year), index=frame.index)], axis=1)
+
+
+def catch_up_columns(realisasi: pd.Series, bulan: int, needed_quarter: pd.Series, needed_year: pd.Series,
+                     usual_quarter: pd.Series | None = None, usual_year: pd.Series | None = None) -> dict:
+    """The columns catch_up() adds to rows with `realisasi` (in their order: Series on its index or
+    arrays), for a caller that puts them in a frame of its own."""
     quarter = target_quarter(bulan)
     left_q, left_y = months_left(bulan, 3 * quarter), months_left(bulan, 12)
-    speed = pace(frame["realisasi"], bulan)
+    speed = pace(realisasi, bulan)
     usual_q = speed * left_q if usual_quarter is None else pd.Series(np.asarray(usual_quarter, dtype="float64"),
-                                                                      index=frame.index)
+                                                                      index=realisasi.index)
     usual_y = speed * left_y if usual_year is None else pd.Series(np.asarray(usual_year, dtype="float64"),
-                                                                   index=frame.index)
+                                                                   index=realisasi.index)
     # the needs as the columns hold them (Int64 to numpy: int64, or float64 with NaN where missing)
-    need_q = pd.Series(needed_quarter.to_numpy(), index=frame.index)
-    need_y = pd.Series(needed_year.to_numpy(), index=frame.index)
+    need_q = pd.Series(needed_quarter.to_numpy(), index=realisasi.index)
+    need_y = pd.Series(needed_year.to_numpy(), index=realisasi.index)
     # the columns made first and put beside the rows in one frame: set one by one on a copy of the
     # rows (each a block of its own) they took a tenth of the national catch-up's 6 ms
-    added = {"triwulan_target": np.full(len(frame), quarter, dtype="int64"),
-             "sisa_bulan_triwulan": np.full(len(frame), left_q, dtype="int64"),
-             "kebutuhan_triwulan": need_q, "per_bulan_triwulan": per_month(need_q, left_q),
-             "sisa_bulan_tahun": np.full(len(frame), left_y, dtype="int64"),
-             "kebutuhan_tahun": need_y, "per_bulan_tahun": per_month(need_y, left_y),
-             "laju_bulanan": round_half_up(speed.to_numpy()).to_numpy(),
-             "pola_triwulan": round_half_up(usual_q.to_numpy()).to_numpy(),
-             "pola_tahun": round_half_up(usual_y.to_numpy()).to_numpy(),
-             "realistis_triwulan": realistic(need_q, usual_q), "realistis_tahun": realistic(need_y, usual_y)}
-    return pd.concat([frame, pd.DataFrame(added, index=frame.index)], axis=1)
+    return {"triwulan_target": np.full(len(realisasi), quarter, dtype="int64"),
+            "sisa_bulan_triwulan": np.full(len(realisasi), left_q, dtype="int64"),
+            "kebutuhan_triwulan": need_q, "per_bulan_triwulan": per_month(need_q, left_q),
+            "sisa_bulan_tahun": np.full(len(realisasi), left_y, dtype="int64"),
+            "kebutuhan_tahun": need_y, "per_bulan_tahun": per_month(need_y, left_y),
+            "laju_bulanan": round_half_up(speed.to_numpy()).to_numpy(),
+            "pola_triwulan": round_half_up(usual_q.to_numpy()).to_numpy(),
+            "pola_tahun": round_half_up(usual_y.to_numpy()).to_numpy(),
+            "realistis_triwulan": realistic(need_q, usual_q), "realistis_tahun": realistic(need_y, usual_y)}
 
 
 def reaches(proyeksi: pd.Series, realisasi: pd.Series, needed: pd.Series) -> pd.Series:
