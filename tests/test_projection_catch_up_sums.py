@@ -245,3 +245,14 @@ def test_catch_up_in_one_frame_is_the_merged_frames(engine, monkeypatch, scope, 
         merged = view.catch_up_from(view.basis(engine, period, scope=scope, filters=filters), grain_name)
     pd.testing.assert_frame_equal(got, merged, check_exact=True)
     assert len(got) and got["proyeksi_capai_target"].notna().any()
+
+
+def test_rows_without_the_levels_name_codes_give_the_level():
+    keys = LEVELS["per_satker"]
+    shared = _basis(["A", "A", "B"])
+    for key in ("nmunit", "nmsatker"):
+        shared.codes.pop(key)
+    got = view._projected_per(shared, "per_satker", keys, codes.numbered(shared.rows, keys, shared.codes))
+    assert "per_satker" in shared.levels
+    expected = _basis(["A", "A", "B"]).level("per_satker")[keys + ["proyeksi", "proyeksi_persen"]]
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)

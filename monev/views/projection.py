@@ -407,7 +407,8 @@ def _projected_per(shared: Basis, name: str, keys: list[str], numbers: tuple[np.
     group, first = numbers
     kept = group >= 0  # rows missing a key of `keys` are in no group, as in the level's
     if name in shared.levels or not len(first) or any(
-            shared.codes[key][2] >= 0 or (shared.codes[key][0][kept] != shared.codes[key][0][first][group[kept]]).any()
+            key not in shared.codes or shared.codes[key][2] >= 0
+            or (shared.codes[key][0][kept] != shared.codes[key][0][first][group[kept]]).any()
             for key in ROLLUPS[name] if key not in keys):
         return shared.level(name)[columns]
     # as rollup_weighted makes them: the int64 sums, and the percent of those
