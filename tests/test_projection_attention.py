@@ -1,41 +1,144 @@
-"""The attention list's grouping (attention._first_seen) numbers its rows as
-groupby(sort=False).ngroup() does, missing keys and keys too many to combine in int64 included;
-its reasons read only the columns they need, giving the same list."""
+"""The attention list's grouping (attention.listing: the reasons' keys ranked, by their
+categorical codes where a frame has them) groups and orders its rows as pandas does on the key
+texts, missing keys and keys too many to combine in int64 included; the view's frames with coded
+keys give the list of their texts."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from monev.domain import attention
+from monev.domain import attention, codes
+from monev.domain.period import Period
+
+import builders as b
 
 
 def _texts(rng, values, n):
     return pd.array([values[i] if i < len(values) else None for i in rng.integers(0, len(values) + 1, n)], dtype="str")
 
 
+KEYS = ["tingkat", "kdunit", "kdsatker", "kdppk"]
+
+
+def _random_reasons(rng, n, first_id):
+    """n reasons of text keys (some missing, some bobot missing) with an id per reason (`nomor`)."""
+    return pd.DataFrame({"tingkat": _texts(rng, ["satker", "ppk"], n), "kdunit": _texts(rng, ["05", "01", "1"], n),
+                         "kdsatker": _texts(rng, [f"{i:06d}" for i in range(90, 0, -3)], n),
+                         "kdppk": _texts(rng, ["", "01", "02"], n), "sumber": "uji",
+                         "bobot": np.where(rng.random(n) < 0.05, np.nan, rng.integers(0, 40, n) / 4),
+                         "kunci": "ikpa_alasan_jenis", "nomor": np.arange(first_id, first_id + n)})
+
+
+def _as_categories(frame, rng):
+    """frame with its keys as categoricals, each of categories in a shuffled order of its own."""
+    columns = {}
+    for key in KEYS:
+        distinct = pd.Index(frame[key].dropna().unique()).append(pd.Index(["tak terpakai"], dtype="str"))
+        columns[key] = pd.Categorical(frame[key], categories=distinct[rng.permutation(len(distinct))])
+    return frame.assign(**columns)
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_first_seen_numbers_the_groups_as_groupby_without_sorting(seed):
+def test_listing_groups_and_orders_as_pandas_does_on_the_texts(seed):
+    """Reasons of text keys and of categorical keys (each source its own categories, unsorted)
+    grouped as groupby on the texts (a missing key: no group), each group's worst bobot (a
+    missing one skipped) and count, ordered by bobot (descending, missing last), kdsatker, kdppk,
+    tingkat, kdunit; every reason kept is its group's."""
     rng = np.random.default_rng(seed)
-    n = 2000
-    frame = pd.DataFrame({"tingkat": _texts(rng, ["satker", "ppk"], n), "kdunit": _texts(rng, ["05", "01", "1"], n),
-                          "kdsatker": _texts(rng, [f"{i:06d}" for i in range(90, 0, -3)], n),
-                          "kdppk": _texts(rng, ["", "01", "02"], n)})
-    keys = list(frame)
-    expected = frame.groupby(keys, sort=False).ngroup().fillna(-1).astype("int64").to_numpy()
-    assert (attention._first_seen(frame, keys) == expected).all()
+    texts, coded = _random_reasons(rng, 1500, 0), _random_reasons(rng, 1000, 1500)
+    sources = [lambda context: texts, lambda context: _as_categories(coded, rng)]
+    listed = attention.listing({}, sources)
+    every = pd.concat([texts, coded], ignore_index=True)
+    expected = every.groupby(KEYS).agg(bobot=("bobot", "max"), jumlah_alasan=("nomor", "size")).reset_index()
+    expected = expected.sort_values(["bobot", "kdsatker", "kdppk", "tingkat", "kdunit"],
+                                    ascending=[False, True, True, True, True], kind="stable").reset_index(drop=True)
+    got = listed.rows.drop(columns=attention.ROW)
+    pd.testing.assert_frame_equal(got.astype({key: object for key in KEYS}),
+                                  expected.astype({key: object for key in KEYS}), check_exact=True)
+    # each row's reasons: the ids of its group's reasons, with their bobot
+    mine = listed.reasons.groupby(attention.ROW)["nomor"].apply(lambda ids: sorted(ids)).tolist()
+    keyed = every.dropna(subset=KEYS).groupby(KEYS)["nomor"].apply(lambda ids: sorted(ids))
+    assert mine == [keyed[tuple(key)] for key in expected[KEYS].itertuples(index=False)]
+    by_id = every.set_index("nomor")["bobot"]
+    pd.testing.assert_series_equal(listed.reasons.set_index("nomor")["bobot"],
+                                   by_id.loc[listed.reasons["nomor"]], check_names=False)
+    assert set(listed.reasons["kunci"]) == {"ikpa_alasan_jenis"}
 
 
-def test_first_seen_with_keys_too_many_to_combine_in_one_integer():
-    rng = np.random.default_rng(9)
+def test_groups_past_one_integer_are_those_of_the_keys_sorted():
+    """Ranks too many to combine in one int64 are grouped key by key, as groupby(sort=True)."""
+    rng = np.random.default_rng(4)
     n = 3000
-    # eight keys of about 400 values each: 400^8 passes int64, so the codes are numbered again
-    frame = pd.DataFrame({f"k{i}": _texts(rng, [str(v) for v in range(400)], n) for i in range(8)})
-    frame.iloc[::7, 0] = frame.iloc[1::7, 0].to_numpy()[: len(frame.iloc[::7, 0])]  # repeated groups
-    frame = pd.concat([frame, frame.iloc[::5]], ignore_index=True)
-    keys = list(frame)
-    expected = frame.groupby(keys, sort=False).ngroup().fillna(-1).astype("int64").to_numpy()
-    assert (attention._first_seen(frame, keys) == expected).all()
+    ranks = [rng.integers(0, 3, n) * 40_000 for _ in range(4)]  # 120.000^4 passes 2^62
+    ranks[0][::9] = 99_999  # and the largest value of a key
+    kept = rng.random(n) > 0.1
+    group, first = attention._groups(ranks, kept)
+    frame = pd.DataFrame({i: rank for i, rank in enumerate(ranks)})
+    expected = frame[kept].groupby(list(range(4)), sort=True).ngroup().to_numpy()
+    assert (group[kept] == expected).all() and (group[~kept] == -1).all()
+    assert (first == codes_first(expected)).all()
+
+
+def codes_first(group):
+    return np.array([np.flatnonzero(group == g)[0] for g in range(group.max() + 1)])
+
+
+def test_concat_keeps_categoricals_and_fills_missing_columns():
+    """_concat is pd.concat's frame: categoricals of different categories united (the same
+    texts), a column missing in a frame missing in its rows, in its own dtype."""
+    one = pd.DataFrame({"k": pd.Categorical(["a", "b"], categories=["b", "a"]), "x": [1.0, 2.0],
+                        "s": pd.array(["p", None], dtype="str")})
+    two = pd.DataFrame({"k": pd.Categorical(["c", None, "a"]), "y": pd.array(["q", "r", "t"], dtype="str")})
+    got = attention._concat([one, two])
+    assert isinstance(got["k"].dtype, pd.CategoricalDtype)
+    expected = pd.concat([one.astype({"k": "str"}), two.astype({"k": "str"})], ignore_index=True)
+    pd.testing.assert_frame_equal(got.astype({"k": "str"}), expected)
+    assert got["s"].dtype == "str" and got["y"].dtype == "str" and got["x"].dtype == "float64"
+
+
+def test_categorized_keys_have_the_same_values():
+    """A key's codes (codes.key_codes, a missing value among its uniques) as categories: the
+    codes mapped by categories() give the key's values; a frame's key with a text not among the
+    categories stays as it is."""
+    values = pd.Series(["05", None, "01", "05", None], dtype="str")
+    dtype, into = attention.categories(codes.key_codes(values))
+    assert list(dtype.categories) == ["01", "05"]
+    made = pd.Categorical.from_codes(into[codes.key_codes(values)[0]], dtype=dtype)
+    assert made.tolist()[:1] == ["05"] and pd.isna(made[1]) and made.tolist()[2:4] == ["01", "05"]
+    frame = pd.DataFrame({"kdunit": pd.array(["01", None], dtype="str"), "kdsatker": ["x", "y"]})
+    got = attention.categorized(frame, {"kdunit": dtype, "kdsatker": dtype})
+    assert isinstance(got["kdunit"].dtype, pd.CategoricalDtype) and got["kdunit"].tolist()[0] == "01"
+    assert pd.isna(got["kdunit"].iloc[1]) and got["kdsatker"].dtype == frame["kdsatker"].dtype
+
+
+def test_the_views_coded_frames_give_the_list_of_their_texts(shared_warehouse):
+    """attention_listing's frames with categorical keys (the grain's codes) list the same rows and
+    reasons as the same frames with their texts."""
+    from monev.views import ikpa as ikpa_view
+    from monev.views import projection as view
+    from monev.views import projection_words
+    from monev.warehouse import db
+    from monev.warehouse.query import EVERYTHING
+
+    engine = db.engine(shared_warehouse)
+    for bulan in (3, 6, 12):
+        period = Period(b.THANG, bulan)
+        shared = view.basis(engine, period, scope=EVERYTHING)
+        rules = ikpa_view.rules(engine, period.tahun)
+        scored = ikpa_view.current(engine, period, scope=EVERYTHING, rule=rules)
+        listed = view.attention_listing(shared, scored, rules)
+        goals = shared.month_goals(bulan)
+        plain = attention.listing({"proyeksi_satker": shared.level("per_satker"),
+                                   "proyeksi_ppk": shared.level("per_ppk"),
+                                   "jenis_satker": view._per_jenis(shared, ["kdunit", "kdsatker"], goals),
+                                   "jenis_ppk": view._per_jenis(shared, ["kdunit", "kdsatker", "kdppk"], goals),
+                                   "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"]})
+        assert len(plain.rows) > 1 and len(plain.reasons) > len(plain.rows)
+        pd.testing.assert_frame_equal(listed.rows[plain.rows.columns], plain.rows, check_exact=True)
+        pd.testing.assert_frame_equal(listed.reasons, plain.reasons, check_exact=True)
+        words = projection_words.reason_words("id")
+        assert listed.alasan(words).tolist() == plain.alasan(words).tolist()
 
 
 def _context():

@@ -39,17 +39,41 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame(columns=REASON_COLUMNS)
 
 
-def _rows_of(frame: pd.DataFrame, chosen, columns: list[str]) -> pd.DataFrame:
-    """The chosen rows of frame with only the key columns _who reads and `columns`: the frames are
-    whole rollups, whose names (nmsatker, nmunit) a reason never reads but frame[chosen] copied."""
-    keys = [key for key in ("kdunit", "kdsatker", "kdppk") if key in frame]
-    return frame.loc[np.asarray(chosen, dtype=bool), keys + columns]
+def _constant(value: str, n: int) -> pd.Categorical:
+    """`value` n times, as a categorical of one category: what a reason's tingkat and sumber are,
+    without writing the same text on each of 46.000 rows."""
+    return pd.Categorical.from_codes(np.zeros(n, dtype="int8"), categories=pd.Index([value], dtype="str"),
+                                     validate=False)
 
 
-def _who(frame: pd.DataFrame, tingkat: str) -> pd.DataFrame:
-    kdppk = frame["kdppk"] if "kdppk" in frame else pd.Series([""] * len(frame), index=frame.index)
-    return pd.DataFrame({"tingkat": tingkat, "kdunit": frame["kdunit"], "kdsatker": frame["kdsatker"],
-                         "kdppk": kdppk.fillna("")})
+def _part(frame: pd.DataFrame, chosen, tingkat: str, sumber: str, bobot: np.ndarray, kunci: str,
+          values: dict[str, str]) -> pd.DataFrame:
+    """The reasons of frame's `chosen` rows (REASON_COLUMNS, then each column of `values`: name ->
+    frame's column), made in one frame: who (frame's keys, taken as they are, a categorical one's
+    codes, so a caller handing keys as categoricals saves the texts' copies; kdppk '' where
+    missing or absent), `bobot` (per row of frame) and the values. `bobot` and a value are taken
+    only for the chosen rows, the frames being whole rollups."""
+    rows = np.flatnonzero(np.asarray(chosen, dtype=bool))
+    columns = {"tingkat": _constant(tingkat, len(rows)),
+               "kdunit": frame["kdunit"].array.take(rows), "kdsatker": frame["kdsatker"].array.take(rows)}
+    kdppk = frame["kdppk"].array.take(rows) if "kdppk" in frame else _constant("", len(rows))
+    if pd.isna(kdppk).any():
+        if isinstance(kdppk, pd.Categorical) and "" not in kdppk.categories:
+            kdppk = kdppk.add_categories([""])
+        kdppk = kdppk.fillna("")
+    columns.update(kdppk=kdppk, sumber=_constant(sumber, len(rows)), bobot=np.asarray(bobot, dtype="float64")[rows],
+                   kunci=_constant(kunci, len(rows)))
+    columns.update({name: _taken(frame[column], rows) for name, column in values.items()})
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
+
+
+def _taken(values: pd.Series, rows: np.ndarray):
+    """values at `rows`, its dtype kept; texts held as Python objects as a frame infers them (str)."""
+    return values.to_numpy()[rows] if values.dtype == object else values.array.take(rows)
+
+
+def _float(values: pd.Series) -> np.ndarray:
+    return values.to_numpy(dtype="float64", na_value=np.nan)
 
 
 def projection_reason(context: dict) -> pd.DataFrame:
@@ -62,19 +86,18 @@ def projection_reason(context: dict) -> pd.DataFrame:
         frame = context.get(f"proyeksi_{tingkat}")
         if frame is None or frame.empty:
             continue
-        below = _rows_of(frame, frame["proyeksi_persen"].astype(float) < frame["target_persen"].astype(float),
-                         ["proyeksi_persen", "proyeksi_bawah_persen", "proyeksi_atas_persen", "target_persen"])
-        if below.empty:
+        projected, target = _float(frame["proyeksi_persen"]), _float(frame["target_persen"])
+        below = projected < target
+        if not below.any():
             continue
-        part = _who(below, tingkat)
-        part["sumber"] = "proyeksi"
-        part["bobot"] = (below["target_persen"].astype(float) - below["proyeksi_persen"].astype(float)).to_numpy()
-        part["kunci"] = "ikpa_alasan_proyeksi"
-        for name, column in (("proyeksi", "proyeksi_persen"), ("bawah", "proyeksi_bawah_persen"),
-                             ("atas", "proyeksi_atas_persen"), ("target", "target_persen")):
-            part[name] = below[column].to_numpy()
-        parts.append(part)
-    return pd.concat(parts, ignore_index=True) if parts else _empty()
+        parts.append(_part(frame, below, tingkat, "proyeksi", target - projected, "ikpa_alasan_proyeksi",
+                           {"proyeksi": "proyeksi_persen", "bawah": "proyeksi_bawah_persen",
+                            "atas": "proyeksi_atas_persen", "target": "target_persen"}))
+    return _joined_parts(parts)
+
+
+def _joined_parts(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    return _concat(parts) if parts else _empty()
 
 
 def jenis_belanja_reason(context: dict) -> pd.DataFrame:
@@ -87,18 +110,13 @@ def jenis_belanja_reason(context: dict) -> pd.DataFrame:
         frame = context.get(f"jenis_{tingkat}")
         if frame is None or frame.empty:
             continue
-        behind = _rows_of(frame, status.in_band(frame["persen"], frame["target_persen"], BEHIND_BAND),
-                          ["jenis_belanja", "persen", "target_persen"])
-        if behind.empty:
+        behind = status.in_band(frame["persen"], frame["target_persen"], BEHIND_BAND)
+        if not behind.any():
             continue
-        part = _who(behind, tingkat)
-        part["sumber"] = "jenis belanja"
-        part["bobot"] = (behind["target_persen"].astype(float) - behind["persen"].astype(float)).to_numpy()
-        part["kunci"] = "ikpa_alasan_jenis"
-        for name, column in (("jenis", "jenis_belanja"), ("persen", "persen"), ("target", "target_persen")):
-            part[name] = behind[column].to_numpy()
-        parts.append(part)
-    return pd.concat(parts, ignore_index=True) if parts else _empty()
+        parts.append(_part(frame, behind, tingkat, "jenis belanja",
+                           _float(frame["target_persen"]) - _float(frame["persen"]), "ikpa_alasan_jenis",
+                           {"jenis": "jenis_belanja", "persen": "persen", "target": "target_persen"}))
+    return _joined_parts(parts)
 
 
 def ikpa_band_reason(context: dict) -> pd.DataFrame:
@@ -112,17 +130,13 @@ def ikpa_band_reason(context: dict) -> pd.DataFrame:
     frame = context.get("ikpa_satker")
     if frame is None or frame.empty:
         return _empty()
-    worst = _rows_of(frame, (frame["kategori"] == BAND_NAMES["kurang"]).to_numpy() & frame["nilai"].notna().to_numpy(),
-                     ["nilai", "kategori"])
-    if worst.empty:
+    worst = (frame["kategori"] == BAND_NAMES["kurang"]).to_numpy(dtype=bool, na_value=False) \
+        & frame["nilai"].notna().to_numpy()
+    if not worst.any():
         return _empty()
     bound = float(context.get("ikpa_batas_cukup", DEFAULT_BANDS["cukup"]))
-    part = _who(worst, "satker")
-    part["sumber"] = "ikpa"
-    part["bobot"] = (bound - worst["nilai"].astype(float)).to_numpy()
-    part["kunci"] = "ikpa_alasan_ikpa"
-    part["skor"], part["kategori"] = worst["nilai"].to_numpy(), worst["kategori"].to_numpy()
-    return part
+    return _part(frame, worst, "satker", "ikpa", bound - _float(frame["nilai"]), "ikpa_alasan_ikpa",
+                 {"skor": "nilai", "kategori": "kategori"})
 
 
 Reason = Callable[[dict], pd.DataFrame]
@@ -186,45 +200,125 @@ def listing(context: dict, reasons: list[Reason] | None = None, n: int | None = 
     found = [f for f in found if not f.empty]
     if not found:
         return nobody(LISTED)
-    keys = ["tingkat", "kdunit", "kdsatker", "kdppk"]
-    every = pd.concat(found, ignore_index=True)  # each source's value columns, missing in the others' rows
-    every["bobot"] = every["bobot"].astype(float)
-    group = _first_seen(every, keys)
-    kept = group >= 0  # a row missing a key is in no group, as in groupby
-    if not kept.all():
-        every, group = every[kept].reset_index(drop=True), group[kept]
-    first = codes.first_of(group)
-    count = len(first)
-    grouped = every[keys].take(first).reset_index(drop=True)  # the keys only: the value columns are long texts
-    grouped["bobot"] = every["bobot"].groupby(group, sort=True).max().to_numpy()
-    grouped["jumlah_alasan"] = np.bincount(group, minlength=count).astype("int64")
-    order = _order(grouped, [("bobot", "descending"), ("kdsatker", "ascending"), ("kdppk", "ascending"),
-                             ("tingkat", "ascending"), ("kdunit", "ascending")])
+    # each key's rank among the sorted texts of every reason, -1 where missing: the reasons are
+    # grouped and their rows ordered by these integers, never by comparing or hashing 168.000 texts
+    ranked = {key: _ranks(found, key) for key in KEYS}
+    kept = np.logical_and.reduce([rank >= 0 for rank, _ in ranked.values()])  # a key missing: no group, as groupby
+    group, first = _groups([ranked[key][0] for key in SORTED_BY], kept)
+    bobot = np.concatenate([_float(f["bobot"]) for f in found])[kept]
+    at_first = np.flatnonzero(kept)[first]
+    # each group's worst reason: fmax skips a missing bobot, as groupby's max does, and leaves a
+    # group with none missing
+    worst = np.full(len(first), np.nan)
+    np.fmax.at(worst, group[kept], bobot)
+    # the groups are numbered in the order of kdsatker, kdppk, tingkat and kdunit: a stable sort
+    # by the worst bobot, descending (missing last), is the list's order
+    order = np.argsort(-worst, kind="stable")
     if n is not None:
         order = order[:n]
-    position = np.full(count, -1, dtype="int64")
+    position = np.full(len(first), -1, dtype="int64")
     position[order] = np.arange(len(order))
-    every[ROW] = position[group]
-    reasons_kept = every[every[ROW] >= 0] if n is not None else every
-    rows = grouped.take(order).reset_index(drop=True)[LISTED]
-    rows[ROW] = np.arange(len(rows), dtype="int64")
-    return Listing(rows, reasons_kept.drop(columns=keys + ["sumber"]).reset_index(drop=True))
+    rows = pd.DataFrame({key: ranked[key][1].take(ranked[key][0][at_first[order]]) for key in KEYS}
+                        | {"bobot": worst[order],
+                           "jumlah_alasan": np.bincount(group[kept], minlength=len(first)).astype("int64")[order],
+                           ROW: np.arange(len(order), dtype="int64")})
+    row = np.full(len(kept), -1, dtype="int64")
+    row[kept] = position[group[kept]]
+    every = _stacked(found, row)
+    reasons_kept = every[row >= 0].reset_index(drop=True) if (row < 0).any() else every
+    return Listing(rows, reasons_kept)
 
 
-def _first_seen(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
-    """frame.groupby(keys, sort=False).ngroup(): each row's group numbered in the order the groups
-    first appear, -1 for a row missing a key; by the keys' hashed codes combined into one integer,
-    where groupby sorted a national list's key texts (0,01 s)."""
-    combined, missing, size = np.zeros(len(frame), dtype="int64"), np.zeros(len(frame), dtype=bool), 1
-    for key in keys:
-        code, uniques = pd.factorize(frame[key])
-        if size * (len(uniques) + 1) >= 2**62:  # numbered again (below the rows' count) to stay in int64
-            combined, size = pd.factorize(combined)[0], len(frame)
-        combined, size = combined * (len(uniques) + 1) + code, size * (len(uniques) + 1)
-        missing |= code < 0
-    group = np.full(len(frame), -1, dtype="int64")
-    group[~missing] = pd.factorize(combined[~missing])[0]
-    return group
+def _stacked(found: list[pd.DataFrame], row: np.ndarray) -> pd.DataFrame:
+    """The reasons of every part one after the other (pd.concat's frame, without their keys and
+    sumber) with their `row`: bobot (float), kunci (texts), then each value column of any part."""
+    every = _concat([f.drop(columns=[*KEYS, "sumber"]) for f in found])
+    kunci = every["kunci"].array
+    every["bobot"] = every["bobot"].astype(float)
+    if isinstance(kunci, pd.Categorical):  # as texts, as a source's own kunci
+        every["kunci"] = pd.Series(kunci.categories.take(kunci.codes), dtype=kunci.categories.dtype)
+    every[ROW] = row
+    return every
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """pd.concat(frames, ignore_index=True), a column at a time: a categorical column (the keys,
+    tingkat, kunci) stays one, its categories united (union_categoricals), and a column missing in
+    some frames is filled there by a take of its own dtype. pd.concat turned each text and
+    categorical column of a national list's 168.000 reasons into Python strings and back to
+    fill or unite them."""
+    if len(frames) == 1:
+        return frames[0]
+    columns = {}
+    for name in dict.fromkeys(c for f in frames for c in f.columns):
+        model = next(f[name].array for f in frames if name in f)
+        arrays = [f[name].array if name in f else model.take(np.full(len(f), -1), allow_fill=True) for f in frames]
+        if all(isinstance(array, pd.Categorical) for array in arrays):
+            columns[name] = pd.api.types.union_categoricals(arrays)
+        elif len({array.dtype for array in arrays}) == 1:
+            columns[name] = type(model)._concat_same_type(arrays)
+        else:  # the dtypes differ: pd.concat's rules for them
+            columns[name] = pd.concat([pd.Series(array) for array in arrays], ignore_index=True)
+    return pd.DataFrame(columns, index=pd.RangeIndex(sum(len(f) for f in frames)))
+
+
+KEYS = ["tingkat", "kdunit", "kdsatker", "kdppk"]
+SORTED_BY = ["kdsatker", "kdppk", "tingkat", "kdunit"]  # after bobot, the list's order
+
+
+def _ranks(parts: list[pd.DataFrame], key: str) -> tuple[np.ndarray, pd.Index]:
+    """Per row of the parts, one after the other, the rank of its `key` among the sorted distinct
+    values of every part (-1 where missing), and those values. A categorical key is taken by its
+    codes; the parts sharing one set of categories rank them once."""
+    codes_of, uniques = [], []
+    for part in parts:
+        values = part[key]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            code, distinct = values.cat.codes.to_numpy(), values.cat.categories
+        else:
+            code, distinct = pd.factorize(values)
+            distinct = pd.Index(distinct)
+        codes_of.append(code)
+        uniques.append(distinct)
+    if all(distinct is uniques[0] for distinct in uniques):
+        every, of = uniques[0], [np.arange(len(uniques[0]))] * len(uniques)
+    else:
+        # the parts' distinct values numbered together: few beside the rows
+        number, every = pd.factorize(uniques[0].append(uniques[1:]))
+        every = pd.Index(every)
+        bounds = np.cumsum([0, *(len(distinct) for distinct in uniques)])
+        of = [number[start:end] for start, end in zip(bounds[:-1], bounds[1:])]
+    texts = pa.array(every.array, from_pandas=True)
+    if len(texts) > 1 and not pc.all(pc.less(texts[:-1], texts[1:])).as_py():
+        sorted_at = pc.sort_indices(texts).to_numpy()
+        rank = np.empty(len(every), dtype="int64")
+        rank[sorted_at] = np.arange(len(every))
+    else:  # the categories of codes.key_codes, sorted already
+        sorted_at = rank = np.arange(len(every))
+    ranks = [np.where(code >= 0, rank[numbers][code], -1) for code, numbers in zip(codes_of, of)]
+    return np.concatenate(ranks), every if rank is sorted_at else every.take(sorted_at)
+
+
+def _groups(ranks: list[np.ndarray], kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The group of each row (its ranks of the keys, lexicographically; -1 for a row not kept),
+    numbered in the ranks' order, and each group's first row among the kept ones."""
+    ranks = [rank[kept] for rank in ranks]
+    sizes = [int(rank.max(initial=-1)) + 1 for rank in ranks]
+    if np.prod(np.array(sizes, dtype="float64")) < codes.COMBINED_BELOW:
+        combined = np.zeros(len(ranks[0]), dtype="int64")
+        for rank, size in zip(ranks, sizes):
+            combined = combined * size + rank
+        order = np.argsort(combined, kind="stable")
+        changed = combined[order][1:] != combined[order][:-1]
+    else:  # too many to combine in one integer: sorted key by key
+        order = np.lexsort(ranks[::-1])
+        changed = np.logical_or.reduce([rank[order][1:] != rank[order][:-1] for rank in ranks])
+    numbers = np.concatenate([np.zeros(min(len(order), 1), dtype="int64"), np.cumsum(changed)])
+    group = np.full(len(kept), -1, dtype="int64")
+    within = np.empty(len(order), dtype="int64")
+    within[order] = numbers
+    group[kept] = within
+    return group, codes.first_of(within)
 
 
 def _order(frame: pd.DataFrame, keys: list[tuple[str, str]]) -> np.ndarray:
@@ -233,6 +327,39 @@ def _order(frame: pd.DataFrame, keys: list[tuple[str, str]]) -> np.ndarray:
     takes a few milliseconds where pandas took tens on a national list's texts."""
     table = pa.table({name: pa.array(frame[name], from_pandas=True) for name, _ in keys})
     return pc.sort_indices(table, sort_keys=[(name, order, "at_end") for name, order in keys]).to_numpy()
+
+
+def categories(key_codes: tuple[np.ndarray, pd.Index, int]) -> tuple[pd.CategoricalDtype, np.ndarray]:
+    """A key's codes as codes.Codes holds them ((codes, uniques, missing)) made a categorical
+    dtype of its distinct texts (the uniques but the missing one) and the map of its codes into
+    those categories (-1 for the missing one): for categorized()."""
+    _, uniques, missing = key_codes
+    into = np.arange(len(uniques), dtype="int64")
+    if missing >= 0:
+        into -= into > missing
+        into[missing] = -1
+        uniques = uniques.delete(missing)
+    return pd.CategoricalDtype(uniques), into
+
+
+def categorized(frame: pd.DataFrame, dtypes: dict[str, pd.CategoricalDtype],
+                codes_of: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
+    """frame with each key of `dtypes` it has as a categorical of that dtype, the same values:
+    its rows' codes among the categories (-1 missing) codes_of[key] where the caller has them,
+    else found by the texts (codes.positions), a key with a text not among the categories left as
+    it is. Reasons of frames whose keys share one dtype are grouped by those codes (listing), the
+    texts of the categories ranked once for all of them."""
+    columns = {}
+    for key, dtype in dtypes.items():
+        if key not in frame:
+            continue
+        code = (codes_of or {}).get(key)
+        if code is None:
+            code = codes.positions(frame[key], dtype.categories)
+            if ((code < 0) & frame[key].notna().to_numpy()).any():
+                continue
+        columns[key] = pd.Categorical.from_codes(code, dtype=dtype, validate=False)
+    return frame.assign(**columns) if columns else frame
 
 
 def _worded(reasons: pd.DataFrame, words: Words) -> pa.Array:

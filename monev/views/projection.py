@@ -364,13 +364,24 @@ def _beside(groups: pd.DataFrame, other: pd.DataFrame, keys: list[str]) -> pd.Da
     return groups.merge(other, on=keys, how="left")
 
 
-def _per_jenis(shared: Basis, keys: list[str], month_goals: dict[str, float]) -> pd.DataFrame:
-    """shared.per_jenis(keys) with pagu, persen and the month's target_persen, where both are known."""
-    frame = shared.per_jenis(keys).dropna(subset=[*keys, "jenis_belanja"])
-    frame = frame[frame["pagu"] > 0]
-    frame["persen"] = summary.percent(frame["realisasi"], frame["pagu"])
-    frame["target_persen"] = summary.target_of(frame["jenis_belanja"], month_goals)
-    return frame.dropna(subset=["target_persen"])
+def _per_jenis(shared: Basis, keys: list[str], month_goals: dict[str, float],
+               known: dict[str, tuple[pd.CategoricalDtype, np.ndarray]] | None = None) -> pd.DataFrame:
+    """shared.per_jenis(keys) with pagu, persen and the month's target_persen, where both are known.
+    known: per key, attention.categories() of the grain's codes: the keys are then categoricals of
+    those, their codes the per_jenis frame's own (Basis.jenis_codes, among the grain's uniques)."""
+    frame = shared.per_jenis(keys)
+    target = summary.target_of(frame["jenis_belanja"], month_goals).to_numpy()
+    kept = frame[[*keys, "jenis_belanja"]].notna().all(axis=1).to_numpy() & (frame["pagu"] > 0).to_numpy()
+    rows = np.flatnonzero(kept & ~np.isnan(target))
+    frame = frame.iloc[rows]
+    frame = frame.assign(persen=summary.percent(frame["realisasi"], frame["pagu"]),
+                         target_persen=pd.Series(target[rows], index=frame.index))
+    if not known:
+        return frame
+    grouped = shared.jenis_codes.get(("per_jenis", *keys), {})
+    codes_of = {key: known[key][1][grouped[key][0][rows]] for key in keys
+                if key in grouped and key in known and grouped[key][1] is shared.grain_codes[key][1]}
+    return attention.categorized(frame, {key: known[key][0] for key in keys if key in known}, codes_of)
 
 
 def needs_attention(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
@@ -400,10 +411,16 @@ def attention_listing(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.Rul
     if shared.grain.empty:
         return attention.listing({}, n=n)
     goals = shared.month_goals(shared.period.bulan)
-    context = {"proyeksi_satker": shared.level("per_satker"), "proyeksi_ppk": shared.level("per_ppk"),
-               "jenis_satker": _per_jenis(shared, ["kdunit", "kdsatker"], goals),
-               "jenis_ppk": _per_jenis(shared, ["kdunit", "kdsatker", "kdppk"], goals),
-               "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"]}
+    # every frame's keys as categoricals of the grain's texts: the list groups its reasons by their
+    # codes, ranking the texts once (attention.categorized)
+    known = {key: attention.categories(shared.grain_codes[key]) for key in ("kdunit", "kdsatker", "kdppk")
+             if key in shared.grain_codes}
+    dtypes = {key: dtype for key, (dtype, _) in known.items()}
+    context = {"proyeksi_satker": attention.categorized(shared.level("per_satker"), dtypes),
+               "proyeksi_ppk": attention.categorized(shared.level("per_ppk"), dtypes),
+               "jenis_satker": _per_jenis(shared, ["kdunit", "kdsatker"], goals, known),
+               "jenis_ppk": _per_jenis(shared, ["kdunit", "kdsatker", "kdppk"], goals, known),
+               "ikpa_satker": attention.categorized(scored, dtypes), "ikpa_batas_cukup": rules.bands["cukup"]}
     listed = attention.listing(context, n=n)
     return attention.Listing(_with_names(listed.rows, shared.names()), listed.reasons)
 
