@@ -188,3 +188,14 @@ def test_the_first_n_rows_keep_only_their_reasons():
     assert len(listed.rows) == 2 and set(listed.reasons[attention.ROW]) == {0, 1}
     whole = attention.needs_attention(_context(), _words(["52", "53", "51"]))
     assert listed.alasan(_words(["52", "53", "51"])).tolist() == whole["alasan"].head(2).tolist()
+
+
+def test_a_source_may_give_its_reasons_in_parts():
+    """A source returning a list of frames lists as the same source returning them concatenated."""
+    rng = np.random.default_rng(5)
+    one, two = _random_reasons(rng, 300, 0), _random_reasons(rng, 200, 300).drop(columns="nomor")
+    parts = attention.listing({}, [lambda context: [one, two]])
+    whole = attention.listing({}, [lambda context: pd.concat([one, two], ignore_index=True)])
+    pd.testing.assert_frame_equal(parts.rows, whole.rows, check_exact=True)
+    pd.testing.assert_frame_equal(parts.reasons, whole.reasons, check_exact=True)
+    assert attention.projection_reason({}) == [] and attention.jenis_belanja_reason({}) == []

@@ -1,20 +1,23 @@
 """Perlu perhatian: the satker and PPK the Rakor should look at, each with its reasons in words.
 
 A reason source is a function taking the context (a dict of DataFrames the view assembled) and
-returning rows of REASON_COLUMNS: who (tingkat 'satker' or 'ppk', kdunit, kdsatker, kdppk), how
-bad (`bobot`: percentage points below the target, larger is worse) and what, without words: a
-text key (`kunci`, of monev.i18n.texts) and, in further columns named after that text's fields,
-its values (raw numbers and codes). REASONS lists the sources: the projection, the jenis belanja
-behind target and the IKPA band; another source is appended without touching the builder. The
-caller's `words(kunci, values)` turns the reasons of one key into text in the reader's language,
-all of them at once (monev.views.projection_words.reason_words), so the rules here stay free of any
-language.
+returning rows of REASON_COLUMNS (a frame, or a list of frames the builder stacks: the projection
+and jenis belanja sources give one per tingkat rather than concatenating them): who (tingkat
+'satker' or 'ppk', kdunit, kdsatker, kdppk; any of them may be a categorical, whose codes the
+builder groups by), how bad (`bobot`: percentage points below the target, larger is worse) and
+what, without words: a text key (`kunci`, of monev.i18n.texts) and, in further columns named
+after that text's fields, its values (raw numbers and codes). REASONS lists the sources: the
+projection, the jenis belanja behind target and the IKPA band; another source is appended without
+touching the builder. The caller's `words(kunci, values)` turns the reasons of one key into text
+in the reader's language, all of them at once (monev.views.projection_words.reason_words), so the
+rules here stay free of any language.
 
 The list: one row per satker or PPK with any reason, its reasons joined worst first, ordered by
 its worst `bobot` (then kdsatker, kdppk).
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -40,10 +43,15 @@ def _empty() -> pd.DataFrame:
 
 
 def _constant(value: str, n: int) -> pd.Categorical:
-    """`value` n times, as a categorical of one category: what a reason's tingkat and sumber are,
-    without writing the same text on each of 46.000 rows."""
-    return pd.Categorical.from_codes(np.zeros(n, dtype="int8"), categories=pd.Index([value], dtype="str"),
-                                     validate=False)
+    """`value` n times, as a categorical of one category: what a reason's tingkat, sumber and kunci
+    are, without writing the same text on each of 46.000 rows; every reason's with the same value
+    shares one dtype (_one), so they are stacked and ranked by their codes alone."""
+    return pd.Categorical.from_codes(np.zeros(n, dtype="int8"), dtype=_one(value), validate=False)
+
+
+@functools.cache
+def _one(value: str) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(pd.Index([value], dtype="str"))
 
 
 def _part(frame: pd.DataFrame, chosen, tingkat: str, sumber: str, bobot: np.ndarray, kunci: str,
@@ -76,10 +84,10 @@ def _float(values: pd.Series) -> np.ndarray:
     return values.to_numpy(dtype="float64", na_value=np.nan)
 
 
-def projection_reason(context: dict) -> pd.DataFrame:
-    """Rows of context['proyeksi_satker'] / ['proyeksi_ppk'] (projection.rollup output) whose
-    projected year-end % is below the year-end target: key ikpa_alasan_proyeksi with proyeksi,
-    bawah, atas and target (%), e.g. 'proyeksi akhir tahun 78,50% (rentang 70,00%-85,00%) di
+def projection_reason(context: dict) -> list[pd.DataFrame]:
+    """Per tingkat, the rows of context['proyeksi_satker'] / ['proyeksi_ppk'] (projection.rollup
+    output) whose projected year-end % is below the year-end target: key ikpa_alasan_proyeksi
+    with proyeksi, bawah, atas and target (%), e.g. 'proyeksi akhir tahun 78,50% (rentang 70,00%-85,00%) di
     bawah target 95,00%'."""
     parts = []
     for tingkat in ("satker", "ppk"):
@@ -93,16 +101,12 @@ def projection_reason(context: dict) -> pd.DataFrame:
         parts.append(_part(frame, below, tingkat, "proyeksi", target - projected, "ikpa_alasan_proyeksi",
                            {"proyeksi": "proyeksi_persen", "bawah": "proyeksi_bawah_persen",
                             "atas": "proyeksi_atas_persen", "target": "target_persen"}))
-    return _joined_parts(parts)
+    return parts
 
 
-def _joined_parts(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    return _concat(parts) if parts else _empty()
-
-
-def jenis_belanja_reason(context: dict) -> pd.DataFrame:
-    """Rows of context['jenis_satker'] / ['jenis_ppk'] (realization per satker or PPK and jenis
-    belanja with persen and target_persen of the month) in the lowest status band: key
+def jenis_belanja_reason(context: dict) -> list[pd.DataFrame]:
+    """Per tingkat, the rows of context['jenis_satker'] / ['jenis_ppk'] (realization per satker or
+    PPK and jenis belanja with persen and target_persen of the month) in the lowest status band: key
     ikpa_alasan_jenis with jenis (code), persen and target (%), e.g. 'realisasi belanja modal
     12,00% vs target 40,00%'."""
     parts = []
@@ -116,7 +120,7 @@ def jenis_belanja_reason(context: dict) -> pd.DataFrame:
         parts.append(_part(frame, behind, tingkat, "jenis belanja",
                            _float(frame["target_persen"]) - _float(frame["persen"]), "ikpa_alasan_jenis",
                            {"jenis": "jenis_belanja", "persen": "persen", "target": "target_persen"}))
-    return _joined_parts(parts)
+    return parts
 
 
 def ikpa_band_reason(context: dict) -> pd.DataFrame:
@@ -139,7 +143,7 @@ def ikpa_band_reason(context: dict) -> pd.DataFrame:
                  {"skor": "nilai", "kategori": "kategori"})
 
 
-Reason = Callable[[dict], pd.DataFrame]
+Reason = Callable[[dict], pd.DataFrame | list[pd.DataFrame]]
 REASONS: list[Reason] = [projection_reason, jenis_belanja_reason, ikpa_band_reason]
 
 
@@ -196,8 +200,10 @@ def listing(context: dict, reasons: list[Reason] | None = None, n: int | None = 
     """needs_attention()'s rows without their words, and their reasons (Listing): ordered by the
     worst reason's bobot, then kdsatker, kdppk, tingkat and kdunit, none of which depends on the
     reader's language."""
-    found = [reason(context) for reason in (reasons if reasons is not None else REASONS)]
-    found = [f for f in found if not f.empty]
+    found = []
+    for reason in reasons if reasons is not None else REASONS:
+        made = reason(context)
+        found.extend(f for f in (made if isinstance(made, list) else [made]) if not f.empty)
     if not found:
         return nobody(LISTED)
     # each key's rank among the sorted texts of every reason, -1 where missing: the reasons are
@@ -254,12 +260,26 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
         model = next(f[name].array for f in frames if name in f)
         arrays = [f[name].array if name in f else model.take(np.full(len(f), -1), allow_fill=True) for f in frames]
         if all(isinstance(array, pd.Categorical) for array in arrays):
-            columns[name] = pd.api.types.union_categoricals(arrays)
+            columns[name] = _united(arrays)
         elif len({array.dtype for array in arrays}) == 1:
             columns[name] = type(model)._concat_same_type(arrays)
         else:  # the dtypes differ: pd.concat's rules for them
             columns[name] = pd.concat([pd.Series(array) for array in arrays], ignore_index=True)
     return pd.DataFrame(columns, index=pd.RangeIndex(sum(len(f) for f in frames)))
+
+
+def _united(arrays: list[pd.Categorical]) -> pd.Categorical:
+    """The categoricals one after the other, the same values: of their dtype where they share one
+    (the view's keys: their codes alone, where union_categoricals compared the 24.000 satker
+    categories), else of their categories numbered together, in the order first met."""
+    if all(array.categories is arrays[0].categories for array in arrays):
+        return pd.Categorical.from_codes(np.concatenate([array.codes for array in arrays]), dtype=arrays[0].dtype,
+                                         validate=False)
+    number, every = pd.factorize(arrays[0].categories.append([array.categories for array in arrays[1:]]))
+    bounds = np.cumsum([0, *(len(array.categories) for array in arrays)])
+    code = np.concatenate([np.where(array.codes >= 0, number[start:][array.codes], -1)
+                           for array, start in zip(arrays, bounds)])
+    return pd.Categorical.from_codes(code, categories=pd.Index(every), validate=False)
 
 
 KEYS = ["tingkat", "kdunit", "kdsatker", "kdppk"]
