@@ -84,15 +84,19 @@ def codes_first(group):
     return np.array([np.flatnonzero(group == g)[0] for g in range(group.max() + 1)])
 
 
-def test_concat_keeps_categoricals_and_fills_missing_columns():
-    """_concat is pd.concat's frame: categoricals of different categories united (the same
-    texts), a column missing in a frame missing in its rows, in its own dtype."""
-    one = pd.DataFrame({"k": pd.Categorical(["a", "b"], categories=["b", "a"]), "x": [1.0, 2.0],
+def test_stacked_keeps_categoricals_and_fills_missing_columns():
+    """_stacked is pd.concat's frame (without keys and sumber) with the rows' ROW: categoricals of
+    different categories united (the same texts), a column missing in a frame missing in its
+    rows, in its own dtype."""
+    one = pd.DataFrame({"kdsatker": ["1", "2"], "bobot": [1.0, 2.0],
+                        "k": pd.Categorical(["a", "b"], categories=["b", "a"]), "x": [1.0, 2.0],
                         "s": pd.array(["p", None], dtype="str")})
-    two = pd.DataFrame({"k": pd.Categorical(["c", None, "a"]), "y": pd.array(["q", "r", "t"], dtype="str")})
-    got = attention._concat([one, two])
+    two = pd.DataFrame({"kdsatker": ["3", "4", "5"], "bobot": [3.0, 4.0, 5.0], "k": pd.Categorical(["c", None, "a"]),
+                        "y": pd.array(["q", "r", "t"], dtype="str")})
+    got = attention._stacked([one, two], np.arange(5) * 2)
     assert isinstance(got["k"].dtype, pd.CategoricalDtype)
     expected = pd.concat([one.astype({"k": "str"}), two.astype({"k": "str"})], ignore_index=True)
+    expected = expected.drop(columns="kdsatker").assign(**{attention.ROW: np.arange(5) * 2})
     pd.testing.assert_frame_equal(got.astype({"k": "str"}), expected)
     assert got["s"].dtype == "str" and got["y"].dtype == "str" and got["x"].dtype == "float64"
 

@@ -236,36 +236,25 @@ def listing(context: dict, reasons: list[Reason] | None = None, n: int | None = 
 
 
 def _stacked(found: list[pd.DataFrame], row: np.ndarray) -> pd.DataFrame:
-    """The reasons of every part one after the other (pd.concat's frame, without their keys and
-    sumber) with their `row`: bobot (float), kunci (texts), then each value column of any part."""
-    every = _concat([f.drop(columns=[*KEYS, "sumber"]) for f in found])
-    kunci = every["kunci"].array
-    every["bobot"] = every["bobot"].astype(float)
-    if isinstance(kunci, pd.Categorical):  # as texts, as a source's own kunci
-        every["kunci"] = pd.Series(kunci.categories.take(kunci.codes), dtype=kunci.categories.dtype)
-    every[ROW] = row
-    return every
-
-
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """pd.concat(frames, ignore_index=True), a column at a time: a categorical column (the keys,
-    tingkat, kunci) stays one, its categories united (union_categoricals), and a column missing in
-    some frames is filled there by a take of its own dtype. pd.concat turned each text and
-    categorical column of a national list's 168.000 reasons into Python strings and back to
-    fill or unite them."""
-    if len(frames) == 1:
-        return frames[0]
-    columns = {}
-    for name in dict.fromkeys(c for f in frames for c in f.columns):
-        model = next(f[name].array for f in frames if name in f)
-        arrays = [f[name].array if name in f else model.take(np.full(len(f), -1), allow_fill=True) for f in frames]
+    """The reasons of every part one after the other (pd.concat's values, without their keys and
+    sumber) with their `row`: bobot (float), kunci (a categorical of the parts' keys), then each
+    value column of any part, missing in the rows of the parts without it. Made a column at a
+    time, in one frame: a categorical stays one (_united), and a column missing in a part is
+    filled there by a take of its own dtype, where pd.concat turned each text and categorical
+    column of a national list's 168.000 reasons into Python strings and back to fill or unite
+    them."""
+    columns = {"bobot": np.concatenate([_float(f["bobot"]) for f in found])}
+    for name in dict.fromkeys(c for f in found for c in f.columns if c not in (*KEYS, "sumber", "bobot")):
+        model = next(f[name].array for f in found if name in f)
+        arrays = [f[name].array if name in f else model.take(np.full(len(f), -1), allow_fill=True) for f in found]
         if all(isinstance(array, pd.Categorical) for array in arrays):
             columns[name] = _united(arrays)
         elif len({array.dtype for array in arrays}) == 1:
             columns[name] = type(model)._concat_same_type(arrays)
         else:  # the dtypes differ: pd.concat's rules for them
-            columns[name] = pd.concat([pd.Series(array) for array in arrays], ignore_index=True)
-    return pd.DataFrame(columns, index=pd.RangeIndex(sum(len(f) for f in frames)))
+            columns[name] = pd.concat([pd.Series(array) for array in arrays], ignore_index=True).array
+    columns[ROW] = row
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(row)))
 
 
 def _united(arrays: list[pd.Categorical]) -> pd.Categorical:
@@ -322,23 +311,23 @@ def _ranks(parts: list[pd.DataFrame], key: str) -> tuple[np.ndarray, pd.Index]:
 def _groups(ranks: list[np.ndarray], kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The group of each row (its ranks of the keys, lexicographically; -1 for a row not kept),
     numbered in the ranks' order, and each group's first row among the kept ones."""
-    ranks = [rank[kept] for rank in ranks]
+    ranks = ranks if kept.all() else [rank[kept] for rank in ranks]
     sizes = [int(rank.max(initial=-1)) + 1 for rank in ranks]
     if np.prod(np.array(sizes, dtype="float64")) < codes.COMBINED_BELOW:
         combined = np.zeros(len(ranks[0]), dtype="int64")
         for rank, size in zip(ranks, sizes):
             combined = combined * size + rank
         order = np.argsort(combined, kind="stable")
-        changed = combined[order][1:] != combined[order][:-1]
+        in_order = combined[order]
+        changed = in_order[1:] != in_order[:-1]
     else:  # too many to combine in one integer: sorted key by key
         order = np.lexsort(ranks[::-1])
         changed = np.logical_or.reduce([rank[order][1:] != rank[order][:-1] for rank in ranks])
     numbers = np.concatenate([np.zeros(min(len(order), 1), dtype="int64"), np.cumsum(changed)])
     group = np.full(len(kept), -1, dtype="int64")
-    within = np.empty(len(order), dtype="int64")
-    within[order] = numbers
-    group[kept] = within
-    return group, codes.first_of(within)
+    group[np.flatnonzero(kept)[order] if len(order) < len(kept) else order] = numbers
+    # the sort is stable: a group's first row in it is its first row
+    return group, order[np.flatnonzero(np.r_[True, changed])] if len(order) else order
 
 
 def _order(frame: pd.DataFrame, keys: list[tuple[str, str]]) -> np.ndarray:
