@@ -203,3 +203,16 @@ def test_a_source_may_give_its_reasons_in_parts():
     pd.testing.assert_frame_equal(parts.rows, whole.rows, check_exact=True)
     pd.testing.assert_frame_equal(parts.reasons, whole.reasons, check_exact=True)
     assert attention.projection_reason({}) == [] and attention.jenis_belanja_reason({}) == []
+
+
+def test_the_lists_frames_are_their_own():
+    """The frames are made without copying their columns (copy=False): each column is taken from
+    the context's, so changing the context afterwards changes neither rows nor reasons."""
+    context = _context()
+    listed = attention.listing(context)
+    rows, reasons = listed.rows.copy(), listed.reasons.copy()
+    for frame in context.values():
+        frame.loc[:, "persen"] = -1.0
+        frame.loc[:, "kdsatker"] = "999999"
+    pd.testing.assert_frame_equal(listed.rows, rows)
+    pd.testing.assert_frame_equal(listed.reasons, reasons)

@@ -72,7 +72,8 @@ def _part(frame: pd.DataFrame, chosen, tingkat: str, sumber: str, bobot: np.ndar
     columns.update(kdppk=kdppk, sumber=_constant(sumber, len(rows)), bobot=np.asarray(bobot, dtype="float64")[rows],
                    kunci=_constant(kunci, len(rows)))
     columns.update({name: _taken(frame[column], rows) for name, column in values.items()})
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
+    # the columns are this frame's own (taken): a dict's frame copies each one (pandas 3) unless told
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)), copy=False)
 
 
 def _taken(values: pd.Series, rows: np.ndarray):
@@ -227,7 +228,7 @@ def listing(context: dict, reasons: list[Reason] | None = None, n: int | None = 
     rows = pd.DataFrame({key: ranked[key][1].take(ranked[key][0][at_first[order]]) for key in KEYS}
                         | {"bobot": worst[order],
                            "jumlah_alasan": np.bincount(group[kept], minlength=len(first)).astype("int64")[order],
-                           ROW: np.arange(len(order), dtype="int64")})
+                           ROW: np.arange(len(order), dtype="int64")}, copy=False)
     row = np.full(len(kept), -1, dtype="int64")
     row[kept] = position[group[kept]]
     every = _stacked(found, row)
@@ -254,7 +255,7 @@ def _stacked(found: list[pd.DataFrame], row: np.ndarray) -> pd.DataFrame:
         else:  # the dtypes differ: pd.concat's rules for them
             columns[name] = pd.concat([pd.Series(array) for array in arrays], ignore_index=True).array
     columns[ROW] = row
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(row)))
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(row)), copy=False)  # its own arrays, as _part's
 
 
 def _united(arrays: list[pd.Categorical]) -> pd.Categorical:
