@@ -216,3 +216,28 @@ def test_the_lists_frames_are_their_own():
         frame.loc[:, "kdsatker"] = "999999"
     pd.testing.assert_frame_equal(listed.rows, rows)
     pd.testing.assert_frame_equal(listed.reasons, reasons)
+
+
+def test_per_jenis_keeps_the_rows_with_pagu_target_and_keys(shared_warehouse):
+    """The view's per jenis frame (coded keys or texts) is per_jenis' rows with a positive pagu, a
+    target for the month and no key missing, with persen and target_persen, as pandas has them."""
+    from monev.domain import summary
+    from monev.views import projection as view
+    from monev.warehouse import db
+    from monev.warehouse.query import EVERYTHING
+
+    shared = view.basis(db.engine(shared_warehouse), Period(b.THANG, 6), scope=EVERYTHING)
+    goals = shared.month_goals(6)
+    known = {key: attention.categories(shared.grain_codes[key]) for key in ("kdunit", "kdsatker", "kdppk")}
+    for keys in (["kdunit", "kdsatker"], ["kdunit", "kdsatker", "kdppk"]):
+        whole = shared.per_jenis(keys)
+        expected = whole.dropna(subset=[*keys, "jenis_belanja"])
+        expected = expected[expected["pagu"] > 0]
+        expected = expected.assign(persen=summary.percent(expected["realisasi"], expected["pagu"]),
+                                   target_persen=expected["jenis_belanja"].map(goals).astype(float))
+        expected = expected.dropna(subset=["target_persen"])
+        assert 0 < len(expected)
+        pd.testing.assert_frame_equal(view._per_jenis(shared, keys, goals), expected, check_exact=True)
+        coded = view._per_jenis(shared, keys, goals, known)
+        assert all(isinstance(coded[key].dtype, pd.CategoricalDtype) for key in keys)
+        pd.testing.assert_frame_equal(coded.astype({key: "str" for key in keys}), expected, check_exact=True)

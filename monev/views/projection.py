@@ -366,22 +366,35 @@ def _beside(groups: pd.DataFrame, other: pd.DataFrame, keys: list[str]) -> pd.Da
 
 def _per_jenis(shared: Basis, keys: list[str], month_goals: dict[str, float],
                known: dict[str, tuple[pd.CategoricalDtype, np.ndarray]] | None = None) -> pd.DataFrame:
-    """shared.per_jenis(keys) with pagu, persen and the month's target_persen, where both are known.
-    known: per key, attention.categories() of the grain's codes: the keys are then categoricals of
-    those, their codes the per_jenis frame's own (Basis.jenis_codes, among the grain's uniques)."""
+    """shared.per_jenis(keys) with pagu, persen and the month's target_persen, where both are known
+    and no key is missing. known: per key, attention.categories() of the grain's codes: the keys
+    are then categoricals of those, from the per_jenis frame's own codes (Basis.jenis_codes, among
+    the grain's uniques). The frame is made once from the kept rows' columns, where filtering
+    and assigning to the whole frame copied its 90.000 national rows' texts twice."""
     frame = shared.per_jenis(keys)
-    target = summary.target_of(frame["jenis_belanja"], month_goals).to_numpy()
-    kept = frame[[*keys, "jenis_belanja"]].notna().all(axis=1).to_numpy() & (frame["pagu"] > 0).to_numpy()
-    rows = np.flatnonzero(kept & ~np.isnan(target))
-    frame = frame.iloc[rows]
-    frame = frame.assign(persen=summary.percent(frame["realisasi"], frame["pagu"]),
-                         target_persen=pd.Series(target[rows], index=frame.index))
-    if not known:
-        return frame
     grouped = shared.jenis_codes.get(("per_jenis", *keys), {})
-    codes_of = {key: known[key][1][grouped[key][0][rows]] for key in keys
-                if key in grouped and key in known and grouped[key][1] is shared.grain_codes[key][1]}
-    return attention.categorized(frame, {key: known[key][0] for key in keys if key in known}, codes_of)
+    jenis = grouped.get("jenis_belanja")
+    if jenis is not None:  # each code's target once (a handful), put on the rows by their codes
+        target = summary.target_of(pd.Series(jenis[1]), month_goals).to_numpy()[jenis[0]]
+    else:
+        target = summary.target_of(frame["jenis_belanja"], month_goals).to_numpy()
+    pagu = frame["pagu"]
+    kept = (pagu > 0).to_numpy() & ~np.isnan(target) & frame["jenis_belanja"].notna().to_numpy()
+    coded = {}
+    for key in keys:
+        if known and key in known and key in grouped and grouped[key][1] is shared.grain_codes[key][1]:
+            coded[key] = known[key][1][grouped[key][0]]  # among the categories, -1 where missing
+            kept &= coded[key] >= 0
+        else:
+            kept &= frame[key].notna().to_numpy()
+    rows = np.flatnonzero(kept)
+    columns = {key: pd.Categorical.from_codes(coded[key][rows], dtype=known[key][0], validate=False)
+               if key in coded else frame[key].array.take(rows) for key in keys}
+    columns.update({column: frame[column].array.take(rows) for column in ("jenis_belanja", "pagu", "realisasi")})
+    taken = pd.DataFrame(columns, index=frame.index[rows], copy=False)
+    taken["persen"] = summary.percent(taken["realisasi"], taken["pagu"])
+    taken["target_persen"] = target[rows]
+    return taken
 
 
 def needs_attention(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
