@@ -101,19 +101,25 @@ def test_stacked_keeps_categoricals_and_fills_missing_columns():
     assert got["s"].dtype == "str" and got["y"].dtype == "str" and got["x"].dtype == "float64"
 
 
-def test_categorized_keys_have_the_same_values():
+def test_coded_keys_have_the_same_values():
     """A key's codes (codes.key_codes, a missing value among its uniques) as categories: the
-    codes mapped by categories() give the key's values; a frame's key with a text not among the
-    categories stays as it is."""
+    codes mapped by categories() give the key's values; a source's keys made categoricals of the
+    context's KINDS where every text is a category, else left as they are."""
     values = pd.Series(["05", None, "01", "05", None], dtype="str")
     dtype, into = attention.categories(codes.key_codes(values))
     assert list(dtype.categories) == ["01", "05"]
     made = pd.Categorical.from_codes(into[codes.key_codes(values)[0]], dtype=dtype)
     assert made.tolist()[:1] == ["05"] and pd.isna(made[1]) and made.tolist()[2:4] == ["01", "05"]
-    frame = pd.DataFrame({"kdunit": pd.array(["01", None], dtype="str"), "kdsatker": ["x", "y"]})
-    got = attention.categorized(frame, {"kdunit": dtype, "kdsatker": dtype})
-    assert isinstance(got["kdunit"].dtype, pd.CategoricalDtype) and got["kdunit"].tolist()[0] == "01"
-    assert pd.isna(got["kdunit"].iloc[1]) and got["kdsatker"].dtype == frame["kdsatker"].dtype
+    got = attention._coded(pd.array(["05", None, "01"], dtype="str"), dtype)
+    assert isinstance(got, pd.Categorical) and got.categories is dtype.categories
+    assert got.tolist()[0] == "05" and pd.isna(got[1]) and got.tolist()[2] == "01"
+    texts = pd.array(["01", "x"], dtype="str")
+    assert attention._coded(texts, dtype) is texts
+    scores = pd.DataFrame({"kdunit": ["01", "05"], "kdsatker": ["000001", "000002"], "nilai": [60.0, 65.0],
+                           "kategori": ["Kurang", "Kurang"]})
+    parts = attention.ikpa_band_reason({"ikpa_satker": scores, attention.KINDS: {"kdunit": dtype}})
+    assert parts["kdunit"].array.categories is dtype.categories and parts["kdunit"].tolist() == ["01", "05"]
+    assert not isinstance(parts["kdsatker"].dtype, pd.CategoricalDtype)
 
 
 def test_the_views_coded_frames_give_the_list_of_their_texts(shared_warehouse):

@@ -32,6 +32,9 @@ REASON_COLUMNS = ["tingkat", "kdunit", "kdsatker", "kdppk", "sumber", "bobot", "
 # A jenis belanja is named as a reason when its realization is in the lowest status band
 # against the month's target (status.BANDS: below 70% of the target), the dashboard's own "Kurang".
 BEHIND_BAND = status.ORDER[-1]
+# the context's key for the keys' categorical dtypes (key -> dtype, categories()): a source makes the
+# keys of the rows it takes categoricals of these (_part), so every reason's share one dtype
+KINDS = "jenis_kunci"
 
 # words(kunci, values): the text of each row of `values` (the value columns of the reasons with
 # that key), in order
@@ -55,25 +58,40 @@ def _one(value: str) -> pd.CategoricalDtype:
 
 
 def _part(frame: pd.DataFrame, chosen, tingkat: str, sumber: str, bobot: np.ndarray, kunci: str,
-          values: dict[str, str]) -> pd.DataFrame:
+          values: dict[str, str], kinds: dict[str, pd.CategoricalDtype] | None = None) -> pd.DataFrame:
     """The reasons of frame's `chosen` rows (REASON_COLUMNS, then each column of `values`: name ->
-    frame's column), made in one frame: who (frame's keys, taken as they are, a categorical one's
-    codes, so a caller handing keys as categoricals saves the texts' copies; kdppk '' where
-    missing or absent), `bobot` (per row of frame) and the values. `bobot` and a value are taken
-    only for the chosen rows, the frames being whole rollups."""
+    frame's column), made in one frame: who (frame's keys, kdppk '' where missing or absent),
+    `bobot` (per row of frame) and the values, each taken only for the chosen rows, the frames
+    being whole rollups. A key is a categorical where frame has it so (its codes taken), else
+    where `kinds` (the context's KINDS) has its dtype and its texts are all among its categories
+    (_coded): the list groups the reasons of keys sharing one dtype by their codes."""
     rows = np.flatnonzero(np.asarray(chosen, dtype=bool))
-    columns = {"tingkat": _constant(tingkat, len(rows)),
-               "kdunit": frame["kdunit"].array.take(rows), "kdsatker": frame["kdsatker"].array.take(rows)}
-    kdppk = frame["kdppk"].array.take(rows) if "kdppk" in frame else _constant("", len(rows))
+    kinds = kinds or {}
+    columns = {"tingkat": _constant(tingkat, len(rows))}
+    for key in ("kdunit", "kdsatker", "kdppk"):
+        columns[key] = _coded(frame[key].array.take(rows), kinds.get(key)) if key in frame \
+            else _constant("", len(rows))
+    kdppk = columns["kdppk"]
     if pd.isna(kdppk).any():
         if isinstance(kdppk, pd.Categorical) and "" not in kdppk.categories:
             kdppk = kdppk.add_categories([""])
-        kdppk = kdppk.fillna("")
-    columns.update(kdppk=kdppk, sumber=_constant(sumber, len(rows)), bobot=np.asarray(bobot, dtype="float64")[rows],
+        columns["kdppk"] = kdppk.fillna("")
+    columns.update(sumber=_constant(sumber, len(rows)), bobot=np.asarray(bobot, dtype="float64")[rows],
                    kunci=_constant(kunci, len(rows)))
     columns.update({name: _taken(frame[column], rows) for name, column in values.items()})
     # the columns are this frame's own (taken): a dict's frame copies each one (pandas 3) unless told
     return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)), copy=False)
+
+
+def _coded(values, dtype: pd.CategoricalDtype | None):
+    """values (a key's texts, or a categorical) as a categorical of `dtype` where every text is
+    one of its categories (codes.positions), else as they are."""
+    if dtype is None or isinstance(values, pd.Categorical):
+        return values
+    code = codes.positions(values, dtype.categories)
+    if ((code < 0) & ~pd.isna(values)).any():
+        return values
+    return pd.Categorical.from_codes(code, dtype=dtype, validate=False)
 
 
 def _taken(values: pd.Series, rows: np.ndarray):
@@ -101,7 +119,7 @@ def projection_reason(context: dict) -> list[pd.DataFrame]:
             continue
         parts.append(_part(frame, below, tingkat, "proyeksi", target - projected, "ikpa_alasan_proyeksi",
                            {"proyeksi": "proyeksi_persen", "bawah": "proyeksi_bawah_persen",
-                            "atas": "proyeksi_atas_persen", "target": "target_persen"}))
+                            "atas": "proyeksi_atas_persen", "target": "target_persen"}, context.get(KINDS)))
     return parts
 
 
@@ -120,7 +138,8 @@ def jenis_belanja_reason(context: dict) -> list[pd.DataFrame]:
             continue
         parts.append(_part(frame, behind, tingkat, "jenis belanja",
                            _float(frame["target_persen"]) - _float(frame["persen"]), "ikpa_alasan_jenis",
-                           {"jenis": "jenis_belanja", "persen": "persen", "target": "target_persen"}))
+                           {"jenis": "jenis_belanja", "persen": "persen", "target": "target_persen"},
+                           context.get(KINDS)))
     return parts
 
 
@@ -141,7 +160,7 @@ def ikpa_band_reason(context: dict) -> pd.DataFrame:
         return _empty()
     bound = float(context.get("ikpa_batas_cukup", DEFAULT_BANDS["cukup"]))
     return _part(frame, worst, "satker", "ikpa", bound - _float(frame["nilai"]), "ikpa_alasan_ikpa",
-                 {"skor": "nilai", "kategori": "kategori"})
+                 {"skor": "nilai", "kategori": "kategori"}, context.get(KINDS))
 
 
 Reason = Callable[[dict], pd.DataFrame | list[pd.DataFrame]]
@@ -342,7 +361,8 @@ def _order(frame: pd.DataFrame, keys: list[tuple[str, str]]) -> np.ndarray:
 def categories(key_codes: tuple[np.ndarray, pd.Index, int]) -> tuple[pd.CategoricalDtype, np.ndarray]:
     """A key's codes as codes.Codes holds them ((codes, uniques, missing)) made a categorical
     dtype of its distinct texts (the uniques but the missing one) and the map of its codes into
-    those categories (-1 for the missing one): for categorized()."""
+    those categories (-1 for the missing one): the context's KINDS, and the codes of a frame
+    coded with the same uniques (Basis.jenis_codes) made categoricals of them."""
     _, uniques, missing = key_codes
     into = np.arange(len(uniques), dtype="int64")
     if missing >= 0:
@@ -350,26 +370,6 @@ def categories(key_codes: tuple[np.ndarray, pd.Index, int]) -> tuple[pd.Categori
         into[missing] = -1
         uniques = uniques.delete(missing)
     return pd.CategoricalDtype(uniques), into
-
-
-def categorized(frame: pd.DataFrame, dtypes: dict[str, pd.CategoricalDtype],
-                codes_of: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
-    """frame with each key of `dtypes` it has as a categorical of that dtype, the same values:
-    its rows' codes among the categories (-1 missing) codes_of[key] where the caller has them,
-    else found by the texts (codes.positions), a key with a text not among the categories left as
-    it is. Reasons of frames whose keys share one dtype are grouped by those codes (listing), the
-    texts of the categories ranked once for all of them."""
-    columns = {}
-    for key, dtype in dtypes.items():
-        if key not in frame:
-            continue
-        code = (codes_of or {}).get(key)
-        if code is None:
-            code = codes.positions(frame[key], dtype.categories)
-            if ((code < 0) & frame[key].notna().to_numpy()).any():
-                continue
-        columns[key] = pd.Categorical.from_codes(code, dtype=dtype, validate=False)
-    return frame.assign(**columns) if columns else frame
 
 
 def _worded(reasons: pd.DataFrame, words: Words) -> pa.Array:

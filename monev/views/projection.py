@@ -424,16 +424,16 @@ def attention_listing(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.Rul
     if shared.grain.empty:
         return attention.listing({}, n=n)
     goals = shared.month_goals(shared.period.bulan)
-    # every frame's keys as categoricals of the grain's texts: the list groups its reasons by their
-    # codes, ranking the texts once (attention.categorized)
+    # every reason's keys as categoricals of the grain's texts: the list groups the reasons by their
+    # codes, ranking the texts once; the per jenis frames' from their own codes, the other frames'
+    # found for the rows a source takes (attention.KINDS)
     known = {key: attention.categories(shared.grain_codes[key]) for key in ("kdunit", "kdsatker", "kdppk")
              if key in shared.grain_codes}
-    dtypes = {key: dtype for key, (dtype, _) in known.items()}
-    context = {"proyeksi_satker": attention.categorized(shared.level("per_satker"), dtypes),
-               "proyeksi_ppk": attention.categorized(shared.level("per_ppk"), dtypes),
+    context = {"proyeksi_satker": shared.level("per_satker"), "proyeksi_ppk": shared.level("per_ppk"),
                "jenis_satker": _per_jenis(shared, ["kdunit", "kdsatker"], goals, known),
                "jenis_ppk": _per_jenis(shared, ["kdunit", "kdsatker", "kdppk"], goals, known),
-               "ikpa_satker": attention.categorized(scored, dtypes), "ikpa_batas_cukup": rules.bands["cukup"]}
+               "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"],
+               attention.KINDS: {key: dtype for key, (dtype, _) in known.items()}}
     listed = attention.listing(context, n=n)
     return attention.Listing(_with_names(listed.rows, shared.names()), listed.reasons)
 
