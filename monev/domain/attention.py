@@ -286,8 +286,8 @@ def _united(arrays: list[pd.Categorical]) -> pd.Categorical:
                                          validate=False)
     number, every = pd.factorize(arrays[0].categories.append([array.categories for array in arrays[1:]]))
     bounds = np.cumsum([0, *(len(array.categories) for array in arrays)])
-    code = np.concatenate([np.where(array.codes >= 0, number[start:][array.codes], -1)
-                           for array, start in zip(arrays, bounds)])
+    code = np.concatenate([_mapped(number[start:end], array.codes)
+                           for array, start, end in zip(arrays, bounds[:-1], bounds[1:])])
     return pd.Categorical.from_codes(code, categories=pd.Index(every), validate=False)
 
 
@@ -324,8 +324,13 @@ def _ranks(parts: list[pd.DataFrame], key: str) -> tuple[np.ndarray, pd.Index]:
         rank[sorted_at] = np.arange(len(every))
     else:  # the categories of codes.key_codes, sorted already
         sorted_at = rank = np.arange(len(every))
-    ranks = [np.where(code >= 0, rank[numbers][code], -1) for code, numbers in zip(codes_of, of)]
+    ranks = [_mapped(rank[numbers], code) for code, numbers in zip(codes_of, of)]
     return np.concatenate(ranks), every if rank is sorted_at else every.take(sorted_at)
+
+
+def _mapped(into: np.ndarray, code: np.ndarray) -> np.ndarray:
+    """into[code] (int64), -1 where code is -1 (missing): one gather, through a last slot of -1."""
+    return np.append(into, -1).astype("int64", copy=False)[code]
 
 
 def _groups(ranks: list[np.ndarray], kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
