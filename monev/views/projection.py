@@ -443,13 +443,37 @@ def _alongside(groups: pd.DataFrame, other: pd.DataFrame, keys: list[str]) -> bo
         groups[key].dtype == other[key].dtype and groups[key].array.equals(other[key].array) for key in keys)
 
 
-def _per_jenis(shared: Basis, keys: list[str], month_goals: dict[str, float]) -> pd.DataFrame:
-    """shared.per_jenis(keys) with pagu, persen and the month's target_persen, where both are known."""
-    frame = shared.per_jenis(keys).dropna(subset=[*keys, "jenis_belanja"])
-    frame = frame[frame["pagu"] > 0]
-    frame["persen"] = summary.percent(frame["realisasi"], frame["pagu"])
-    frame["target_persen"] = summary.target_of(frame["jenis_belanja"], month_goals)
-    return frame.dropna(subset=["target_persen"])
+def _per_jenis(shared: Basis, keys: list[str], month_goals: dict[str, float],
+               known: dict[str, tuple[pd.CategoricalDtype, np.ndarray]] | None = None) -> pd.DataFrame:
+    """shared.per_jenis(keys) with pagu, persen and the month's target_persen, where both are known
+    and no key is missing. known: per key, attention.categories() of the grain's codes: the keys
+    are then categoricals of those, from the per_jenis frame's own codes (Basis.jenis_codes, among
+    the grain's uniques). The frame is made once from the kept rows' columns, where filtering
+    and assigning to the whole frame copied its 90.000 national rows' texts twice."""
+    frame = shared.per_jenis(keys)
+    grouped = shared.jenis_codes.get(("per_jenis", *keys), {})
+    jenis = grouped.get("jenis_belanja")
+    if jenis is not None:  # each code's target once (a handful), put on the rows by their codes
+        target = summary.target_of(pd.Series(jenis[1]), month_goals).to_numpy()[jenis[0]]
+    else:
+        target = summary.target_of(frame["jenis_belanja"], month_goals).to_numpy()
+    pagu = frame["pagu"]
+    kept = (pagu > 0).to_numpy() & ~np.isnan(target) & frame["jenis_belanja"].notna().to_numpy()
+    coded = {}
+    for key in keys:
+        if known and key in known and key in grouped and grouped[key][1] is shared.grain_codes[key][1]:
+            coded[key] = known[key][1][grouped[key][0]]  # among the categories, -1 where missing
+            kept &= coded[key] >= 0
+        else:
+            kept &= frame[key].notna().to_numpy()
+    rows = np.flatnonzero(kept)
+    columns = {key: pd.Categorical.from_codes(coded[key][rows], dtype=known[key][0], validate=False)
+               if key in coded else frame[key].array.take(rows) for key in keys}
+    columns.update({column: frame[column].array.take(rows) for column in ("jenis_belanja", "pagu", "realisasi")})
+    taken = pd.DataFrame(columns, index=frame.index[rows], copy=False)
+    taken["persen"] = summary.percent(taken["realisasi"], taken["pagu"])
+    taken["target_persen"] = target[rows]
+    return taken
 
 
 def needs_attention(engine: sa.Engine, period: Period, *, scope: Scope, filters: Filters = NO_FILTER,
@@ -479,10 +503,16 @@ def attention_listing(shared: Basis, scored: pd.DataFrame, rules: ikpa_rules.Rul
     if shared.grain.empty:
         return attention.listing({}, n=n)
     goals = shared.month_goals(shared.period.bulan)
+    # every reason's keys as categoricals of the grain's texts: the list groups the reasons by their
+    # codes, ranking the texts once; the per jenis frames' from their own codes, the other frames'
+    # found for the rows a source takes (attention.KINDS)
+    known = {key: attention.categories(shared.grain_codes[key]) for key in ("kdunit", "kdsatker", "kdppk")
+             if key in shared.grain_codes}
     context = {"proyeksi_satker": shared.level("per_satker"), "proyeksi_ppk": shared.level("per_ppk"),
-               "jenis_satker": _per_jenis(shared, ["kdunit", "kdsatker"], goals),
-               "jenis_ppk": _per_jenis(shared, ["kdunit", "kdsatker", "kdppk"], goals),
-               "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"]}
+               "jenis_satker": _per_jenis(shared, ["kdunit", "kdsatker"], goals, known),
+               "jenis_ppk": _per_jenis(shared, ["kdunit", "kdsatker", "kdppk"], goals, known),
+               "ikpa_satker": scored, "ikpa_batas_cukup": rules.bands["cukup"],
+               attention.KINDS: {key: dtype for key, (dtype, _) in known.items()}}
     listed = attention.listing(context, n=n)
     return attention.Listing(_with_names(listed.rows, shared.names()), listed.reasons)
 
