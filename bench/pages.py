@@ -123,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--target", type=float, help="target seconds per page (warm)")
     parser.add_argument("--halaman", nargs="+", choices=list(PAGE_DATA), help="only these pages")
     args = parser.parse_args(argv)
-    period = Period(args.tahun, args.bulan) if args.tahun and args.bulan else latest_period(args.db)
+    latest = latest_period(args.db)  # what --tahun or --bulan leaves out (--bulan 6 alone: June of the latest year)
+    period = Period(args.tahun or latest.tahun, args.bulan or latest.bulan)
     started = time.strftime("%H:%M:%S", time.gmtime())
     print(f"Waktu data halaman: {args.db}, TA {period.tahun} s.d. bulan {period.bulan}, median {args.repeat}; "
           f"{started} UTC, beban rata-rata {os.getloadavg()[0]:.1f}")
