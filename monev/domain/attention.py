@@ -284,11 +284,17 @@ def _united(arrays: list[pd.Categorical]) -> pd.Categorical:
     if all(array.categories is arrays[0].categories for array in arrays):
         return pd.Categorical.from_codes(np.concatenate([array.codes for array in arrays]), dtype=arrays[0].dtype,
                                          validate=False)
-    number, every = pd.factorize(arrays[0].categories.append([array.categories for array in arrays[1:]]))
-    bounds = np.cumsum([0, *(len(array.categories) for array in arrays)])
-    code = np.concatenate([_mapped(number[start:end], array.codes)
-                           for array, start, end in zip(arrays, bounds[:-1], bounds[1:])])
-    return pd.Categorical.from_codes(code, categories=pd.Index(every), validate=False)
+    every, of = _numbered_together([array.categories for array in arrays])
+    code = np.concatenate([_mapped(numbers, array.codes) for array, numbers in zip(arrays, of)])
+    return pd.Categorical.from_codes(code, categories=every, validate=False)
+
+
+def _numbered_together(uniques: list[pd.Index]) -> tuple[pd.Index, list[np.ndarray]]:
+    """The distinct values of every index, in the order first met, and per index the number of
+    each of its values among them: few beside the rows they stand for."""
+    number, every = pd.factorize(uniques[0].append(uniques[1:]))
+    bounds = np.cumsum([0, *(len(distinct) for distinct in uniques)])
+    return pd.Index(every), [number[start:end] for start, end in zip(bounds[:-1], bounds[1:])]
 
 
 KEYS = ["tingkat", "kdunit", "kdsatker", "kdppk"]
@@ -312,11 +318,7 @@ def _ranks(parts: list[pd.DataFrame], key: str) -> tuple[np.ndarray, pd.Index]:
     if all(distinct is uniques[0] for distinct in uniques):
         every, of = uniques[0], [np.arange(len(uniques[0]))] * len(uniques)
     else:
-        # the parts' distinct values numbered together: few beside the rows
-        number, every = pd.factorize(uniques[0].append(uniques[1:]))
-        every = pd.Index(every)
-        bounds = np.cumsum([0, *(len(distinct) for distinct in uniques)])
-        of = [number[start:end] for start, end in zip(bounds[:-1], bounds[1:])]
+        every, of = _numbered_together(uniques)
     texts = pa.array(every.array, from_pandas=True)
     if len(texts) > 1 and not pc.all(pc.less(texts[:-1], texts[1:])).as_py():
         sorted_at = pc.sort_indices(texts).to_numpy()
