@@ -291,8 +291,8 @@ def test_the_attention_list_puts_in_words_only_the_rows_asked_for(tiny):
 @pytest.fixture
 def forgotten(monkeypatch):
     """Nothing kept from another test's parts: the first tab's scores and the projection's basis."""
-    monkeypatch.setattr(ikpa_page, "_CURRENT", ikpa_page._Kept(8, lambda frame: frame.copy()))
-    monkeypatch.setattr(ikpa_page, "BASES", ikpa_page._Kept(4, ikpa_page._apart))
+    monkeypatch.setattr(ikpa_page, "_CURRENT", ikpa_page._Kept(8))
+    monkeypatch.setattr(ikpa_page, "BASES", ikpa_page._Kept(4))
 
 
 def _assert_parts_equal(got: dict, expected: dict) -> None:
@@ -370,6 +370,22 @@ def test_a_kept_basis_is_not_changed_by_what_a_part_does_with_it(tiny, forgotten
     again = ikpa_page.BASES.get(selection)
     pd.testing.assert_series_equal(again.level("per_unit")["pagu"], pagu)
     assert (again.grain["pagu"] > 0).any() and "per_unit" in again.levels and again.cache
+
+
+def test_the_kept_current_scores_are_not_changed_by_what_a_part_does_with_them(tiny, forgotten):
+    """The first tab's scores are kept as a shallow copy (copy-on-write): a part writing to the
+    scores it got does not change what the next part gets."""
+    engine = db.engine(tiny)
+    period = Period(Y, 6)
+    selection = (engine, period, EVERYTHING, NO_FILTER)
+    ikpa_page.scores_shown(engine, period, scope=EVERYTHING)
+    expected = ikpa_page._CURRENT.get(selection).copy(deep=True)  # its own data, whatever the store does
+    assert (expected["nilai"] > 0).any()
+
+    got = ikpa_page._CURRENT.get(selection)
+    got.loc[:, "nilai"] = 0.0
+    got["tambahan"] = 1
+    pd.testing.assert_frame_equal(ikpa_page._CURRENT.get(selection), expected, check_exact=True)
 
 
 def test_the_kept_parts_are_the_viewers_own(tiny, monkeypatch, forgotten):

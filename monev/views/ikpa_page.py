@@ -252,11 +252,11 @@ class _Kept:
     cannot hand its frames to another. The key is the warehouse version file (its path and stamp,
     as monev.ui.data keys its caches: a published version is never written again), the period,
     the viewer's scope and the filters; `size` selections are kept, the oldest dropped first.
-    Kept and handed out as copy(value), so a caller changing what it got cannot change what the
-    next one gets."""
+    Kept and handed out as copies (_apart), so a caller changing what it got cannot change what
+    the next one gets."""
 
-    def __init__(self, size: int, copy: Callable):
-        self._size, self._copy, self._lock, self._kept = size, copy, threading.Lock(), OrderedDict()
+    def __init__(self, size: int):
+        self._size, self._lock, self._kept = size, threading.Lock(), OrderedDict()
 
     @staticmethod
     def _key(selection: tuple):
@@ -272,7 +272,7 @@ class _Kept:
         key = self._key(selection)
         if key is None:
             return
-        value = self._copy(value)
+        value = _apart(value)
         with self._lock:
             self._kept[key] = value
             self._kept.move_to_end(key)
@@ -283,7 +283,7 @@ class _Kept:
         key = self._key(selection)
         with self._lock:
             value = None if key is None else self._kept.get(key)
-        return None if value is None else self._copy(value)
+        return None if value is None else _apart(value)
 
     def clear(self) -> None:
         with self._lock:
@@ -291,9 +291,9 @@ class _Kept:
 
 
 def _apart(value):
-    """A Basis (or any of its fields) whose frames and caches are its own: its dicts copied, its
-    frames copied shallowly, which under pandas' copy-on-write copies their data only when a
-    holder writes to it. A Basis fills its caches as its levels are asked for."""
+    """A frame, or a Basis (or any of its fields), whose frames and caches are its own: its dicts
+    copied, its frames copied shallowly, which under pandas' copy-on-write copies their data only
+    when a holder writes to it. A Basis fills its caches as its levels are asked for."""
     if isinstance(value, projection_view.Basis):
         return dataclasses.replace(value, **{f.name: _apart(getattr(value, f.name))
                                              for f in dataclasses.fields(value)})
@@ -308,11 +308,11 @@ def _apart(value):
 # projection and attention parts: without them a visitor opening either tab after the months'
 # tab fetched and scored the IKPA inputs a second time (about 0,6 s CPU nationally). A national
 # month is 24.000 rows, 9 MB.
-_CURRENT = _Kept(8, lambda frame: frame.copy())
+_CURRENT = _Kept(8)
 # The projection's basis (projection.Basis) the projection or the attention tab's part fetched and
 # projected, for the other of the two: a national basis with the levels it filled is about 80 MB,
 # and took 0,17 s to fetch and project
-BASES = _Kept(4, _apart)
+BASES = _Kept(4)
 
 
 def _projected(shared: projection_view.Basis, lang: str, worded: bool = True) -> dict:
